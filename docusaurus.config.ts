@@ -1,0 +1,94 @@
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+
+/** Repository that "Edit this page" links and the Pages deployment point at. */
+const repositoryUrl = 'https://github.com/go-study-plans/go-study-plans';
+
+const config: Config = {
+  title: 'Go Study Plans',
+  tagline: 'Day-by-day Go interview study plans you can follow, time, print and track.',
+  favicon: 'img/favicon.svg',
+  url: 'https://go-study-plans.github.io',
+  baseUrl: '/',
+  organizationName: 'go-study-plans',
+  projectName: 'go-study-plans',
+  trailingSlash: false,
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  future: {
+    // Rspack + SWC: several times faster cold builds on our 2-core machines.
+    faster: true,
+    v4: {removeLegacyPostBuildHeadAttribute: true},
+  },
+
+  markdown: {
+    // .md files are CommonMark (no JSX or imports possible in plan files), .mdx files are MDX.
+    format: 'detect',
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+
+  i18n: {defaultLocale: 'en', locales: ['en']},
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+          editUrl: `${repositoryUrl}/edit/main/`,
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'Go Study Plans',
+      logo: {alt: '', src: 'img/logo.svg'},
+      items: [
+        {to: '/roadmap/roadmap-16-weeks', label: 'Roadmap', position: 'left'},
+        {to: '/weeks/week-09/go', label: 'Weekly plans', position: 'left', activeBaseRegex: '^/weeks/'},
+        {to: '/intensive/senior-go-14-days', label: '14-day plan', position: 'left'},
+        {href: repositoryUrl, label: 'GitHub', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Plans',
+          items: [
+            {label: '16-Week Roadmap', to: '/roadmap/roadmap-16-weeks'},
+            {label: '14-Day Senior Go Plan', to: '/intensive/senior-go-14-days'},
+          ],
+        },
+        {
+          title: 'Practice',
+          items: [
+            {label: 'Machine Coding Bank', to: '/topic-banks/machine-coding-bank'},
+            {label: 'Interview Prep Playbook', to: '/interview/interview-prep-playbook'},
+          ],
+        },
+        {
+          title: 'Contribute',
+          items: [{label: 'GitHub', href: repositoryUrl}],
+        },
+      ],
+      copyright: 'Go Study Plans. Built with Docusaurus.',
+    },
+    prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;
