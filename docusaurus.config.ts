@@ -1,6 +1,9 @@
+import path from 'node:path';
 import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import remarkPlan from './plugins/remark-plan';
+import planDataPlugin from './plugins/plan-data';
 
 /** Repository that "Edit this page" links and the Pages deployment point at. */
 const repositoryUrl = 'https://github.com/go-study-plans/go-study-plans';
@@ -36,6 +39,8 @@ const config: Config = {
 
   i18n: {defaultLocale: 'en', locales: ['en']},
 
+  plugins: [planDataPlugin],
+
   presets: [
     [
       'classic',
@@ -44,6 +49,8 @@ const config: Config = {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
           editUrl: `${repositoryUrl}/edit/main/`,
+          // Before Docusaurus's own plugins, so lifted headings and stable day ids reach the TOC.
+          beforeDefaultRemarkPlugins: [[remarkPlan, {docsDir: path.resolve(__dirname, 'docs')}]],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},

@@ -1,0 +1,266 @@
+import path from 'node:path';
+import type {Plugin} from 'unified';
+import type {Heading, List, ListItem, Root, RootContent, Table, TableCell} from 'mdast';
+import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import type {VFile} from 'vfile';
+import {dayAnchor, parsePlanTree, plainText, sessionAnchor, variantAnchor} from '../plan-model/parse';
+import {toPagePlan} from '../plan-model/pagePlan';
+import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
+
+export interface Options {
+  /** Absolute path of the docs folder: plan ids are file paths relative to it, without extension. */
+  docsDir: string;
+}
+
+const DAY_HEADING = /^Day\s+(\d+)\b/;
+const VARIANT_HEADING = /^([46])-Hour Plan$/i;
+const SESSION_HEADING = /^(Morning|Evening)\b/i;
+
+/**
+ * Turns a plan document into interactive components while keeping every node of its
+ * Markdown: the plan model (from the shared parser) decides what each section is, and
+ * the plugin only wraps sections in named JSX elements registered in MDXComponents.
+ * Runs before Docusaurus's own plugins so that shifted headings and stable ids reach the TOC.
+ */
+const remarkPlan: Plugin<[Options], Root> = (options) => {
+  const docsDir = path.resolve(options.docsDir);
+  return (tree, file) => {
+    const frontMatter = (file.data as {frontMatter?: PlanFrontMatter}).frontMatter;
+    const {plan} = parsePlanTree(tree, frontMatter ? {frontMatter} : {});
+    const planId = planIdOf(file, docsDir);
+    if (!plan || !planId) return;
+
+    if (plan.kind === 'weekly') transformWeekly(tree, plan);
+    else transformIntensive(tree, plan);
+
+    // The whole page shares one plan model through context: every component reads it there.
+    tree.children = [
+      jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, tree.children as MdxJsxFlowElement['children']),
+    ];
+  };
+};
+
+export default remarkPlan;
+
+/** `weeks/week-09/go` for `<docs>/weeks/week-09/go.md`; null outside the docs folder. */
+export function planIdOf(file: VFile, docsDir: string): string | null {
+  if (!file.path) return null;
+  const relative = path.relative(docsDir, file.path);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return relative.replace(/\\/g, '/').replace(/\.mdx?$/, '');
+}
+
+function transformWeekly(tree: Root, plan: WeeklyPlan): void {
+  const dayDepth = tree.children.find((node): node is Heading => node.type === 'heading' && DAY_HEADING.test(plainText(node)))?.depth ?? 3;
+  // The page title is the h1; seeds start their sections at ###, so lift them to keep levels contiguous.
+  const hasH2 = tree.children.some((node) => node.type === 'heading' && node.depth === 2);
+  const shift = !hasH2 && dayDepth === 3 ? 1 : 0;
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth > 1) node.depth = (node.depth - shift) as Heading['depth'];
+  }
+  const depth = dayDepth - shift;
+
+  const out: RootContent[] = [];
+  const nodes = tree.children;
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index]!;
+    if (node.type === 'heading' && node.depth === depth && /^Weekly Overview/i.test(plainText(node))) {
+      out.push(node, jsxFlow('VariantToggle', {}, []));
+      continue;
+    }
+    if (node.type === 'table' && isOverviewTable(node)) {
+      out.push(jsxFlow('WeekOverview', {}, [withTimeColumn(node, plan)]));
+      continue;
+    }
+    const day = node.type === 'heading' && node.depth === depth ? DAY_HEADING.exec(plainText(node)) : null;
+    if (node.type === 'heading' && day) {
+      const number = Number(day[1]);
+      setId(node, dayAnchor(number));
+      const end = sectionEnd(nodes, index, depth);
+      const body = nodes.slice(index + 1, end);
+      out.push(
+        jsxFlow('PlanDay', {day: String(number)}, [node, jsxFlow('DayToolbar', {day: String(number)}, []), ...weeklyDayBody(body, number, depth)]),
+      );
+      index = end - 1;
+      continue;
+    }
+    out.push(node);
+  }
+  tree.children = out;
+}
+
+function weeklyDayBody(body: RootContent[], day: number, dayDepth: number): RootContent[] {
+  const out: RootContent[] = [];
+  for (let index = 0; index < body.length; index += 1) {
+    const node = body[index]!;
+    const variant = node.type === 'heading' && node.depth === dayDepth + 1 ? VARIANT_HEADING.exec(plainText(node)) : null;
+    if (node.type !== 'heading' || !variant) {
+      out.push(node);
+      continue;
+    }
+    const name = variant[1] === '4' ? '4h' : '6h';
+    setId(node, variantAnchor(day, name));
+    const end = sectionEnd(body, index, dayDepth + 1);
+    const content = body.slice(index + 1, end).map((child) =>
+      child.type === 'list' ? (name === '4h' ? wrapBlockItems(child, day) : wrapAdditionItems(child, day)) : child,
+    );
+    out.push(jsxFlow('VariantSection', {variant: name, day: String(day)}, [node, ...content]));
+    index = end - 1;
+  }
+  return out;
+}
+
+/** Each block's list item keeps its Markdown; the wrapper adds its timer and tick box. */
+function wrapBlockItems(list: List, day: number): List {
+  list.children.forEach((item) => {
+    const number = /^Block\s+(\d+)/.exec(plainText(item.children[0] ?? item))?.[1];
+    if (number) wrapItem(item, `d${day}-b${number}`);
+  });
+  return list;
+}
+
+function wrapAdditionItems(list: List, day: number): List {
+  let index = 0;
+  const wrapTimed = (item: ListItem) => {
+    const lead = item.children[0];
+    if (lead?.type === 'paragraph' && lead.children[0]?.type === 'strong') {
+      index += 1;
+      wrapItem(item, `d${day}-a${index}`);
+    }
+  };
+  for (const item of list.children) {
+    const lead = item.children[0];
+    if (lead && /^Add:?$/i.test(plainText(lead))) {
+      const nested = item.children.find((child): child is List => child.type === 'list');
+      nested?.children.forEach(wrapTimed);
+    } else {
+      wrapTimed(item);
+    }
+  }
+  return list;
+}
+
+function wrapItem(item: ListItem, itemId: string): void {
+  item.children = [jsxFlow('PlanItem', {itemId}, item.children as MdxJsxFlowElement['children']) as unknown as ListItem['children'][number]];
+}
+
+function transformIntensive(tree: Root, plan: IntensivePlan): void {
+  const nodes = tree.children;
+  const firstDayIndex = nodes.findIndex((node) => node.type === 'heading' && DAY_HEADING.test(plainText(node)));
+  const dayDepth = (nodes[firstDayIndex] as Heading | undefined)?.depth ?? 2;
+  const out: RootContent[] = [];
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index]!;
+    if (index === firstDayIndex) {
+      // A generated overview before Day 1: the heading is real Markdown, so it gets an id and a TOC entry.
+      const heading: Heading = {type: 'heading', depth: dayDepth as Heading['depth'], children: [{type: 'text', value: `${plan.days.length} days at a glance`}]};
+      setId(heading, 'at-a-glance');
+      out.push(heading, jsxFlow('IntensiveOverview', {}, []));
+    }
+    const day = node.type === 'heading' && node.depth === dayDepth ? DAY_HEADING.exec(plainText(node)) : null;
+    if (node.type === 'heading' && day) {
+      const number = Number(day[1]);
+      setId(node, dayAnchor(number));
+      const end = sectionEnd(nodes, index, dayDepth);
+      const body = nodes.slice(index + 1, end);
+      out.push(
+        jsxFlow('PlanDay', {day: String(number)}, [node, jsxFlow('DayToolbar', {day: String(number)}, []), ...intensiveDayBody(body, number, dayDepth)]),
+      );
+      index = end - 1;
+      continue;
+    }
+    out.push(node);
+  }
+  tree.children = out;
+}
+
+function intensiveDayBody(body: RootContent[], day: number, dayDepth: number): RootContent[] {
+  const out: RootContent[] = [];
+  for (let index = 0; index < body.length; index += 1) {
+    const node = body[index]!;
+    const session = node.type === 'heading' && node.depth === dayDepth + 1 ? SESSION_HEADING.exec(plainText(node)) : null;
+    if (node.type !== 'heading' || !session) {
+      out.push(node);
+      continue;
+    }
+    const name = session[1]!.toLowerCase() as 'morning' | 'evening';
+    setId(node, sessionAnchor(day, name));
+    const end = sectionEnd(body, index, dayDepth + 1);
+    const content = body.slice(index + 1, end).map((child) => (child.type === 'list' ? wrapSessionItems(child, day, name) : child));
+    out.push(jsxFlow('PlanSession', {sessionId: `d${day}-${name}`}, [node, ...content]));
+    index = end - 1;
+  }
+  return out;
+}
+
+/** Topics and practice items get tick boxes; ids follow the parser's numbering. */
+function wrapSessionItems(list: List, day: number, name: string): List {
+  let topic = 0;
+  for (const item of list.children) {
+    const lead = item.children[0];
+    if (lead && /^Practice(\s+Problems)?\s*:?$/i.test(plainText(lead))) {
+      const nested = item.children.find((child): child is List => child.type === 'list');
+      nested?.children.forEach((practice, position) => wrapItem(practice, `d${day}-${name}-p${position + 1}`));
+    } else {
+      topic += 1;
+      wrapItem(item, `d${day}-${name}-t${topic}`);
+    }
+  }
+  return list;
+}
+
+function isOverviewTable(table: Table): boolean {
+  const header = table.children[0]?.children.map((cell) => plainText(cell).toLowerCase());
+  return header?.[0] === 'day' && header[1] === 'focus';
+}
+
+/** Adds a "Planned time" column and links each day number to its section. */
+function withTimeColumn(table: Table, plan: WeeklyPlan): Table {
+  const days = new Set(plan.days.map((day) => day.number));
+  table.align = [...(table.align ?? []), 'left'];
+  table.children.forEach((row, rowIndex) => {
+    if (rowIndex === 0) {
+      row.children.push({type: 'tableCell', children: [{type: 'text', value: 'Planned time'}]});
+      return;
+    }
+    const dayText = row.children[0] ? plainText(row.children[0]) : '';
+    const number = Number(dayText);
+    const cell: TableCell = {type: 'tableCell', children: []};
+    if (days.has(number)) {
+      const first = row.children[0]!;
+      first.children = [{type: 'link', url: `#${dayAnchor(number)}`, children: first.children}];
+      cell.children = [jsxText('DayTime', {day: String(number)})];
+    }
+    row.children.push(cell);
+  });
+  return table;
+}
+
+/** Index just past the section that starts at `start`; a trailing `---` stays outside. */
+function sectionEnd(nodes: readonly RootContent[], start: number, depth: number): number {
+  let end = start + 1;
+  while (end < nodes.length) {
+    const node = nodes[end]!;
+    if (node.type === 'heading' && node.depth <= depth) break;
+    end += 1;
+  }
+  while (end - 1 > start && nodes[end - 1]!.type === 'thematicBreak') end -= 1;
+  return end;
+}
+
+function setId(heading: Heading, id: string): void {
+  heading.data = {...heading.data, hProperties: {...heading.data?.hProperties, id}};
+}
+
+function attributes(values: Record<string, string>): MdxJsxFlowElement['attributes'] {
+  return Object.entries(values).map(([name, value]) => ({type: 'mdxJsxAttribute', name, value}));
+}
+
+function jsxFlow(name: string, values: Record<string, string>, children: MdxJsxFlowElement['children']): MdxJsxFlowElement {
+  return {type: 'mdxJsxFlowElement', name, attributes: attributes(values), children};
+}
+
+function jsxText(name: string, values: Record<string, string>): MdxJsxTextElement {
+  return {type: 'mdxJsxTextElement', name, attributes: attributes(values), children: []};
+}
+

@@ -1,0 +1,105 @@
+import {useCallback, type ReactNode} from 'react';
+import {translate} from '@docusaurus/Translate';
+import clsx from 'clsx';
+import {formatMinutes} from '@site/plugins/plan-model/duration';
+import {updateState, useStoredState, type TimerRecord} from '@site/src/store';
+import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, startTimer, timerKey, timerStatus} from '@site/src/store/timers';
+import {useNow} from '@site/src/hooks/useNow';
+import {usePlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
+import styles from './styles.module.css';
+
+const MINUTE = 60_000;
+
+interface Props {
+  itemId: string;
+  label: string;
+  duration: {min: number; max: number};
+  next: PlanItemInfo | null;
+}
+
+/** Start, pause, resume, extend and reset one block's countdown. State lives in the shared store. */
+export default function BlockTimer({itemId, label, duration, next}: Props): ReactNode {
+  const {planId} = usePlanPage();
+  const key = timerKey(planId, itemId);
+  const timer = useStoredState((state) => state.timers[key]);
+  const start = useCallback(() => {
+    updateState((state) =>
+      startTimer(
+        {...state, lastVisit: {planId, day: Number(/^d(\d+)/.exec(itemId)?.[1] ?? 1), at: Date.now()}},
+        {
+          planId,
+          itemId,
+          label,
+          durationMs: duration.min * MINUTE,
+          maxMs: duration.max * MINUTE,
+          next: next?.duration
+            ? {itemId: next.id, label: next.label, durationMs: next.duration.min * MINUTE, maxMs: next.duration.max * MINUTE}
+            : null,
+        },
+        Date.now(),
+      ),
+    );
+  }, [planId, itemId, label, duration.min, duration.max, next]);
+  const pause = useCallback(() => updateState((state) => pauseTimer(state, key, Date.now())), [key]);
+  const reset = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
+  const extend = useCallback(() => updateState((state) => extendTimer(state, key)), [key]);
+
+  const range = duration.max > duration.min;
+  const plannedText = range ? `${duration.min}–${duration.max} min` : `${duration.min} min`;
+  return (
+    <div className={styles.timer} role="group" aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
+      {timer ? (
+        <RunningTimer timer={timer} label={label} onStart={start} onPause={pause} onReset={reset} onExtend={extend} />
+      ) : (
+        <button type="button" className={clsx('button button--sm button--outline button--primary', styles.button)} onClick={start}
+          aria-label={translate({id: 'timer.start.aria', message: 'Start timer for {label} ({planned})'}, {label, planned: plannedText})}>
+          {translate({id: 'timer.start', message: '▶ Start {minutes}'}, {minutes: formatMinutes(duration.min)})}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function RunningTimer({timer, label, onStart, onPause, onReset, onExtend}: {
+  timer: TimerRecord;
+  label: string;
+  onStart: () => void;
+  onPause: () => void;
+  onReset: () => void;
+  onExtend: () => void;
+}): ReactNode {
+  const now = useNow(timer.runningSince !== null);
+  const status = timerStatus(timer, now);
+  const remaining = remainingMs(timer, now);
+  const canExtend = timer.durationMs < timer.maxMs;
+  const buttonClass = clsx('button button--sm button--secondary', styles.button);
+  return (
+    <>
+      <span className={clsx(styles.readout, styles[status])} data-timer-status={status}>
+        {status === 'finished'
+          ? translate({id: 'timer.finished', message: "Time's up"})
+          : formatClock(remaining)}
+        {status === 'paused' && <span className={styles.pausedNote}> {translate({id: 'timer.paused', message: '(paused)'})}</span>}
+      </span>
+      {status === 'running' && (
+        <button type="button" className={buttonClass} onClick={onPause} aria-label={translate({id: 'timer.pause.aria', message: 'Pause timer for {label}'}, {label})}>
+          {translate({id: 'timer.pause', message: 'Pause'})}
+        </button>
+      )}
+      {status === 'paused' && (
+        <button type="button" className={clsx('button button--sm button--primary', styles.button)} onClick={onStart} aria-label={translate({id: 'timer.resume.aria', message: 'Resume timer for {label}'}, {label})}>
+          {translate({id: 'timer.resume', message: 'Resume'})}
+        </button>
+      )}
+      {canExtend && (
+        <button type="button" className={buttonClass} onClick={onExtend}
+          aria-label={translate({id: 'timer.extend.aria', message: 'Extend timer for {label} to {minutes} minutes'}, {label, minutes: String(timer.maxMs / MINUTE)})}>
+          {translate({id: 'timer.extend', message: '+{minutes} min'}, {minutes: String((timer.maxMs - timer.durationMs) / MINUTE)})}
+        </button>
+      )}
+      <button type="button" className={buttonClass} onClick={onReset} aria-label={translate({id: 'timer.reset.aria', message: 'Reset timer for {label}'}, {label})}>
+        {translate({id: 'timer.reset', message: 'Reset'})}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type {ReactNode} from 'react';
+import {translate} from '@docusaurus/Translate';
+import {formatRange} from '@site/plugins/plan-model/duration';
+import {dayMinutes, useDay} from '@site/src/components/PlanPage';
+import styles from './styles.module.css';
+
+/**
+ * Planned time of a weekly day for both variants. Both are in the HTML; CSS shows the
+ * chosen one (and both, labelled, when JavaScript is off), so there is no flash or mismatch.
+ */
+export default function DayTime({day}: {day: string}): ReactNode {
+  const found = useDay(Number(day));
+  if (!found || !('blocks' in found)) return null;
+  return (
+    <span className={styles.dayTime}>
+      <span className={styles.only4h}>
+        <span className={styles.variantName}>{translate({id: 'plan.time.4h', message: '4 h plan: '})}</span>
+        {formatRange(dayMinutes(found, '4h'))}
+      </span>
+      <span className={styles.only6h}>
+        <span className={styles.variantName}>{translate({id: 'plan.time.6h', message: '6 h plan: '})}</span>
+        {formatRange(dayMinutes(found, '6h'))}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,76 @@
+import {createContext, useContext, useMemo, type ReactNode} from 'react';
+import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
+import type {IntensiveDay, PlanVariant, WeeklyDay} from '@site/plugins/plan-model/types';
+import {sumDurations} from '@site/plugins/plan-model/duration';
+import styles from './styles.module.css';
+
+export interface PlanPageValue {
+  planId: string;
+  plan: PagePlan;
+}
+
+const PlanPageContext = createContext<PlanPageValue | null>(null);
+
+/** Wraps a plan document (inserted by the remark plugin) and shares its model with every component on the page. */
+export default function PlanPage({planId, plan, children}: {planId: string; plan: string; children: ReactNode}): ReactNode {
+  const value = useMemo(() => ({planId, plan: JSON.parse(plan) as PagePlan}), [planId, plan]);
+  return (
+    <PlanPageContext.Provider value={value}>
+      <div className={styles.planPage} data-plan-id={planId} data-plan-kind={value.plan.kind}>
+        {children}
+      </div>
+    </PlanPageContext.Provider>
+  );
+}
+
+/** The plan of the page being rendered; components outside a plan page get a clear error. */
+export function usePlanPage(): PlanPageValue {
+  const value = useContext(PlanPageContext);
+  if (!value) throw new Error('Plan components must be rendered inside <PlanPage> (added by the remark-plan plugin).');
+  return value;
+}
+
+export type PageWeeklyDay = Extract<PagePlan, {kind: 'weekly'}>['days'][number];
+export type PageIntensiveDay = Extract<PagePlan, {kind: 'intensive'}>['days'][number];
+export type PageDay = PageWeeklyDay | PageIntensiveDay;
+
+export function useDay(day: number): PageDay | undefined {
+  const {plan} = usePlanPage();
+  return (plan.days as PageDay[]).find((candidate) => candidate.number === day);
+}
+
+/** A timed thing a reader can run a timer for or tick off. */
+export interface PlanItemInfo {
+  id: string;
+  day: number;
+  label: string;
+  kind: 'block' | 'addition' | 'session' | 'topic' | 'practice';
+  duration: {min: number; max: number} | null;
+}
+
+/** Every item of a plan in reading order (the order "start next block" follows). */
+export function planItems(plan: PagePlan): PlanItemInfo[] {
+  if (plan.kind === 'weekly') {
+    return plan.days.flatMap((day) => [
+      ...day.blocks.map((block) => ({id: block.id, day: day.number, label: `Block ${block.number} · ${block.label}`, kind: 'block' as const, duration: block.duration})),
+      ...day.additions.map((addition) => ({id: addition.id, day: day.number, label: addition.label, kind: 'addition' as const, duration: addition.duration})),
+    ]);
+  }
+  return plan.days.flatMap((day) =>
+    day.sessions.flatMap((session) => [
+      {id: session.id, day: day.number, label: session.label, kind: 'session' as const, duration: session.duration},
+      ...session.topics.map((topic) => ({id: topic.id, day: day.number, label: topic.title, kind: 'topic' as const, duration: null})),
+      ...session.practice.map((item) => ({id: item.id, day: day.number, label: item.text, kind: 'practice' as const, duration: null})),
+    ]),
+  );
+}
+
+/** Planned minutes of a weekly day for a variant (6h = blocks plus additions). */
+export function dayMinutes(day: Pick<WeeklyDay, 'blocks' | 'additions'>, variant: PlanVariant): {min: number; max: number} {
+  const items = variant === '4h' ? day.blocks : [...day.blocks, ...day.additions];
+  return sumDurations(items.map((item) => item.duration));
+}
+
+export function sessionMinutes(day: Pick<IntensiveDay, 'sessions'>): {min: number; max: number} {
+  return sumDurations(day.sessions.map((session) => session.duration));
+}

@@ -1,0 +1,26 @@
+import type {ReactNode} from 'react';
+import {usePlanPage} from '@site/src/components/PlanPage';
+import BlockTimer from '@site/src/components/BlockTimer';
+import styles from './styles.module.css';
+
+/** A Morning or Evening session of the intensive plan, with a session timer. */
+export default function PlanSession({sessionId, children}: {sessionId: string; children: ReactNode}): ReactNode {
+  const {plan} = usePlanPage();
+  const session = plan.kind === 'intensive'
+    ? plan.days.flatMap((day) => day.sessions).find((candidate) => candidate.id === sessionId)
+    : undefined;
+  const [heading, ...rest] = Array.isArray(children) ? (children as ReactNode[]) : [children];
+  return (
+    <div className={styles.session} data-plan-session={sessionId}>
+      <div className={styles.header}>
+        {heading}
+        {session?.duration && (
+          <div className={styles.controls} data-print="hide">
+            <BlockTimer itemId={session.id} label={session.label} duration={session.duration} next={null} />
+          </div>
+        )}
+      </div>
+      {rest}
+    </div>
+  );
+}

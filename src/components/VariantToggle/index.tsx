@@ -1,0 +1,49 @@
+import {useId, type ReactNode} from 'react';
+import Translate, {translate} from '@docusaurus/Translate';
+import type {PlanVariant} from '@site/plugins/plan-model/types';
+import {useVariant} from '@site/src/hooks/useVariant';
+import styles from './styles.module.css';
+
+const OPTIONS: {value: PlanVariant; label: string; hint: string}[] = [
+  {
+    value: '4h',
+    label: translate({id: 'plan.variant.4h', message: '4-hour plan'}),
+    hint: translate({id: 'plan.variant.4h.hint', message: 'core blocks'}),
+  },
+  {
+    value: '6h',
+    label: translate({id: 'plan.variant.6h', message: '6-hour plan'}),
+    hint: translate({id: 'plan.variant.6h.hint', message: 'core blocks + additions'}),
+  },
+];
+
+/** The site-wide 4h/6h choice: native radios, so arrow keys and screen readers work as expected. */
+export default function VariantToggle({compact = false}: {compact?: boolean}): ReactNode {
+  const [variant, setVariant] = useVariant();
+  const name = useId();
+  return (
+    <fieldset className={compact ? `${styles.toggle} ${styles.compact}` : styles.toggle} data-print="hide">
+      <legend className={compact ? styles.legendHidden : styles.legend}>
+        <Translate id="plan.variant.legend">How many hours do you have today?</Translate>
+      </legend>
+      <div className={styles.options}>
+        {OPTIONS.map((option) => (
+          <label key={option.value} className={styles.option}>
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={variant === option.value}
+              onChange={() => setVariant(option.value)}
+              className={styles.input}
+            />
+            <span className={styles.face}>
+              <span className={styles.label}>{option.label}</span>
+              {!compact && <span className={styles.hint}>{option.hint}</span>}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,7 @@
+import type {ReactNode} from 'react';
+import styles from './styles.module.css';
+
+/** The week's overview table (from the Markdown, plus a planned-time column the remark plugin adds). */
+export default function WeekOverview({children}: {children: ReactNode}): ReactNode {
+  return <div className={styles.overview}>{children}</div>;
+}

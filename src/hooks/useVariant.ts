@@ -1,0 +1,33 @@
+import {useCallback} from 'react';
+import type {PlanVariant} from '@site/plugins/plan-model/types';
+import {updateState, useStoredState} from '@site/src/store';
+
+/** The query parameter that shares a plan choice in a link: `?plan=6h`. */
+export const VARIANT_PARAM = 'plan';
+/** Attribute on <html> that CSS uses to show one variant; set before first paint by the head script. */
+export const VARIANT_ATTRIBUTE = 'data-plan-variant';
+
+export function parseVariant(value: string | null | undefined): PlanVariant | null {
+  return value === '4h' || value === '6h' ? value : null;
+}
+
+/** Reflects the choice on <html> so every variant-dependent element updates through CSS alone. */
+export function applyVariantToDocument(variant: PlanVariant): void {
+  document.documentElement.setAttribute(VARIANT_ATTRIBUTE, variant);
+}
+
+/** The site-wide 4h/6h choice (4h until the reader picks) and a setter that remembers it. */
+export function useVariant(): [PlanVariant, (variant: PlanVariant) => void] {
+  const variant = useStoredState((state) => state.variant) ?? '4h';
+  const setVariant = useCallback((next: PlanVariant) => {
+    updateState((state) => ({...state, variant: next}));
+    applyVariantToDocument(next);
+    const url = new URL(window.location.href);
+    // Keep a shared link truthful: if it names a plan, it names the one now shown.
+    if (url.searchParams.has(VARIANT_PARAM)) {
+      url.searchParams.set(VARIANT_PARAM, next);
+      window.history.replaceState(window.history.state, '', url);
+    }
+  }, []);
+  return [variant, setVariant];
+}
