@@ -60,6 +60,8 @@ const config: Config = {
 
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},
+    // Days only: per-day 4h/6h sub-headings would list hidden sections and crowd the TOC.
+    tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 2},
     navbar: {
       title: 'Go Study Plans',
       logo: {alt: '', src: 'img/logo.svg'},
