@@ -35,7 +35,7 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
 
     // The whole page shares one plan model through context: every component reads it there.
     tree.children = [
-      jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, tree.children as MdxJsxFlowElement['children']),
+      jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, tree.children),
     ];
   };
 };
@@ -141,7 +141,7 @@ function wrapAdditionItems(list: List, day: number): List {
 }
 
 function wrapItem(item: ListItem, itemId: string): void {
-  item.children = [jsxFlow('PlanItem', {itemId}, item.children as MdxJsxFlowElement['children']) as unknown as ListItem['children'][number]];
+  item.children = [jsxFlow('PlanItem', {itemId}, item.children) as unknown as ListItem['children'][number]];
 }
 
 function transformIntensive(tree: Root, plan: IntensivePlan): void {
@@ -256,8 +256,9 @@ function attributes(values: Record<string, string>): MdxJsxFlowElement['attribut
   return Object.entries(values).map(([name, value]) => ({type: 'mdxJsxAttribute', name, value}));
 }
 
-function jsxFlow(name: string, values: Record<string, string>, children: MdxJsxFlowElement['children']): MdxJsxFlowElement {
-  return {type: 'mdxJsxFlowElement', name, attributes: attributes(values), children};
+/** Wraps nodes in a named JSX element; its children are whatever Markdown they were. */
+function jsxFlow(name: string, values: Record<string, string>, children: readonly RootContent[]): MdxJsxFlowElement {
+  return {type: 'mdxJsxFlowElement', name, attributes: attributes(values), children: children as MdxJsxFlowElement['children']};
 }
 
 function jsxText(name: string, values: Record<string, string>): MdxJsxTextElement {

@@ -1,6 +1,6 @@
 import {createContext, useContext, useMemo, type ReactNode} from 'react';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
-import type {IntensiveDay, PlanVariant, WeeklyDay} from '@site/plugins/plan-model/types';
+import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 import {sumDurations} from '@site/plugins/plan-model/duration';
 import styles from './styles.module.css';
 
@@ -66,11 +66,14 @@ export function planItems(plan: PagePlan): PlanItemInfo[] {
 }
 
 /** Planned minutes of a weekly day for a variant (6h = blocks plus additions). */
-export function dayMinutes(day: Pick<WeeklyDay, 'blocks' | 'additions'>, variant: PlanVariant): {min: number; max: number} {
+export function dayMinutes(
+  day: {blocks: {duration: DurationRange | null}[]; additions: {duration: DurationRange | null}[]},
+  variant: PlanVariant,
+): DurationRange {
   const items = variant === '4h' ? day.blocks : [...day.blocks, ...day.additions];
   return sumDurations(items.map((item) => item.duration));
 }
 
-export function sessionMinutes(day: Pick<IntensiveDay, 'sessions'>): {min: number; max: number} {
+export function sessionMinutes(day: {sessions: {duration: DurationRange | null}[]}): DurationRange {
   return sumDurations(day.sessions.map((session) => session.duration));
 }
