@@ -1,0 +1,2 @@
+/** No routes: component tests do not render the route tree. */
+export default [];

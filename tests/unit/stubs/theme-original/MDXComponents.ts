@@ -1,0 +1,2 @@
+/** No overrides: MDX falls back to plain HTML elements. */
+export default {};

@@ -1,0 +1,65 @@
+import {readdirSync} from 'node:fs';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import {defineConfig, type ViteUserConfig} from 'vitest/config';
+
+const rootDir = __dirname;
+const stubsDir = path.join(rootDir, 'tests/unit/stubs');
+
+// Dates in tests must not depend on the machine's zone. Set before workers start so they inherit it.
+process.env.TZ = 'UTC';
+
+/**
+ * Docusaurus resolves `@docusaurus/Link`, `@theme/Layout`, `@generated/…` in its bundler only.
+ * Each file in tests/unit/stubs/<folder>/ stands in for `<prefix>/<file name>`; add a file to stub another.
+ */
+function stubAliases(folder: string, prefix: string) {
+  return readdirSync(path.join(stubsDir, folder)).map((file) => ({
+    find: new RegExp(`^${prefix}/${path.parse(file).name}$`),
+    replacement: path.join(stubsDir, folder, file),
+  }));
+}
+
+const alias = [
+  ...stubAliases('docusaurus', '@docusaurus'),
+  ...stubAliases('theme', '@theme'),
+  ...stubAliases('theme-original', '@theme-original'),
+  ...stubAliases('generated', '@generated'),
+  {find: /^@site\//, replacement: `${rootDir}/`},
+];
+
+// Reports for .ci/run to count; outside test-results/, which Playwright empties when it starts.
+const reporters: NonNullable<ViteUserConfig['test']>['reporters'] = process.env.CI
+  ? ['default', ['json', {outputFile: 'test-reports/vitest.json'}]]
+  : ['default'];
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {alias},
+  test: {
+    globals: true,
+    env: {TZ: 'UTC'},
+    setupFiles: ['tests/unit/setup.ts'],
+    reporters,
+    // theme-common imports the bundler aliases itself, so it must go through the aliases above.
+    server: {deps: {inline: [/@docusaurus\/theme-common/]}},
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts', 'plugins/**/*.test.ts', 'src/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.tsx', 'src/**/*.test.tsx'],
+        },
+      },
+    ],
+  },
+});
