@@ -1,7 +1,7 @@
 import {useSyncExternalStore} from 'react';
 import {DEFAULT_STATE, STORAGE_KEY, decodeState, isFromNewerVersion, type StoredState} from './schema';
 
-export type {StoredState, TimerRecord, LastVisit} from './schema';
+export type {StoredState, TimerRecord, TimerNext, LastVisit} from './schema';
 export {DEFAULT_STATE, STORAGE_KEY} from './schema';
 
 type Listener = () => void;

@@ -18,8 +18,17 @@ export interface TimerRecord {
   runningSince: number | null;
   /** Set once the finish was announced, so it is announced once. */
   finishedAt: number | null;
-  /** The item after this one on the same day, for "start the next block automatically". */
-  next: {itemId: string; label: string; durationMs: number; maxMs: number} | null;
+  /** The items after this one on the same day, for "start the next block automatically". */
+  next: TimerNext | null;
+}
+
+/** A following item, itself linked to the one after it, so auto-start can run through a whole day. */
+export interface TimerNext {
+  itemId: string;
+  label: string;
+  durationMs: number;
+  maxMs: number;
+  next: TimerNext | null;
 }
 
 export interface LastVisit {
@@ -108,14 +117,7 @@ function decodeTimers(value: unknown): Record<string, TimerRecord> {
       isFiniteNumber(timer.elapsedMs) &&
       (timer.runningSince === null || isFiniteNumber(timer.runningSince))
     ) {
-      const next = isRecord(timer.next) && typeof timer.next.itemId === 'string' && isFiniteNumber(timer.next.durationMs)
-        ? {
-            itemId: timer.next.itemId,
-            label: typeof timer.next.label === 'string' ? timer.next.label : '',
-            durationMs: timer.next.durationMs,
-            maxMs: isFiniteNumber(timer.next.maxMs) ? timer.next.maxMs : timer.next.durationMs,
-          }
-        : null;
+      const next = decodeNext(timer.next, 0);
       timers[key] = {
         planId: timer.planId,
         itemId: timer.itemId,
@@ -130,6 +132,18 @@ function decodeTimers(value: unknown): Record<string, TimerRecord> {
     }
   }
   return timers;
+}
+
+function decodeNext(value: unknown, depth: number): TimerNext | null {
+  // A day has a handful of items; the depth cap guards against a hand-edited cycle-like chain.
+  if (depth > 50 || !isRecord(value) || typeof value.itemId !== 'string' || !isFiniteNumber(value.durationMs) || value.durationMs <= 0) return null;
+  return {
+    itemId: value.itemId,
+    label: typeof value.label === 'string' ? value.label : '',
+    durationMs: value.durationMs,
+    maxMs: isFiniteNumber(value.maxMs) && value.maxMs >= value.durationMs ? value.maxMs : value.durationMs,
+    next: decodeNext(value.next, depth + 1),
+  };
 }
 
 function decodeProgress(value: unknown): Record<string, Record<string, number>> {

@@ -89,7 +89,7 @@ export function settleFinished(state: StoredState, now: number): {state: StoredS
   let next: StoredState = {...state, timers};
   if (state.autoAdvance) {
     for (const timer of finished) {
-      if (timer.next) next = startTimer(next, {planId: timer.planId, ...timer.next, next: null}, now);
+      if (timer.next) next = startTimer(next, {planId: timer.planId, ...timer.next}, now);
     }
   }
   return {state: next, finished};

@@ -2,7 +2,8 @@ import {useCallback, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
-import {updateState, useStoredState, type TimerRecord} from '@site/src/store';
+import {updateState, useStoredState, type TimerNext, type TimerRecord} from '@site/src/store';
+import {useVariant} from '@site/src/hooks/useVariant';
 import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, startTimer, timerKey, timerStatus} from '@site/src/store/timers';
 import {useNow} from '@site/src/hooks/useNow';
 import {usePlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
@@ -14,12 +15,23 @@ interface Props {
   itemId: string;
   label: string;
   duration: {min: number; max: number};
-  next: PlanItemInfo | null;
+  /** Later timed items of the same day, in order: auto-start continues through them. */
+  upcoming: PlanItemInfo[];
+}
+
+/** Links the upcoming items into the chain the store keeps (each knows the one after it). */
+function chain(items: PlanItemInfo[]): TimerNext | null {
+  return items.reduceRight<TimerNext | null>(
+    (next, item) =>
+      item.duration ? {itemId: item.id, label: item.label, durationMs: item.duration.min * MINUTE, maxMs: item.duration.max * MINUTE, next} : next,
+    null,
+  );
 }
 
 /** Start, pause, resume, extend and reset one block's countdown. State lives in the shared store. */
-export default function BlockTimer({itemId, label, duration, next}: Props): ReactNode {
+export default function BlockTimer({itemId, label, duration, upcoming}: Props): ReactNode {
   const {planId} = usePlanPage();
+  const [variant] = useVariant();
   const key = timerKey(planId, itemId);
   const timer = useStoredState((state) => state.timers[key]);
   const start = useCallback(() => {
@@ -32,14 +44,13 @@ export default function BlockTimer({itemId, label, duration, next}: Props): Reac
           label,
           durationMs: duration.min * MINUTE,
           maxMs: duration.max * MINUTE,
-          next: next?.duration
-            ? {itemId: next.id, label: next.label, durationMs: next.duration.min * MINUTE, maxMs: next.duration.max * MINUTE}
-            : null,
+          // The 4-hour plan stops after its blocks; 6-hour additions only follow in the 6-hour plan.
+          next: chain(variant === '4h' ? upcoming.filter((item) => item.kind !== 'addition') : upcoming),
         },
         Date.now(),
       ),
     );
-  }, [planId, itemId, label, duration.min, duration.max, next]);
+  }, [planId, itemId, label, duration.min, duration.max, upcoming, variant]);
   const pause = useCallback(() => updateState((state) => pauseTimer(state, key, Date.now())), [key]);
   const reset = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
   const extend = useCallback(() => updateState((state) => extendTimer(state, key)), [key]);

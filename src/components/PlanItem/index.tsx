@@ -10,14 +10,17 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
   const index = items.findIndex((item) => item.id === itemId);
   const item = items[index];
   const timed = item && (item.kind === 'block' || item.kind === 'addition') && item.duration;
-  // "Next" for auto-start: the next timed item of the same day.
-  const next = item ? items.slice(index + 1).find((candidate) => candidate.day === item.day && candidate.duration && candidate.kind !== 'topic') : undefined;
+  // What "start the next block automatically" runs through: the later timed items of the same day.
+  const upcoming = useMemo(
+    () => (item ? items.slice(index + 1).filter((candidate) => candidate.day === item.day && candidate.duration) : []),
+    [items, index, item],
+  );
   return (
     <div className={styles.item} data-plan-item={itemId}>
       <div className={styles.content}>{children}</div>
       {timed && item.duration && (
         <div className={styles.controls} data-print="hide">
-          <BlockTimer itemId={itemId} label={item.label} duration={item.duration} next={next ?? null} />
+          <BlockTimer itemId={itemId} label={item.label} duration={item.duration} upcoming={upcoming} />
         </div>
       )}
     </div>

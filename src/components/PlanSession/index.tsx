@@ -16,7 +16,7 @@ export default function PlanSession({sessionId, children}: {sessionId: string; c
         {heading}
         {session?.duration && (
           <div className={styles.controls} data-print="hide">
-            <BlockTimer itemId={session.id} label={session.label} duration={session.duration} next={null} />
+            <BlockTimer itemId={session.id} label={session.label} duration={session.duration} upcoming={[]} />
           </div>
         )}
       </div>

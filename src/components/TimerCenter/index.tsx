@@ -88,7 +88,7 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
   const startNext = useCallback(() => {
     const next = timer.next;
     if (!next) return;
-    updateState((state) => startTimer(resetTimer(state, key), {planId: timer.planId, ...next, next: null}, Date.now()));
+    updateState((state) => startTimer(resetTimer(state, key), {planId: timer.planId, ...next}, Date.now()));
   }, [key, timer]);
   const toggleAutoAdvance = useCallback(
     (event: React.ChangeEvent<HTMLInputElement>) => updateState((state) => ({...state, autoAdvance: event.target.checked})),
