@@ -32,8 +32,8 @@ const VARIANT_HEADING = /^([46])-Hour Plan$/i;
 const SESSION_HEADING = /^(Morning|Evening)\s*\((.+)\)$/i;
 /** `Block 2 (Design – 90 min)`: the label is separated from the duration by a spaced dash. */
 const BLOCK_LABEL = /^Block\s+(\d+)\s*\((.+)\)$/;
-/** The last spaced dash separates label and duration (labels may contain dashes themselves). */
-const LABEL_DURATION = /^(.*\S)\s+[–—-]\s+(\S.*)$/;
+/** A spaced dash: one of them separates label and duration (labels and ranges may contain dashes too). */
+const SPACED_DASH = /\s+[–—-]\s+/g;
 /** `Practice (60 min)` — duration in the last parentheses. */
 const ADDITION_LABEL = /^(.*?)\s*\(([^()]+)\)\s*\.?$/;
 /** `Practice:` / `Practice Problems:` introduces practice items in the intensive plan. */
@@ -237,13 +237,15 @@ function splitLabelDuration(
   where: string,
   report: Report,
 ): {label: string; duration: DurationRange | null} {
-  const match = LABEL_DURATION.exec(text);
-  const duration = match ? parseDuration(match[2]!) : null;
-  if (!match || !duration) {
-    report(node, 'duration-missing', `${where}: no duration found in "(${text})"; write it as "(Label – 60 min)" or "(Label – 60–75 min)".`);
-    return {label: text, duration: null};
+  // The first split whose remainder is a duration: `Label – 60 – 75 min` keeps its whole range,
+  // `Read-through – part 2 – 60 min` keeps its whole label.
+  for (const dash of text.matchAll(SPACED_DASH)) {
+    const label = text.slice(0, dash.index).trim();
+    const duration = label ? parseDuration(text.slice(dash.index + dash[0].length)) : null;
+    if (duration) return {label, duration};
   }
-  return {label: match[1]!, duration};
+  report(node, 'duration-missing', `${where}: no duration found in "(${text.trim()})"; write it as "(Label – 60 min)" or "(Label – 60–75 min)".`);
+  return {label: text.trim(), duration: null};
 }
 
 function readAdditions(list: List, dayNumber: number, report: Report): PlanAddition[] {
