@@ -46,8 +46,12 @@ export interface ParseOptions {
 
 /** Parses a plan file's full text (front matter included) into the plan model. */
 export function parsePlan(source: string): ParseResult {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(source);
-  return parsePlanTree(tree);
+  return parsePlanTree(parseMarkdown(source));
+}
+
+/** The Markdown tree every plan consumer reads (front matter and GFM tables included). */
+export function parseMarkdown(source: string): Root {
+  return unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(source);
 }
 
 /**
