@@ -1,0 +1,247 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {unified} from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import {toString} from 'mdast-util-to-string';
+import {visit} from 'unist-util-visit';
+import {VFile} from 'vfile';
+import type {Heading, ListItem, Root, RootContent, Table} from 'mdast';
+import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import {contentLines, normaliseWhitespace, readSeed, repoRoot, seedPlans, visibleText} from '../../tests/support/seeds';
+import {parsePlan} from '../plan-model/parse';
+import type {IntensivePlan, WeeklyPlan} from '../plan-model/types';
+import remarkPlan from './index';
+
+const docsDir = path.join(repoRoot, 'docs');
+
+/** The remark stage of the site's pipeline (Docusaurus adds front matter and GFM around our plugin the same way). */
+function transform(source: string, filePath: string): Root {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkPlan, {docsDir});
+  const file = new VFile({path: filePath, value: source});
+  return processor.runSync(processor.parse(file), file);
+}
+
+type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
+
+function isJsx(node: unknown, name?: string): node is Jsx {
+  const candidate = node as {type?: string; name?: string};
+  return (candidate.type === 'mdxJsxFlowElement' || candidate.type === 'mdxJsxTextElement') && (!name || candidate.name === name);
+}
+
+function attribute(node: Jsx, name: string): string | undefined {
+  const found = node.attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === name);
+  return typeof found?.value === 'string' ? found.value : undefined;
+}
+
+function elements(tree: Root | RootContent, name: string): Jsx[] {
+  const found: Jsx[] = [];
+  visit(tree, (node) => {
+    if (isJsx(node, name)) found.push(node);
+  });
+  return found;
+}
+
+function headings(tree: Root | RootContent): Heading[] {
+  const found: Heading[] = [];
+  visit(tree, 'heading', (node) => {
+    found.push(node);
+  });
+  return found;
+}
+
+const headingId = (heading: Heading): unknown => heading.data?.hProperties?.id;
+
+/** Readable text chunks of the output: each paragraph, heading and table row on its own. */
+function textChunks(tree: Root): string[] {
+  const chunks: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      chunks.push(normaliseWhitespace(toString(node)));
+      return 'skip';
+    }
+    if (node.type === 'tableRow') {
+      chunks.push(normaliseWhitespace(node.children.map((cell) => toString(cell)).join(' ')));
+      return 'skip';
+    }
+    return undefined;
+  });
+  return chunks;
+}
+
+describe.for(seedPlans)('remark-plan on $doc', (seedPlan) => {
+  const docPath = path.join(repoRoot, seedPlan.doc);
+  const source = readFileSync(docPath, 'utf8');
+  const tree = transform(source, docPath);
+  const model = parsePlan(source).plan!;
+  const planId = seedPlan.doc.replace(/^docs\//, '').replace(/\.md$/, '');
+
+  it('wraps the whole page in one PlanPage carrying its id and model', () => {
+    expect(tree.children).toHaveLength(1);
+    const page = tree.children[0]!;
+    expect(isJsx(page, 'PlanPage')).toBe(true);
+    expect(attribute(page as Jsx, 'planId')).toBe(planId);
+    const plan = JSON.parse(attribute(page as Jsx, 'plan') ?? 'null') as {kind: string; days: {number: number}[]};
+    expect(plan.kind).toBe(model.kind);
+    expect(plan.days.map((day) => day.number)).toEqual(model.days.map((day) => day.number));
+    // The page payload leaves build-only details behind.
+    expect(attribute(page as Jsx, 'plan')).not.toContain('"position"');
+  });
+
+  it(`has ${seedPlan.days} PlanDay sections, each led by its day heading (id day-N) and its toolbar`, () => {
+    const days = elements(tree, 'PlanDay');
+    expect(days.map((day) => attribute(day, 'day'))).toEqual(model.days.map((day) => String(day.number)));
+    for (const day of days) {
+      const number = attribute(day, 'day');
+      const [heading, toolbar] = day.children;
+      expect(heading?.type).toBe('heading');
+      expect((heading as Heading).depth).toBe(2);
+      expect(headingId(heading as Heading)).toBe(`day-${number}`);
+      expect(toString(heading!)).toMatch(new RegExp(`^Day ${number}\\b`));
+      expect(isJsx(toolbar, 'DayToolbar') && attribute(toolbar, 'day')).toBe(number);
+    }
+  });
+
+  it('keeps heading levels contiguous under the page title (h2 sections, h3 sub-sections)', () => {
+    const depths = new Set(headings(tree).map((heading) => heading.depth));
+    expect([...depths].sort()).toEqual(seedPlan.kind === 'week' ? [2, 3] : [1, 2, 3]);
+  });
+
+  it('keeps every line of the seed plan as readable text', () => {
+    const chunks = textChunks(tree);
+    for (const line of contentLines(readSeed(seedPlan))) {
+      const text = visibleText(line);
+      expect(
+        chunks.some((chunk) => chunk.includes(text)),
+        `"${text}" is missing from the transformed ${seedPlan.doc}`,
+      ).toBe(true);
+    }
+  });
+
+  it('wraps each timed or tickable list item, and only its content, in a PlanItem with the model’s id', () => {
+    const wrapped: string[] = [];
+    visit(tree, 'listItem', (item: ListItem) => {
+      const inner = item.children.filter((child) => isJsx(child, 'PlanItem'));
+      if (inner.length === 0) return;
+      expect(item.children, 'a PlanItem is the list item’s only child').toHaveLength(1);
+      wrapped.push(attribute(inner[0] as Jsx, 'itemId')!);
+    });
+    const expected =
+      model.kind === 'weekly'
+        ? model.days.flatMap((day) => [...day.blocks.map((block) => block.id), ...day.additions.map((addition) => addition.id)])
+        : model.days.flatMap((day) =>
+            day.sessions.flatMap((session) => [...session.topics.map((topic) => topic.id), ...session.practice.map((item) => item.id)]),
+          );
+    expect(wrapped).toEqual(expected);
+  });
+});
+
+describe('remark-plan on a weekly page', () => {
+  const docPath = path.join(docsDir, 'weeks/week-09/go.md');
+  const source = readFileSync(docPath, 'utf8');
+  const tree = transform(source, docPath);
+  const model = parsePlan(source).plan as WeeklyPlan;
+
+  it('puts the 4h/6h toggle right after the overview heading', () => {
+    const page = tree.children[0] as Jsx;
+    const index = page.children.findIndex((node) => node.type === 'heading' && toString(node) === 'Weekly Overview Table');
+    expect(index).toBeGreaterThan(-1);
+    expect(isJsx(page.children[index + 1], 'VariantToggle')).toBe(true);
+  });
+
+  it('adds a Planned time column to the overview table, with a DayTime per day and day numbers linking to their sections', () => {
+    const [overview] = elements(tree, 'WeekOverview');
+    const table = overview!.children[0] as Table;
+    expect(table.type).toBe('table');
+    const [header, ...rows] = table.children;
+    expect(header!.children.map((cell) => toString(cell).trim())).toEqual(['Day', 'Focus', 'Planned time']);
+    expect(table.align).toHaveLength(3);
+    expect(rows).toHaveLength(7);
+    for (const [index, row] of rows.entries()) {
+      const day = String(index + 1);
+      const [first, , time] = row.children;
+      expect(first!.children[0]).toMatchObject({type: 'link', url: `#day-${day}`});
+      expect(toString(first!)).toBe(day);
+      const dayTime = time!.children[0];
+      expect(isJsx(dayTime, 'DayTime') && attribute(dayTime, 'day')).toBe(day);
+    }
+  });
+
+  it('wraps each 4-Hour / 6-Hour Plan sub-section in a VariantSection with a stable heading id', () => {
+    for (const day of elements(tree, 'PlanDay')) {
+      const number = attribute(day, 'day');
+      const sections = day.children.filter((child) => isJsx(child, 'VariantSection')) as Jsx[];
+      expect(sections.map((section) => [attribute(section, 'variant'), attribute(section, 'day')])).toEqual([
+        ['4h', number],
+        ['6h', number],
+      ]);
+      for (const section of sections) {
+        const heading = section.children[0] as Heading;
+        expect(heading.depth).toBe(3);
+        expect(headingId(heading)).toBe(`day-${number}-${attribute(section, 'variant')}`);
+      }
+      const [fourHours, sixHours] = sections;
+      const ids = (section: Jsx) => elements(section as unknown as RootContent, 'PlanItem').map((item) => attribute(item, 'itemId'));
+      const modelDay = model.days.find((candidate) => String(candidate.number) === number)!;
+      expect(ids(fourHours!)).toEqual(modelDay.blocks.map((block) => block.id));
+      expect(ids(sixHours!)).toEqual(modelDay.additions.map((addition) => addition.id));
+    }
+  });
+
+  it('leaves the section dividers between days outside the day sections', () => {
+    const page = tree.children[0] as Jsx;
+    for (const day of elements(tree, 'PlanDay')) {
+      expect(day.children.at(-1)?.type).not.toBe('thematicBreak');
+    }
+    expect(page.children.filter((node) => node.type === 'thematicBreak').length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('remark-plan on the intensive plan', () => {
+  const docPath = path.join(docsDir, 'intensive/senior-go-14-days.md');
+  const source = readFileSync(docPath, 'utf8');
+  const tree = transform(source, docPath);
+  const model = parsePlan(source).plan as IntensivePlan;
+  const page = tree.children[0] as Jsx;
+
+  it('adds a "14 days at a glance" section with the generated overview right before Day 1', () => {
+    const index = page.children.findIndex((node) => isJsx(node, 'IntensiveOverview'));
+    const heading = page.children[index - 1] as Heading;
+    expect(heading.type).toBe('heading');
+    expect(heading.depth).toBe(2);
+    expect(toString(heading)).toBe('14 days at a glance');
+    expect(headingId(heading)).toBe('at-a-glance');
+    expect(isJsx(page.children[index + 1], 'PlanDay') && attribute(page.children[index + 1] as Jsx, 'day')).toBe('1');
+  });
+
+  it('wraps each Morning and Evening in a PlanSession with anchors day-N-morning / day-N-evening', () => {
+    const sessions = elements(tree, 'PlanSession');
+    expect(sessions.map((session) => attribute(session, 'sessionId'))).toEqual(
+      model.days.flatMap((day) => day.sessions.map((session) => session.id)),
+    );
+    expect(sessions).toHaveLength(28);
+    for (const session of sessions) {
+      const heading = session.children[0] as Heading;
+      const [, day, name] = /^d(\d+)-(morning|evening)$/.exec(attribute(session, 'sessionId')!)!;
+      expect(heading.depth).toBe(3);
+      expect(headingId(heading)).toBe(`day-${day}-${name}`);
+    }
+  });
+});
+
+describe('remark-plan leaves other documents alone', () => {
+  it('a page without day sections', () => {
+    const source = readFileSync(path.join(repoRoot, 'tests/fixtures/plans/no-days.md'), 'utf8');
+    const tree = transform(source, path.join(docsDir, 'notes/reading.md'));
+    expect(elements(tree, 'PlanPage')).toEqual([]);
+    expect(headings(tree).map((heading) => heading.depth)).toEqual([1, 2]);
+  });
+
+  it('a plan-shaped file outside the docs folder', () => {
+    const source = readFileSync(path.join(docsDir, 'weeks/week-10/go.md'), 'utf8');
+    const tree = transform(source, path.join(repoRoot, 'tests/fixtures/plans/week.md'));
+    expect(elements(tree, 'PlanPage')).toEqual([]);
+    expect(headings(tree).some((heading) => heading.depth === 4)).toBe(true);
+  });
+});
