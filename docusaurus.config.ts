@@ -41,6 +41,24 @@ const config: Config = {
 
   plugins: [planDataPlugin],
 
+  themes: [
+    [
+      // Offline full-text search: a lunr index written at build time and fetched from this site only.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        docsRouteBasePath: '/',
+        indexBlog: false,
+        hashed: true,
+        // Results link to the heading they were found under (a day, or a 4h/6h plan inside it).
+        explicitSearchResultPath: true,
+        highlightSearchTermsOnTargetPage: true,
+        // Controls (timers, toggles, calendar buttons) are not content: what never prints is not indexed either.
+        ignoreCssSelectors: ['[data-print="hide"]', '[data-search="ignore"]'],
+        searchBarShortcutKeymap: 'mod+k',
+      },
+    ],
+  ],
+
   presets: [
     [
       'classic',
