@@ -63,11 +63,19 @@ export function resetTimer(state: StoredState, key: string): StoredState {
   return {...state, timers: rest};
 }
 
-/** Extends a range's timer from its lower to its upper bound. */
-export function extendTimer(state: StoredState, key: string): StoredState {
+/**
+ * Extends a range's timer from its lower to its upper bound. A timer whose time was up
+ * runs on for the extra minutes: extending is one click, not "extend" and then "resume".
+ */
+export function extendTimer(state: StoredState, key: string, now: number): StoredState {
   const timer = state.timers[key];
   if (!timer || timer.durationMs >= timer.maxMs) return state;
-  return {...state, timers: {...state.timers, [key]: {...timer, durationMs: timer.maxMs, finishedAt: null}}};
+  if (timer.finishedAt === null) {
+    return {...state, timers: {...state.timers, [key]: {...timer, durationMs: timer.maxMs}}};
+  }
+  const timers = pauseAll(state.timers, now);
+  timers[key] = {...timer, durationMs: timer.maxMs, finishedAt: null, runningSince: now};
+  return {...state, timers};
 }
 
 /**
@@ -95,12 +103,10 @@ export function settleFinished(state: StoredState, now: number): {state: StoredS
   return {state: next, finished};
 }
 
-/** "12:05" or "1:02:05". */
+/** "12:05", "60:00" (an hour block starts as it is labelled), "1:02:05" above an hour. */
 export function formatClock(ms: number): string {
   const total = Math.ceil(ms / 1000);
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
   const pad = (value: number) => String(value).padStart(2, '0');
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
+  if (total <= 3600) return `${Math.floor(total / 60)}:${pad(total % 60)}`;
+  return `${Math.floor(total / 3600)}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }

@@ -53,7 +53,7 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
   }, [planId, itemId, label, duration.min, duration.max, upcoming, variant]);
   const pause = useCallback(() => updateState((state) => pauseTimer(state, key, Date.now())), [key]);
   const reset = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
-  const extend = useCallback(() => updateState((state) => extendTimer(state, key)), [key]);
+  const extend = useCallback(() => updateState((state) => extendTimer(state, key, Date.now())), [key]);
 
   const range = duration.max > duration.min;
   const plannedText = range ? `${duration.min}–${duration.max} min` : `${duration.min} min`;
