@@ -1,0 +1,150 @@
+/**
+ * `npm run validate [-- --docs <dir>]`: checks every page under docs/ with the parser the site
+ * uses and prints each problem as `path:line:column  severity  message`. Exits 1 on any error.
+ */
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {collectAnchors, docKindOf, validateCategoryFile, validatePlanFile} from '../plugins/plan-model/validate';
+import type {Diagnostic} from '../plugins/plan-model/types';
+
+interface FileReport {
+  /** As printed: relative to the working directory, forward slashes. */
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+const usage = 'Usage: npm run validate [-- --docs <folder>]';
+
+function main(): number {
+  let docsDir: string;
+  try {
+    const {values} = parseArgs({options: {docs: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, strict: true, allowPositionals: false});
+    if (values.help) {
+      console.log(usage);
+      return 0;
+    }
+    docsDir = path.resolve(values.docs ?? 'docs');
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  if (!existsSync(docsDir) || !statSync(docsDir).isDirectory()) {
+    console.error(`No docs folder at ${displayPath(docsDir)}. Run this from the repository root, or pass --docs <folder>.`);
+    return 2;
+  }
+
+  const reports = validateDocs(docsDir);
+  const annotate = process.env.GITHUB_ACTIONS === 'true';
+  let errors = 0;
+  let warnings = 0;
+  for (const {file, diagnostics} of reports) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.severity === 'error') errors += 1;
+      else warnings += 1;
+      console.log(`${file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}`);
+      if (annotate) console.log(githubAnnotation(file, diagnostic));
+    }
+  }
+  const checked = reports.length;
+  const failing = reports.filter((report) => report.diagnostics.some((d) => d.severity === 'error')).length;
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  if (errors > 0) {
+    console.log(`\n✖ ${counts} in ${checked} files (${failing} with errors). Fix the errors above; each names the file, line and column.`);
+    return 1;
+  }
+  console.log(`${warnings > 0 ? '\n' : ''}✔ ${plural(checked, 'file')} checked: ${counts}.`);
+  return 0;
+}
+
+/** Reads every page and week folder under `docsDir`; unreadable files become diagnostics, not crashes. */
+function validateDocs(docsDir: string): FileReport[] {
+  const files = listFiles(docsDir);
+  const sources = new Map<string, string>();
+  const reports: FileReport[] = [];
+  for (const relative of files.filter((file) => /\.mdx?$/i.test(file))) {
+    try {
+      sources.set(relative, readFileSync(path.join(docsDir, relative), 'utf8'));
+    } catch (error) {
+      reports.push({file: display(docsDir, relative), diagnostics: [unreadable(error)]});
+    }
+  }
+  const knownDocs = new Map<string, ReadonlySet<string>>();
+  for (const [relative, source] of sources) knownDocs.set(relative, collectAnchors(relative, source));
+
+  for (const [relative, source] of sources) {
+    const diagnostics = validatePlanFile({path: relative, source, knownDocs});
+    const kind = docKindOf(relative);
+    if (kind.kind === 'weekly' && !files.includes(`${path.posix.dirname(relative)}/_category_.json`)) {
+      diagnostics.unshift({
+        severity: 'error',
+        code: 'category-missing',
+        message: `This week's folder has no _category_.json, so the sidebar cannot name it "Week ${String(kind.week).padStart(2, '0')}"; npm run new-week creates one.`,
+        line: 1,
+        column: 1,
+      });
+    }
+    reports.push({file: display(docsDir, relative), diagnostics});
+  }
+  for (const relative of files.filter((file) => /^weeks\/week-\d{2}\/_category_\.json$/.test(file))) {
+    const week = Number(/week-(\d{2})/.exec(relative)![1]);
+    try {
+      const source = readFileSync(path.join(docsDir, relative), 'utf8');
+      reports.push({file: display(docsDir, relative), diagnostics: validateCategoryFile({source, week})});
+    } catch (error) {
+      reports.push({file: display(docsDir, relative), diagnostics: [unreadable(error)]});
+    }
+  }
+  return reports.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Docs-relative paths with forward slashes; folders we cannot list are skipped (their files cannot be checked either). */
+function listFiles(docsDir: string, relative = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(path.join(docsDir, relative), {withFileTypes: true});
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return listFiles(docsDir, child);
+    return entry.isFile() ? [child] : [];
+  });
+}
+
+function unreadable(error: unknown): Diagnostic {
+  const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+  return {severity: 'error', code: 'file-unreadable', message: `Cannot read this file (${reason}).`, line: 1, column: 1};
+}
+
+function display(docsDir: string, relative: string): string {
+  return displayPath(path.join(docsDir, relative));
+}
+
+function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
+}
+
+/** https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message */
+function githubAnnotation(file: string, diagnostic: Diagnostic): string {
+  const property = (value: string) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::${diagnostic.severity} file=${property(file)},line=${diagnostic.line},col=${diagnostic.column},title=${property(diagnostic.code)}::${escapeData(diagnostic.message)}`;
+}
+
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  // A bug in the checker itself: say so plainly instead of dumping a stack at a contributor.
+  console.error(`validate: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}
