@@ -29,8 +29,8 @@ test('every internal link from the home page leads to a page that loads, and eve
       continue;
     }
     const {ids, hrefs} = await page.evaluate(() => ({
-      ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
-      hrefs: [...document.querySelectorAll('a[href]')].map((anchor) => (anchor as HTMLAnchorElement).href),
+      ids: Array.from(document.querySelectorAll('[id]'), (element) => element.id),
+      hrefs: Array.from(document.querySelectorAll('a[href]'), (anchor) => (anchor as HTMLAnchorElement).href),
     }));
     idsByPath.set(path, new Set(ids));
 
