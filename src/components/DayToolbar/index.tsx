@@ -4,6 +4,7 @@ import {formatRange} from '@site/plugins/plan-model/duration';
 import {sessionMinutes, useDay} from '@site/src/components/PlanPage';
 import DayTime from '@site/src/components/DayTime';
 import VariantToggle from '@site/src/components/VariantToggle';
+import CalendarExport from '@site/src/components/CalendarExport';
 import styles from './styles.module.css';
 
 /** Controls under a day's heading: planned time, the 4h/6h choice and day-level actions. */
@@ -18,6 +19,7 @@ export default function DayToolbar({day}: {day: string}): ReactNode {
         {weekly ? <DayTime day={day} /> : formatRange(sessionMinutes(found))}
       </span>
       {weekly && <VariantToggle compact />}
+      <CalendarExport day={Number(day)} />
     </div>
   );
 }

@@ -1,0 +1,144 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {render, screen, waitFor} from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ICAL from 'ical.js';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {parsePlan} from '@site/plugins/plan-model/parse';
+import {toPagePlan} from '@site/plugins/plan-model/pagePlan';
+import PlanPage from '@site/src/components/PlanPage';
+import {updateState} from '@site/src/store';
+import {repoRoot} from '@site/tests/support/seeds';
+import CalendarExport from '.';
+
+const plan = toPagePlan(parsePlan(readFileSync(path.join(repoRoot, 'docs/weeks/week-11/go.md'), 'utf8')).plan!);
+if (plan.kind !== 'weekly') throw new Error('week 11 should be a weekly plan');
+
+let blobs: Blob[];
+let downloads: string[];
+
+beforeEach(() => {
+  blobs = [];
+  downloads = [];
+  // jsdom has no object URLs and does not download; record what the component hands over instead.
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    blobs.push(blob);
+    return `blob:test/${blobs.length}`;
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push(this.download);
+  });
+  localStorage.clear();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function renderExport(day?: number) {
+  return render(
+    <PlanPage planId="weeks/week-11/go" plan={JSON.stringify(plan)}>
+      <p>
+        <button type="button">Before</button>
+      </p>
+      <CalendarExport day={day} />
+    </PlanPage>,
+  );
+}
+
+async function parsedDownload(): Promise<ICAL.Event[]> {
+  expect(blobs).toHaveLength(1);
+  const text = await blobs[0]!.text();
+  return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+}
+
+describe('CalendarExport', () => {
+  it('opens from the keyboard as a labelled modal with labelled fields, focus on the first', async () => {
+    const user = userEvent.setup();
+    renderExport();
+    await user.tab();
+    await user.tab();
+    const trigger = screen.getByRole('button', {name: 'Add to calendar'});
+    expect(trigger).toHaveFocus();
+    await user.keyboard('{Enter}');
+
+    const dialog = screen.getByRole('dialog', {name: 'Add this plan to your calendar'});
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(screen.getByLabelText('Date of Day 1')).toHaveFocus();
+    expect(screen.getByLabelText('Daily start time')).toHaveValue('09:00');
+    expect(screen.getByRole('radio', {name: /4-hour plan/})).toBeChecked();
+    expect(screen.getByRole('group', {name: 'Plan'})).toBeInTheDocument();
+  });
+
+  it('keeps Tab inside the dialog, closes on Escape and returns focus to the button', async () => {
+    const user = userEvent.setup();
+    renderExport();
+    const trigger = screen.getByRole('button', {name: 'Add to calendar'});
+    await user.click(trigger);
+    const date = screen.getByLabelText('Date of Day 1');
+    const cancel = screen.getByRole('button', {name: 'Cancel'});
+    cancel.focus();
+    await user.tab();
+    expect(date).toHaveFocus();
+    await user.tab({shift: true});
+    expect(cancel).toHaveFocus();
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+    expect(blobs).toHaveLength(0);
+  });
+
+  it('starts from the site-wide 4h/6h choice and downloads one event per block and addition', async () => {
+    updateState((state) => ({...state, variant: '6h'}));
+    const user = userEvent.setup();
+    renderExport();
+    await user.click(screen.getByRole('button', {name: 'Add to calendar'}));
+    expect(screen.getByRole('radio', {name: /6-hour plan/})).toBeChecked();
+    const date = screen.getByLabelText('Date of Day 1');
+    await user.clear(date);
+    await user.type(date, '2026-04-06');
+    const time = screen.getByLabelText('Daily start time');
+    await user.clear(time);
+    await user.type(time, '07:15');
+    await user.click(screen.getByRole('button', {name: 'Download .ics'}));
+
+    await waitFor(() => expect(downloads).toEqual(['weeks-week-11-go.ics']));
+    const events = await parsedDownload();
+    const items = plan.days.flatMap((day) => [...day.blocks, ...day.additions]);
+    expect(events).toHaveLength(items.length);
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2026-04-06T07:15:00.000Z');
+    expect(events[0]!.summary).toBe(`Block 1 · ${plan.days[0]!.blocks[0]!.label} — Day 1: ${plan.days[0]!.title}`);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(`Downloaded weeks-week-11-go.ics with ${items.length} events.`);
+    expect(screen.getByRole('button', {name: 'Add to calendar'})).toHaveFocus();
+  });
+
+  it('exports only the chosen day, and the 4-hour plan when picked in the dialog', async () => {
+    updateState((state) => ({...state, variant: '6h'}));
+    const user = userEvent.setup();
+    renderExport(3);
+    await user.click(screen.getByRole('button', {name: 'Add this day to calendar'}));
+    expect(screen.getByRole('dialog', {name: 'Add Day 3 to your calendar'})).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', {name: /4-hour plan/}));
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(downloads).toEqual(['weeks-week-11-go-day-3.ics']));
+    const events = await parsedDownload();
+    expect(events.map((event) => event.summary)).toEqual(
+      plan.days[2]!.blocks.map((block) => `Block ${block.number} · ${block.label} — Day 3: ${plan.days[2]!.title}`),
+    );
+  });
+
+  it('explains bad input in the dialog and downloads nothing', async () => {
+    const user = userEvent.setup();
+    renderExport();
+    await user.click(screen.getByRole('button', {name: 'Add to calendar'}));
+    await user.clear(screen.getByLabelText('Date of Day 1'));
+    await user.click(screen.getByRole('button', {name: 'Download .ics'}));
+    expect(screen.getByRole('alert')).toHaveTextContent('Pick a valid start date for Day 1.');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(blobs).toHaveLength(0);
+  });
+});

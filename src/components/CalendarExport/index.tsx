@@ -1,0 +1,286 @@
+import {useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode} from 'react';
+import {createPortal} from 'react-dom';
+import Translate, {translate} from '@docusaurus/Translate';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import type {PlanVariant} from '@site/plugins/plan-model/types';
+import {usePlanPage} from '@site/src/components/PlanPage';
+import {useVariant} from '@site/src/hooks/useVariant';
+import {fileName, formatClock, formatDateInput, nextMonday, planEvents, type ExportRequest} from './events';
+import styles from './styles.module.css';
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+
+interface FormValues {
+  startDate: string;
+  startTime: string;
+  variant: PlanVariant;
+  eveningTime: string;
+}
+
+/** Hands the file to the browser's download manager; the object URL is freed once the click has been handled. */
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], {type: 'text/calendar;charset=utf-8'}));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function timeZoneName(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || translate({id: 'calendar.zone.local', message: 'your local time'});
+}
+
+/**
+ * "Add to calendar": a button that opens a modal form (Day 1 date, start time, 4h/6h) and downloads
+ * an .ics file with one event per block, or per session on the intensive plan. With `day`, exports that day only.
+ */
+export default function CalendarExport({day}: {day?: number}): ReactNode {
+  const {planId, plan} = usePlanPage();
+  const {siteConfig} = useDocusaurusContext();
+  const [siteVariant] = useVariant();
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState<FormValues>({startDate: '', startTime: '09:00', variant: '4h', eveningTime: ''});
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const firstFieldRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const weekly = plan.kind === 'weekly';
+  const single = day !== undefined;
+
+  const openDialog = useCallback(() => {
+    // Defaults are computed on open, not during render, so server and client HTML agree.
+    const today = new Date();
+    setValues((current) => ({
+      ...current,
+      startDate: formatDateInput(single ? today : nextMonday(today)),
+      variant: siteVariant,
+    }));
+    setError(null);
+    setOpen(true);
+  }, [single, siteVariant]);
+
+  const close = useCallback(() => {
+    setOpen(false);
+    setBusy(false);
+    triggerRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (open) firstFieldRef.current?.focus();
+  }, [open]);
+
+  const request: ExportRequest = {
+    planId,
+    plan,
+    startDate: values.startDate,
+    startTime: values.startTime,
+    variant: values.variant,
+    eveningTime: values.eveningTime,
+    day,
+    siteUrl: new URL(siteConfig.baseUrl, siteConfig.url).href,
+  };
+  const preview = open ? planEvents(request) : null;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close();
+      return;
+    }
+    if (event.key !== 'Tab' || !dialogRef.current) return;
+    // Keep focus inside the modal: Tab from the last control wraps to the first, Shift+Tab the other way.
+    const focusable = Array.from(dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE));
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = planEvents(request);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setBusy(true);
+    // The writer (and its validation library) loads only when someone exports, not with every page.
+    const {toIcs} = await import('./ics');
+    const calendarName = single ? `${plan.title} · Day ${day}` : plan.title;
+    const file = toIcs(result.events, calendarName);
+    if (!file.ok) {
+      setError(file.message);
+      setBusy(false);
+      return;
+    }
+    const name = fileName(planId, day);
+    download(file.text, name);
+    setStatus(
+      translate(
+        {id: 'calendar.status.downloaded', message: 'Downloaded {name} with {count} events. Open it to add them to your calendar.'},
+        {name, count: result.events.length},
+      ),
+    );
+    close();
+  };
+
+  const set = (field: keyof FormValues) => (event: {target: {value: string}}) => {
+    const {value} = event.target;
+    setValues((current) => ({...current, [field]: value}));
+    setError(null);
+  };
+
+  const title = single
+    ? translate({id: 'calendar.title.day', message: 'Add Day {day} to your calendar'}, {day})
+    : translate({id: 'calendar.title.plan', message: 'Add this plan to your calendar'});
+  const firstEvent = preview?.ok ? preview.events[0] : undefined;
+  const lastEvent = preview?.ok ? preview.events[preview.events.length - 1] : undefined;
+
+  const dialog = (
+    <div className={styles.backdrop} onClick={(event) => event.target === event.currentTarget && close()}>
+      <div
+        ref={dialogRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-zone`}
+        className={styles.dialog}
+        onKeyDown={onKeyDown}>
+        <h2 id={`${id}-title`} className={styles.title}>
+          {title}
+        </h2>
+        <form onSubmit={onSubmit} noValidate>
+          <div className={styles.field}>
+            <label htmlFor={`${id}-date`}>
+              {single ? (
+                <Translate id="calendar.field.date.day" values={{day}}>{'Date of Day {day}'}</Translate>
+              ) : (
+                <Translate id="calendar.field.date">Date of Day 1</Translate>
+              )}
+            </label>
+            <input
+              ref={firstFieldRef}
+              id={`${id}-date`}
+              type="date"
+              required
+              value={values.startDate}
+              onChange={set('startDate')}
+            />
+          </div>
+          <div className={styles.field}>
+            <label htmlFor={`${id}-time`}>
+              {weekly ? (
+                <Translate id="calendar.field.time">Daily start time</Translate>
+              ) : (
+                <Translate id="calendar.field.time.morning">Morning session starts at</Translate>
+              )}
+            </label>
+            <input id={`${id}-time`} type="time" required value={values.startTime} onChange={set('startTime')} />
+          </div>
+          {weekly ? (
+            <fieldset className={styles.field}>
+              <legend>
+                <Translate id="calendar.field.variant">Plan</Translate>
+              </legend>
+              {(['4h', '6h'] as const).map((variant) => (
+                <label key={variant} className={styles.radio}>
+                  <input
+                    type="radio"
+                    name={`${id}-variant`}
+                    value={variant}
+                    checked={values.variant === variant}
+                    onChange={() => setValues((current) => ({...current, variant}))}
+                  />{' '}
+                  {variant === '4h'
+                    ? translate({id: 'calendar.variant.4h', message: '4-hour plan (blocks)'})
+                    : translate({id: 'calendar.variant.6h', message: '6-hour plan (blocks + additions)'})}
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            <div className={styles.field}>
+              <label htmlFor={`${id}-evening`}>
+                <Translate id="calendar.field.evening">Evening session starts at (optional)</Translate>
+              </label>
+              <input
+                id={`${id}-evening`}
+                type="time"
+                value={values.eveningTime}
+                onChange={set('eveningTime')}
+                aria-describedby={`${id}-evening-hint`}
+              />
+              <p id={`${id}-evening-hint`} className={styles.hint}>
+                <Translate id="calendar.field.evening.hint">Leave empty to start right after the morning session.</Translate>
+              </p>
+            </div>
+          )}
+          <p id={`${id}-zone`} className={styles.hint}>
+            <Translate id="calendar.zone" values={{zone: timeZoneName()}}>
+              {'Events are placed back to back, using each item\'s shortest planned time, in your time zone ({zone}).'}
+            </Translate>
+          </p>
+          {preview?.ok && firstEvent && lastEvent && (
+            <p className={styles.summary} aria-live="polite">
+              {translate(
+                {id: 'calendar.summary', message: '{count} events, first {first}, last ends {last}.'},
+                {
+                  count: preview.events.length,
+                  first: `${firstEvent.start.toLocaleDateString()} ${formatClock(firstEvent.start)}`,
+                  last: `${lastEvent.end.toLocaleDateString()} ${formatClock(lastEvent.end)}`,
+                },
+              )}
+            </p>
+          )}
+          {error && (
+            <p role="alert" className={styles.error}>
+              {error}
+            </p>
+          )}
+          <div className={styles.actions}>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              <Translate id="calendar.download">Download .ics</Translate>
+            </button>
+            <button type="button" className="button button--secondary" onClick={close}>
+              <Translate id="calendar.cancel">Cancel</Translate>
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+
+  return (
+    <div className={styles.export} data-print="hide">
+      <button
+        ref={triggerRef}
+        type="button"
+        className={styles.trigger}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={openDialog}>
+        {single ? (
+          <Translate id="calendar.open.day">Add this day to calendar</Translate>
+        ) : (
+          <Translate id="calendar.open.plan">Add to calendar</Translate>
+        )}
+      </button>
+      <span className={styles.status} role="status">
+        {status}
+      </span>
+      {open && createPortal(dialog, document.body)}
+    </div>
+  );
+}
