@@ -1,4 +1,9 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {buildPlanData, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
+
+export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
 
 /** Must match the browser store's key (src/store/schema.ts) and the variant hook's attribute and parameter. */
 const STORAGE_KEY = 'go-study-plans';
@@ -10,12 +15,44 @@ const STORAGE_KEY = 'go-study-plans';
  */
 const variantHeadScript = `(function(){try{var v=new URLSearchParams(location.search).get('plan');if(v!=='4h'&&v!=='6h'){var s=JSON.parse(localStorage.getItem('${STORAGE_KEY}')||'null');v=s&&s.variant}document.documentElement.setAttribute('data-plan-variant',v==='6h'?'6h':'4h')}catch(e){document.documentElement.setAttribute('data-plan-variant','4h')}})();`;
 
-/** The site's plan plugin: head script for the plan choice (and, later, plan data for roadmap and progress). */
-export default function planDataPlugin(_context: LoadContext): Plugin {
+/** The parts of the docs plugin's loaded content this plugin reads. */
+interface LoadedDocs {
+  loadedVersions: {
+    contentPath: string;
+    docs: {source: string; permalink: string; title: string; frontMatter: {sidebar_label?: string}}[];
+  }[];
+}
+
+/**
+ * The site's plan plugin: the head script for the plan choice, and a compact summary of
+ * every plan (days, item ids, planned minutes, weekly goals) as global data for the
+ * roadmap, progress totals and topic indexes. The summary is computed after the docs
+ * plugin loads, so it re-runs whenever a plan file changes in development, without a
+ * watcher of its own racing the docs plugin's.
+ */
+export default function planDataPlugin(context: LoadContext): Plugin {
   return {
-    name: 'plan-data',
+    name: PLAN_DATA_PLUGIN,
     injectHtmlTags() {
       return {headTags: [{tagName: 'script', innerHTML: variantHeadScript}]};
+    },
+    async allContentLoaded({allContent, actions}) {
+      const docs = (allContent['docusaurus-plugin-content-docs'] as Record<string, LoadedDocs> | undefined)?.default;
+      const version = docs?.loadedVersions[0];
+      if (!version) throw new Error('plan-data: the docs plugin loaded no versions; the plan summary needs the classic docs plugin.');
+      const sources = await Promise.all(
+        version.docs.map(async (doc): Promise<PlanSource> => {
+          const file = path.resolve(context.siteDir, doc.source.replace(/^@site\//, ''));
+          return {
+            planId: path.relative(version.contentPath, file).replace(/\\/g, '/').replace(/\.mdx?$/, ''),
+            permalink: doc.permalink,
+            title: doc.title,
+            ...(doc.frontMatter.sidebar_label ? {sidebarLabel: doc.frontMatter.sidebar_label} : {}),
+            source: await readFile(file, 'utf8'),
+          };
+        }),
+      );
+      actions.setGlobalData(buildPlanData(sources));
     },
   };
 }

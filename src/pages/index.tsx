@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Translate, {translate} from '@docusaurus/Translate';
+import ContinueCard from '@site/src/components/ContinueCard';
 import styles from './index.module.css';
 
 interface PlanCard {
@@ -54,6 +55,7 @@ export default function Home(): ReactNode {
         </div>
       </header>
       <main className="container margin-vert--lg">
+        <ContinueCard />
         <section aria-labelledby="plans-heading">
           <Heading as="h2" id="plans-heading">
             <Translate id="home.plans">The plans</Translate>

@@ -9,6 +9,8 @@ import VariantSection from '@site/src/components/VariantSection';
 import PlanItem from '@site/src/components/PlanItem';
 import PlanSession from '@site/src/components/PlanSession';
 import IntensiveOverview from '@site/src/components/IntensiveOverview';
+import Roadmap from '@site/src/components/Roadmap';
+import PracticeIndex from '@site/src/components/PracticeIndex';
 
 /** The elements the remark-plan plugin emits, registered alongside the theme's own. */
 export default {
@@ -23,4 +25,6 @@ export default {
   PlanItem,
   PlanSession,
   IntensiveOverview,
+  Roadmap,
+  PracticeIndex,
 };

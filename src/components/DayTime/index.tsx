@@ -2,6 +2,8 @@ import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import {formatRange} from '@site/plugins/plan-model/duration';
 import {dayMinutes, useDay} from '@site/src/components/PlanPage';
+import DayProgress from '@site/src/components/DayProgress';
+import {useInWeekOverview} from '@site/src/components/WeekOverview';
 import styles from './styles.module.css';
 
 /**
@@ -10,6 +12,7 @@ import styles from './styles.module.css';
  */
 export default function DayTime({day}: {day: string}): ReactNode {
   const found = useDay(Number(day));
+  const inOverview = useInWeekOverview();
   if (!found || !('blocks' in found)) return null;
   return (
     <span className={styles.dayTime}>
@@ -21,6 +24,7 @@ export default function DayTime({day}: {day: string}): ReactNode {
         <span className={styles.variantName}>{translate({id: 'plan.time.6h', message: '6 h plan: '})}</span>
         {formatRange(dayMinutes(found, '6h'))}
       </span>
+      {inOverview && <DayProgress day={day} />}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import {translate} from '@docusaurus/Translate';
 import {formatRange} from '@site/plugins/plan-model/duration';
 import {sessionMinutes, useDay} from '@site/src/components/PlanPage';
 import DayTime from '@site/src/components/DayTime';
+import DayProgress from '@site/src/components/DayProgress';
 import VariantToggle from '@site/src/components/VariantToggle';
 import CalendarExport from '@site/src/components/CalendarExport';
 import styles from './styles.module.css';
@@ -18,6 +19,7 @@ export default function DayToolbar({day}: {day: string}): ReactNode {
         <span className={styles.timeLabel}>{translate({id: 'plan.day.planned', message: 'Planned'})}</span>{' '}
         {weekly ? <DayTime day={day} /> : formatRange(sessionMinutes(found))}
       </span>
+      <DayProgress day={day} />
       {weekly && <VariantToggle compact />}
       <CalendarExport day={Number(day)} />
     </div>

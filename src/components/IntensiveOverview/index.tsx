@@ -3,6 +3,8 @@ import Link from '@docusaurus/Link';
 import Translate from '@docusaurus/Translate';
 import {usePlanPage} from '@site/src/components/PlanPage';
 import CalendarExport from '@site/src/components/CalendarExport';
+import PlanProgress from '@site/src/components/PlanProgress';
+import DayProgress from '@site/src/components/DayProgress';
 import styles from './styles.module.css';
 
 /** "14 days at a glance": day, title and the first topics of each session, generated from the plan. */
@@ -17,6 +19,7 @@ export default function IntensiveOverview(): ReactNode {
   };
   return (
     <div className={styles.overview}>
+      <PlanProgress />
       <table>
         <thead>
           <tr>
@@ -24,6 +27,7 @@ export default function IntensiveOverview(): ReactNode {
             <th scope="col"><Translate id="plan.overview.title">Title</Translate></th>
             <th scope="col"><Translate id="plan.overview.morning">Morning focus</Translate></th>
             <th scope="col"><Translate id="plan.overview.evening">Evening focus</Translate></th>
+            <th scope="col"><Translate id="plan.overview.done">Done</Translate></th>
           </tr>
         </thead>
         <tbody>
@@ -33,6 +37,7 @@ export default function IntensiveOverview(): ReactNode {
               <td>{day.title}</td>
               <td>{focus(day, 'morning')}</td>
               <td>{focus(day, 'evening')}</td>
+              <td><DayProgress day={String(day.number)} /></td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,12 @@
 import {useMemo, type ReactNode} from 'react';
 import {planItems, usePlanPage} from '@site/src/components/PlanPage';
 import BlockTimer from '@site/src/components/BlockTimer';
+import ProgressTick from '@site/src/components/ProgressTick';
 import styles from './styles.module.css';
 
 /** A block, an addition, a topic or a practice item: its Markdown plus its controls. */
 export default function PlanItem({itemId, children}: {itemId: string; children: ReactNode}): ReactNode {
-  const {plan} = usePlanPage();
+  const {planId, plan} = usePlanPage();
   const items = useMemo(() => planItems(plan), [plan]);
   const index = items.findIndex((item) => item.id === itemId);
   const item = items[index];
@@ -17,6 +18,9 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
   );
   return (
     <div className={styles.item} data-plan-item={itemId}>
+      {item && item.kind !== 'session' && (
+        <ProgressTick planId={planId} itemId={itemId} day={item.day} label={item.label} />
+      )}
       <div className={styles.content}>{children}</div>
       {timed && item.duration && (
         <div className={styles.controls} data-print="hide">

@@ -2,6 +2,7 @@ import {createContext, useContext, useMemo, type ReactNode} from 'react';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 import {sumDurations} from '@site/plugins/plan-model/duration';
+import {useRecordVisit} from '@site/src/hooks/useRecordVisit';
 import styles from './styles.module.css';
 
 export interface PlanPageValue {
@@ -14,6 +15,7 @@ const PlanPageContext = createContext<PlanPageValue | null>(null);
 /** Wraps a plan document (inserted by the remark plugin) and shares its model with every component on the page. */
 export default function PlanPage({planId, plan, children}: {planId: string; plan: string; children: ReactNode}): ReactNode {
   const value = useMemo(() => ({planId, plan: JSON.parse(plan) as PagePlan}), [planId, plan]);
+  useRecordVisit(planId);
   return (
     <PlanPageContext.Provider value={value}>
       <div className={styles.planPage} data-plan-id={planId} data-plan-kind={value.plan.kind}>

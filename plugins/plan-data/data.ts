@@ -1,0 +1,83 @@
+/**
+ * The plan summary the plan-data plugin publishes, and pure helpers over it. No parser
+ * imports here: browser components import this file, and it must stay light.
+ */
+import {sumDurations} from '../plan-model/duration';
+import type {DurationRange} from '../plan-model/types';
+
+/** Name under which the summary is published; `usePluginData(PLAN_DATA_PLUGIN)` reads it. */
+export const PLAN_DATA_PLUGIN = 'plan-data';
+
+/** A weekly day: ids of its blocks (4-hour plan) and additions (what the 6-hour plan adds). */
+export interface WeeklyDaySummary {
+  number: number;
+  title: string;
+  anchor: string;
+  blocks: string[];
+  additions: string[];
+  minutes4h: DurationRange;
+  minutes6h: DurationRange;
+  /** A machine coding problem is built this day: see `practisesMachineCoding` in summary.ts. */
+  machineCoding: boolean;
+}
+
+/** An intensive day: its tickable topics and practice items, and the practice items' text for topic indexes. */
+export interface IntensiveDaySummary {
+  number: number;
+  title: string;
+  anchor: string;
+  /** Topic and practice ids, in reading order. */
+  items: string[];
+  practice: {id: string; text: string; anchor: string}[];
+  minutes: DurationRange;
+}
+
+export interface WeeklyPlanSummary {
+  kind: 'weekly';
+  /** Doc path under docs/ without extension, e.g. `weeks/week-09/go` (the progress key). */
+  id: string;
+  permalink: string;
+  title: string;
+  week: number;
+  /** Folder-level track id (`go`) and how the sidebar names it (`Go`). */
+  track: string;
+  trackLabel: string;
+  /** Areas of the weekly goals, e.g. ["System Design", "DSA"]. */
+  focus: string[];
+  /** The goals of the first area, the week's headline. */
+  highlights: string[];
+  days: WeeklyDaySummary[];
+}
+
+export interface IntensivePlanSummary {
+  kind: 'intensive';
+  id: string;
+  permalink: string;
+  title: string;
+  days: IntensiveDaySummary[];
+}
+
+export type PlanSummary = WeeklyPlanSummary | IntensivePlanSummary;
+
+/** What the plugin publishes as global data: every plan, sorted by id. */
+export interface PlanData {
+  plans: PlanSummary[];
+}
+
+/** Ids a reader can tick in a weekly day for a variant: 4h = blocks, 6h = blocks and additions. */
+export function weeklyDayItems(day: Pick<WeeklyDaySummary, 'blocks' | 'additions'>, variant: '4h' | '6h'): string[] {
+  return variant === '4h' ? day.blocks : [...day.blocks, ...day.additions];
+}
+
+/** Every tickable id of a plan (both variants of a weekly plan). */
+export function planItemIds(plan: PlanSummary): string[] {
+  return plan.kind === 'weekly'
+    ? plan.days.flatMap((day) => [...day.blocks, ...day.additions])
+    : plan.days.flatMap((day) => day.items);
+}
+
+/** Planned minutes of a whole plan; for a weekly plan, per variant. */
+export function planMinutes(plan: PlanSummary, variant: '4h' | '6h'): DurationRange {
+  if (plan.kind === 'intensive') return sumDurations(plan.days.map((day) => day.minutes));
+  return sumDurations(plan.days.map((day) => (variant === '4h' ? day.minutes4h : day.minutes6h)));
+}

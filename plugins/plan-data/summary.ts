@@ -1,0 +1,98 @@
+import {parsePlan} from '../plan-model/parse';
+import {sumDurations} from '../plan-model/duration';
+import type {IntensivePlan, PlanModel, WeeklyPlan} from '../plan-model/types';
+import type {IntensivePlanSummary, PlanData, PlanSummary, WeeklyPlanSummary} from './data';
+
+export * from './data';
+
+/** One doc as the docs plugin loaded it, plus its file's text. */
+export interface PlanSource {
+  /** Doc path under docs/ without extension. */
+  planId: string;
+  permalink: string;
+  /** Title Docusaurus shows for the doc (front matter or first heading). */
+  title: string;
+  sidebarLabel?: string;
+  source: string;
+}
+
+const WEEK_PATH = /^weeks\/week-(\d+)\/([^/]+)$/;
+/** Highlights are a teaser, not the whole goal list; the week page has the rest. */
+const MAX_HIGHLIGHTS = 4;
+
+/** A weekly goal area that makes a week a machine coding week. */
+const MACHINE_CODING_AREA = /machine coding/i;
+/** Blocks that build a problem end to end: "Implementation", "Mock 1". */
+const BUILD_BLOCK = /^(implementation|mock)\b/i;
+
+/**
+ * In a machine coding week, a day practises a problem when one of its blocks implements
+ * it or runs it as a mock; review, refactor and portfolio days do not.
+ */
+export function practisesMachineCoding(day: Pick<WeeklyPlan['days'][number], 'blocks'>): boolean {
+  return day.blocks.some((block) => BUILD_BLOCK.test(block.label));
+}
+
+/** Parses every source with the shared parser; docs that are not plans are left out. */
+export function buildPlanData(sources: readonly PlanSource[]): PlanData {
+  const plans: PlanSummary[] = [];
+  for (const doc of sources) {
+    const {plan} = parsePlan(doc.source);
+    const summary = plan ? summarisePlan(doc, plan) : null;
+    if (summary) plans.push(summary);
+  }
+  plans.sort((a, b) => a.id.localeCompare(b.id));
+  return {plans};
+}
+
+/** The compact summary of one parsed plan; null for a weekly plan outside `weeks/week-NN/`. */
+export function summarisePlan(doc: Omit<PlanSource, 'source'>, plan: PlanModel): PlanSummary | null {
+  if (plan.kind === 'weekly') return summariseWeekly(doc, plan);
+  return summariseIntensive(doc, plan);
+}
+
+function summariseWeekly(doc: Omit<PlanSource, 'source'>, plan: WeeklyPlan): WeeklyPlanSummary | null {
+  const match = WEEK_PATH.exec(doc.planId);
+  if (!match) return null;
+  const track = match[2]!;
+  const machineCodingWeek = plan.goals.some((goal) => MACHINE_CODING_AREA.test(goal.area));
+  return {
+    kind: 'weekly',
+    id: doc.planId,
+    permalink: doc.permalink,
+    title: doc.title,
+    week: Number(match[1]),
+    track,
+    trackLabel: doc.sidebarLabel ?? track,
+    focus: plan.goals.map((goal) => goal.area),
+    // "Design:" style lead-ins introduce a sub-list; the items after them say more.
+    highlights: (plan.goals[0]?.items ?? []).filter((item) => !item.endsWith(':')).slice(0, MAX_HIGHLIGHTS),
+    days: plan.days.map((day) => ({
+      number: day.number,
+      title: day.title,
+      anchor: day.anchor,
+      blocks: day.blocks.map((block) => block.id),
+      additions: day.additions.map((addition) => addition.id),
+      minutes4h: sumDurations(day.blocks.map((block) => block.duration)),
+      minutes6h: sumDurations([...day.blocks, ...day.additions].map((item) => item.duration)),
+      machineCoding: machineCodingWeek && practisesMachineCoding(day),
+    })),
+  };
+}
+
+function summariseIntensive(doc: Omit<PlanSource, 'source'>, plan: IntensivePlan): IntensivePlanSummary {
+  return {
+    kind: 'intensive',
+    id: doc.planId,
+    permalink: doc.permalink,
+    title: doc.title,
+    days: plan.days.map((day) => ({
+      number: day.number,
+      title: day.title,
+      anchor: day.anchor,
+      items: day.sessions.flatMap((session) => [...session.topics.map((topic) => topic.id), ...session.practice.map((item) => item.id)]),
+      practice: day.sessions.flatMap((session) => session.practice.map((item) => ({id: item.id, text: item.text, anchor: session.anchor}))),
+      minutes: sumDurations(day.sessions.map((session) => session.duration)),
+    })),
+  };
+}

@@ -1,0 +1,23 @@
+import {useEffect} from 'react';
+import {getState, updateState} from '@site/src/store';
+
+const DAY_HASH = /^#day-(\d+)(?:-|$)/;
+
+/**
+ * Remembers the plan page being read, for "continue where you left off": the day comes from
+ * the address (`#day-3`, `#day-3-evening`), else the day remembered for this plan, else day 1.
+ */
+export function useRecordVisit(planId: string): void {
+  useEffect(() => {
+    const record = () => {
+      const fromHash = DAY_HASH.exec(window.location.hash)?.[1];
+      const last = getState().lastVisit;
+      const day = fromHash ? Number(fromHash) : last?.planId === planId ? last.day : 1;
+      if (last?.planId === planId && last.day === day) return;
+      updateState((state) => ({...state, lastVisit: {planId, day, at: Date.now()}}));
+    };
+    record();
+    window.addEventListener('hashchange', record);
+    return () => window.removeEventListener('hashchange', record);
+  }, [planId]);
+}

@@ -1,0 +1,172 @@
+/**
+ * Progress logic with no browser APIs: ticking, resetting, export and import of ticks.
+ * Components call these through `updateState`; tests call them directly.
+ */
+import type {StoredState} from './schema';
+
+/** planId → itemId → when it was ticked (ms since the epoch). */
+export type Progress = StoredState['progress'];
+
+/** Identifies our export files, so a different JSON file is refused with a clear reason. */
+export const EXPORT_APP = 'go-study-plans';
+/** Format of the export file (not the store's schema version); bump it when the file shape changes. */
+export const EXPORT_VERSION = 1;
+/** A real export is a few kilobytes; anything far larger is not one of ours. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface ProgressExport {
+  app: typeof EXPORT_APP;
+  version: number;
+  exportedAt: string;
+  progress: Progress;
+}
+
+/** Ticks or unticks one item; unticking the last item of a plan drops the plan's entry. */
+export function setTick(progress: Progress, planId: string, itemId: string, ticked: boolean, at: number): Progress {
+  const planTicks = progress[planId] ?? {};
+  if (ticked) {
+    if (planTicks[itemId] !== undefined) return progress;
+    return {...progress, [planId]: {...planTicks, [itemId]: at}};
+  }
+  if (planTicks[itemId] === undefined) return progress;
+  const {[itemId]: _removed, ...rest} = planTicks;
+  return withPlan(progress, planId, rest);
+}
+
+/** Removes the ticks of the given items of one plan (or all of the plan's ticks when `itemIds` is omitted). */
+export function clearTicks(progress: Progress, planId: string, itemIds?: readonly string[]): Progress {
+  const planTicks = progress[planId];
+  if (!planTicks) return progress;
+  if (!itemIds) return withPlan(progress, planId, {});
+  const remove = new Set(itemIds);
+  const rest = Object.fromEntries(Object.entries(planTicks).filter(([itemId]) => !remove.has(itemId)));
+  return withPlan(progress, planId, rest);
+}
+
+function withPlan(progress: Progress, planId: string, ticks: Record<string, number>): Progress {
+  if (Object.keys(ticks).length > 0) return {...progress, [planId]: ticks};
+  const {[planId]: _removed, ...rest} = progress;
+  return rest;
+}
+
+/** How many of `itemIds` are ticked in a plan. */
+export function countTicked(progress: Progress, planId: string, itemIds: readonly string[]): number {
+  const planTicks = progress[planId];
+  if (!planTicks) return 0;
+  return itemIds.reduce((count, itemId) => count + (planTicks[itemId] !== undefined ? 1 : 0), 0);
+}
+
+/** The export file's content for the given progress. */
+export function exportProgress(progress: Progress, now: Date): ProgressExport {
+  return {app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: now.toISOString(), progress};
+}
+
+/** File name with the date, so several exports sort and do not overwrite each other. */
+export function exportFileName(now: Date): string {
+  return `go-study-plans-progress-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** Which plans and items the site has, to tell the reader about ticks it cannot show. */
+export type KnownItems = ReadonlyMap<string, ReadonlySet<string>>;
+
+export interface ImportReport {
+  /** Ticks in the file that were not stored before. */
+  added: number;
+  /** Ticks in the file that were already stored (the earlier time is kept). */
+  alreadyThere: number;
+  /** Entries skipped because they were not a plan → item → time mapping. */
+  skipped: string[];
+  /** Plans in the file this site does not have; their ticks are kept for when the plan returns. */
+  unknownPlans: string[];
+  /** Ticks for items a known plan no longer has (kept the same way). */
+  unknownItems: number;
+}
+
+export type ImportResult = {ok: true; progress: Progress; report: ImportReport} | {ok: false; error: string};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Validates an export file and merges it into the current progress. Merge rule: a tick in
+ * either place stays ticked (nothing is ever unticked by an import); when both have the
+ * same item, the earlier time wins, so importing the same file twice changes nothing.
+ * A file that is not a readable export returns an error and no progress at all.
+ */
+export function importProgress(text: string, current: Progress, known?: KnownItems): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) {
+    return {ok: false, error: `The file is ${Math.round(text.length / 1024)} KB; a progress export is a few KB. Nothing was changed.`};
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {ok: false, error: `The file is not valid JSON (${reason}). Nothing was changed.`};
+  }
+  if (!isRecord(data) || data.app !== EXPORT_APP) {
+    return {ok: false, error: 'This is not a Go Study Plans progress export (its "app" field is missing or different). Nothing was changed.'};
+  }
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
+    return {ok: false, error: 'The file has no valid "version" number. Nothing was changed.'};
+  }
+  if (data.version > EXPORT_VERSION) {
+    return {
+      ok: false,
+      error: `The file was made by a newer version of this site (format ${data.version}; this site reads up to ${EXPORT_VERSION}). Reload the page to get the latest site, then import again. Nothing was changed.`,
+    };
+  }
+  if (!isRecord(data.progress)) {
+    return {ok: false, error: 'The file has no "progress" object. Nothing was changed.'};
+  }
+
+  const report: ImportReport = {added: 0, alreadyThere: 0, skipped: [], unknownPlans: [], unknownItems: 0};
+  const merged: Progress = {...current};
+  for (const [planId, items] of Object.entries(data.progress)) {
+    if (!isRecord(items)) {
+      report.skipped.push(`"${planId}" is not a list of ticked items`);
+      continue;
+    }
+    const knownItems = known?.get(planId);
+    if (known && !knownItems) report.unknownPlans.push(planId);
+    const planTicks = {...merged[planId]};
+    for (const [itemId, at] of Object.entries(items)) {
+      if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
+        report.skipped.push(`"${planId}" → "${itemId}" has no valid tick time`);
+        continue;
+      }
+      if (knownItems && !knownItems.has(itemId)) report.unknownItems += 1;
+      const existing = planTicks[itemId];
+      if (existing === undefined) {
+        planTicks[itemId] = at;
+        report.added += 1;
+      } else {
+        planTicks[itemId] = Math.min(existing, at);
+        report.alreadyThere += 1;
+      }
+    }
+    if (Object.keys(planTicks).length > 0) merged[planId] = planTicks;
+  }
+  return {ok: true, progress: merged, report};
+}
+
+/** One or two sentences telling the reader what an import did and what it could not apply. */
+export function describeImport(report: ImportReport): string {
+  const parts = [
+    report.added === 1 ? '1 tick added' : `${report.added} ticks added`,
+    report.alreadyThere > 0 ? `${report.alreadyThere} already ticked` : '',
+  ].filter(Boolean);
+  const sentences = [`Imported: ${parts.join(', ')}.`];
+  if (report.unknownPlans.length > 0) {
+    sentences.push(`Kept, but not shown: ticks for plans this site does not have (${report.unknownPlans.join(', ')}).`);
+  }
+  if (report.unknownItems > 0) {
+    sentences.push(`Kept, but not shown: ${report.unknownItems} ${report.unknownItems === 1 ? 'tick' : 'ticks'} for items the plans no longer have.`);
+  }
+  if (report.skipped.length > 0) {
+    const shown = report.skipped.slice(0, 3).join('; ');
+    const more = report.skipped.length > 3 ? ` and ${report.skipped.length - 3} more` : '';
+    sentences.push(`Not applied: ${shown}${more}.`);
+  }
+  return sentences.join(' ');
+}
