@@ -109,7 +109,8 @@ function listFiles(docsDir: string, relative = ''): string[] {
   return entries.flatMap((entry) => {
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) return listFiles(docsDir, child);
-    return entry.isFile() ? [child] : [];
+    // Symbolic links are listed too, so a dangling one is reported rather than silently skipped.
+    return entry.isFile() || entry.isSymbolicLink() ? [child] : [];
   });
 }
 

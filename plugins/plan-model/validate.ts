@@ -44,7 +44,8 @@ const VARIANT_TITLE = /^([46])-Hour Plan$/i;
 const SESSION_TITLE = /^(Morning|Evening)\b/i;
 const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const TODO = /\bTODO\b[^|*()\n–—\]]*/g;
+/** A TODO marker and its hint, up to the end of the table cell, bold label or `Label – 60 min` dash. */
+const TODO = /\bTODO\b(?:(?!\s[–—-]\s)[^|*()\n\]])*/g;
 
 type Report = (position: SourcePosition, code: string, message: string, severity?: Severity) => void;
 
@@ -97,7 +98,7 @@ export function validatePlanFile({path: docPath, source, knownDocs}: PlanFileInp
 
   if (doc.kind === 'weekly' || doc.kind === 'intensive') {
     const parsed = parsePlanTree(tree);
-    diagnostics.push(...parsed.diagnostics);
+    diagnostics.push(...parsed.diagnostics.map((diagnostic) => (diagnostic.code === 'frontmatter-invalid' ? locateYamlError(diagnostic, tree) : diagnostic)));
     const frontMatterOk = !parsed.diagnostics.some((d) => d.code === 'frontmatter-invalid');
     const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
     const frontMatter = parsed.plan?.frontMatter ?? (yaml ? frontMatterOf(yaml) : {});
@@ -107,7 +108,7 @@ export function validatePlanFile({path: docPath, source, knownDocs}: PlanFileInp
       checkFrontMatter(yaml, frontMatter, doc, report);
     }
     if (doc.kind === 'weekly') {
-      checkWeekly(tree, parsed.plan?.kind === 'weekly' ? parsed.plan : null, report);
+      checkWeekly(tree, parsed.plan?.kind === 'weekly' ? parsed.plan : null, parsed.diagnostics, report);
     } else {
       checkIntensive(tree, parsed.plan?.kind === 'intensive' ? parsed.plan : null, report);
     }
@@ -121,6 +122,22 @@ export function validatePlanFile({path: docPath, source, knownDocs}: PlanFileInp
 }
 
 const START: SourcePosition = {line: 1, column: 1};
+
+/** The parser places YAML errors on the `---` line; point at the offending line instead, as editors count it. */
+function locateYamlError(diagnostic: Diagnostic, tree: Root): Diagnostic {
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  if (!yaml) return diagnostic;
+  try {
+    parseYaml(yaml.value);
+  } catch (error) {
+    const at = (error as {linePos?: {line: number; col: number}[]}).linePos?.[0];
+    if (at) {
+      const reason = (error instanceof Error ? error.message : '').split('\n')[0]!.replace(/\s*at line \d+, column \d+:?\s*$/, '');
+      return {...diagnostic, line: positionOf(yaml).line + at.line, column: at.col, message: `Front matter is not valid YAML: ${reason}`};
+    }
+  }
+  return diagnostic;
+}
 
 /** Front matter of a file that is not (yet) a plan; the parser has already reported invalid YAML. */
 function frontMatterOf(yaml: Yaml): PlanFrontMatter {
@@ -190,7 +207,7 @@ export function trackLabel(track: string): string {
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function checkWeekly(tree: Root, plan: WeeklyPlan | null, report: Report): void {
+function checkWeekly(tree: Root, plan: WeeklyPlan | null, parserDiagnostics: readonly Diagnostic[], report: Report): void {
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
   const firstDay = headings.find((heading) => DAY_TITLE.test(plainText(heading)));
   if (!firstDay) {
@@ -219,7 +236,7 @@ function checkWeekly(tree: Root, plan: WeeklyPlan | null, report: Report): void 
   if (overview === -1) {
     report(firstDayPosition, 'section-missing', `Missing section "${hashes} Weekly Overview Table" before the days.`);
   }
-  if (goals !== -1 && overview !== -1 && overview < goals) {
+  if (goals !== -1 && overview !== -1 && overview < goals && (firstDayIndex === -1 || goals < firstDayIndex)) {
     report(positionOf(sections[goals]!.heading), 'section-order', '"Weekly Goals" must come before "Weekly Overview Table".');
   }
   for (const [index, name] of [[goals, 'Weekly Goals'], [overview, 'Weekly Overview Table']] as const) {
@@ -271,7 +288,7 @@ function checkWeekly(tree: Root, plan: WeeklyPlan | null, report: Report): void 
   }
 
   if (overview !== -1) checkOverview(sections[overview]!.content, plan, report);
-  if (plan) checkWeeklyDays(plan, report);
+  if (plan) checkWeeklyDays(plan, parserDiagnostics, report);
 }
 
 function dayNumberOf(heading: Heading): number {
@@ -334,9 +351,15 @@ function sharesWord(a: string, b: string): boolean {
 
 const STOP_WORDS = new Set(['and', 'the', 'for', 'with', 'day', 'todo']);
 
-function checkWeeklyDays(plan: WeeklyPlan, report: Report): void {
+function checkWeeklyDays(plan: WeeklyPlan, parserDiagnostics: readonly Diagnostic[], report: Report): void {
+  const starts = plan.days.map((day) => day.position.line).sort((a, b) => a - b);
   for (const day of plan.days) {
-    const wrong = day.blocks.find((block, index) => block.number !== index + 1);
+    // A block the parser could not read is missing from the model: numbering and totals would only echo that error.
+    const end = starts.find((line) => line > day.position.line) ?? Infinity;
+    const unreadable = parserDiagnostics.some(
+      (diagnostic) => diagnostic.code === 'block-label-invalid' && diagnostic.line > day.position.line && diagnostic.line < end,
+    );
+    const wrong = unreadable ? undefined : day.blocks.find((block, index) => block.number !== index + 1);
     if (wrong) {
       const expected = day.blocks.indexOf(wrong) + 1;
       report(wrong.position, 'block-number', `Day ${day.number}: expected Block ${expected} here, found Block ${wrong.number}; number blocks 1, 2, 3… without gaps.`);
@@ -353,7 +376,7 @@ function checkWeeklyDays(plan: WeeklyPlan, report: Report): void {
         );
       }
     }
-    if (day.blocks.length > 0 && day.blocks.every((block) => block.duration)) {
+    if (!unreadable && day.blocks.length > 0 && day.blocks.every((block) => block.duration)) {
       const total = sumDurations(day.blocks.map((block) => block.duration));
       if (total.max < FOUR_HOUR_DAY.min || total.min > FOUR_HOUR_DAY.max) {
         report(
@@ -548,7 +571,8 @@ function safeDecode(text: string): string {
 function checkTodos(source: string, report: Report): void {
   source.split(/\r?\n|\r/).forEach((text, index) => {
     for (const match of text.matchAll(TODO)) {
-      const marker = match[0].trim().replace(/[\s:.,;-]+$/, '');
+      const hint = match[0].trim().replace(/[\s:.,;-]+$/, '');
+      const marker = hint.length > 60 ? `${hint.slice(0, 59)}…` : hint;
       report({line: index + 1, column: match.index + 1}, 'todo', `Leftover "${marker}": replace it with the plan's content.`);
     }
   });
