@@ -10,7 +10,7 @@ import {execFileSync} from 'node:child_process';
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {parsePlan} from '../plugins/plan-model/parse';
+import {collectAnchors, validatePlanFile, WEEKS_IN_GUIDE} from '../plugins/plan-model/validate';
 import {acquireLock, coldBuild, type Measured} from './build';
 import {chromiumPath, launchBrowser, runLighthouse, type FormFactor, type PageMetrics} from './lighthouse';
 import {serveStatic} from './server';
@@ -20,6 +20,7 @@ const siteDir = path.resolve(__dirname, '..');
 const resultsDir = path.join(__dirname, 'results');
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
 const SCALE_STEPS = [100, 250, 500];
+/** Generated plans the validator is timed on. */
 const VALIDATOR_DOCUMENTS = 1000;
 
 class UsageError extends Error {}
@@ -129,19 +130,34 @@ function planPages(): {file: string; route: string}[] {
   return files.sort().map((file) => ({file: `docs/${file}`, route: routeOf(file, readFileSync(path.join(docs, file), 'utf8'))}));
 }
 
-/** Parses generated plans the way the validator does, and checks each was read in full. */
+/** Every docs page with the anchors it will have, as `npm run validate` gives the validator. */
+function knownDocs(): Map<string, ReadonlySet<string>> {
+  const docs = path.join(siteDir, 'docs');
+  const known = new Map<string, ReadonlySet<string>>();
+  for (const file of readdirSync(docs, {recursive: true, encoding: 'utf8'})) {
+    const relative = file.split(path.sep).join('/');
+    if (/\.mdx?$/.test(relative)) known.set(relative, collectAnchors(relative, readFileSync(path.join(docs, file), 'utf8')));
+  }
+  return known;
+}
+
+/** Runs the validator over generated weekly plans, and checks each passed: a failing plan would time the error path. */
 function validatorTiming(): {documents: number; totalMs: number; perDocumentMs: number; checker: string} {
-  const documents = Array.from({length: VALIDATOR_DOCUMENTS}, (_, index) => syntheticWeeklyPlan(index));
+  const known = knownDocs();
+  const documents = Array.from({length: VALIDATOR_DOCUMENTS}, (_, index) => ({
+    path: `weeks/week-${String((index % WEEKS_IN_GUIDE) + 1).padStart(2, '0')}/go.md`,
+    source: syntheticWeeklyPlan(index),
+  }));
   const started = performance.now();
-  const results = documents.map((source) => parsePlan(source));
+  const results = documents.map((document) => validatePlanFile({...document, knownDocs: known}));
   const totalMs = performance.now() - started;
-  results.forEach((result, index) => {
-    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    if (result.plan?.kind !== 'weekly' || result.plan.days.length !== 7 || errors.length) {
-      throw new Error(`Synthetic plan ${index} did not parse cleanly (${errors.map((e) => e.message).join('; ') || 'wrong shape'}): the generator and the parser disagree.`);
+  results.forEach((diagnostics, index) => {
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    if (errors.length) {
+      throw new Error(`Synthetic plan ${index} fails validation (${errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}): the generator no longer matches the plan format.`);
     }
   });
-  return {documents: documents.length, totalMs: round(totalMs, 1), perDocumentMs: round(totalMs / documents.length, 3), checker: 'parsePlan'};
+  return {documents: documents.length, totalMs: round(totalMs, 1), perDocumentMs: round(totalMs / documents.length, 3), checker: 'validatePlanFile'};
 }
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -271,7 +287,7 @@ async function pageRun(options: Options): Promise<number> {
   const served = mkdtempSync(path.join(os.tmpdir(), 'plans-bench-'));
   cpSync(buildDir, served, {recursive: true});
 
-  console.log(`Validator: parsing ${VALIDATOR_DOCUMENTS} generated plans…`);
+  console.log(`Validator: checking ${VALIDATOR_DOCUMENTS} generated plans…`);
   const validator = validatorTiming();
   console.log(`  ${validator.totalMs} ms (${validator.perDocumentMs} ms per plan)`);
 
@@ -308,7 +324,7 @@ async function pageRun(options: Options): Promise<number> {
     `${date.slice(0, 10)} · ${host.cpu}, ${host.memoryGiB} GiB RAM · Node ${host.node} · Lighthouse ${host.lighthouse} · ${host.chromium} · gzip static server on 127.0.0.1`,
     '',
     build ? `Cold build: **${build.seconds.toFixed(1)} s**, peak memory ${build.peakRssMiB ?? 'n/a'} MiB. ` : 'Build not measured (`--no-build`). ',
-    `Validator: ${validator.documents} generated plans parsed in **${validator.totalMs} ms** (${validator.perDocumentMs} ms each, \`${validator.checker}\`).`,
+    `Validator: ${validator.documents} generated plans checked in **${validator.totalMs} ms** (${validator.perDocumentMs} ms each, \`${validator.checker}\`).`,
     '',
     '| Page | Mode | Perf | A11y | Best pr. | SEO | LCP (s) | TBT (ms) | CLS | JS (KiB gzip) | Total (KiB) | Budgets |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
