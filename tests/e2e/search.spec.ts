@@ -1,0 +1,49 @@
+import {expect, test, type Page} from '@playwright/test';
+import {seedPlans} from '../support/seeds';
+
+/** Waits until the page is hydrated: the search shortcut is a client-side listener. */
+async function openPlan(page: Page, route: string) {
+  await page.goto(route, {waitUntil: 'networkidle'});
+}
+
+test('Ctrl+K focuses the search box from anywhere on the page', async ({page}) => {
+  await openPlan(page, '/weeks/week-09/go');
+  const search = page.getByRole('combobox', {name: 'Search'}).or(page.getByRole('textbox', {name: 'Search'}));
+  await expect(search).not.toBeFocused();
+  await page.keyboard.press('Control+k');
+  await expect(search).toBeFocused();
+});
+
+test('searching "presigned" from another page lands on Week 11, Day 3', async ({page}) => {
+  await openPlan(page, '/weeks/week-09/go');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('presigned');
+
+  // The term is in one block of Week 11 (Day 3, Block 4); other pages only link to that day.
+  const planHits = page.getByRole('option').filter({hasText: 'Week 11'});
+  await expect(planHits.first()).toBeVisible();
+  const options = await page.getByRole('option').allTextContents();
+  const target = options.findIndex((text) => text.includes('Week 11') && !text.includes('Overview'));
+  expect(target, `a Week 11 day result among: ${options.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  // Keyboard only: the first option is active once results show; step down to the plan hit.
+  for (let step = 0; step < target; step += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(/\/weeks\/week-11\/go(\?[^#]*)?#day-3\b/);
+  const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
+  const landed = page.locator(`[id="${hash}"]`);
+  await expect(landed).toBeInViewport();
+  // The anchor is the day heading or a heading inside that day's section, never another day's.
+  await expect(page.locator('section[data-plan-day="3"]').locator(`[id="${hash}"]`)).toHaveCount(1);
+  // highlightSearchTermsOnTargetPage marks the term where the reader lands.
+  await expect(page.locator('section[data-plan-day="3"] mark').filter({hasText: /presigned/i}).first()).toBeVisible();
+});
+
+test('the search index links every day of every plan by its anchor', async ({request}) => {
+  const response = await request.get('/search-index.json');
+  expect(response.ok()).toBe(true);
+  const index = (await response.json()) as {documents: {u: string; h?: string}[]}[];
+  const anchors = new Set(index.flatMap((part) => part.documents.filter((doc) => doc.h).map((doc) => `${doc.u}${doc.h}`)));
+  const expected = seedPlans.flatMap((plan) => Array.from({length: plan.days}, (_, day) => `${plan.route}#day-${day + 1}`));
+  expect(expected.filter((anchor) => !anchors.has(anchor))).toEqual([]);
+});
