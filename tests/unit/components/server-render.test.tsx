@@ -1,0 +1,101 @@
+// @vitest-environment node
+import {renderToString} from 'react-dom/server';
+import MDXComponents from '@site/src/theme/MDXComponents';
+import {pagePlanJson} from '../support/planPage';
+
+// Plan pages show progress totals from the plan-data plugin's global data.
+vi.mock('@generated/globalData', () => import('../support/planData'));
+
+const {PlanPage, VariantToggle, WeekOverview, DayTime, PlanDay, DayToolbar, VariantSection, PlanItem, PlanSession, IntensiveOverview} =
+  MDXComponents;
+
+/** Text without tags, so assertions read like what a reader sees. */
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+
+describe('server render (no window)', () => {
+  it('runs in an environment without a DOM', () => {
+    expect(typeof window).toBe('undefined');
+  });
+
+  it('renders a weekly day with both variants’ planned times, both sections and start buttons', () => {
+    const html = renderToString(
+      <PlanPage planId="weeks/week-09/go" plan={pagePlanJson('docs/weeks/week-09/go.md')}>
+        <VariantToggle />
+        <WeekOverview>
+          <table>
+            <tbody>
+              <tr>
+                <td>1</td>
+                <td>
+                  <DayTime day="1" />
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </WeekOverview>
+        <PlanDay day="1">
+          <h2 id="day-1">Day 1 – System Design Interview Framework</h2>
+          <DayToolbar day="1" />
+          <VariantSection variant="4h" day="1">
+            <h3>4-Hour Plan</h3>
+            <ul>
+              <li>
+                <PlanItem itemId="d1-b1">Block 1 (Concepts – 60–75 min)</PlanItem>
+              </li>
+            </ul>
+          </VariantSection>
+          <VariantSection variant="6h" day="1">
+            <h3>6-Hour Plan</h3>
+            <ul>
+              <li>
+                <PlanItem itemId="d1-a1">Practice (60 min)</PlanItem>
+              </li>
+            </ul>
+          </VariantSection>
+        </PlanDay>
+      </PlanPage>,
+    );
+    const visible = text(html);
+    // Day 1 of week 09: blocks 60–75 + 60 + 60 + 30, plus a 60-minute addition in the 6-hour plan.
+    expect(visible.match(/4 h plan: 3 h 30 – 3 h 45/g)).toHaveLength(2);
+    expect(visible.match(/6 h plan: 4 h 30 – 4 h 45/g)).toHaveLength(2);
+    expect(html).toContain('data-variant-section="4h"');
+    expect(html).toContain('data-variant-section="6h"');
+    expect(visible).toContain('Added in the 6-hour plan');
+    expect(visible).toContain('Start 1 h');
+    // The server cannot know the stored choice: 4h is checked, the browser corrects it after hydration.
+    const radios = html.match(/<input[^>]*type="radio"[^>]*>/g) ?? [];
+    const checked = (value: string) => radios.filter((tag) => tag.includes(`value="${value}"`)).map((tag) => /\bchecked\b/.test(tag));
+    expect(checked('4h')).toEqual([true, true]);
+    expect(checked('6h')).toEqual([false, false]);
+  });
+
+  it('renders the intensive plan’s overview and session timers', () => {
+    const html = renderToString(
+      <PlanPage planId="intensive/senior-go-14-days" plan={pagePlanJson('docs/intensive/senior-go-14-days.md')}>
+        <IntensiveOverview />
+        <PlanDay day="1">
+          <h2 id="day-1">Day 1: Go Fundamentals &amp; Advanced Features</h2>
+          <DayToolbar day="1" />
+          <PlanSession sessionId="d1-morning">
+            <h3 id="day-1-morning">Morning (6 hours)</h3>
+            <ul>
+              <li>
+                <PlanItem itemId="d1-morning-t1">Go Memory Model</PlanItem>
+              </li>
+            </ul>
+          </PlanSession>
+        </PlanDay>
+      </PlanPage>,
+    );
+    const visible = text(html);
+    expect(html.match(/<tbody>.*<\/tbody>/s)?.[0].match(/<tr/g)).toHaveLength(14);
+    expect(visible).toContain('Planned 14 h');
+    expect(visible).toContain('Start 6 h');
+    expect(html).toContain('href="#day-14"');
+  });
+
+  it('a plan component outside a plan page fails with a message naming the cause', () => {
+    expect(() => renderToString(<DayTime day="1" />)).toThrow('Plan components must be rendered inside <PlanPage>');
+  });
+});
