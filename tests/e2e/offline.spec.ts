@@ -1,0 +1,38 @@
+import {expect, test} from '@playwright/test';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+test('using the site (pages, search, 4h/6h, calendar export) sends no request beyond this host', async ({context, page}) => {
+  const requested: string[] = [];
+  // On the context, so worker and prefetch requests are recorded as well as the page's own.
+  context.on('request', (request) => requested.push(request.url()));
+
+  await page.goto('/', {waitUntil: 'networkidle'});
+  await page.getByRole('link', {name: '14-day plan'}).first().click();
+  await expect(page).toHaveURL(/\/intensive\/senior-go-14-days/);
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('rate limiter');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.waitForLoadState('networkidle');
+
+  await page.goto('/weeks/week-13/go', {waitUntil: 'networkidle'});
+  await page.getByRole('radio', {name: /6-hour plan/}).first().check();
+  await page.getByRole('button', {name: 'Add to calendar', exact: true}).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('dialog').getByRole('button', {name: 'Download .ics'}).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+
+  await page.goto('/search?q=goroutine', {waitUntil: 'networkidle'});
+  await page.goto('/roadmap/roadmap-16-weeks', {waitUntil: 'networkidle'});
+
+  expect(requested.length).toBeGreaterThan(10);
+  const elsewhere = requested.filter((url) => {
+    const {protocol, hostname} = new URL(url);
+    return !['data:', 'blob:'].includes(protocol) && !LOCAL_HOSTS.has(hostname);
+  });
+  expect(elsewhere).toEqual([]);
+});
