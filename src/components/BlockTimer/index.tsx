@@ -1,4 +1,4 @@
-import {useCallback, type ReactNode} from 'react';
+import {useCallback, useEffect, useRef, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
@@ -55,14 +55,31 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
   const reset = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
   const extend = useCallback(() => updateState((state) => extendTimer(state, key, Date.now())), [key]);
 
+  // Start becomes Pause, Pause becomes Resume: the pressed button unmounts. Without this a
+  // keyboard user's focus would fall back to the top of the page after every press.
+  const group = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+  const keepingFocus = useCallback(
+    (action: () => void) => () => {
+      refocus.current = group.current?.contains(document.activeElement) ?? false;
+      action();
+    },
+    [],
+  );
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    if (!group.current?.contains(document.activeElement)) group.current?.querySelector('button')?.focus();
+  });
+
   const range = duration.max > duration.min;
   const plannedText = range ? `${duration.min}–${duration.max} min` : `${duration.min} min`;
   return (
-    <div className={styles.timer} role="group" aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
+    <div ref={group} className={styles.timer} role="group" aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
       {timer ? (
-        <RunningTimer timer={timer} label={label} onStart={start} onPause={pause} onReset={reset} onExtend={extend} />
+        <RunningTimer timer={timer} label={label} onStart={keepingFocus(start)} onPause={keepingFocus(pause)} onReset={keepingFocus(reset)} onExtend={keepingFocus(extend)} />
       ) : (
-        <button type="button" className={clsx('button button--sm button--outline button--primary', styles.button)} onClick={start}
+        <button type="button" className={clsx('button button--sm button--outline button--primary', styles.button)} onClick={keepingFocus(start)}
           aria-label={translate({id: 'timer.start.aria', message: 'Start timer for {label} ({planned})'}, {label, planned: plannedText})}>
           {translate({id: 'timer.start', message: '▶ Start {minutes}'}, {minutes: formatMinutes(duration.min)})}
         </button>
