@@ -1,0 +1,124 @@
+import {DEFAULT_STATE, decodeState} from './schema';
+import {
+  EXPORT_APP,
+  EXPORT_VERSION,
+  clearTicks,
+  countTicked,
+  describeImport,
+  exportFileName,
+  exportProgress,
+  importProgress,
+  setTick,
+  type KnownItems,
+  type Progress,
+} from './progress';
+
+const WEEK = 'weeks/week-09/go';
+const known: KnownItems = new Map([
+  [WEEK, new Set(['d1-b1', 'd1-b2', 'd1-a1'])],
+  ['intensive/senior-go-14-days', new Set(['d1-morning-t1'])],
+]);
+
+const file = (progress: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: '2026-01-05T09:00:00.000Z', progress, ...extra});
+
+describe('ticking', () => {
+  it('records when an item was ticked and forgets it when unticked', () => {
+    const ticked = setTick({}, WEEK, 'd1-b1', true, 1000);
+    expect(ticked).toEqual({[WEEK]: {'d1-b1': 1000}});
+    expect(setTick(ticked, WEEK, 'd1-b1', false, 2000)).toEqual({});
+  });
+
+  it('keeps the first tick time when an item is ticked twice', () => {
+    const once = setTick({}, WEEK, 'd1-b1', true, 1000);
+    expect(setTick(once, WEEK, 'd1-b1', true, 5000)).toBe(once);
+  });
+
+  it('counts only the requested items', () => {
+    let progress: Progress = {};
+    for (const id of ['d1-b1', 'd1-b2', 'd2-b1']) progress = setTick(progress, WEEK, id, true, 1);
+    expect(countTicked(progress, WEEK, ['d1-b1', 'd1-b2', 'd1-b3'])).toBe(2);
+    expect(countTicked(progress, 'weeks/week-10/go', ['d1-b1'])).toBe(0);
+  });
+
+  it('resets one plan without touching another', () => {
+    const progress = {[WEEK]: {'d1-b1': 1, 'd2-b1': 2}, 'weeks/week-10/go': {'d1-b1': 3}};
+    expect(clearTicks(progress, WEEK)).toEqual({'weeks/week-10/go': {'d1-b1': 3}});
+    expect(clearTicks(progress, WEEK, ['d1-b1'])).toEqual({[WEEK]: {'d2-b1': 2}, 'weeks/week-10/go': {'d1-b1': 3}});
+  });
+});
+
+describe('export and import', () => {
+  const progress = {[WEEK]: {'d1-b1': 1_700_000_000_000, 'd1-a1': 1_700_000_100_000}, 'intensive/senior-go-14-days': {'d1-morning-t1': 42}};
+
+  it('exports a self-describing file with a dated name', () => {
+    const now = new Date('2026-01-05T09:00:00Z');
+    expect(exportProgress(progress, now)).toEqual({app: 'go-study-plans', version: 1, exportedAt: '2026-01-05T09:00:00.000Z', progress});
+    expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
+  });
+
+  it('restores exactly what was exported after a reset', () => {
+    const text = JSON.stringify(exportProgress(progress, new Date()));
+    const afterReset = clearTicks(progress, WEEK);
+    const result = importProgress(text, afterReset, known);
+    expect(result.ok && result.progress).toEqual(progress);
+    expect(result.ok && result.report).toMatchObject({added: 2, alreadyThere: 1, skipped: [], unknownPlans: [], unknownItems: 0});
+  });
+
+  it('merges: never unticks, keeps the earlier time, and is idempotent', () => {
+    const current = {[WEEK]: {'d1-b1': 500, 'd1-b2': 600}};
+    const result = importProgress(file({[WEEK]: {'d1-b1': 900, 'd1-a1': 700}}), current, known);
+    expect(result.ok && result.progress).toEqual({[WEEK]: {'d1-b1': 500, 'd1-b2': 600, 'd1-a1': 700}});
+    const again = result.ok ? importProgress(file({[WEEK]: {'d1-b1': 900, 'd1-a1': 700}}), result.progress, known) : null;
+    expect(again?.ok && again.progress).toEqual(result.ok && result.progress);
+  });
+
+  it('keeps ticks for plans and items the site does not have, and says so', () => {
+    const result = importProgress(file({'weeks/week-99/go': {'d1-b1': 1}, [WEEK]: {'d9-b9': 2}}), {}, known);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.progress).toEqual({'weeks/week-99/go': {'d1-b1': 1}, [WEEK]: {'d9-b9': 2}});
+    expect(describeImport(result.report)).toBe(
+      'Imported: 2 ticks added. Kept, but not shown: ticks for plans this site does not have (weeks/week-99/go). Kept, but not shown: 1 tick for items the plans no longer have.',
+    );
+  });
+
+  it('skips entries without a valid time and reports them, applying the rest', () => {
+    const result = importProgress(file({[WEEK]: {'d1-b1': 'yesterday', 'd1-b2': 5}, 'weeks/week-10/go': [1, 2]}), {}, known);
+    expect(result.ok && result.progress).toEqual({[WEEK]: {'d1-b2': 5}});
+    expect(result.ok && describeImport(result.report)).toBe(
+      'Imported: 1 tick added. Not applied: "weeks/week-09/go" → "d1-b1" has no valid tick time; "weeks/week-10/go" is not a list of ticked items.',
+    );
+  });
+
+  it.each([
+    ['not JSON', '{"app": "go-study-plans", ', /not valid JSON/],
+    ['another app', JSON.stringify({app: 'other', version: 1, progress: {}}), /not a Go Study Plans progress export/],
+    ['a JSON array', '[]', /not a Go Study Plans progress export/],
+    ['no version', JSON.stringify({app: EXPORT_APP, progress: {}}), /no valid "version"/],
+    ['a newer version', file({}, {version: EXPORT_VERSION + 1}), /newer version of this site \(format 2/],
+    ['no progress object', file(['d1-b1']), /no "progress" object/],
+    ['a huge file', ' '.repeat(5 * 1024 * 1024 + 1), /a progress export is a few KB/],
+  ])('refuses %s and changes nothing', (_name, text, reason) => {
+    const current = {[WEEK]: {'d1-b1': 1}};
+    const result = importProgress(text, current, known);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(reason);
+      expect(result.error).toMatch(/Nothing was changed\.$/);
+    }
+    expect(current).toEqual({[WEEK]: {'d1-b1': 1}});
+  });
+});
+
+describe('stored progress', () => {
+  it('survives a round trip through storage text', () => {
+    const state = {...DEFAULT_STATE, progress: {[WEEK]: {'d1-b1': 1000}}, lastVisit: {planId: WEEK, day: 1, at: 1000}};
+    expect(decodeState(JSON.stringify(state))).toEqual(state);
+  });
+
+  it('keeps valid ticks when some stored entries are damaged', () => {
+    const raw = JSON.stringify({version: 1, progress: {[WEEK]: {'d1-b1': 1000, 'd1-b2': 'x'}, broken: 7}});
+    expect(decodeState(raw).progress).toEqual({[WEEK]: {'d1-b1': 1000}});
+  });
+});
