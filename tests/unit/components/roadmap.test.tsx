@@ -1,0 +1,108 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {act, render, screen, within} from '@testing-library/react';
+import globalData from '@generated/globalData';
+import {buildPlanData, type PlanData, type PlanSource} from '@site/plugins/plan-data/summary';
+import Roadmap from '@site/src/components/Roadmap';
+import PracticeIndex from '@site/src/components/PracticeIndex';
+import ContinueCard from '@site/src/components/ContinueCard';
+import {resetStoreForTests, updateState} from '@site/src/store';
+import {repoRoot, seedPlans} from '../../support/seeds';
+
+vi.mock('@generated/globalData', () => import('../support/planData'));
+
+const seedSources: PlanSource[] = seedPlans.map((plan) => ({
+  planId: plan.doc.replace(/^docs\//, '').replace(/\.md$/, ''),
+  permalink: plan.route,
+  title: plan.title,
+  sidebarLabel: plan.kind === 'week' ? 'Go' : '14-Day Senior Go Plan',
+  source: readFileSync(path.join(repoRoot, plan.doc), 'utf8'),
+}));
+
+/** Publishes plan data as the plugin would for these sources (the mock's object is shared by every hook). */
+function publish(sources: PlanSource[]): void {
+  globalData['plan-data'] = {default: buildPlanData(sources) as PlanData & Record<string, unknown>};
+}
+
+const card = (week: number) => document.querySelector<HTMLElement>(`[data-week="${week}"]`)!;
+
+beforeEach(() => {
+  window.localStorage.clear();
+  resetStoreForTests();
+  publish(seedSources);
+});
+
+describe('Roadmap', () => {
+  it('shows weeks 1–16: present weeks with focus, track link and hours; missing ones open for contribution', () => {
+    render(<Roadmap />);
+    expect(screen.getAllByRole('listitem').filter((item) => item.hasAttribute('data-week'))).toHaveLength(16);
+    const week9 = within(card(9));
+    expect(week9.getByRole('link', {name: 'Week 09'})).toHaveAttribute('href', '/weeks/week-09/go');
+    expect(week9.getByRole('link', {name: 'Go'})).toHaveAttribute('href', '/weeks/week-09/go');
+    expect(within(week9.getByRole('list', {name: 'Focus'})).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'System Design',
+      'Backend Practice',
+      'DSA',
+      'Theory',
+    ]);
+    expect(card(9)).toHaveTextContent('4 h plan: 22 h – 24 h 45');
+    expect(card(12)).toHaveAttribute('data-status', 'missing');
+    expect(card(12)).toHaveTextContent('Open for contribution');
+    expect(within(card(12)).getByText('npm run new-week -- --week 12 --track go').tagName).toBe('CODE');
+  });
+
+  it('shows the reader’s progress per week', () => {
+    updateState((state) => ({...state, progress: {'weeks/week-13/go': {'d1-b1': 1, 'd1-b2': 2, 'd1-a1': 3}}}));
+    render(<Roadmap />);
+    expect(within(card(13)).getByRole('progressbar', {name: 'Week 13 · Go (4 h plan) progress'})).toHaveAttribute('aria-valuenow', '2');
+    expect(within(card(13)).getByRole('progressbar', {name: 'Week 13 · Go (6 h plan) progress'})).toHaveAttribute('aria-valuenow', '3');
+  });
+
+  it('lists a week as soon as its plan file exists, with no other change', () => {
+    const week14 = {...seedSources[3]!, planId: 'weeks/week-14/go', permalink: '/weeks/week-14/go'};
+    render(<Roadmap />);
+    expect(card(14)).toHaveAttribute('data-status', 'missing');
+    act(() => publish([...seedSources, week14]));
+    const {unmount} = render(<Roadmap />);
+    const cards = document.querySelectorAll<HTMLElement>('[data-week="14"]');
+    expect(cards[cards.length - 1]).toHaveAttribute('data-status', 'present');
+    expect(within(cards[cards.length - 1]!).getByRole('link', {name: 'Week 14'})).toHaveAttribute('href', '/weeks/week-14/go');
+    unmount();
+  });
+
+  it('shows the 14-day plan as its own plan with day links and progress', () => {
+    updateState((state) => ({...state, progress: {'intensive/senior-go-14-days': {'d1-morning-t1': 1}}}));
+    render(<Roadmap section="intensive" />);
+    expect(screen.getByRole('link', {name: 'Day 5: Message Queues & RabbitMQ'})).toHaveAttribute('href', '/intensive/senior-go-14-days#day-5');
+    expect(screen.getByRole('progressbar', {name: `${seedPlans[4]!.title} · Day 1 progress`})).toHaveAttribute('aria-valuetext', '1/7 done');
+  });
+});
+
+describe('PracticeIndex', () => {
+  it('links every machine coding day of the weekly plans', () => {
+    render(<PracticeIndex source="weeks" />);
+    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(
+      [1, 2, 3, 4, 6].map((day) => `/weeks/week-13/go#day-${day}`),
+    );
+  });
+
+  it('links every practice item of the 14-day plan to its session', () => {
+    render(<PracticeIndex source="intensive" />);
+    expect(screen.getByRole('link', {name: 'Implement a thread-safe cache with generics'})).toHaveAttribute('href', '/intensive/senior-go-14-days#day-1-evening');
+  });
+});
+
+describe('ContinueCard', () => {
+  it('shows nothing to a first-time reader', () => {
+    const {container} = render(<ContinueCard />);
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('links the last plan and day visited or ticked', () => {
+    updateState((state) => ({...state, lastVisit: {planId: 'weeks/week-13/go', day: 3, at: 1}}));
+    render(<ContinueCard />);
+    expect(screen.getByRole('heading', {name: 'Continue where you left off'})).toBeInTheDocument();
+    expect(screen.getByText('Week 13 · Go')).toBeInTheDocument();
+    expect(screen.getByRole('link', {name: 'Continue with day 3'})).toHaveAttribute('href', '/weeks/week-13/go#day-3');
+  });
+});
