@@ -110,7 +110,7 @@ describe('collectAnchors', () => {
   });
 });
 
-describe('never throws, always positions (property-based)', () => {
+describe('never throws, always positions (property-based)', {timeout: 120_000}, () => {
   const weekly = readFileSync(path.join(fixturesDir, 'valid-plans/weekly.md'), 'utf8');
   const intensive = readFileSync(path.join(fixturesDir, 'valid-plans/intensive.md'), 'utf8');
   /** Fragments that sit on the parser's and validator's edges. */
@@ -186,7 +186,7 @@ describe('never throws, always positions (property-based)', () => {
       fc.property(anySource, (source) => {
         checkPositions(parsePlan(source).diagnostics, source);
       }),
-      {numRuns: 300},
+      {numRuns: 200},
     );
   });
 
@@ -195,7 +195,7 @@ describe('never throws, always positions (property-based)', () => {
       fc.property(anySource, fc.constantFrom(...docPaths), (source, docPath) => {
         checkPositions(validatePlanFile({path: docPath, source, knownDocs: knownDocsWith(docPath, source)}), source);
       }),
-      {numRuns: 300},
+      {numRuns: 200},
     );
   });
 });

@@ -130,13 +130,35 @@ function locateYamlError(diagnostic: Diagnostic, tree: Root): Diagnostic {
   try {
     parseYaml(yaml.value);
   } catch (error) {
-    const at = (error as {linePos?: {line: number; col: number}[]}).linePos?.[0];
+    const detected = (error as {linePos?: {line: number; col: number}[]}).linePos?.[0];
+    // An unclosed quote or bracket is only noticed lines later; the line that opened it is the one to fix.
+    const opener = unclosedLine(yaml.value, error instanceof Error ? error.message : '');
+    const at = opener ?? detected;
     if (at) {
       const reason = (error instanceof Error ? error.message : '').split('\n')[0]!.replace(/\s*at line \d+, column \d+:?\s*$/, '');
       return {...diagnostic, line: positionOf(yaml).line + at.line, column: at.col, message: `Front matter is not valid YAML: ${reason}`};
     }
   }
   return diagnostic;
+}
+
+/** First line (1-based, within the YAML) whose quotes or brackets do not balance, when the error is about one. */
+function unclosedLine(yamlText: string, message: string): {line: number; col: number} | null {
+  const pairs: [string, string][] = /quote/i.test(message)
+    ? [['"', '"'], ["'", "'"]]
+    : /end with a [\]}]/.test(message)
+      ? [['[', ']'], ['{', '}']]
+      : [];
+  const lines = yamlText.split('\n');
+  for (const [index, line] of lines.entries()) {
+    for (const [open, close] of pairs) {
+      const opens = line.split(open).length - 1;
+      const closes = open === close ? 0 : line.split(close).length - 1;
+      const unbalanced = open === close ? opens % 2 === 1 : opens > closes;
+      if (unbalanced) return {line: index + 1, col: line.indexOf(open) + 1};
+    }
+  }
+  return null;
 }
 
 /** Front matter of a file that is not (yet) a plan; the parser has already reported invalid YAML. */
