@@ -2,7 +2,7 @@
  * `npm run new-week -- --week 12 --track go [--docs <dir>]`: creates a week's track page from a
  * template that already has the right shape, so a contributor only replaces the TODO markers.
  */
-import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {DAYS_PER_WEEK, WEEKS_IN_GUIDE, trackLabel} from '../plugins/plan-model/validate';
@@ -123,28 +123,6 @@ function dayTemplate(day: number): string {
 `;
 }
 
-/**
- * Points the roadmap's "Weeks at a glance" row at the new page, so readers find the week there too.
- * Returns what it did, or why it could not.
- */
-function linkFromRoadmap(docsDir: string, week: number, track: string): string {
-  const roadmap = path.join(docsDir, 'roadmap', 'roadmap-16-weeks.md');
-  const manual = `add a link to weeks/week-${pad(week)}/${track}.md in the roadmap's "Weeks at a glance" table by hand.`;
-  if (!existsSync(roadmap)) return `No roadmap page found: ${manual}`;
-  const lines = readFileSync(roadmap, 'utf8').split('\n');
-  const row = new RegExp(`^\\|\\s*0?${week}\\s*\\|(.*)\\|(.*)\\|\\s*$`);
-  const index = lines.findIndex((line) => row.test(line));
-  if (index === -1) return `The roadmap has no row for Week ${pad(week)}: ${manual}`;
-  const [, focus = '', pages = ''] = row.exec(lines[index]!)!;
-  const link = `[${trackLabel(track)}](../weeks/week-${pad(week)}/${track}.md)`;
-  if (pages.includes(`/${track}.md`)) return 'The roadmap already links this page.';
-  const newFocus = /open for contribution/i.test(focus) || focus.trim() === '' ? ' TODO: one-line focus of the week ' : focus;
-  const newPages = /^\s*[–—-]?\s*$/.test(pages) ? ` ${link} ` : `${pages.trimEnd()}, ${link} `;
-  lines[index] = `| ${pad(week)} |${newFocus}|${newPages}|`;
-  writeFileSync(roadmap, lines.join('\n'));
-  return `Updated ${display(roadmap)} (Week ${pad(week)} row).`;
-}
-
 function display(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return (relative.startsWith('..') ? file : relative).split(path.sep).join('/');
@@ -175,13 +153,13 @@ function run(argv: string[]): number {
   created.push(planFile);
 
   for (const file of created) console.log(`Created ${display(file)}`);
-  console.log(linkFromRoadmap(docsDir, week, track));
+  // The roadmap and progress pages are generated from the plan files, so they list the new page by themselves.
   console.log(
     [
       '',
       'Next:',
       '  1. npm run validate     lists every TODO with its line; replace each with the plan\'s content.',
-      '  2. npm start            previews the site at http://localhost:3000 while you edit.',
+      '  2. npm start            previews the site at http://localhost:3000 while you edit; the roadmap lists the week by itself.',
       '  3. npm test             runs every check a pull request runs.',
     ].join('\n'),
   );

@@ -114,7 +114,9 @@ export function validatePlanFile({path: docPath, source, knownDocs}: PlanFileInp
     }
   }
 
-  checkSafety(tree, source, report);
+  // Plans are contributed content: plain Markdown only. Site pages may use the site's MDX components,
+  // but nothing on any page may run a script, embed another site or carry an event handler.
+  checkSafety(tree, source, doc.kind === 'page' ? 'page' : 'plan', report);
   checkLinks(tree, docPath, knownDocs, report);
   checkTodos(source, report);
 
@@ -198,6 +200,12 @@ function checkFrontMatter(yaml: Yaml, frontMatter: PlanFrontMatter, doc: DocKind
     report(positionOf(yaml), 'frontmatter-field-missing', `Front matter has no "sidebar_position"; add e.g. "sidebar_position: ${examples.sidebar_position}".`);
   } else if (typeof position !== 'number' || !Number.isFinite(position)) {
     report(frontMatterKeyPosition(yaml, 'sidebar_position'), 'frontmatter-field-invalid', `Front matter "sidebar_position" must be a number, found "${String(position)}".`);
+  }
+
+  for (const key of ['mdx', 'format'] as const) {
+    if (frontMatter[key] !== undefined && doc.kind !== 'page') {
+      report(frontMatterKeyPosition(yaml, key), 'frontmatter-mdx', `Front matter "${key}" is not allowed in a plan: plans stay plain Markdown, which cannot import or run code.`);
+    }
   }
 
   const id = frontMatter.id;
@@ -446,9 +454,9 @@ function checkIntensive(tree: Root, plan: IntensivePlan | null, report: Report):
 }
 
 /** Content safety: a contributed page can format text, never load or run anything. */
-function checkSafety(tree: Root, source: string, report: Report): void {
+function checkSafety(tree: Root, source: string, strictness: 'plan' | 'page', report: Report): void {
   visit(tree, (node) => {
-    if (node.type === 'html') checkHtml(node as Html, report);
+    if (node.type === 'html') checkHtml(node as Html, strictness, report);
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const url = (node as Node & {url: string}).url;
       // Browsers ignore control characters and spaces inside a scheme, so must we.
@@ -461,6 +469,7 @@ function checkSafety(tree: Root, source: string, report: Report): void {
     }
   });
 
+  if (strictness === 'page') return;
   // In MDX a top-level line starting with import/export is code; keep .md plans free of them too.
   const skipped = new Set<number>();
   visit(tree, (node) => {
@@ -480,7 +489,7 @@ function checkSafety(tree: Root, source: string, report: Report): void {
 
 const TAG = /<\s*(\/?)\s*([A-Za-z][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
 
-function checkHtml(node: Html, report: Report): void {
+function checkHtml(node: Html, strictness: 'plan' | 'page', report: Report): void {
   const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\n]/g, ' '));
   const start = positionOf(node);
   for (const match of value.matchAll(TAG)) {
@@ -489,18 +498,20 @@ function checkHtml(node: Html, report: Report): void {
     const position = offsetPosition(start, value, match.index);
     const lower = name.toLowerCase();
     if (FORBIDDEN_HTML.has(lower)) {
-      report(position, 'html-forbidden', `<${lower}> is not allowed: plan pages must not run, style or embed anything.`);
+      report(position, 'html-forbidden', `<${lower}> is not allowed: pages must not run, style or embed anything.`);
+    } else if (strictness === 'page') {
+      // Site pages may use components and markup; only the checks below apply.
     } else if (/^[A-Z]/.test(name)) {
       report(position, 'jsx-element', `JSX element <${name}> is not allowed: plan files are plain Markdown.`);
     } else if (!(ALLOWED_HTML as readonly string[]).includes(lower)) {
       report(position, 'html-element', `HTML element <${lower}> is not allowed: use Markdown (only ${ALLOWED_HTML.map((tag) => `<${tag}>`).join(', ')} may appear).`);
-    } else if (/\S/.test(attributes.replace(/\/\s*$/, '')) && !EVENT_HANDLER.test(attributes)) {
+    } else if (/\S/.test(attributes.replace(/\/\s*$/, '')) && !EVENT_HANDLER.test(attributes) && !/javascript:/i.test(attributes)) {
       report(position, 'html-attribute', `<${lower}> must not carry attributes.`);
     }
     // Named on its own whatever the element, because it is the one that runs code.
     const handler = EVENT_HANDLER.exec(attributes);
     if (handler) {
-      report(position, 'html-event-handler', `Event handler attribute ${handler[1]!.toLowerCase()}= is not allowed: plan pages must not run code.`);
+      report(position, 'html-event-handler', `Event handler attribute ${handler[1]!.toLowerCase()}= is not allowed: pages must not run code.`);
     }
     if (/javascript:/i.test(attributes.replace(/[\u0000-\u0020]/g, ''))) {
       report(position, 'unsafe-url', 'javascript: URLs are not allowed: a link must lead to a page, not run code.');
@@ -595,7 +606,7 @@ function checkTodos(source: string, report: Report): void {
     for (const match of text.matchAll(TODO)) {
       const hint = match[0].trim().replace(/[\s:.,;-]+$/, '');
       const marker = hint.length > 60 ? `${hint.slice(0, 59)}…` : hint;
-      report({line: index + 1, column: match.index + 1}, 'todo', `Leftover "${marker}": replace it with the plan's content.`);
+      report({line: index + 1, column: match.index + 1}, 'todo', `Leftover "${marker}": replace it with real content.`);
     }
   });
 }
