@@ -1,0 +1,119 @@
+import {execFile} from 'node:child_process';
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {expect, test} from '@playwright/test';
+import {repoRoot} from '../support/seeds';
+
+/**
+ * The contributor's path from CONTRIBUTING.md, end to end, on a copy of the site: scaffold Week 12,
+ * see validation point at the TODO lines, fill them in, validate clean, build, find the week in the
+ * sidebar and on the roadmap. No browser needed: it reads the built HTML.
+ */
+
+/** What a site build needs; build output and caches stay behind. */
+const siteFiles = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'tsconfig.json', 'src', 'static', 'docs', 'plugins', 'scripts'];
+
+const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+
+function run(command: string, args: string[], cwd: string, timeout = 60_000): Promise<{code: number; stdout: string; stderr: string}> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      // No persistent cache: the copy must not write into the real site's bundler cache.
+      {cwd, env: {...process.env, GITHUB_ACTIONS: '', DOCUSAURUS_NO_PERSISTENT_CACHE: 'true'}, maxBuffer: 64 * 1024 * 1024, timeout},
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({code, stdout, stderr});
+      },
+    );
+  });
+}
+
+/** What a contributor would write for Week 12, one topic per day. */
+const topics = [
+  'Observability Basics',
+  'Structured Logging',
+  'Metrics with Prometheus',
+  'Distributed Tracing',
+  'Alerting & SLOs',
+  'Observability Mock Design',
+  'Weekly Review & Mock Interview',
+];
+
+function fillIn(plan: string): string {
+  return plan
+    .replace(/TODO: topic of day (\d)/g, (_, day: string) => topics[Number(day) - 1]!)
+    .replace('TODO: first area, e.g. System Design', 'Observability')
+    .replace('TODO: second area, e.g. DSA', 'DSA')
+    .replace('TODO: what a learner can do by the end of the week.', 'Instrument a Go service with logs, metrics and traces.')
+    .replace('TODO: for example 2–3 problems/day.', '2–3 problems/day.')
+    .replace(/TODO: /g, '');
+}
+
+test.describe('contributing a week', () => {
+  test.describe.configure({timeout: 360_000});
+
+  let siteDir = '';
+  test.beforeAll(() => {
+    siteDir = mkdtempSync(path.join(os.tmpdir(), 'contribute-e2e-'));
+    for (const entry of siteFiles) {
+      if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(siteDir, entry), {recursive: true});
+    }
+    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(siteDir, 'node_modules'), 'dir');
+  });
+  test.afterAll(() => {
+    if (siteDir) rmSync(siteDir, {recursive: true, force: true});
+  });
+
+  test('scaffold Week 12, fix what validation reports, and see it built into the sidebar and roadmap', async () => {
+    const planPath = path.join(siteDir, 'docs/weeks/week-12/go.md');
+
+    const scaffold = await run(bin('tsx'), ['scripts/new-week.ts', '--week', '12', '--track', 'go'], siteDir);
+    expect(scaffold.stderr).toBe('');
+    expect(scaffold.code).toBe(0);
+    expect(scaffold.stdout).toContain('Created docs/weeks/week-12/go.md');
+
+    // Validation fails, and every problem is a TODO on the line where it sits.
+    const plan = readFileSync(planPath, 'utf8');
+    const first = await run(bin('tsx'), ['scripts/validate.ts'], siteDir);
+    expect(first.code).toBe(1);
+    const problems = first.stdout.split('\n').filter((line) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(line));
+    expect(problems.length).toBeGreaterThan(0);
+    const planLines = plan.split('\n');
+    for (const problem of problems) {
+      const [, file, line, column, message] = /^(\S+):(\d+):(\d+) {2}\w+ {2}(.*)$/.exec(problem)!;
+      expect(message, problem).toMatch(/^Leftover "TODO/);
+      const source = file === 'docs/weeks/week-12/go.md' ? planLines : readFileSync(path.join(siteDir, file!), 'utf8').split('\n');
+      expect(source[Number(line) - 1]!.slice(Number(column) - 1), problem).toMatch(/^TODO/);
+    }
+    const day3 = planLines.findIndex((text) => text.startsWith('### Day 3 – ')) + 1;
+    expect(first.stdout).toContain(`docs/weeks/week-12/go.md:${day3}:13  error  Leftover "TODO: topic of day 3"`);
+
+    writeFileSync(planPath, fillIn(plan));
+    const second = await run(bin('tsx'), ['scripts/validate.ts'], siteDir);
+    expect(second.stdout).not.toMatch(/ {2}error {2}/);
+    expect(second.code).toBe(0);
+
+    const build = await run(bin('docusaurus'), ['build'], siteDir, 300_000);
+    expect(build.code, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
+
+    const page = readFileSync(path.join(siteDir, 'build/weeks/week-12/go.html'), 'utf8');
+    expect(page).toContain('Metrics with Prometheus');
+    expect(page).toMatch(/id=["']?day-7["'\s>]/);
+    // The sidebar lists the week, with the page marked current.
+    expect(page).toMatch(/<a[^>]*aria-current=["']?page["']?[^>]*href=["']?\/weeks\/week-12\/go["'\s>]|<a[^>]*href=["']?\/weeks\/week-12\/go["']?[^>]*aria-current=["']?page/);
+    expect(page).toContain('Week 12');
+
+    const roadmap = readFileSync(path.join(siteDir, 'build/roadmap/roadmap-16-weeks.html'), 'utf8');
+    // The roadmap's week grid is generated from the plans: Week 12's card is present, links the page and shows its goals.
+    const card = /data-week=["']?12["']?[\s\S]*?(?=data-week=|$)/.exec(roadmap)?.[0] ?? '';
+    expect(card).toMatch(/data-status=["']?present/);
+    expect(card).toMatch(/href=["']?\/weeks\/week-12\/go["'\s>]/);
+    expect(card).toContain('Observability');
+    // Every page's sidebar shows the new week's category.
+    expect(roadmap).toContain('Week 12');
+    expect(existsSync(path.join(siteDir, 'build/weeks/week-12.html'))).toBe(true);
+  });
+});
