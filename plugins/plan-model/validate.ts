@@ -1,9 +1,9 @@
 import path from 'node:path';
 import {createSlugger, parseMarkdownHeadingId} from '@docusaurus/utils';
 import {visit} from 'unist-util-visit';
+import {parse as parseYaml} from 'yaml';
 import type {Heading, Html, Node, Root, RootContent, Table, Yaml} from 'mdast';
 import {formatMinutes, formatRange, sumDurations} from './duration';
-import {parse as parseYaml} from 'yaml';
 import {dayAnchor, parseMarkdown, parsePlanTree, plainText, positionOf, sectionsAt, sessionAnchor, variantAnchor} from './parse';
 import type {Diagnostic, IntensivePlan, PlanFrontMatter, Severity, SourcePosition, WeeklyPlan} from './types';
 
