@@ -218,7 +218,7 @@ function readBlocks(list: List, dayNumber: number, report: Report): PlanBlock[] 
     const label = lead ? plainText(lead) : '';
     const match = BLOCK_LABEL.exec(label);
     if (!match) {
-      report(item, 'block-label-invalid', `Day ${dayNumber}: a block must start with "**Block N (Label – 60 min)**", found "${label || plainText(item).slice(0, 40)}".`);
+      report(item, 'block-label-invalid', `Day ${dayNumber}: a block must start with "**Block N (Label – 60 min)**", found "${label || plainText(leadParagraph(item) ?? item).slice(0, 60)}".`);
       continue;
     }
     const number = Number(match[1]);
