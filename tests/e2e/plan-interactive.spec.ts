@@ -1,0 +1,219 @@
+import {expect, test, type Locator, type Page} from '@playwright/test';
+
+const WEEK_09 = '/weeks/week-09/go';
+const WEEK_13 = '/weeks/week-13/go';
+
+const variantOf = (page: Page) => page.locator('html').getAttribute('data-plan-variant');
+/** Day 1's "6-Hour Plan" section: shown for the 6-hour plan, hidden for the 4-hour one. */
+const sixHourSection = (page: Page) => page.locator('[data-plan-day="1"] [data-variant-section="6h"]');
+const sixHourRadio = (page: Page) => page.getByRole('radio', {name: /6-hour plan/}).first();
+const fourHourRadio = (page: Page) => page.getByRole('radio', {name: /4-hour plan/}).first();
+
+/** React reports hydration mismatches as console errors (#418, #423, #425 in production builds). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+test.describe('4h / 6h choice', () => {
+  test('defaults to the 4-hour plan: the 6-hour additions are hidden', async ({page}) => {
+    const errors = collectErrors(page);
+    await page.goto(WEEK_09);
+    expect(await variantOf(page)).toBe('4h');
+    await expect(fourHourRadio(page)).toBeChecked();
+    await expect(sixHourSection(page)).toBeHidden();
+    await expect(page.locator('[data-plan-day="1"] [data-variant-section="4h"]')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('persists across reloads and across plan pages', async ({page}) => {
+    const errors = collectErrors(page);
+    await page.goto(WEEK_09);
+    await sixHourRadio(page).check();
+    expect(await variantOf(page)).toBe('6h');
+    await expect(sixHourSection(page)).toBeVisible();
+    await expect(sixHourSection(page)).toContainText('Added in the 6-hour plan');
+
+    await page.reload();
+    expect(await variantOf(page)).toBe('6h');
+    await expect(sixHourRadio(page)).toBeChecked();
+    await expect(sixHourSection(page)).toBeVisible();
+
+    await page.goto(WEEK_13);
+    expect(await variantOf(page)).toBe('6h');
+    await expect(sixHourSection(page)).toBeVisible();
+    // The overview shows the planned time of the chosen variant.
+    await expect(page.locator('table').first()).toContainText(/\d h/);
+
+    await fourHourRadio(page).check();
+    await expect(sixHourSection(page)).toBeHidden();
+    await page.goto(WEEK_09);
+    expect(await variantOf(page)).toBe('4h');
+    await expect(sixHourSection(page)).toBeHidden();
+    // A stored 6h choice must not make the server HTML and the first client render disagree.
+    expect(errors).toEqual([]);
+  });
+
+  test('?plan=6h applies the 6-hour plan, and switching keeps the link truthful', async ({page}) => {
+    const errors = collectErrors(page);
+    await page.goto(`${WEEK_09}?plan=6h`);
+    expect(await variantOf(page)).toBe('6h');
+    await expect(sixHourRadio(page)).toBeChecked();
+    await expect(sixHourSection(page)).toBeVisible();
+
+    await fourHourRadio(page).check();
+    await expect(sixHourSection(page)).toBeHidden();
+    expect(new URL(page.url()).searchParams.get('plan')).toBe('4h');
+
+    // The shared choice was remembered: a plain URL keeps it.
+    await page.goto(WEEK_13);
+    await page.goto(`${WEEK_13}?plan=6h`);
+    expect(await variantOf(page)).toBe('6h');
+    await page.goto(WEEK_09);
+    expect(await variantOf(page)).toBe('6h');
+    expect(errors).toEqual([]);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({javaScriptEnabled: false});
+
+    test('both plans are readable, each day’s time given for both', async ({page}) => {
+      await page.goto(WEEK_09);
+      await expect(sixHourSection(page)).toBeVisible();
+      await expect(page.locator('[data-plan-day="1"] [data-variant-section="4h"]')).toBeVisible();
+      const overview = page.locator('table').first();
+      await expect(overview).toContainText('3 h 30 – 3 h 45');
+      await expect(overview).toContainText('4 h 30 – 4 h 45');
+    });
+  });
+});
+
+test.describe('block timer', () => {
+  const START = new Date('2026-01-05T09:00:00Z');
+  /** Day 1, Block 2 of week 09: "Template Creation – 60 min". */
+  const timerGroup = (page: Page) => page.getByRole('group', {name: 'Timer: Block 2 · Template Creation'});
+  const readout = (page: Page) => timerGroup(page).locator('[data-timer-status]');
+
+  test.beforeEach(async ({page}) => {
+    // Before navigation, so the page's timers and Date run on the controlled clock from the start.
+    await page.clock.install({time: START});
+    await page.goto(WEEK_09);
+    // Stop the clock's natural flow: from here on time moves only when a test moves it.
+    await page.clock.pauseAt(new Date(START.getTime() + 60_000));
+    await page.getByRole('button', {name: 'Start timer for Block 2 · Template Creation (60 min)'}).click();
+    await expect(readout(page)).toHaveText('60:00');
+    await expect(readout(page)).toHaveAttribute('data-timer-status', 'running');
+  });
+
+  test('shows the right remaining time after 10 minutes in the background, and after a reload', async ({page}) => {
+    // A background tab's timers are throttled; fastForward jumps the clock the same way.
+    await page.clock.fastForward('10:00');
+    await expect(readout(page)).toHaveText('50:00');
+
+    await page.reload();
+    await expect(readout(page)).toHaveAttribute('data-timer-status', 'running');
+    await expect(readout(page)).toHaveText('50:00');
+    await page.clock.runFor(5_000);
+    await expect(readout(page)).toHaveText('49:55');
+    // The floating panel follows the same timer.
+    await expect(page.locator('[data-timer-panel-clock]')).toHaveText('49:55');
+  });
+
+  test('survives navigating to another page and back', async ({page}) => {
+    // In-app navigation (the navbar), then the browser's Back button.
+    await page.locator('.navbar a[href="/roadmap/roadmap-16-weeks"]').first().click();
+    await expect(page).toHaveURL(/\/roadmap\/roadmap-16-weeks$/);
+    await page.clock.fastForward('05:00');
+    await expect(page.locator('[data-timer-panel-clock]')).toHaveText('55:00');
+    await page.goBack();
+    await expect(readout(page)).toHaveText('55:00');
+    await expect(readout(page)).toHaveAttribute('data-timer-status', 'running');
+  });
+
+  test('when time is up: a visible state, the title, and an announcement', async ({page}) => {
+    await page.clock.fastForward('59:58');
+    await expect(readout(page)).toHaveText('0:02');
+    await page.clock.runFor(3_000);
+    await expect(readout(page)).toHaveText("Time's up");
+    await expect(readout(page)).toHaveAttribute('data-timer-status', 'finished');
+    await expect(page).toHaveTitle(/^⏰ Time's up · /);
+    await expect(page.locator('[aria-live="assertive"]')).toHaveText("Time's up: Block 2 · Template Creation");
+
+    await page.getByRole('button', {name: 'Dismiss'}).click();
+    await expect(page).not.toHaveTitle(/Time's up/);
+    await expect(timerGroup(page).getByRole('button', {name: /Start timer/})).toBeVisible();
+  });
+
+  test('only one timer runs: starting another pauses this one', async ({page}) => {
+    await page.clock.fastForward('02:00');
+    await page.getByRole('button', {name: 'Start timer for Block 4 · Review (30 min)'}).first().click();
+    await page.clock.fastForward('03:00');
+    await expect(readout(page)).toHaveAttribute('data-timer-status', 'paused');
+    await expect(readout(page)).toContainText('58:00');
+    await expect(page.locator('[data-timer-status="running"]')).toHaveCount(1);
+  });
+});
+
+test.describe('keyboard only', () => {
+  /** Presses Tab until `target` has focus; fails if it is not reachable within `limit` presses. */
+  async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
+    const handle = await target.elementHandle();
+    for (let presses = 0; presses < limit; presses++) {
+      if (await page.evaluate((element) => document.activeElement === element, handle)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Not reachable with ${limit} Tab presses`);
+  }
+
+  /** What marks focus on an element: an outline or a box shadow, as computed. */
+  async function focusRing(element: Locator): Promise<{outline: string; boxShadow: string}> {
+    return element.evaluate((node) => {
+      const style = getComputedStyle(node);
+      return {outline: `${style.outlineStyle} ${style.outlineWidth}`, boxShadow: style.boxShadow};
+    });
+  }
+
+  test('choose the plan and run a timer, with visible focus throughout', async ({page}) => {
+    await page.clock.install({time: new Date('2026-01-05T09:00:00Z')});
+    await page.goto(WEEK_09);
+    await page.clock.pauseAt(new Date('2026-01-05T09:01:00Z'));
+
+    const toggle = page.getByRole('group', {name: 'How many hours do you have today?'}).first();
+    const four = toggle.getByRole('radio', {name: /4-hour plan/});
+    await tabTo(page, four);
+    // The native radio is visually hidden; its visible face carries the focus ring.
+    const face = four.locator('xpath=following-sibling::*[1]');
+    const ring = await focusRing(face);
+    expect(ring.outline === 'solid 3px' || ring.boxShadow !== 'none', `no focus indicator: ${JSON.stringify(ring)}`).toBe(true);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(toggle.getByRole('radio', {name: /6-hour plan/})).toBeChecked();
+    await expect(toggle.getByRole('radio', {name: /6-hour plan/})).toBeFocused();
+    expect(await variantOf(page)).toBe('6h');
+    await expect(sixHourSection(page)).toBeVisible();
+
+    const day1 = page.locator('[data-plan-day="1"]');
+    const start = day1.getByRole('button', {name: 'Start timer for Block 1 · Concepts (60–75 min)'});
+    await tabTo(page, start);
+    expect((await focusRing(start)).outline).toBe('solid 3px');
+    await page.keyboard.press('Enter');
+    const pause = day1.getByRole('button', {name: 'Pause timer for Block 1 · Concepts'});
+    await expect(pause).toBeFocused();
+    expect((await focusRing(pause)).outline).toBe('solid 3px');
+    await page.clock.fastForward('01:00');
+    await expect(day1.getByRole('group', {name: 'Timer: Block 1 · Concepts'}).locator('[data-timer-status]')).toHaveText('59:00');
+
+    await page.keyboard.press('Space');
+    await expect(day1.getByRole('button', {name: 'Resume timer for Block 1 · Concepts'})).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(day1.getByRole('button', {name: 'Extend timer for Block 1 · Concepts to 75 minutes'})).toBeFocused();
+    await page.keyboard.press('Enter');
+    // Still paused, now with the range's upper bound: 75 minutes less the one already spent.
+    await expect(day1.getByRole('group', {name: 'Timer: Block 1 · Concepts'}).locator('[data-timer-status]')).toHaveText('1:14:00 (paused)');
+    await expect(day1.getByRole('button', {name: 'Resume timer for Block 1 · Concepts'})).toBeFocused();
+  });
+});
