@@ -1,0 +1,184 @@
+import {execFile} from 'node:child_process';
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {expect, test, type Locator, type Page} from '@playwright/test';
+import {repoRoot} from '../support/seeds';
+
+const WEEK_09 = '/weeks/week-09/go';
+const INTENSIVE = '/intensive/senior-go-14-days';
+const ROADMAP = '/roadmap/roadmap-16-weeks';
+
+const tick = (page: Page, name: string) => page.getByRole('checkbox', {name: `Done: ${name}`});
+/** The "done/total" a progress bar announces. */
+const barText = (scope: Page | Locator, name: string) => scope.getByRole('progressbar', {name}).getAttribute('aria-valuetext');
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+test.describe('ticks', () => {
+  test('survive reload and navigation, by keyboard, with day and week totals', async ({page}) => {
+    const errors = collectErrors(page);
+    await page.goto(WEEK_09);
+    const block1 = tick(page, 'Block 1 · Concepts').first();
+    await block1.focus();
+    await page.keyboard.press('Space');
+    await expect(block1).toBeChecked();
+    await tick(page, 'Block 2 · Template Creation').click();
+    expect(await barText(page.locator('[data-plan-day="1"]'), 'Day 1 (4 h plan) progress')).toBe('2/4 done');
+    await expect(page.locator('[data-plan-day="1"]').getByText('2/4 done')).toBeVisible();
+    await expect(page.locator('[data-plan-progress]').getByText('2/25 done')).toBeVisible();
+
+    await page.reload();
+    await expect(tick(page, 'Block 1 · Concepts').first()).toBeChecked();
+    await expect(tick(page, 'Block 2 · Template Creation')).toBeChecked();
+
+    await page.goto(INTENSIVE);
+    await tick(page, 'Go Memory Model').click();
+    await page.getByRole('link', {name: 'Roadmap', exact: true}).first().click();
+    await expect(page).toHaveURL(ROADMAP);
+    await expect(page.locator('[data-week="9"]').getByText('2/25 done')).toBeVisible();
+    await expect(page.locator('[data-roadmap="intensive"]').getByText(/^1\/\d+ done$/).first()).toBeVisible();
+
+    await page.goBack();
+    await expect(tick(page, 'Go Memory Model')).toBeChecked();
+    expect(errors).toEqual([]);
+  });
+
+  test('count the 6-hour additions only in the 6-hour plan', async ({page}) => {
+    await page.goto(WEEK_09);
+    await tick(page, 'Block 1 · Concepts').first().click();
+    await page.getByRole('radio', {name: /6-hour plan/}).first().check();
+    await tick(page, 'Practice').first().click();
+    await expect(page.locator('[data-plan-day="1"]').getByText('2/5 done')).toBeVisible();
+    await page.getByRole('radio', {name: /4-hour plan/}).first().check();
+    await expect(page.locator('[data-plan-day="1"]').getByText('1/4 done')).toBeVisible();
+  });
+
+  test('appear in a second tab without a reload', async ({context}) => {
+    const first = await context.newPage();
+    const second = await context.newPage();
+    await first.goto(WEEK_09);
+    await second.goto(WEEK_09);
+    await first.bringToFront();
+    await tick(first, 'Block 3 · DSA').first().click();
+    await expect(tick(second, 'Block 3 · DSA').first()).toBeChecked();
+    await expect(second.locator('[data-plan-progress]').getByText('1/25 done')).toBeVisible();
+  });
+
+  test('continue where you left off, on the home page', async ({page}) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', {name: 'Continue where you left off'})).toHaveCount(0);
+    await page.goto('/weeks/week-13/go#day-3');
+    await tick(page, 'Block 1 · Design').nth(2).click();
+    await page.goto('/');
+    await expect(page.getByRole('heading', {name: 'Continue where you left off'})).toBeVisible();
+    await page.getByRole('link', {name: 'Continue with day 3'}).click();
+    await expect(page).toHaveURL('/weeks/week-13/go#day-3');
+  });
+});
+
+test.describe('reset, export and import', () => {
+  test('export, reset this week, import: every tick comes back exactly', async ({page}, testInfo) => {
+    await page.goto(WEEK_09);
+    for (const name of ['Block 1 · Concepts', 'Block 4 · Review']) await tick(page, name).first().click();
+    await tick(page, 'Block 2 · Design Exercises').click();
+    const before = await page.evaluate(() => localStorage.getItem('go-study-plans'));
+    const stored = JSON.parse(before!).progress;
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', {name: 'Export progress'}).first().click();
+    const file = testInfo.outputPath('progress.json');
+    await (await download).saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported).toMatchObject({app: 'go-study-plans', version: 1, progress: stored});
+
+    await page.getByRole('button', {name: 'Reset this week'}).click();
+    await page.getByRole('button', {name: 'Yes, reset'}).click();
+    await expect(page.getByRole('status').filter({hasText: 'Reset this week: 3 ticks removed.'})).toBeVisible();
+    await expect(tick(page, 'Block 1 · Concepts').first()).not.toBeChecked();
+
+    await page.locator('[data-progress-import]').first().setInputFiles(file);
+    await expect(page.getByRole('status').filter({hasText: 'Imported: 3 ticks added.'})).toBeVisible();
+    await expect(tick(page, 'Block 1 · Concepts').first()).toBeChecked();
+    const after = JSON.parse((await page.evaluate(() => localStorage.getItem('go-study-plans')))!).progress;
+    expect(after).toEqual(stored);
+  });
+
+  test('a malformed file changes nothing and says why', async ({page}) => {
+    await page.goto(WEEK_09);
+    await tick(page, 'Block 1 · Concepts').first().click();
+    const before = await page.evaluate(() => localStorage.getItem('go-study-plans'));
+    await page.goto(ROADMAP);
+    await page.locator('[data-progress-import]').first().setInputFiles({name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"something-else","progress":{}}')});
+    await expect(page.getByRole('alert').filter({hasText: 'Import failed: This is not a Go Study Plans progress export'})).toBeVisible();
+    await page.locator('[data-progress-import]').first().setInputFiles({name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"go-study-plans","version":1,"progress":{')});
+    await expect(page.getByRole('alert').filter({hasText: /not valid JSON .* Nothing was changed\./})).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('go-study-plans'))).toBe(before);
+    await page.goto(WEEK_09);
+    await expect(tick(page, 'Block 1 · Concepts').first()).toBeChecked();
+  });
+});
+
+test.describe('roadmap', () => {
+  test('shows the present weeks and the missing ones, and the 14-day plan', async ({page}) => {
+    await page.goto(ROADMAP);
+    for (const week of [9, 10, 11, 13]) {
+      const card = page.locator(`[data-week="${week}"]`);
+      await expect(card).toHaveAttribute('data-status', 'present');
+      await expect(card.getByRole('link', {name: 'Go', exact: true})).toHaveAttribute('href', `/weeks/week-${String(week).padStart(2, '0')}/go`);
+      await expect(card).toContainText(/4 h plan: \d+ h/);
+      await expect(card).toContainText(/6 h plan: \d+ h/);
+    }
+    for (const week of [1, 2, 3, 4, 5, 6, 7, 8, 12, 14, 15, 16]) {
+      const card = page.locator(`[data-week="${week}"]`);
+      await expect(card).toHaveAttribute('data-status', 'missing');
+      await expect(card).toContainText('Open for contribution');
+      await expect(card.locator('code')).toHaveText(`npm run new-week -- --week ${week} --track go`);
+    }
+    await expect(page.getByRole('link', {name: 'Day 14: Interview Preparation (Coding & Behavioral)'})).toHaveAttribute('href', `${INTENSIVE}#day-14`);
+  });
+});
+
+/** What a site build needs; build output and caches stay behind. */
+const siteFiles = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'tsconfig.json', 'src', 'static', 'docs', 'plugins'];
+
+test.describe('a new plan file', () => {
+  // A full site build on a two-core machine.
+  test.setTimeout(300_000);
+
+  test('appears on the roadmap with no other edit', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'site-new-week-'));
+    try {
+      for (const entry of siteFiles) {
+        if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(dir, entry), {recursive: true});
+      }
+      symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+      // Week 14: the Week 13 page under a new folder, nothing else touched.
+      mkdirSync(path.join(dir, 'docs/weeks/week-14'));
+      writeFileSync(path.join(dir, 'docs/weeks/week-14/go.md'), readFileSync(path.join(repoRoot, 'docs/weeks/week-13/go.md'), 'utf8'));
+      const output = await new Promise<string>((resolve, reject) => {
+        execFile(
+          path.join(repoRoot, 'node_modules', '.bin', 'docusaurus'),
+          ['build'],
+          {cwd: dir, env: {...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true'}, maxBuffer: 64 * 1024 * 1024, timeout: 280_000},
+          (error, stdout, stderr) => (error ? reject(new Error(`build failed:\n${stdout}\n${stderr}`)) : resolve(stdout)),
+        );
+      });
+      expect(output).toContain('Generated static files');
+      const html = readFileSync(path.join(dir, 'build/roadmap/roadmap-16-weeks.html'), 'utf8');
+      // The minifier may drop attribute quotes.
+      expect(html).toMatch(/data-week="?14"? data-status="?present"?/);
+      expect(html).toMatch(/href="?\/weeks\/week-14\/go"?/);
+      expect(html).toMatch(/data-week="?15"? data-status="?missing"?/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+});
