@@ -18,10 +18,12 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
   );
   return (
     <div className={styles.item} data-plan-item={itemId}>
-      {item && item.kind !== 'session' && (
-        <ProgressTick planId={planId} itemId={itemId} day={item.day} label={item.label} />
-      )}
-      <div className={styles.content}>{children}</div>
+      <div className={styles.main}>
+        {item && item.kind !== 'session' && (
+          <ProgressTick planId={planId} itemId={itemId} day={item.day} label={item.label} />
+        )}
+        <div className={styles.content}>{children}</div>
+      </div>
       {timed && item.duration && (
         <div className={styles.controls} data-print="hide">
           <BlockTimer itemId={itemId} label={item.label} duration={item.duration} upcoming={upcoming} />
