@@ -1,6 +1,7 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {chromium, defineConfig, devices} from '@playwright/test';
+import {defineConfig, devices} from '@playwright/test';
+import {chromiumArgs, findChromium} from './tests/support/chromium';
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -13,29 +14,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/**
- * A system Chromium first (Playwright's own download is often blocked or unwanted on build machines),
- * then Playwright's bundled one if it was installed.
- */
-function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) fail(`CHROMIUM_PATH is set to ${fromEnv}, but no file exists there.`);
-    return fromEnv;
-  }
-  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', chromium.executablePath()];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (found) return found;
-  return fail(
-    [
-      'The end-to-end tests need Chromium, and none was found.',
-      'Install one of:',
-      '  sudo apt-get install chromium          (Debian/Ubuntu system package)',
-      '  npx playwright install chromium        (Playwright\'s own build)',
-      'or point CHROMIUM_PATH at an existing Chromium or Chrome executable.',
-    ].join('\n'),
-  );
-}
+const chromiumFound = findChromium();
+if ('error' in chromiumFound) fail(chromiumFound.error);
 
 if (!existsSync(path.join(__dirname, 'build', 'index.html'))) {
   fail('No production build found in build/. Run `npm run build` first (`npm test` does this for you).');
@@ -55,15 +35,8 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: findChromium(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumFound.path,
+      args: chromiumArgs,
     },
   },
   webServer: {
