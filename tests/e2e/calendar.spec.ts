@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import {expect, test, type Page} from '@playwright/test';
 import ICAL from 'ical.js';
 import {parsePlan} from '../../plugins/plan-model/parse';
@@ -79,4 +80,20 @@ test('the 14-day plan exports a Morning and an Evening session per day', async (
   expect(events[0]!.summary).toMatch(/^Morning .*Day 1:/);
   expect(events[1]!.summary).toMatch(/^Evening .*Day 1:/);
   expect(events[1]!.startDate.toJSDate().toISOString()).toBe('2026-06-01T12:00:00.000Z');
+});
+
+test('the open dialog has no accessibility violations in light or dark mode', async ({page}) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({colorScheme: scheme});
+    await page.goto('/intensive/senior-go-14-days', {waitUntil: 'networkidle'});
+    await page.getByRole('button', {name: 'Add to calendar', exact: true}).click();
+    await page.getByRole('dialog').getByLabel('Date of Day 1').fill('2026-06-01');
+    await page.getByRole('dialog').getByLabel(/Evening session starts at/).fill('08:00');
+    // The overlap is explained while typing, and again as an alert when the reader tries to download.
+    await expect(page.getByRole('dialog').getByText('The evening session would overlap the morning')).toBeVisible();
+    await page.getByRole('dialog').getByRole('button', {name: 'Download .ics'}).click();
+    await expect(page.getByRole('dialog').getByRole('alert')).toContainText('The evening session would overlap the morning');
+    const results = await new AxeBuilder({page}).include('[role="dialog"]').analyze();
+    expect(results.violations.map((violation) => `${scheme}: ${violation.id}: ${violation.help}`)).toEqual([]);
+  }
 });

@@ -232,6 +232,11 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
               {'Events are placed back to back, using each item\'s shortest planned time, in your time zone ({zone}).'}
             </Translate>
           </p>
+          {!error && preview && !preview.ok && values.startDate !== '' && (
+            <p className={styles.error} aria-live="polite">
+              {preview.message}
+            </p>
+          )}
           {preview?.ok && firstEvent && lastEvent && (
             <p className={styles.summary} aria-live="polite">
               {translate(
