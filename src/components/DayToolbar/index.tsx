@@ -5,6 +5,7 @@ import {sessionMinutes, useDay} from '@site/src/components/PlanPage';
 import DayTime from '@site/src/components/DayTime';
 import DayProgress from '@site/src/components/DayProgress';
 import VariantToggle from '@site/src/components/VariantToggle';
+import PrintDayButton from '@site/src/components/PrintDayButton';
 import CalendarExport from '@site/src/components/CalendarExport';
 import styles from './styles.module.css';
 
@@ -22,6 +23,7 @@ export default function DayToolbar({day}: {day: string}): ReactNode {
       <DayProgress day={day} />
       {weekly && <VariantToggle compact />}
       <CalendarExport day={Number(day)} />
+      <PrintDayButton day={day} />
     </div>
   );
 }

@@ -1,0 +1,119 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {render, screen, waitFor} from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {act} from 'react';
+import {parsePlan} from '@site/plugins/plan-model/parse';
+import {toPagePlan} from '@site/plugins/plan-model/pagePlan';
+import PlanPage from '@site/src/components/PlanPage';
+import {repoRoot} from '@site/tests/support/seeds';
+import PrintDayButton, {PRINT_DAY_ATTRIBUTE, weekLabel} from '.';
+
+function pagePlan(doc: string): string {
+  return JSON.stringify(toPagePlan(parsePlan(readFileSync(path.join(repoRoot, doc), 'utf8')).plan!));
+}
+
+const week09 = pagePlan('docs/weeks/week-09/go.md');
+const intensive = pagePlan('docs/intensive/senior-go-14-days.md');
+
+/** Print headers present in the DOM, keyed by the day whose button rendered them. */
+function markedHeaders(container: HTMLElement): string[] {
+  return Array.from(container.querySelectorAll('[data-print-current]')).map((header) => header.closest('[data-day]')!.getAttribute('data-day')!);
+}
+
+function renderDays(planId: string, plan: string, days: string[]) {
+  return render(
+    <PlanPage planId={planId} plan={plan}>
+      {days.map((day) => (
+        <section key={day} data-day={day}>
+          <PrintDayButton day={day} />
+        </section>
+      ))}
+    </PlanPage>,
+  );
+}
+
+let printed: {day: string | null; marked: string[]}[];
+let container: HTMLElement;
+
+beforeEach(() => {
+  printed = [];
+  // jsdom has no print dialog; record what the page looked like at the moment it would open.
+  vi.spyOn(window, 'print').mockImplementation(() => {
+    printed.push({day: document.documentElement.getAttribute(PRINT_DAY_ATTRIBUTE), marked: markedHeaders(container)});
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.documentElement.removeAttribute(PRINT_DAY_ATTRIBUTE);
+});
+
+describe('PrintDayButton', () => {
+  it('prints with only its own day marked, and restores the page when printing ends', async () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2', '3']));
+    await userEvent.click(screen.getByRole('button', {name: 'Print this day (day 2)'}));
+
+    expect(printed).toEqual([{day: '2', marked: ['2']}]);
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'));
+    });
+    expect(document.documentElement.hasAttribute(PRINT_DAY_ATTRIBUTE)).toBe(false);
+    expect(markedHeaders(container)).toEqual([]);
+  });
+
+  it('is operated from the keyboard', async () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
+    const user = userEvent.setup();
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(printed).toEqual([{day: '1', marked: ['1']}]);
+  });
+
+  it('hands over to another day when pressed again before the first print ended', async () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
+    await userEvent.click(screen.getByRole('button', {name: 'Print this day (day 1)'}));
+    await userEvent.click(screen.getByRole('button', {name: 'Print this day (day 2)'}));
+
+    expect(printed).toEqual([
+      {day: '1', marked: ['1']},
+      {day: '2', marked: ['2']},
+    ]);
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'));
+    });
+    expect(document.documentElement.hasAttribute(PRINT_DAY_ATTRIBUTE)).toBe(false);
+    expect(markedHeaders(container)).toEqual([]);
+  });
+
+  it('follows the attribute when something else sets it (as the end-to-end print test does)', async () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
+    document.documentElement.setAttribute(PRINT_DAY_ATTRIBUTE, '2');
+    await waitFor(() => expect(markedHeaders(container)).toEqual(['2']));
+  });
+
+  it('heads a weekly day with the plan title, the week and both variant names for CSS to choose from', () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1']));
+    const header = container.querySelector('section > div')!;
+    expect(Array.from(header.children).map((part) => part.textContent)).toEqual(['Go Track', 'Week 09', '4-hour plan', '6-hour plan']);
+  });
+
+  it('heads an intensive day with the plan title alone', () => {
+    ({container} = renderDays('intensive/senior-go-14-days', intensive, ['1']));
+    const header = container.querySelector('section > div')!;
+    expect(header.textContent).toBe('Intensive 14-Day Senior Golang Engineer Study Plan');
+  });
+});
+
+describe('weekLabel', () => {
+  it('reads the week number from a weekly plan id', () => {
+    expect(weekLabel('weeks/week-09/go')).toBe('Week 09');
+    expect(weekLabel('weeks/week-13/go')).toBe('Week 13');
+  });
+
+  it('gives nothing for plans without a week', () => {
+    expect(weekLabel('intensive/senior-go-14-days')).toBeNull();
+    expect(weekLabel('weeks/overview')).toBeNull();
+  });
+});
