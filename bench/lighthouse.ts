@@ -1,9 +1,9 @@
 import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {promisify} from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import type {Result} from 'lighthouse';
+import {chromiumArgs, findChromium} from '../tests/support/chromium';
 
 const run = promisify(execFile);
 const lighthouseCli = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
@@ -27,32 +27,14 @@ export interface PageMetrics {
   failedAudits: string[];
 }
 
-/**
- * Background services, updates and sync would otherwise reach Google's servers during a run;
- * nothing but the loopback site may be contacted.
- */
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Lighthouse drives the page in headless mode; the shared flags keep Chromium from calling home. */
+const CHROME_FLAGS = ['--headless=new', ...chromiumArgs];
 
-/** CHROMIUM_PATH, else the Debian/Ubuntu system package. */
+/** The same Chromium the end-to-end tests use (CHROMIUM_PATH first); a clear message when there is none. */
 export function chromiumPath(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  const candidate = fromEnv || '/usr/bin/chromium';
-  if (!existsSync(candidate)) {
-    throw new Error(
-      fromEnv
-        ? `CHROMIUM_PATH is set to ${fromEnv}, but no file exists there.`
-        : 'Chromium was not found at /usr/bin/chromium. Install it (apt-get install chromium) or set CHROMIUM_PATH.',
-    );
-  }
-  return candidate;
+  const found = findChromium();
+  if ('error' in found) throw new Error(found.error);
+  return found.path;
 }
 
 export interface Browser {
