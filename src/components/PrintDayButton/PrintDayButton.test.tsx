@@ -95,13 +95,13 @@ describe('PrintDayButton', () => {
 
   it('heads a weekly day with the plan title, the week and both variant names for CSS to choose from', () => {
     ({container} = renderDays('weeks/week-09/go', week09, ['1']));
-    const header = container.querySelector('section > div')!;
+    const header = container.querySelector('section > div > div')!;
     expect(Array.from(header.children).map((part) => part.textContent)).toEqual(['Go Track', 'Week 09', '4-hour plan', '6-hour plan']);
   });
 
   it('heads an intensive day with the plan title alone', () => {
     ({container} = renderDays('intensive/senior-go-14-days', intensive, ['1']));
-    const header = container.querySelector('section > div')!;
+    const header = container.querySelector('section > div > div')!;
     expect(header.textContent).toBe('Intensive 14-Day Senior Golang Engineer Study Plan');
   });
 });

@@ -36,6 +36,9 @@ function setPrintingDay(day: string | null): void {
   });
 }
 
+/** More ruled lines than any page can hold: the print styles clip the ones that do not fit. */
+const NOTE_LINES = Array.from({length: 30}, (_, index) => index);
+
 /** "Week 09" from a weekly plan id such as `weeks/week-09/go`; null for other plans. */
 export function weekLabel(planId: string): string | null {
   const match = /(?:^|\/)week-(\d+)(?:\/|$)/.exec(planId);
@@ -44,8 +47,9 @@ export function weekLabel(planId: string): string | null {
 
 /**
  * "Print this day": prints one day of the plan on one sheet, with a small header naming the
- * plan, the week and the chosen 4h/6h plan. The header exists only in print; on screen it is
- * not displayed, so neither the layout nor screen readers meet it.
+ * plan, the week and the chosen 4h/6h plan, and ruled lines for notes in whatever space is left.
+ * Header and lines exist only in that print; on screen they are not displayed, so neither the
+ * layout nor screen readers meet them.
  */
 export default function PrintDayButton({day}: {day: string}): ReactNode {
   const {planId, plan} = usePlanPage();
@@ -73,15 +77,23 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
         aria-label={translate({id: 'print.day.button.label', message: 'Print this day (day {day})'}, {day})}>
         {translate({id: 'print.day.button', message: 'Print this day'})}
       </button>
-      <div className={styles.printHeader} data-print-current={current ? '' : undefined}>
-        <span>{plan.title}</span>
-        {week && <span>{week}</span>}
-        {plan.kind === 'weekly' && (
-          <>
-            <span className={styles.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
-            <span className={styles.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
-          </>
-        )}
+      <div className={styles.printOnly} data-print-current={current ? '' : undefined}>
+        <div className={styles.header}>
+          <span>{plan.title}</span>
+          {week && <span>{week}</span>}
+          {plan.kind === 'weekly' && (
+            <>
+              <span className={styles.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
+              <span className={styles.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
+            </>
+          )}
+        </div>
+        <div className={styles.notes}>
+          <span className={styles.notesLabel}>{translate({id: 'print.notes', message: 'Notes'})}</span>
+          {NOTE_LINES.map((line) => (
+            <span key={line} className={styles.notesLine} />
+          ))}
+        </div>
       </div>
     </>
   );
