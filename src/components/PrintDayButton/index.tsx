@@ -71,7 +71,7 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
     <>
       <button
         type="button"
-        className="button button--sm button--outline button--secondary"
+        className={styles.button}
         onClick={print}
         data-print="hide"
         aria-label={translate({id: 'print.day.button.label', message: 'Print this day (day {day})'}, {day})}>
