@@ -27,7 +27,7 @@ import type {
 /** `Day 3 – Title`, `Day 3 - Title`, `Day 3: Title`. */
 const DAY_HEADING = /^Day\s+(\d+)\s*(?:[–—:-]\s*)(.+)$/;
 /** `4-Hour Plan`, `6-Hour Plan`. */
-const VARIANT_HEADING = /^([46])-Hour Plan$/i;
+export const VARIANT_HEADING = /^([46])-Hour Plan$/i;
 /** `Morning (6 hours)`. */
 const SESSION_HEADING = /^(Morning|Evening)\s*\((.+)\)$/i;
 /** `Block 2 (Design – 90 min)`: the label is separated from the duration by a spaced dash. */

@@ -3,7 +3,7 @@ import type {Plugin} from 'unified';
 import type {Heading, List, ListItem, Root, RootContent, Table, TableCell} from 'mdast';
 import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
 import type {VFile} from 'vfile';
-import {dayAnchor, parsePlanTree, plainText, sessionAnchor, variantAnchor} from '../plan-model/parse';
+import {VARIANT_HEADING, dayAnchor, parsePlanTree, plainText, sessionAnchor, variantAnchor} from '../plan-model/parse';
 import {toPagePlan} from '../plan-model/pagePlan';
 import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
 
@@ -12,9 +12,36 @@ export interface Options {
   docsDir: string;
 }
 
-const DAY_HEADING = /^Day\s+(\d+)\b/;
-const VARIANT_HEADING = /^([46])-Hour Plan$/i;
-const SESSION_HEADING = /^(Morning|Evening)\b/i;
+/**
+ * What the parser found, keyed by where it found it (`line:column`). The plugin runs the parser
+ * on the very tree it transforms, so positions identify nodes: days, sessions and item ids come
+ * from the plan model alone, never from a second reading of the text.
+ */
+interface ModelIndex {
+  days: Map<string, number>;
+  sessions: Map<string, {id: string; name: 'morning' | 'evening'}>;
+  items: Map<string, string>;
+}
+
+const at = (node: {position?: {start: {line: number; column: number}}}): string =>
+  node.position ? `${node.position.start.line}:${node.position.start.column}` : '';
+const key = (position: {line: number; column: number}): string => `${position.line}:${position.column}`;
+
+function indexModel(plan: WeeklyPlan | IntensivePlan): ModelIndex {
+  const index: ModelIndex = {days: new Map(), sessions: new Map(), items: new Map()};
+  for (const day of plan.days) {
+    index.days.set(key(day.position), day.number);
+    if ('blocks' in day) {
+      for (const item of [...day.blocks, ...day.additions]) index.items.set(key(item.position), item.id);
+    } else {
+      for (const session of day.sessions) {
+        index.sessions.set(key(session.position), {id: session.id, name: session.name});
+        for (const item of [...session.topics, ...session.practice]) index.items.set(key(item.position), item.id);
+      }
+    }
+  }
+  return index;
+}
 
 /**
  * Turns a plan document into interactive components while keeping every node of its
@@ -30,8 +57,9 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     const planId = planIdOf(file, docsDir);
     if (!plan || !planId) return;
 
-    if (plan.kind === 'weekly') transformWeekly(tree, plan);
-    else transformIntensive(tree, plan);
+    const index = indexModel(plan);
+    if (plan.kind === 'weekly') transformWeekly(tree, plan, index);
+    else transformIntensive(tree, plan, index);
 
     // The whole page shares one plan model through context: every component reads it there.
     tree.children = [
@@ -50,8 +78,8 @@ export function planIdOf(file: VFile, docsDir: string): string | null {
   return relative.replace(/\\/g, '/').replace(/\.mdx?$/, '');
 }
 
-function transformWeekly(tree: Root, plan: WeeklyPlan): void {
-  const dayDepth = tree.children.find((node): node is Heading => node.type === 'heading' && DAY_HEADING.test(plainText(node)))?.depth ?? 3;
+function transformWeekly(tree: Root, plan: WeeklyPlan, model: ModelIndex): void {
+  const dayDepth = tree.children.find((node): node is Heading => node.type === 'heading' && model.days.has(at(node)))?.depth ?? 3;
   // The page title is the h1; seeds start their sections at ###, so lift them to keep levels contiguous.
   const hasH2 = tree.children.some((node) => node.type === 'heading' && node.depth === 2);
   const shift = !hasH2 && dayDepth === 3 ? 1 : 0;
@@ -72,14 +100,13 @@ function transformWeekly(tree: Root, plan: WeeklyPlan): void {
       out.push(jsxFlow('WeekOverview', {}, [withTimeColumn(node, plan)]));
       continue;
     }
-    const day = node.type === 'heading' && node.depth === depth ? DAY_HEADING.exec(plainText(node)) : null;
-    if (node.type === 'heading' && day) {
-      const number = Number(day[1]);
+    const number = node.type === 'heading' ? model.days.get(at(node)) : undefined;
+    if (node.type === 'heading' && number !== undefined) {
       setId(node, dayAnchor(number));
       const end = sectionEnd(nodes, index, depth);
       const body = nodes.slice(index + 1, end);
       out.push(
-        jsxFlow('PlanDay', {day: String(number)}, [node, jsxFlow('DayToolbar', {day: String(number)}, []), ...weeklyDayBody(body, number, depth)]),
+        jsxFlow('PlanDay', {day: String(number)}, [node, jsxFlow('DayToolbar', {day: String(number)}, []), ...weeklyDayBody(body, number, depth, model)]),
       );
       index = end - 1;
       continue;
@@ -89,7 +116,7 @@ function transformWeekly(tree: Root, plan: WeeklyPlan): void {
   tree.children = out;
 }
 
-function weeklyDayBody(body: RootContent[], day: number, dayDepth: number): RootContent[] {
+function weeklyDayBody(body: RootContent[], day: number, dayDepth: number, model: ModelIndex): RootContent[] {
   const out: RootContent[] = [];
   for (let index = 0; index < body.length; index += 1) {
     const node = body[index]!;
@@ -101,41 +128,25 @@ function weeklyDayBody(body: RootContent[], day: number, dayDepth: number): Root
     const name = variant[1] === '4' ? '4h' : '6h';
     setId(node, variantAnchor(day, name));
     const end = sectionEnd(body, index, dayDepth + 1);
-    const content = body.slice(index + 1, end).map((child) =>
-      child.type === 'list' ? (name === '4h' ? wrapBlockItems(child, day) : wrapAdditionItems(child, day)) : child,
-    );
+    const content = body.slice(index + 1, end).map((child) => (child.type === 'list' ? wrapModelItems(child, model) : child));
     out.push(jsxFlow('VariantSection', {variant: name, day: String(day)}, [node, ...content]));
     index = end - 1;
   }
   return out;
 }
 
-/** Each block's list item keeps its Markdown; the wrapper adds its timer and tick box. */
-function wrapBlockItems(list: List, day: number): List {
-  list.children.forEach((item) => {
-    const number = /^Block\s+(\d+)/.exec(plainText(item.children[0] ?? item))?.[1];
-    if (number) wrapItem(item, `d${day}-b${number}`);
-  });
-  return list;
-}
-
-function wrapAdditionItems(list: List, day: number): List {
-  let index = 0;
-  const wrapTimed = (item: ListItem) => {
-    const lead = item.children[0];
-    if (lead?.type === 'paragraph' && lead.children[0]?.type === 'strong') {
-      index += 1;
-      wrapItem(item, `d${day}-a${index}`);
-    }
-  };
+/**
+ * Wraps every list item the model knows (block, addition, topic, practice item) so it keeps its
+ * Markdown and gains its controls; items that only group others (`Add:`, `Practice:`) are searched.
+ */
+function wrapModelItems(list: List, model: ModelIndex): List {
   for (const item of list.children) {
-    const lead = item.children[0];
-    if (lead && /^Add:?$/i.test(plainText(lead))) {
-      const nested = item.children.find((child): child is List => child.type === 'list');
-      nested?.children.forEach(wrapTimed);
-    } else {
-      wrapTimed(item);
+    const itemId = model.items.get(at(item));
+    if (itemId) {
+      wrapItem(item, itemId);
+      continue;
     }
+    for (const child of item.children) if (child.type === 'list') wrapModelItems(child, model);
   }
   return list;
 }
@@ -144,9 +155,9 @@ function wrapItem(item: ListItem, itemId: string): void {
   item.children = [jsxFlow('PlanItem', {itemId}, item.children) as unknown as ListItem['children'][number]];
 }
 
-function transformIntensive(tree: Root, plan: IntensivePlan): void {
+function transformIntensive(tree: Root, plan: IntensivePlan, model: ModelIndex): void {
   const nodes = tree.children;
-  const firstDayIndex = nodes.findIndex((node) => node.type === 'heading' && DAY_HEADING.test(plainText(node)));
+  const firstDayIndex = nodes.findIndex((node) => node.type === 'heading' && model.days.has(at(node)));
   const dayDepth = (nodes[firstDayIndex] as Heading | undefined)?.depth ?? 2;
   const out: RootContent[] = [];
   for (let index = 0; index < nodes.length; index += 1) {
@@ -157,14 +168,13 @@ function transformIntensive(tree: Root, plan: IntensivePlan): void {
       setId(heading, 'at-a-glance');
       out.push(heading, jsxFlow('IntensiveOverview', {}, []));
     }
-    const day = node.type === 'heading' && node.depth === dayDepth ? DAY_HEADING.exec(plainText(node)) : null;
-    if (node.type === 'heading' && day) {
-      const number = Number(day[1]);
+    const number = node.type === 'heading' ? model.days.get(at(node)) : undefined;
+    if (node.type === 'heading' && number !== undefined) {
       setId(node, dayAnchor(number));
       const end = sectionEnd(nodes, index, dayDepth);
       const body = nodes.slice(index + 1, end);
       out.push(
-        jsxFlow('PlanDay', {day: String(number)}, [node, jsxFlow('DayToolbar', {day: String(number)}, []), ...intensiveDayBody(body, number, dayDepth)]),
+        jsxFlow('PlanDay', {day: String(number)}, [node, jsxFlow('DayToolbar', {day: String(number)}, []), ...intensiveDayBody(body, number, dayDepth, model)]),
       );
       index = end - 1;
       continue;
@@ -174,39 +184,22 @@ function transformIntensive(tree: Root, plan: IntensivePlan): void {
   tree.children = out;
 }
 
-function intensiveDayBody(body: RootContent[], day: number, dayDepth: number): RootContent[] {
+function intensiveDayBody(body: RootContent[], day: number, dayDepth: number, model: ModelIndex): RootContent[] {
   const out: RootContent[] = [];
   for (let index = 0; index < body.length; index += 1) {
     const node = body[index]!;
-    const session = node.type === 'heading' && node.depth === dayDepth + 1 ? SESSION_HEADING.exec(plainText(node)) : null;
+    const session = node.type === 'heading' ? model.sessions.get(at(node)) : undefined;
     if (node.type !== 'heading' || !session) {
       out.push(node);
       continue;
     }
-    const name = session[1]!.toLowerCase() as 'morning' | 'evening';
-    setId(node, sessionAnchor(day, name));
+    setId(node, sessionAnchor(day, session.name));
     const end = sectionEnd(body, index, dayDepth + 1);
-    const content = body.slice(index + 1, end).map((child) => (child.type === 'list' ? wrapSessionItems(child, day, name) : child));
-    out.push(jsxFlow('PlanSession', {sessionId: `d${day}-${name}`}, [node, ...content]));
+    const content = body.slice(index + 1, end).map((child) => (child.type === 'list' ? wrapModelItems(child, model) : child));
+    out.push(jsxFlow('PlanSession', {sessionId: session.id}, [node, ...content]));
     index = end - 1;
   }
   return out;
-}
-
-/** Topics and practice items get tick boxes; ids follow the parser's numbering. */
-function wrapSessionItems(list: List, day: number, name: string): List {
-  let topic = 0;
-  for (const item of list.children) {
-    const lead = item.children[0];
-    if (lead && /^Practice(\s+Problems)?\s*:?$/i.test(plainText(lead))) {
-      const nested = item.children.find((child): child is List => child.type === 'list');
-      nested?.children.forEach((practice, position) => wrapItem(practice, `d${day}-${name}-p${position + 1}`));
-    } else {
-      topic += 1;
-      wrapItem(item, `d${day}-${name}-t${topic}`);
-    }
-  }
-  return list;
 }
 
 function isOverviewTable(table: Table): boolean {
