@@ -1,0 +1,69 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {expect, test, type Page} from '@playwright/test';
+import {repoRoot} from '../support/seeds';
+import {builtPages} from './support/site';
+
+const PAGE_WITH_CODE = '/topic-banks/machine-coding-bank';
+const PLAN_PAGES = builtPages().filter((route) => /^\/(weeks\/week-\d+\/[^/]+|intensive\/[^/]+)$/.test(route));
+
+/** The Go snippet exactly as written in the page's source. */
+function sourceSnippet(): string {
+  const source = readFileSync(path.join(repoRoot, 'docs/topic-banks/machine-coding-bank.md'), 'utf8');
+  const match = /```go\n([\s\S]*?)\n```/.exec(source);
+  if (!match?.[1]) throw new Error('machine-coding-bank.md has no Go code block');
+  return match[1];
+}
+
+/** Script files the page downloads while it loads, by name. */
+function recordScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.split('/').pop() ?? '');
+  });
+  return scripts;
+}
+
+test('plan pages exist to check', () => {
+  expect(PLAN_PAGES.length).toBeGreaterThanOrEqual(5);
+});
+
+for (const route of PLAN_PAGES) {
+  test(`${route} does not download the code highlighter (it has no code blocks)`, async ({page}) => {
+    const scripts = recordScripts(page);
+    await page.goto(route, {waitUntil: 'networkidle'});
+    expect(scripts.some((name) => name.startsWith('main.'))).toBe(true);
+    expect(scripts.filter((name) => name.startsWith('code-block.'))).toEqual([]);
+  });
+}
+
+test('without JavaScript a code block still shows its code, word for word', async ({browser}) => {
+  const context = await browser.newContext({javaScriptEnabled: false});
+  const page = await context.newPage();
+  await page.goto(PAGE_WITH_CODE);
+  const visibleBlocks = page.locator('article pre:visible');
+  await expect(visibleBlocks).toHaveCount(1);
+  await expect(visibleBlocks).toHaveText(sourceSnippet(), {useInnerText: true});
+  await context.close();
+});
+
+test('a code block is highlighted once the page has loaded, and only its page loads the highlighter', async ({page}) => {
+  const scripts = recordScripts(page);
+  await page.goto(PAGE_WITH_CODE, {waitUntil: 'networkidle'});
+  await expect(page.locator('article pre:visible')).toHaveCount(1);
+  expect(scripts.filter((name) => name.startsWith('code-block.'))).toHaveLength(1);
+  const block = page.locator('article pre').first();
+  await expect(block.locator('.token.keyword').first()).toHaveText('type');
+  await expect(block).toHaveText(sourceSnippet(), {useInnerText: true});
+  await expect(page.getByRole('button', {name: /copy code/i})).toHaveCount(1);
+});
+
+test('after client-side navigation from a plan page, the code block is highlighted', async ({page}) => {
+  await page.goto('/weeks/week-13/go', {waitUntil: 'networkidle'});
+  await page.locator('nav.menu').getByRole('button', {name: /Topic banks/}).click();
+  await page.locator('nav.menu').getByRole('link', {name: 'Machine Coding Bank'}).click();
+  await expect(page).toHaveURL(new RegExp(`${PAGE_WITH_CODE}$`));
+  const block = page.locator('article pre').first();
+  await expect(block.locator('.token.keyword').first()).toHaveText('type');
+  await expect(block).toHaveText(sourceSnippet(), {useInnerText: true});
+});
