@@ -143,11 +143,18 @@ describe('remark-plan on a weekly page', () => {
   const tree = transform(source, docPath);
   const model = parsePlan(source).plan as WeeklyPlan;
 
-  it('puts the 4h/6h toggle right after the overview heading', () => {
+  it('puts the overview heading, the 4h/6h toggle and the overview table in a section of their own, before the days', () => {
     const page = tree.children[0] as Jsx;
-    const index = page.children.findIndex((node) => node.type === 'heading' && toString(node) === 'Weekly Overview Table');
-    expect(index).toBeGreaterThan(-1);
-    expect(isJsx(page.children[index + 1], 'VariantToggle')).toBe(true);
+    const index = page.children.findIndex((node) => isJsx(node, 'section'));
+    const section = page.children[index] as Jsx;
+    expect(section.attributes).toContainEqual(expect.objectContaining({name: 'data-plan-overview'}));
+    const [heading, toggle] = section.children;
+    expect(heading?.type === 'heading' && toString(heading)).toBe('Weekly Overview Table');
+    expect(isJsx(toggle, 'VariantToggle')).toBe(true);
+    expect(section.children.some((node) => isJsx(node, 'WeekOverview'))).toBe(true);
+    expect(elements(section as unknown as RootContent, 'PlanDay')).toEqual([]);
+    const firstDay = page.children.findIndex((node) => isJsx(node, 'PlanDay'));
+    expect(firstDay).toBeGreaterThan(index);
   });
 
   it('adds a Planned time column to the overview table, with a DayTime per day and day numbers linking to their sections', () => {
@@ -206,12 +213,15 @@ describe('remark-plan on the intensive plan', () => {
   const page = tree.children[0] as Jsx;
 
   it('adds a "14 days at a glance" section with the generated overview right before Day 1', () => {
-    const index = page.children.findIndex((node) => isJsx(node, 'IntensiveOverview'));
-    const heading = page.children[index - 1] as Heading;
+    const index = page.children.findIndex((node) => isJsx(node, 'section'));
+    const section = page.children[index] as Jsx;
+    const [heading, overview] = section.children as [Heading, Jsx];
     expect(heading.type).toBe('heading');
     expect(heading.depth).toBe(2);
     expect(toString(heading)).toBe('14 days at a glance');
     expect(headingId(heading)).toBe('at-a-glance');
+    expect(isJsx(overview, 'IntensiveOverview')).toBe(true);
+    expect(section.children).toHaveLength(2);
     expect(isJsx(page.children[index + 1], 'PlanDay') && attribute(page.children[index + 1] as Jsx, 'day')).toBe('1');
   });
 

@@ -93,11 +93,14 @@ function transformWeekly(tree: Root, plan: WeeklyPlan, model: ModelIndex): void 
   for (let index = 0; index < nodes.length; index += 1) {
     const node = nodes[index]!;
     if (node.type === 'heading' && node.depth === depth && /^Weekly Overview/i.test(plainText(node))) {
-      out.push(node, jsxFlow('VariantToggle', {}, []));
+      const end = sectionEnd(nodes, index, depth);
+      const body = nodes.slice(index + 1, end).map((child) => (child.type === 'table' && isOverviewTable(child) ? overviewTable(child, plan) : child));
+      out.push(overviewSection([node, jsxFlow('VariantToggle', {}, []), ...body]));
+      index = end - 1;
       continue;
     }
     if (node.type === 'table' && isOverviewTable(node)) {
-      out.push(jsxFlow('WeekOverview', {}, [withTimeColumn(node, plan)]));
+      out.push(overviewTable(node, plan));
       continue;
     }
     const number = node.type === 'heading' ? model.days.get(at(node)) : undefined;
@@ -166,7 +169,7 @@ function transformIntensive(tree: Root, plan: IntensivePlan, model: ModelIndex):
       // A generated overview before Day 1: the heading is real Markdown, so it gets an id and a TOC entry.
       const heading: Heading = {type: 'heading', depth: dayDepth as Heading['depth'], children: [{type: 'text', value: `${plan.days.length} days at a glance`}]};
       setId(heading, 'at-a-glance');
-      out.push(heading, jsxFlow('IntensiveOverview', {}, []));
+      out.push(overviewSection([heading, jsxFlow('IntensiveOverview', {}, [])]));
     }
     const number = node.type === 'heading' ? model.days.get(at(node)) : undefined;
     if (node.type === 'heading' && number !== undefined) {
@@ -230,6 +233,15 @@ function withTimeColumn(table: Table, plan: WeeklyPlan): Table {
 }
 
 /** Index just past the section that starts at `start`; a trailing `---` stays outside. */
+const overviewTable = (table: Table, plan: WeeklyPlan): RootContent => jsxFlow('WeekOverview', {}, [withTimeColumn(table, plan)]);
+
+/**
+ * The overview heading and what belongs to it, in a section of their own: readers of the
+ * HTML (the offline search index among them) take a heading's content to be its following
+ * siblings, which without this would run on through every day of the plan.
+ */
+const overviewSection = (children: RootContent[]): RootContent => jsxFlow('section', {'data-plan-overview': ''}, children);
+
 function sectionEnd(nodes: readonly RootContent[], start: number, depth: number): number {
   let end = start + 1;
   while (end < nodes.length) {

@@ -47,3 +47,20 @@ test('the search index links every day of every plan by its anchor', async ({req
   const expected = seedPlans.flatMap((plan) => Array.from({length: plan.days}, (_, day) => `${plan.route}#day-${day + 1}`));
   expect(expected.filter((anchor) => !anchors.has(anchor))).toEqual([]);
 });
+
+test('a result under a plan’s overview heading comes from the overview, not from the days below it', async ({request}) => {
+  const response = await request.get('/search-index.json');
+  const index = (await response.json()) as {documents: {u: string; h?: string; t?: string}[]}[];
+  const documents = index.flatMap((part) => part.documents);
+  const textUnder = (url: string, hash: string) =>
+    documents
+      .filter((doc) => doc.u === url && doc.h === hash && doc.t)
+      .map((doc) => doc.t)
+      .join(' ');
+  // S3StorageProvider is named once, in Week 11, Day 3; the overview table lists the day's topic.
+  expect(textUnder('/weeks/week-11/go', '#weekly-overview-table')).toMatch(/File storage service/i);
+  expect(textUnder('/weeks/week-11/go', '#weekly-overview-table')).not.toMatch(/S3StorageProvider/);
+  expect(documents.some((doc) => doc.u === '/weeks/week-11/go' && /^#day-3\b/.test(doc.h ?? '') && /S3StorageProvider/.test(doc.t ?? ''))).toBe(true);
+  expect(textUnder('/intensive/senior-go-14-days', '#at-a-glance')).toMatch(/Morning focus/);
+  expect(textUnder('/intensive/senior-go-14-days', '#at-a-glance')).not.toMatch(/Garbage collection mechanics/);
+});

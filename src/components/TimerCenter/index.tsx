@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
+import {useCallback, useEffect, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {translate} from '@docusaurus/Translate';
@@ -20,7 +20,6 @@ export default function TimerCenter(): ReactNode {
   const timers = useStoredState(selectTimers);
   const autoAdvance = useStoredState(selectAutoAdvance);
   const [announcement, setAnnouncement] = useState('');
-  const baseTitle = useRef<string | null>(null);
 
   const running = Object.values(timers).find((timer) => timer.runningSince !== null);
   const finished = Object.values(timers)
@@ -50,18 +49,9 @@ export default function TimerCenter(): ReactNode {
     };
   }, [running]);
 
-  // The tab title tells a reader in another tab that time is up.
-  useEffect(() => {
-    if (finished) {
-      baseTitle.current ??= document.title.replace(/^⏰ .*? · /, '');
-      document.title = `⏰ ${translate({id: 'timer.done.title', message: "Time's up"})} · ${baseTitle.current}`;
-    } else if (baseTitle.current !== null) {
-      document.title = baseTitle.current;
-      baseTitle.current = null;
-    }
-  }, [finished]);
-
-  const shown = finished ?? running;
+  // An auto-started next block matters more than the one that just ended.
+  const shown = running ?? finished;
+  useTimeUpTitle(shown?.finishedAt != null);
   return (
     <>
       <div className={styles.liveRegion} role="status" aria-live="assertive" aria-atomic="true">
@@ -70,6 +60,27 @@ export default function TimerCenter(): ReactNode {
       {shown && <TimerPanel timer={shown} autoAdvance={autoAdvance} />}
     </>
   );
+}
+
+/**
+ * While time is up, the tab title starts with "⏰ Time's up", so a reader in another tab sees it.
+ * Pages set their own title when the reader navigates; the prefix is put back on each new
+ * title, and taken off the current page's title once the timer is dismissed or restarted.
+ */
+function useTimeUpTitle(timeUp: boolean): void {
+  useEffect(() => {
+    const prefix = `⏰ ${translate({id: 'timer.done.title', message: "Time's up"})} · `;
+    const apply = () => {
+      const pageTitle = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
+      const wanted = timeUp ? prefix + pageTitle : pageTitle;
+      if (document.title !== wanted) document.title = wanted;
+    };
+    apply();
+    if (!timeUp) return undefined;
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, {subtree: true, childList: true, characterData: true});
+    return () => observer.disconnect();
+  }, [timeUp]);
 }
 
 function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: boolean}): ReactNode {

@@ -168,6 +168,20 @@ describe('when time is up (TimerCenter)', () => {
     expect(document.title).toBe('Go Track | Go Study Plans');
   });
 
+  it('keeps the time-up prefix on the title of the page the reader moves to, and takes it off there on dismiss', async () => {
+    renderWithCenter();
+    click(screen.getByRole('button', {name: /Start timer for Block 4/}));
+    advance(30 * MINUTE + 100);
+    // Navigating sets the new page's title, as the theme does.
+    document.title = 'Week 10 | Go Study Plans';
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(document.title).toBe("⏰ Time's up · Week 10 | Go Study Plans");
+    click(screen.getByRole('button', {name: 'Dismiss'}));
+    expect(document.title).toBe('Week 10 | Go Study Plans');
+  });
+
   it('with "start the next block automatically", the next item of the day starts when time is up (6-hour plan)', () => {
     updateState((state) => ({...state, variant: '6h'}));
     renderWithCenter();
@@ -176,6 +190,11 @@ describe('when time is up (TimerCenter)', () => {
     expect(getState().autoAdvance).toBe(true);
     advance(30 * MINUTE + 100);
     expect(readout('Practice')).toHaveTextContent('60:00');
+    // The panel follows the block that now runs, and the title is the page's own again.
+    const panel = screen.getByRole('complementary', {name: 'Active timer'});
+    expect(within(panel).getByRole('link')).toHaveTextContent('Practice');
+    expect(within(panel).getByText('60:00')).toBeInTheDocument();
+    expect(document.title).toBe('Go Track | Go Study Plans');
     const next = getState().timers['weeks/week-09/go#d1-a1']!;
     // Started as soon as the finish was noticed (the settle timer fires just after the due time).
     expect(next.runningSince! - Date.parse('2026-01-05T09:30:00Z')).toBeLessThan(1000);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import {defineConfig, type ViteUserConfig} from 'vitest/config';
 
-const rootDir = __dirname;
+const rootDir = import.meta.dirname;
 const stubsDir = path.join(rootDir, 'tests/unit/stubs');
 
 // Dates in tests must not depend on the machine's zone. Set before workers start so they inherit it.
