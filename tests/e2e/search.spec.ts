@@ -64,3 +64,11 @@ test('a result under a plan’s overview heading comes from the overview, not fr
   expect(textUnder('/intensive/senior-go-14-days', '#at-a-glance')).toMatch(/Morning focus/);
   expect(textUnder('/intensive/senior-go-14-days', '#at-a-glance')).not.toMatch(/Garbage collection mechanics/);
 });
+
+test('the search index holds the plans’ words, not the labels of their controls', async ({request}) => {
+  const index = (await (await request.get('/search-index.json')).json()) as {documents: {u: string; t?: string}[]}[];
+  const planTexts = index.flatMap((part) => part.documents).filter((doc) => /^\/(weeks|intensive)\//.test(doc.u) && doc.t);
+  expect(planTexts.some((doc) => /Goroutine extension/.test(doc.t!))).toBe(true);
+  // Tick boxes are named "Done: <item>", timers "Start timer for <item>"; neither belongs in results.
+  expect(planTexts.filter((doc) => /\bDone: |Start timer for/.test(doc.t!)).map((doc) => doc.t!.slice(0, 80))).toEqual([]);
+});

@@ -17,7 +17,8 @@ export default function ProgressTick({planId, itemId, day, label}: Props): React
   const setTick = useSetTick(planId);
   const name = translate({id: 'progress.tick.label', message: 'Done: {label}'}, {label});
   return (
-    <label className={styles.tick} title={name}>
+    // The box's name repeats the item's text, which the search index already has from the item itself.
+    <label className={styles.tick} title={name} data-search="ignore">
       <input
         type="checkbox"
         className={styles.input}
