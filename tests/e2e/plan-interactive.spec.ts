@@ -1,4 +1,5 @@
-import {expect, test, type Locator, type Page} from '@playwright/test';
+import {expect, test, type Page} from '@playwright/test';
+import {focusRing, tabTo} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';
 const WEEK_13 = '/weeks/week-13/go';
@@ -159,24 +160,6 @@ test.describe('block timer', () => {
 });
 
 test.describe('keyboard only', () => {
-  /** Presses Tab until `target` has focus; fails if it is not reachable within `limit` presses. */
-  async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
-    const handle = await target.elementHandle();
-    for (let presses = 0; presses < limit; presses++) {
-      if (await page.evaluate((element) => document.activeElement === element, handle)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Not reachable with ${limit} Tab presses`);
-  }
-
-  /** What marks focus on an element: an outline or a box shadow, as computed. */
-  async function focusRing(element: Locator): Promise<{outline: string; boxShadow: string}> {
-    return element.evaluate((node) => {
-      const style = getComputedStyle(node);
-      return {outline: `${style.outlineStyle} ${style.outlineWidth}`, boxShadow: style.boxShadow};
-    });
-  }
-
   test('choose the plan and run a timer, with visible focus throughout', async ({page}) => {
     await page.clock.install({time: new Date('2026-01-05T09:00:00Z')});
     await page.goto(WEEK_09);

@@ -5,6 +5,7 @@ import {parsePlan} from '../../plugins/plan-model/parse';
 import type {PlanModel, PlanVariant} from '../../plugins/plan-model/types';
 import {repoRoot, seedPlans, type SeedPlan} from '../support/seeds';
 import {pdfPageCount} from './support/pdf';
+import {focusRing, tabTo} from './support/site';
 
 const formats = ['A4', 'Letter'] as const;
 
@@ -113,6 +114,23 @@ for (const seed of seedPlans) {
     });
   }
 }
+
+test('"Print this day" works from the keyboard, with a visible focus ring', async ({page}) => {
+  await page.goto('/weeks/week-10/go');
+  await page.evaluate(() => {
+    (window as unknown as {printed: number}).printed = 0;
+    window.print = () => {
+      (window as unknown as {printed: number}).printed += 1;
+    };
+  });
+  const button = page.locator('[data-plan-day="2"]').getByRole('button', {name: 'Print this day (day 2)'});
+  await tabTo(page, button);
+  const ring = await focusRing(button);
+  expect(ring.outline !== 'none 0px' || ring.boxShadow !== 'none', `no focus indicator: ${JSON.stringify(ring)}`).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-print-day', '2');
+  expect(await page.evaluate(() => (window as unknown as {printed: number}).printed)).toBe(1);
+});
 
 test.describe('whole-page print (the browser\'s own Print)', () => {
   const week = seedPlans.find((seed) => seed.kind === 'week')!;

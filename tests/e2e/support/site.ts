@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import type {Page} from '@playwright/test';
+import type {Locator, Page} from '@playwright/test';
 import {repoRoot} from '../../support/seeds';
 
 /** Every page of the production build, as URL paths, taken from the sitemap the build writes. */
@@ -19,4 +19,22 @@ export async function headingOutline(page: Page): Promise<{level: number; text: 
       id: element.id,
     })),
   );
+}
+
+/** Presses Tab until `target` has focus; fails if it is not reachable within `limit` presses. */
+export async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
+  const handle = await target.elementHandle();
+  for (let presses = 0; presses < limit; presses++) {
+    if (await page.evaluate((element) => document.activeElement === element, handle)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Not reachable with ${limit} Tab presses`);
+}
+
+/** What marks focus on an element: an outline or a box shadow, as computed. */
+export async function focusRing(element: Locator): Promise<{outline: string; boxShadow: string}> {
+  return element.evaluate((node) => {
+    const style = getComputedStyle(node);
+    return {outline: `${style.outlineStyle} ${style.outlineWidth}`, boxShadow: style.boxShadow};
+  });
 }
