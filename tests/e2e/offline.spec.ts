@@ -2,7 +2,7 @@ import {expect, test} from '@playwright/test';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-test('using the site (pages, search, 4h/6h, calendar export) sends no request beyond this host', async ({context, page}) => {
+test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress and calendar export, code) sends no request beyond this host', async ({context, page}) => {
   const requested: string[] = [];
   // On the context, so worker and prefetch requests are recorded as well as the page's own.
   context.on('request', (request) => requested.push(request.url()));
@@ -25,6 +25,21 @@ test('using the site (pages, search, 4h/6h, calendar export) sends no request be
     page.getByRole('dialog').getByRole('button', {name: 'Download .ics'}).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  await page.keyboard.press('Escape');
+
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  const day1 = page.locator('[data-plan-day="1"]');
+  await day1.getByRole('button', {name: /^Start timer for/}).first().click();
+  await day1.getByRole('checkbox', {name: /^Done: /}).first().check();
+  await day1.getByRole('button', {name: /^Print this day/}).click();
+  const [progressFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', {name: 'Export progress'}).click()]);
+  expect(progressFile.suggestedFilename()).toMatch(/\.json$/);
+  await page.getByRole('button', {name: /^Pause timer for/}).click();
+
+  // The one page with a code block loads the highlighter on demand.
+  await page.goto('/topic-banks/machine-coding-bank', {waitUntil: 'networkidle'});
 
   await page.goto('/search?q=goroutine', {waitUntil: 'networkidle'});
   await page.goto('/roadmap/roadmap-16-weeks', {waitUntil: 'networkidle'});
