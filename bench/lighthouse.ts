@@ -89,7 +89,7 @@ export async function runLighthouse(url: string, formFactor: FormFactor, browser
   const lhr = JSON.parse(stdout) as Result;
   if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
 
-  const requests = ((lhr.audits['network-requests']?.details as {items?: NetworkItem[]} | undefined)?.items ?? []);
+  const requests = (lhr.audits['network-requests']?.details as {items?: NetworkItem[]} | undefined)?.items ?? [];
   const origin = new URL(url).origin;
   const sum = (items: NetworkItem[]) => items.reduce((total, item) => total + (item.transferSize ?? 0), 0);
   return {
@@ -102,9 +102,7 @@ export async function runLighthouse(url: string, formFactor: FormFactor, browser
     cls: numeric(lhr, 'cumulative-layout-shift'),
     jsTransferBytes: sum(requests.filter((item) => item.resourceType === 'Script')),
     totalTransferBytes: sum(requests),
-    foreignRequests: requests
-      .map((item) => item.url)
-      .filter((requestUrl) => /^https?:/.test(requestUrl) && new URL(requestUrl).origin !== origin),
+    foreignRequests: requests.map((item) => item.url).filter((requestUrl) => /^https?:/.test(requestUrl) && new URL(requestUrl).origin !== origin),
     failedAudits: failedAudits(lhr),
   };
 }

@@ -157,10 +157,18 @@ function validatorTiming(): {documents: number; totalMs: number; cpuMs: number; 
   results.forEach((diagnostics, index) => {
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     if (errors.length) {
-      throw new Error(`Synthetic plan ${index} fails validation (${errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}): the generator no longer matches the plan format.`);
+      throw new Error(
+        `Synthetic plan ${index} fails validation (${errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}): the generator no longer matches the plan format.`,
+      );
     }
   });
-  return {documents: documents.length, totalMs: round(totalMs, 1), cpuMs: round((cpu.user + cpu.system) / 1000, 1), perDocumentMs: round(totalMs / documents.length, 3), checker: 'validatePlanFile'};
+  return {
+    documents: documents.length,
+    totalMs: round(totalMs, 1),
+    cpuMs: round((cpu.user + cpu.system) / 1000, 1),
+    perDocumentMs: round(totalMs / documents.length, 3),
+    checker: 'validatePlanFile',
+  };
 }
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -332,8 +340,9 @@ async function pageRun(options: Options): Promise<number> {
     '',
     '| Page | Mode | Perf | A11y | Best pr. | SEO | LCP (s) | TBT (ms) | CLS | JS (KiB gzip) | Total (KiB) | Budgets |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...results.map(({route, formFactor, median: m, misses}) =>
-      `| ${route} | ${formFactor} | ${m.performance} | ${m.accessibility} | ${m.bestPractices} | ${m.seo} | ${(m.lcpMs / 1000).toFixed(2)} | ${Math.round(m.tbtMs)} | ${round(m.cls, 3)} | ${kib(m.jsTransferBytes).toFixed(1)} | ${kib(m.totalTransferBytes).toFixed(1)} | ${misses.length ? `missed: ${misses.join('; ')}` : 'met'} |`,
+    ...results.map(
+      ({route, formFactor, median: m, misses}) =>
+        `| ${route} | ${formFactor} | ${m.performance} | ${m.accessibility} | ${m.bestPractices} | ${m.seo} | ${(m.lcpMs / 1000).toFixed(2)} | ${Math.round(m.tbtMs)} | ${round(m.cls, 3)} | ${kib(m.jsTransferBytes).toFixed(1)} | ${kib(m.totalTransferBytes).toFixed(1)} | ${misses.length ? `missed: ${misses.join('; ')}` : 'met'} |`,
     ),
     '',
     ...(audits.length ? ['Failed audits (accessibility, best practices, SEO):', '', ...audits.map((audit) => `- ${audit.replace(/\|/g, '\\|')}`), ''] : []),

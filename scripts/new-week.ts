@@ -158,7 +158,7 @@ function run(argv: string[]): number {
     [
       '',
       'Next:',
-      '  1. npm run validate     lists every TODO with its line; replace each with the plan\'s content.',
+      "  1. npm run validate     lists every TODO with its line; replace each with the plan's content.",
       '  2. npm start            previews the site at http://localhost:3000 while you edit; the roadmap lists the week by itself.',
       '  3. npm test             runs every check a pull request runs.',
     ].join('\n'),

@@ -71,9 +71,7 @@ export function weeklyDayItems(day: Pick<WeeklyDaySummary, 'blocks' | 'additions
 
 /** Every tickable id of a plan (both variants of a weekly plan). */
 export function planItemIds(plan: PlanSummary): string[] {
-  return plan.kind === 'weekly'
-    ? plan.days.flatMap((day) => [...day.blocks, ...day.additions])
-    : plan.days.flatMap((day) => day.items);
+  return plan.kind === 'weekly' ? plan.days.flatMap((day) => [...day.blocks, ...day.additions]) : plan.days.flatMap((day) => day.items);
 }
 
 /** Planned minutes of a whole plan; for a weekly plan, per variant. */

@@ -44,7 +44,10 @@ export default function planDataPlugin(context: LoadContext): Plugin {
         version.docs.map(async (doc): Promise<PlanSource> => {
           const file = path.resolve(context.siteDir, doc.source.replace(/^@site\//, ''));
           return {
-            planId: path.relative(version.contentPath, file).replace(/\\/g, '/').replace(/\.mdx?$/, ''),
+            planId: path
+              .relative(version.contentPath, file)
+              .replace(/\\/g, '/')
+              .replace(/\.mdx?$/, ''),
             permalink: doc.permalink,
             title: doc.title,
             ...(doc.frontMatter.sidebar_label ? {sidebarLabel: doc.frontMatter.sidebar_label} : {}),

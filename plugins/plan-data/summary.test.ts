@@ -28,7 +28,13 @@ describe('plan summary from the seed plans', () => {
   });
 
   it('reads week number, track and focus of a weekly plan', () => {
-    expect(week(9)).toMatchObject({week: 9, track: 'go', trackLabel: 'Go', permalink: '/weeks/week-09/go', focus: ['System Design', 'Backend Practice', 'DSA', 'Theory']});
+    expect(week(9)).toMatchObject({
+      week: 9,
+      track: 'go',
+      trackLabel: 'Go',
+      permalink: '/weeks/week-09/go',
+      focus: ['System Design', 'Backend Practice', 'DSA', 'Theory'],
+    });
     expect(week(9).highlights[0]).toBe('Learn structured approach to system design interviews.');
     // "Design:" only introduces the list that follows; it says nothing on its own.
     expect(week(11).highlights).toEqual(['Rate limiter service.', 'Auth service.', 'File storage service.', 'Log processing pipeline.']);
@@ -41,7 +47,9 @@ describe('plan summary from the seed plans', () => {
       const ids =
         plan.kind === 'weekly'
           ? plan.days.flatMap((day) => [...day.blocks.map((block) => block.id), ...day.additions.map((addition) => addition.id)])
-          : plan.days.flatMap((day) => day.sessions.flatMap((session) => [...session.topics.map((topic) => topic.id), ...session.practice.map((item) => item.id)]));
+          : plan.days.flatMap((day) =>
+              day.sessions.flatMap((session) => [...session.topics.map((topic) => topic.id), ...session.practice.map((item) => item.id)]),
+            );
       expect(planItemIds(summary)).toEqual(ids);
     }
     const day1 = week(9).days[0]!;
@@ -58,7 +66,11 @@ describe('plan summary from the seed plans', () => {
   });
 
   it('marks the build and mock days of machine coding weeks only', () => {
-    expect(week(13).days.filter((day) => day.machineCoding).map((day) => day.number)).toEqual([1, 2, 3, 4, 6]);
+    expect(
+      week(13)
+        .days.filter((day) => day.machineCoding)
+        .map((day) => day.number),
+    ).toEqual([1, 2, 3, 4, 6]);
     for (const n of [9, 10, 11]) expect(week(n).days.some((day) => day.machineCoding)).toBe(false);
   });
 

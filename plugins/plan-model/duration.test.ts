@@ -19,18 +19,7 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toEqual({min, max});
   });
 
-  it.each([
-    '',
-    'soon',
-    '60',
-    'min',
-    '60 sec',
-    '0 min',
-    '-5 min',
-    '75–60 min',
-    'about 60 min',
-    '60 min or so',
-  ])('rejects %j', (text) => {
+  it.each(['', 'soon', '60', 'min', '60 sec', '0 min', '-5 min', '75–60 min', 'about 60 min', '60 min or so'])('rejects %j', (text) => {
     expect(parseDuration(text)).toBeNull();
   });
 });

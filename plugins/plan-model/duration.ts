@@ -5,8 +5,7 @@ import type {DurationRange} from './types';
  * `45 — 60 minutes`, `1.5 h`, `6 hours`. Ranges accept en dash, em dash and hyphen
  * because contributors type whichever their keyboard gives them.
  */
-const DURATION_PATTERN =
-  /^(\d+(?:\.\d+)?)\s*(?:[–—-]\s*(\d+(?:\.\d+)?)\s*)?(min|mins|minutes?|h|hrs?|hours?)\.?$/i;
+const DURATION_PATTERN = /^(\d+(?:\.\d+)?)\s*(?:[–—-]\s*(\d+(?:\.\d+)?)\s*)?(min|mins|minutes?|h|hrs?|hours?)\.?$/i;
 
 /** Parses a duration text into minutes, or null when it is not a duration. */
 export function parseDuration(text: string): DurationRange | null {
@@ -22,10 +21,7 @@ export function parseDuration(text: string): DurationRange | null {
 
 /** Sums ranges: the shortest and the longest total. */
 export function sumDurations(ranges: readonly (DurationRange | null)[]): DurationRange {
-  return ranges.reduce<DurationRange>(
-    (total, range) => (range ? {min: total.min + range.min, max: total.max + range.max} : total),
-    {min: 0, max: 0},
-  );
+  return ranges.reduce<DurationRange>((total, range) => (range ? {min: total.min + range.min, max: total.max + range.max} : total), {min: 0, max: 0});
 }
 
 /** "3 h 30", "45 min", "6 h" — how a total reads at a glance. */
@@ -38,7 +34,5 @@ export function formatMinutes(minutes: number): string {
 
 /** "3 h 30 – 3 h 45", or a single value when the range is exact. */
 export function formatRange(range: DurationRange): string {
-  return range.min === range.max
-    ? formatMinutes(range.min)
-    : `${formatMinutes(range.min)} – ${formatMinutes(range.max)}`;
+  return range.min === range.max ? formatMinutes(range.min) : `${formatMinutes(range.min)} – ${formatMinutes(range.max)}`;
 }

@@ -11,7 +11,5 @@ type WithoutSourceDetails<T> = T extends readonly (infer Item)[]
 
 /** Drops what only build-time tools need, so the page carries a smaller payload. */
 export function toPagePlan(plan: PlanModel): PagePlan {
-  return JSON.parse(
-    JSON.stringify(plan, (key, value: unknown) => (key === 'position' || key === 'frontMatter' ? undefined : value)),
-  ) as PagePlan;
+  return JSON.parse(JSON.stringify(plan, (key, value: unknown) => (key === 'position' || key === 'frontMatter' ? undefined : value))) as PagePlan;
 }

@@ -94,9 +94,10 @@ describe.for(weeklyPlans)('$doc', (seedPlan) => {
     for (const [index, day] of plan.days.entries()) {
       const want = expected[index]!;
       expect(want.additions.length, `day ${day.number} addition lines`).toBeGreaterThan(0);
-      expect(day.additions.map((addition) => ({label: addition.label, duration: addition.duration})), `day ${day.number}`).toEqual(
-        want.additions,
-      );
+      expect(
+        day.additions.map((addition) => ({label: addition.label, duration: addition.duration})),
+        `day ${day.number}`,
+      ).toEqual(want.additions);
     }
   });
 
@@ -187,8 +188,14 @@ describe('docs/intensive/senior-go-14-days.md', () => {
       for (const [sessionIndex, session] of day.sessions.entries()) {
         const want = expected[index]!.sessions[sessionIndex]!;
         expect(want.hours * 60).toBe(session.duration?.min);
-        expect(session.topics.map((topic) => topic.title), session.id).toEqual(want.topics);
-        expect(session.practice.map((item) => item.text), session.id).toEqual(want.practice);
+        expect(
+          session.topics.map((topic) => topic.title),
+          session.id,
+        ).toEqual(want.topics);
+        expect(
+          session.practice.map((item) => item.text),
+          session.id,
+        ).toEqual(want.practice);
         expect(session.topics.map((topic) => topic.id)).toEqual(want.topics.map((_, i) => `${session.id}-t${i + 1}`));
         expect(session.practice.map((item) => item.id)).toEqual(want.practice.map((_, i) => `${session.id}-p${i + 1}`));
       }
@@ -204,11 +211,7 @@ describe('docs/intensive/senior-go-14-days.md', () => {
     // Day 8's evening is nothing but practice.
     expect(plan.days[7]!.sessions[1]!.topics).toEqual([]);
     expect(plan.days[7]!.sessions[1]!.practice).toHaveLength(3);
-    expect(plan.days[0]!.sessions[0]!.topics[0]!.items).toEqual([
-      'Understanding memory allocation',
-      'Stack vs Heap',
-      'Garbage collection mechanics',
-    ]);
+    expect(plan.days[0]!.sessions[0]!.topics[0]!.items).toEqual(['Understanding memory allocation', 'Stack vs Heap', 'Garbage collection mechanics']);
   });
 });
 
@@ -278,9 +281,7 @@ describe('tricky inputs (tests/fixtures/plans)', () => {
       {severity: 'error', code: 'duration-missing', line: 17, column: 5},
     ]);
     // Messages name the place and show the fix, so a contributor can act without reading code.
-    expect(result.diagnostics[0]!.message).toBe(
-      'Day 1, Block 2: no duration found in "(Design)"; write it as "(Label – 60 min)" or "(Label – 60–75 min)".',
-    );
+    expect(result.diagnostics[0]!.message).toBe('Day 1, Block 2: no duration found in "(Design)"; write it as "(Label – 60 min)" or "(Label – 60–75 min)".');
     expect(result.diagnostics[2]!.message).toContain('"Practice"');
   });
 

@@ -69,9 +69,7 @@ export function parsePlanTree(tree: Root, options: ParseOptions = {}): ParseResu
   if (!firstDay) return {plan: null, diagnostics};
 
   const isWeekly = headings.some((heading) => VARIANT_HEADING.test(plainText(heading)));
-  const plan = isWeekly
-    ? readWeekly(tree, firstDay.depth, frontMatter, report)
-    : readIntensive(tree, firstDay.depth, frontMatter, report);
+  const plan = isWeekly ? readWeekly(tree, firstDay.depth, frontMatter, report) : readIntensive(tree, firstDay.depth, frontMatter, report);
   return {plan, diagnostics};
 }
 
@@ -218,7 +216,11 @@ function readBlocks(list: List, dayNumber: number, report: Report): PlanBlock[] 
     const label = lead ? plainText(lead) : '';
     const match = BLOCK_LABEL.exec(label);
     if (!match) {
-      report(item, 'block-label-invalid', `Day ${dayNumber}: a block must start with "**Block N (Label – 60 min)**", found "${label || plainText(leadParagraph(item) ?? item).slice(0, 60)}".`);
+      report(
+        item,
+        'block-label-invalid',
+        `Day ${dayNumber}: a block must start with "**Block N (Label – 60 min)**", found "${label || plainText(leadParagraph(item) ?? item).slice(0, 60)}".`,
+      );
       continue;
     }
     const number = Number(match[1]);
@@ -235,12 +237,7 @@ function readBlocks(list: List, dayNumber: number, report: Report): PlanBlock[] 
   return blocks;
 }
 
-function splitLabelDuration(
-  text: string,
-  node: Node | undefined,
-  where: string,
-  report: Report,
-): {label: string; duration: DurationRange | null} {
+function splitLabelDuration(text: string, node: Node | undefined, where: string, report: Report): {label: string; duration: DurationRange | null} {
   // The first split whose remainder is a duration: `Label – 60 – 75 min` keeps its whole range,
   // `Read-through – part 2 – 60 min` keeps its whole label.
   for (const dash of text.matchAll(SPACED_DASH)) {
@@ -254,9 +251,7 @@ function splitLabelDuration(
 
 function readAdditions(list: List, dayNumber: number, report: Report): PlanAddition[] {
   // Seeds write `- Add:` and nest the timed items under it; a plain list of items is read the same way.
-  const items = list.children.flatMap((item) =>
-    /^Add:?$/i.test(plainText(leadParagraph(item) ?? item).trim()) ? nestedList(item)?.children ?? [] : [item],
-  );
+  const items = list.children.flatMap((item) => (/^Add:?$/i.test(plainText(leadParagraph(item) ?? item).trim()) ? (nestedList(item)?.children ?? []) : [item]));
   const additions: PlanAddition[] = [];
   for (const item of items) {
     const lead = leadStrong(item);
@@ -272,7 +267,11 @@ function readAdditions(list: List, dayNumber: number, report: Report): PlanAddit
       report(lead, 'duration-missing', `Day ${dayNumber}: no duration found in 6-hour addition "${label}"; write it as "**Label (60 min)**".`);
     }
     const paragraph = leadParagraph(item);
-    const rest = paragraph ? plainText(paragraph.children.filter((child) => child !== lead)).replace(/^[:.]\s*/, '').trim() : '';
+    const rest = paragraph
+      ? plainText(paragraph.children.filter((child) => child !== lead))
+          .replace(/^[:.]\s*/, '')
+          .trim()
+      : '';
     additions.push({
       id: additionId(dayNumber, index),
       label: match && duration ? match[1]! : label,

@@ -67,12 +67,10 @@ describe('valid plans', () => {
     expect(validate('intensive/senior-go-3-days.md', source)).toEqual([]);
   });
 
-  it('a site page may use the site\'s MDX components, which plans may not', () => {
+  it("a site page may use the site's MDX components, which plans may not", () => {
     const page = '---\ntitle: Roadmap\nmdx:\n  format: mdx\n---\n\n## Weeks\n\n<Roadmap section="intensive" />\n';
     expect(validate('roadmap/roadmap-16-weeks.md', page)).toEqual([]);
-    expect(validate('weeks/week-12/go.md', page).map((diagnostic) => diagnostic.code)).toEqual(
-      expect.arrayContaining(['frontmatter-mdx', 'jsx-element']),
-    );
+    expect(validate('weeks/week-12/go.md', page).map((diagnostic) => diagnostic.code)).toEqual(expect.arrayContaining(['frontmatter-mdx', 'jsx-element']));
   });
 
   const seeds = ['weeks/week-09/go.md', 'weeks/week-10/go.md', 'weeks/week-11/go.md', 'weeks/week-13/go.md', 'intensive/senior-go-14-days.md'];
@@ -104,7 +102,7 @@ describe('collectAnchors', () => {
     expect(anchors).not.toContain('day-1-in-memory-document-store');
   });
 
-  it('knows the intensive plan\'s session ids and its generated overview', () => {
+  it("knows the intensive plan's session ids and its generated overview", () => {
     const anchors = collectAnchors('intensive/senior-go-14-days.md', readFileSync(path.join(docsDir, 'intensive/senior-go-14-days.md'), 'utf8'));
     expect(anchors).toContain('at-a-glance');
     expect(anchors).toContain('day-14');
@@ -176,7 +174,11 @@ describe('never throws, always positions (property-based)', {timeout: 120_000}, 
       return lines.join('\n');
     });
 
-  const anySource = fc.oneof(mutatedPlan, fc.string({unit: 'binary', maxLength: 300}), fc.string({unit: fc.constantFrom(...tricky.map((t) => `${t}\n`)), maxLength: 30}));
+  const anySource = fc.oneof(
+    mutatedPlan,
+    fc.string({unit: 'binary', maxLength: 300}),
+    fc.string({unit: fc.constantFrom(...tricky.map((t) => `${t}\n`)), maxLength: 30}),
+  );
 
   const checkPositions = (diagnostics: Diagnostic[], source: string) => {
     const lineCount = source.split(/\r\n|\r|\n/).length;

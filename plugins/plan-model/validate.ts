@@ -45,16 +45,15 @@ const SESSION_TITLE = /^(Morning|Evening)\b/i;
 const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** A TODO marker and its hint, up to the end of the table cell, bold label or `Label – 60 min` dash. */
+/** Browsers drop control characters and spaces inside a URL's scheme, so `java\tscript:` still runs code. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_OR_SPACE = /[\u0000-\u0020]/g;
 const TODO = /\bTODO\b(?:(?!\s[–—-]\s)[^|*()\n\]])*/g;
 
 type Report = (position: SourcePosition, code: string, message: string, severity?: Severity) => void;
 
 /** Where a docs file sits decides which rules apply to it. */
-export type DocKind =
-  | {kind: 'weekly'; week: number; track: string}
-  | {kind: 'intensive'; name: string}
-  | {kind: 'misplaced'; reason: string}
-  | {kind: 'page'};
+export type DocKind = {kind: 'weekly'; week: number; track: string} | {kind: 'intensive'; name: string} | {kind: 'misplaced'; reason: string} | {kind: 'page'};
 
 /** Classifies a docs-relative path: a weekly track page, the intensive plan, or any other page. */
 export function docKindOf(docPath: string): DocKind {
@@ -147,9 +146,15 @@ function locateYamlError(diagnostic: Diagnostic, tree: Root): Diagnostic {
 /** First line (1-based, within the YAML) whose quotes or brackets do not balance, when the error is about one. */
 function unclosedLine(yamlText: string, message: string): {line: number; col: number} | null {
   const pairs: [string, string][] = /quote/i.test(message)
-    ? [['"', '"'], ["'", "'"]]
+    ? [
+        ['"', '"'],
+        ["'", "'"],
+      ]
     : /end with a [\]}]/.test(message)
-      ? [['[', ']'], ['{', '}']]
+      ? [
+          ['[', ']'],
+          ['{', '}'],
+        ]
       : [];
   const lines = yamlText.split('\n');
   for (const [index, line] of lines.entries()) {
@@ -199,12 +204,20 @@ function checkFrontMatter(yaml: Yaml, frontMatter: PlanFrontMatter, doc: DocKind
   if (position === undefined || position === null) {
     report(positionOf(yaml), 'frontmatter-field-missing', `Front matter has no "sidebar_position"; add e.g. "sidebar_position: ${examples.sidebar_position}".`);
   } else if (typeof position !== 'number' || !Number.isFinite(position)) {
-    report(frontMatterKeyPosition(yaml, 'sidebar_position'), 'frontmatter-field-invalid', `Front matter "sidebar_position" must be a number, found "${String(position)}".`);
+    report(
+      frontMatterKeyPosition(yaml, 'sidebar_position'),
+      'frontmatter-field-invalid',
+      `Front matter "sidebar_position" must be a number, found "${String(position)}".`,
+    );
   }
 
   for (const key of ['mdx', 'format'] as const) {
     if (frontMatter[key] !== undefined && doc.kind !== 'page') {
-      report(frontMatterKeyPosition(yaml, key), 'frontmatter-mdx', `Front matter "${key}" is not allowed in a plan: plans stay plain Markdown, which cannot import or run code.`);
+      report(
+        frontMatterKeyPosition(yaml, key),
+        'frontmatter-mdx',
+        `Front matter "${key}" is not allowed in a plan: plans stay plain Markdown, which cannot import or run code.`,
+      );
     }
   }
 
@@ -251,7 +264,11 @@ function checkWeekly(tree: Root, plan: WeeklyPlan | null, parserDiagnostics: rea
   for (const heading of headings) {
     const match = DAY_TITLE.exec(plainText(heading));
     if (match && heading.depth !== depth) {
-      report(positionOf(heading), 'day-heading-level', `Day ${match[1]} is a level-${heading.depth} heading; write "${hashes} Day ${match[1]} – Title" like Day ${dayNumberOf(firstDay)}.`);
+      report(
+        positionOf(heading),
+        'day-heading-level',
+        `Day ${match[1]} is a level-${heading.depth} heading; write "${hashes} Day ${match[1]} – Title" like Day ${dayNumberOf(firstDay)}.`,
+      );
     }
   }
 
@@ -269,7 +286,10 @@ function checkWeekly(tree: Root, plan: WeeklyPlan | null, parserDiagnostics: rea
   if (goals !== -1 && overview !== -1 && overview < goals && (firstDayIndex === -1 || goals < firstDayIndex)) {
     report(positionOf(sections[goals]!.heading), 'section-order', '"Weekly Goals" must come before "Weekly Overview Table".');
   }
-  for (const [index, name] of [[goals, 'Weekly Goals'], [overview, 'Weekly Overview Table']] as const) {
+  for (const [index, name] of [
+    [goals, 'Weekly Goals'],
+    [overview, 'Weekly Overview Table'],
+  ] as const) {
     if (index > firstDayIndex && firstDayIndex !== -1) {
       report(positionOf(sections[index]!.heading), 'section-order', `"${name}" must come before Day 1.`);
     }
@@ -392,7 +412,11 @@ function checkWeeklyDays(plan: WeeklyPlan, parserDiagnostics: readonly Diagnosti
     const wrong = unreadable ? undefined : day.blocks.find((block, index) => block.number !== index + 1);
     if (wrong) {
       const expected = day.blocks.indexOf(wrong) + 1;
-      report(wrong.position, 'block-number', `Day ${day.number}: expected Block ${expected} here, found Block ${wrong.number}; number blocks 1, 2, 3… without gaps.`);
+      report(
+        wrong.position,
+        'block-number',
+        `Day ${day.number}: expected Block ${expected} here, found Block ${wrong.number}; number blocks 1, 2, 3… without gaps.`,
+      );
     }
     for (const item of [...day.blocks, ...day.additions]) {
       if (!item.duration) continue;
@@ -423,7 +447,11 @@ function checkWeeklyDays(plan: WeeklyPlan, parserDiagnostics: readonly Diagnosti
 function checkIntensive(tree: Root, plan: IntensivePlan | null, report: Report): void {
   if (!plan) {
     const first = tree.children.find((node) => node.type === 'heading');
-    report(positionOf(first), 'days-missing', 'No day sections found: the intensive plan has "## Day 1: Title" sections, each with "### Morning (6 hours)" and "### Evening (8 hours)".');
+    report(
+      positionOf(first),
+      'days-missing',
+      'No day sections found: the intensive plan has "## Day 1: Title" sections, each with "### Morning (6 hours)" and "### Evening (8 hours)".',
+    );
     return;
   }
   const seen = new Map<number, SourcePosition>();
@@ -459,8 +487,7 @@ function checkSafety(tree: Root, source: string, strictness: 'plan' | 'page', re
     if (node.type === 'html') checkHtml(node as Html, strictness, report);
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const url = (node as Node & {url: string}).url;
-      // Browsers ignore control characters and spaces inside a scheme, so must we.
-      const scheme = url.replace(/[\u0000-\u0020]/g, '');
+      const scheme = url.replace(CONTROL_OR_SPACE, '');
       if (UNSAFE_SCHEME.test(scheme)) {
         report(positionOf(node), 'unsafe-url', `${scheme.split(':')[0]!.toLowerCase()}: URLs are not allowed: a link must lead to a page, not run code.`);
       } else if (node.type === 'image' && /^(?:https?:)?\/\//i.test(url)) {
@@ -504,7 +531,11 @@ function checkHtml(node: Html, strictness: 'plan' | 'page', report: Report): voi
     } else if (/^[A-Z]/.test(name)) {
       report(position, 'jsx-element', `JSX element <${name}> is not allowed: plan files are plain Markdown.`);
     } else if (!(ALLOWED_HTML as readonly string[]).includes(lower)) {
-      report(position, 'html-element', `HTML element <${lower}> is not allowed: use Markdown (only ${ALLOWED_HTML.map((tag) => `<${tag}>`).join(', ')} may appear).`);
+      report(
+        position,
+        'html-element',
+        `HTML element <${lower}> is not allowed: use Markdown (only ${ALLOWED_HTML.map((tag) => `<${tag}>`).join(', ')} may appear).`,
+      );
     } else if (/\S/.test(attributes.replace(/\/\s*$/, '')) && !EVENT_HANDLER.test(attributes) && !/javascript:/i.test(attributes)) {
       report(position, 'html-attribute', `<${lower}> must not carry attributes.`);
     }
@@ -513,7 +544,7 @@ function checkHtml(node: Html, strictness: 'plan' | 'page', report: Report): voi
     if (handler) {
       report(position, 'html-event-handler', `Event handler attribute ${handler[1]!.toLowerCase()}= is not allowed: pages must not run code.`);
     }
-    if (/javascript:/i.test(attributes.replace(/[\u0000-\u0020]/g, ''))) {
+    if (/javascript:/i.test(attributes.replace(CONTROL_OR_SPACE, ''))) {
       report(position, 'unsafe-url', 'javascript: URLs are not allowed: a link must lead to a page, not run code.');
     }
   }
@@ -533,7 +564,7 @@ function checkLinks(tree: Root, docPath: string, knownDocs: KnownDocs, report: R
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
     const url = (node as Node & {url: string}).url.trim();
-    if (url === '' || ANY_SCHEME.test(url.replace(/[\u0000-\u0020]/g, '')) || url.startsWith('//')) return;
+    if (url === '' || ANY_SCHEME.test(url.replace(CONTROL_OR_SPACE, '')) || url.startsWith('//')) return;
     const position = positionOf(node);
     const hashIndex = url.indexOf('#');
     const target = hashIndex === -1 ? url : url.slice(0, hashIndex);
@@ -546,9 +577,7 @@ function checkLinks(tree: Root, docPath: string, knownDocs: KnownDocs, report: R
       return;
     }
     const decoded = safeDecode(target.split('?')[0]!);
-    const resolved = decoded.startsWith('/')
-      ? resolveRoute(decoded, knownDocs)
-      : path.posix.normalize(path.posix.join(path.posix.dirname(docPath), decoded));
+    const resolved = decoded.startsWith('/') ? resolveRoute(decoded, knownDocs) : path.posix.normalize(path.posix.join(path.posix.dirname(docPath), decoded));
     if (resolved === null) {
       report(position, 'link-broken', `Link "${url}" matches no page of the site.`);
       return;
@@ -562,7 +591,11 @@ function checkLinks(tree: Root, docPath: string, knownDocs: KnownDocs, report: R
       if (!/\.mdx?$/i.test(resolved) && path.posix.extname(resolved) !== '') return; // an asset; the build checks those
       const withExtension = ['.md', '.mdx'].map((ext) => `${resolved}${ext}`).find((candidate) => knownDocs.has(candidate));
       if (withExtension && !decoded.startsWith('/')) {
-        report(position, 'link-not-file', `Link "${url}" should name the Markdown file: "${target}${path.posix.extname(withExtension)}${anchor !== null ? `#${anchor}` : ''}".`);
+        report(
+          position,
+          'link-not-file',
+          `Link "${url}" should name the Markdown file: "${target}${path.posix.extname(withExtension)}${anchor !== null ? `#${anchor}` : ''}".`,
+        );
         return;
       }
       if (!withExtension) {
@@ -672,7 +705,12 @@ export function validateCategoryFile({source, week}: {source: string; week: numb
     diagnostics.push({severity: 'error', code: 'category-label', message: `_category_.json label must be "${name}".`, ...lineOf('label')});
   }
   if (category.position !== week) {
-    diagnostics.push({severity: 'error', code: 'category-position', message: `_category_.json position must be ${week}, so weeks stay in order in the sidebar.`, ...lineOf('position')});
+    diagnostics.push({
+      severity: 'error',
+      code: 'category-position',
+      message: `_category_.json position must be ${week}, so weeks stay in order in the sidebar.`,
+      ...lineOf('position'),
+    });
   }
   return diagnostics;
 }

@@ -227,9 +227,7 @@ describe('remark-plan on the intensive plan', () => {
 
   it('wraps each Morning and Evening in a PlanSession with anchors day-N-morning / day-N-evening', () => {
     const sessions = elements(tree, 'PlanSession');
-    expect(sessions.map((session) => attribute(session, 'sessionId'))).toEqual(
-      model.days.flatMap((day) => day.sessions.map((session) => session.id)),
-    );
+    expect(sessions.map((session) => attribute(session, 'sessionId'))).toEqual(model.days.flatMap((day) => day.sessions.map((session) => session.id)));
     expect(sessions).toHaveLength(28);
     for (const session of sessions) {
       const heading = session.children[0] as Heading;

@@ -62,9 +62,7 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     else transformIntensive(tree, plan, index);
 
     // The whole page shares one plan model through context: every component reads it there.
-    tree.children = [
-      jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, tree.children),
-    ];
+    tree.children = [jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, tree.children)];
   };
 };
 
@@ -167,7 +165,11 @@ function transformIntensive(tree: Root, plan: IntensivePlan, model: ModelIndex):
     const node = nodes[index]!;
     if (index === firstDayIndex) {
       // A generated overview before Day 1: the heading is real Markdown, so it gets an id and a TOC entry.
-      const heading: Heading = {type: 'heading', depth: dayDepth as Heading['depth'], children: [{type: 'text', value: `${plan.days.length} days at a glance`}]};
+      const heading: Heading = {
+        type: 'heading',
+        depth: dayDepth as Heading['depth'],
+        children: [{type: 'text', value: `${plan.days.length} days at a glance`}],
+      };
       setId(heading, 'at-a-glance');
       out.push(overviewSection([heading, jsxFlow('IntensiveOverview', {}, [])]));
     }
@@ -269,4 +271,3 @@ function jsxFlow(name: string, values: Record<string, string>, children: readonl
 function jsxText(name: string, values: Record<string, string>): MdxJsxTextElement {
   return {type: 'mdxJsxTextElement', name, attributes: attributes(values), children: []};
 }
-

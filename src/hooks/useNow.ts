@@ -7,6 +7,8 @@ import {useEffect, useState} from 'react';
 export function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    // The clock is the external system here: catch up with it at once when the timer starts or stops.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setNow(Date.now());
     if (!active) return undefined;
     let timeout: ReturnType<typeof setTimeout>;

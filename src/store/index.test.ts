@@ -56,7 +56,17 @@ describe('reading what is stored', () => {
   });
 
   it('partial timer records: incomplete ones are dropped, repairable ones repaired', () => {
-    const good = {planId: 'p', itemId: 'd1-b1', label: 'Block 1', durationMs: 60 * MINUTE, maxMs: 75 * MINUTE, elapsedMs: 5 * MINUTE, runningSince: null, finishedAt: null, next: null};
+    const good = {
+      planId: 'p',
+      itemId: 'd1-b1',
+      label: 'Block 1',
+      durationMs: 60 * MINUTE,
+      maxMs: 75 * MINUTE,
+      elapsedMs: 5 * MINUTE,
+      runningSince: null,
+      finishedAt: null,
+      next: null,
+    };
     window.localStorage.setItem(
       STORAGE_KEY,
       JSON.stringify({
@@ -86,7 +96,7 @@ describe('reading what is stored', () => {
 });
 
 describe('data from a newer version of the site', () => {
-  const newer = JSON.stringify({version: SCHEMA_VERSION + 1, variant: '6h', progress: {'p': {'d1-b1': 5}}, somethingNew: {a: 1}});
+  const newer = JSON.stringify({version: SCHEMA_VERSION + 1, variant: '6h', progress: {p: {'d1-b1': 5}}, somethingNew: {a: 1}});
 
   it('is read as far as this version understands it', () => {
     window.localStorage.setItem(STORAGE_KEY, newer);

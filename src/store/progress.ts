@@ -84,8 +84,7 @@ export interface ImportReport {
 
 export type ImportResult = {ok: true; progress: Progress; report: ImportReport} | {ok: false; error: string};
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Validates an export file and merges it into the current progress. Merge rule: a tick in

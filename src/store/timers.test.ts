@@ -1,16 +1,5 @@
 import {DEFAULT_STATE, type StoredState, type TimerRecord} from './schema';
-import {
-  extendTimer,
-  formatClock,
-  pauseTimer,
-  remainingMs,
-  resetTimer,
-  settleFinished,
-  startTimer,
-  timerKey,
-  timerStatus,
-  type TimerSpec,
-} from './timers';
+import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, settleFinished, startTimer, timerKey, timerStatus, type TimerSpec} from './timers';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);

@@ -32,10 +32,7 @@ export interface TimerSpec {
 /** Pauses every running timer: only one runs at a time. */
 function pauseAll(timers: Record<string, TimerRecord>, now: number): Record<string, TimerRecord> {
   return Object.fromEntries(
-    Object.entries(timers).map(([key, timer]) => [
-      key,
-      timer.runningSince === null ? timer : {...timer, elapsedMs: elapsedMs(timer, now), runningSince: null},
-    ]),
+    Object.entries(timers).map(([key, timer]) => [key, timer.runningSince === null ? timer : {...timer, elapsedMs: elapsedMs(timer, now), runningSince: null}]),
   );
 }
 
@@ -45,9 +42,7 @@ export function startTimer(state: StoredState, spec: TimerSpec, now: number): St
   const timers = pauseAll(state.timers, now);
   const existing = timers[key];
   const fresh = !existing || existing.finishedAt !== null || remainingMs(existing, now) === 0;
-  timers[key] = fresh
-    ? {...spec, elapsedMs: 0, runningSince: now, finishedAt: null}
-    : {...existing, runningSince: now};
+  timers[key] = fresh ? {...spec, elapsedMs: 0, runningSince: now, finishedAt: null} : {...existing, runningSince: now};
   return {...state, timers};
 }
 

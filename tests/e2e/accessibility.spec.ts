@@ -25,7 +25,13 @@ for (const scheme of ['light', 'dark'] as const) {
         const start = page.getByRole('button', {name: /^Start timer for/}).first();
         if (await start.count()) await start.click();
         const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-        const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+        const summary = results.violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes
+              .map((node) => node.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
         expect(summary).toEqual([]);
       });
     }

@@ -88,7 +88,10 @@ test('the open dialog has no accessibility violations in light or dark mode', as
     await page.goto('/intensive/senior-go-14-days', {waitUntil: 'networkidle'});
     await page.getByRole('button', {name: 'Add to calendar', exact: true}).click();
     await page.getByRole('dialog').getByLabel('Date of Day 1').fill('2026-06-01');
-    await page.getByRole('dialog').getByLabel(/Evening session starts at/).fill('08:00');
+    await page
+      .getByRole('dialog')
+      .getByLabel(/Evening session starts at/)
+      .fill('08:00');
     // The overlap is explained while typing, and again as an alert when the reader tries to download.
     await expect(page.getByRole('dialog').getByText('The evening session would overlap the morning')).toBeVisible();
     await page.getByRole('dialog').getByRole('button', {name: 'Download .ics'}).click();

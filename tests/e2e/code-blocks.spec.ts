@@ -60,7 +60,10 @@ test('a code block is highlighted once the page has loaded, and only its page lo
 
 test('after client-side navigation from a plan page, the code block is highlighted', async ({page}) => {
   await page.goto('/weeks/week-13/go', {waitUntil: 'networkidle'});
-  await page.locator('nav.menu').getByRole('button', {name: /Topic banks/}).click();
+  await page
+    .locator('nav.menu')
+    .getByRole('button', {name: /Topic banks/})
+    .click();
   await page.locator('nav.menu').getByRole('link', {name: 'Machine Coding Bank'}).click();
   await expect(page).toHaveURL(new RegExp(`${PAGE_WITH_CODE}$`));
   const block = page.locator('article pre').first();

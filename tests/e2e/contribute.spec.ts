@@ -103,7 +103,9 @@ test.describe('contributing a week', () => {
     expect(page).toContain('Metrics with Prometheus');
     expect(page).toMatch(/id=["']?day-7["'\s>]/);
     // The sidebar lists the week, with the page marked current.
-    expect(page).toMatch(/<a[^>]*aria-current=["']?page["']?[^>]*href=["']?\/weeks\/week-12\/go["'\s>]|<a[^>]*href=["']?\/weeks\/week-12\/go["']?[^>]*aria-current=["']?page/);
+    expect(page).toMatch(
+      /<a[^>]*aria-current=["']?page["']?[^>]*href=["']?\/weeks\/week-12\/go["'\s>]|<a[^>]*href=["']?\/weeks\/week-12\/go["']?[^>]*aria-current=["']?page/,
+    );
     expect(page).toContain('Week 12');
 
     const roadmap = readFileSync(path.join(siteDir, 'build/roadmap/roadmap-16-weeks.html'), 'utf8');

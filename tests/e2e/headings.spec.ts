@@ -10,9 +10,7 @@ for (const route of builtPages()) {
     expect(outline[0]?.level, 'the first heading should be the h1').toBe(1);
     const skips = outline.flatMap((heading, index) => {
       const previous = outline[index - 1];
-      return previous && heading.level > previous.level + 1
-        ? [`h${previous.level} "${previous.text}" → h${heading.level} "${heading.text}"`]
-        : [];
+      return previous && heading.level > previous.level + 1 ? [`h${previous.level} "${previous.text}" → h${heading.level} "${heading.text}"`] : [];
     });
     expect(skips).toEqual([]);
   });

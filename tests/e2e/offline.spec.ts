@@ -2,7 +2,10 @@ import {expect, test} from '@playwright/test';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress and calendar export, code) sends no request beyond this host', async ({context, page}) => {
+test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress and calendar export, code) sends no request beyond this host', async ({
+  context,
+  page,
+}) => {
   const requested: string[] = [];
   // On the context, so worker and prefetch requests are recorded as well as the page's own.
   context.on('request', (request) => requested.push(request.url()));
@@ -18,12 +21,12 @@ test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress 
   await page.waitForLoadState('networkidle');
 
   await page.goto('/weeks/week-13/go', {waitUntil: 'networkidle'});
-  await page.getByRole('radio', {name: /6-hour plan/}).first().check();
+  await page
+    .getByRole('radio', {name: /6-hour plan/})
+    .first()
+    .check();
   await page.getByRole('button', {name: 'Add to calendar', exact: true}).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('dialog').getByRole('button', {name: 'Download .ics'}).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', {name: 'Download .ics'}).click()]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
   await page.keyboard.press('Escape');
 
@@ -31,8 +34,14 @@ test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress 
     window.print = () => {};
   });
   const day1 = page.locator('[data-plan-day="1"]');
-  await day1.getByRole('button', {name: /^Start timer for/}).first().click();
-  await day1.getByRole('checkbox', {name: /^Done: /}).first().check();
+  await day1
+    .getByRole('button', {name: /^Start timer for/})
+    .first()
+    .click();
+  await day1
+    .getByRole('checkbox', {name: /^Done: /})
+    .first()
+    .check();
   await day1.getByRole('button', {name: /^Print this day/}).click();
   const [progressFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', {name: 'Export progress'}).click()]);
   expect(progressFile.suggestedFilename()).toMatch(/\.json$/);

@@ -43,7 +43,10 @@ async function tickBoxItems(page: Page): Promise<string[]> {
 /** Pressing "Print this day" with the dialog stubbed: the page stays in the state the browser would print. */
 async function pressPrint(page: Page, day: number): Promise<void> {
   await page.emulateMedia({media: 'screen'});
-  await page.locator(`[data-plan-day="${day}"]`).getByRole('button', {name: /^Print this day/}).click();
+  await page
+    .locator(`[data-plan-day="${day}"]`)
+    .getByRole('button', {name: /^Print this day/})
+    .click();
   await expect(page.locator('html')).toHaveAttribute('data-print-day', String(day));
   await page.emulateMedia({media: 'print'});
 }
@@ -132,7 +135,7 @@ test('"Print this day" works from the keyboard, with a visible focus ring', asyn
   expect(await page.evaluate(() => (window as unknown as {printed: number}).printed)).toBe(1);
 });
 
-test.describe('whole-page print (the browser\'s own Print)', () => {
+test.describe("whole-page print (the browser's own Print)", () => {
   const week = seedPlans.find((seed) => seed.kind === 'week')!;
 
   test('without JavaScript prints the plan alone: no site chrome or controls, one day per page', async ({browser}) => {
@@ -140,7 +143,17 @@ test.describe('whole-page print (the browser\'s own Print)', () => {
     const page = await context.newPage();
     await page.goto(week.route);
     await page.emulateMedia({media: 'print'});
-    for (const selector of ['.navbar', '.theme-doc-sidebar-container', '.table-of-contents', '.footer', '.theme-doc-breadcrumbs', '.pagination-nav', '.theme-edit-this-page', 'button', '[data-print="hide"]']) {
+    for (const selector of [
+      '.navbar',
+      '.theme-doc-sidebar-container',
+      '.table-of-contents',
+      '.footer',
+      '.theme-doc-breadcrumbs',
+      '.pagination-nav',
+      '.theme-edit-this-page',
+      'button',
+      '[data-print="hide"]',
+    ]) {
       const shown = await page.locator(selector).evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null).length);
       expect(shown, `${selector} printed`).toBe(0);
     }

@@ -44,7 +44,12 @@ test.describe('ticks', () => {
     await page.getByRole('link', {name: 'Roadmap', exact: true}).first().click();
     await expect(page).toHaveURL(ROADMAP);
     await expect(page.locator('[data-week="9"]').getByText('2/25 done')).toBeVisible();
-    await expect(page.locator('[data-roadmap="intensive"]').getByText(/^1\/\d+ done$/).first()).toBeVisible();
+    await expect(
+      page
+        .locator('[data-roadmap="intensive"]')
+        .getByText(/^1\/\d+ done$/)
+        .first(),
+    ).toBeVisible();
 
     await page.goBack();
     await expect(tick(page, 'Go Memory Model')).toBeChecked();
@@ -54,10 +59,16 @@ test.describe('ticks', () => {
   test('count the 6-hour additions only in the 6-hour plan', async ({page}) => {
     await page.goto(WEEK_09);
     await tick(page, 'Block 1 · Concepts').first().click();
-    await page.getByRole('radio', {name: /6-hour plan/}).first().check();
+    await page
+      .getByRole('radio', {name: /6-hour plan/})
+      .first()
+      .check();
     await tick(page, 'Practice').first().click();
     await expect(page.locator('[data-plan-day="1"]').getByText('2/5 done')).toBeVisible();
-    await page.getByRole('radio', {name: /4-hour plan/}).first().check();
+    await page
+      .getByRole('radio', {name: /4-hour plan/})
+      .first()
+      .check();
     await expect(page.locator('[data-plan-day="1"]').getByText('1/4 done')).toBeVisible();
   });
 
@@ -116,9 +127,15 @@ test.describe('reset, export and import', () => {
     await tick(page, 'Block 1 · Concepts').first().click();
     const before = await page.evaluate(() => localStorage.getItem('go-study-plans'));
     await page.goto(ROADMAP);
-    await page.locator('[data-progress-import]').first().setInputFiles({name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"something-else","progress":{}}')});
+    await page
+      .locator('[data-progress-import]')
+      .first()
+      .setInputFiles({name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"something-else","progress":{}}')});
     await expect(page.getByRole('alert').filter({hasText: 'Import failed: This is not a Go Study Plans progress export'})).toBeVisible();
-    await page.locator('[data-progress-import]').first().setInputFiles({name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"go-study-plans","version":1,"progress":{')});
+    await page
+      .locator('[data-progress-import]')
+      .first()
+      .setInputFiles({name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"go-study-plans","version":1,"progress":{')});
     await expect(page.getByRole('alert').filter({hasText: /not valid JSON .* Nothing was changed\./})).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('go-study-plans'))).toBe(before);
     await page.goto(WEEK_09);

@@ -36,7 +36,12 @@ test('searching "presigned" from another page lands on Week 11, Day 3', async ({
   // The anchor is the day heading or a heading inside that day's section, never another day's.
   await expect(page.locator('section[data-plan-day="3"]').locator(`[id="${hash}"]`)).toHaveCount(1);
   // highlightSearchTermsOnTargetPage marks the term where the reader lands.
-  await expect(page.locator('section[data-plan-day="3"] mark').filter({hasText: /presigned/i}).first()).toBeVisible();
+  await expect(
+    page
+      .locator('section[data-plan-day="3"] mark')
+      .filter({hasText: /presigned/i})
+      .first(),
+  ).toBeVisible();
 });
 
 test('the search index links every day of every plan by its anchor', async ({request}) => {

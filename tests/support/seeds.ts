@@ -73,7 +73,10 @@ export function linkLine(line: string): {label: string; target: string} | null {
 
 /** Collapses runs of whitespace (including the zero-width space in heading anchors) to one space. */
 export function normaliseWhitespace(text: string): string {
-  return text.replace(/[\u200b\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u200b\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The text a Markdown line shows once rendered: markers, emphasis, code ticks, pipes and link URLs removed. */

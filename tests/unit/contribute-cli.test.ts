@@ -152,7 +152,10 @@ describe('npm run new-week', {timeout: 60_000}, () => {
     for (const day of plan.days) {
       expect(day.blocks.map((block) => block.number)).toEqual([1, 2, 3, 4]);
       expect(day.blocks.every((block) => block.duration !== null)).toBe(true);
-      expect(day.additions.map((addition) => addition.duration)).toEqual([{min: 60, max: 60}, {min: 60, max: 60}]);
+      expect(day.additions.map((addition) => addition.duration)).toEqual([
+        {min: 60, max: 60},
+        {min: 60, max: 60},
+      ]);
     }
 
     const docPath = 'weeks/week-12/go.md';

@@ -77,9 +77,19 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
   return (
     <div ref={group} className={styles.timer} role="group" aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
       {timer ? (
-        <RunningTimer timer={timer} label={label} onStart={keepingFocus(start)} onPause={keepingFocus(pause)} onReset={keepingFocus(reset)} onExtend={keepingFocus(extend)} />
+        <RunningTimer
+          timer={timer}
+          label={label}
+          onStart={keepingFocus(start)}
+          onPause={keepingFocus(pause)}
+          onReset={keepingFocus(reset)}
+          onExtend={keepingFocus(extend)}
+        />
       ) : (
-        <button type="button" className={clsx('button button--sm button--outline button--primary', styles.button)} onClick={keepingFocus(start)}
+        <button
+          type="button"
+          className={clsx('button button--sm button--outline button--primary', styles.button)}
+          onClick={keepingFocus(start)}
           aria-label={translate({id: 'timer.start.aria', message: 'Start timer for {label} ({planned})'}, {label, planned: plannedText})}>
           {translate({id: 'timer.start', message: '▶ Start {minutes}'}, {minutes: formatMinutes(duration.min)})}
         </button>
@@ -88,7 +98,14 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
   );
 }
 
-function RunningTimer({timer, label, onStart, onPause, onReset, onExtend}: {
+function RunningTimer({
+  timer,
+  label,
+  onStart,
+  onPause,
+  onReset,
+  onExtend,
+}: {
   timer: TimerRecord;
   label: string;
   onStart: () => void;
@@ -104,28 +121,44 @@ function RunningTimer({timer, label, onStart, onPause, onReset, onExtend}: {
   return (
     <>
       <span className={clsx(styles.readout, styles[status])} data-timer-status={status}>
-        {status === 'finished'
-          ? translate({id: 'timer.finished', message: "Time's up"})
-          : formatClock(remaining)}
+        {status === 'finished' ? translate({id: 'timer.finished', message: "Time's up"}) : formatClock(remaining)}
         {status === 'paused' && <span className={styles.pausedNote}> {translate({id: 'timer.paused', message: '(paused)'})}</span>}
       </span>
       {status === 'running' && (
-        <button type="button" className={buttonClass} onClick={onPause} aria-label={translate({id: 'timer.pause.aria', message: 'Pause timer for {label}'}, {label})}>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={onPause}
+          aria-label={translate({id: 'timer.pause.aria', message: 'Pause timer for {label}'}, {label})}>
           {translate({id: 'timer.pause', message: 'Pause'})}
         </button>
       )}
       {status === 'paused' && (
-        <button type="button" className={clsx('button button--sm button--primary', styles.button)} onClick={onStart} aria-label={translate({id: 'timer.resume.aria', message: 'Resume timer for {label}'}, {label})}>
+        <button
+          type="button"
+          className={clsx('button button--sm button--primary', styles.button)}
+          onClick={onStart}
+          aria-label={translate({id: 'timer.resume.aria', message: 'Resume timer for {label}'}, {label})}>
           {translate({id: 'timer.resume', message: 'Resume'})}
         </button>
       )}
       {canExtend && (
-        <button type="button" className={buttonClass} onClick={onExtend}
-          aria-label={translate({id: 'timer.extend.aria', message: 'Extend timer for {label} to {minutes} minutes'}, {label, minutes: String(timer.maxMs / MINUTE)})}>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={onExtend}
+          aria-label={translate(
+            {id: 'timer.extend.aria', message: 'Extend timer for {label} to {minutes} minutes'},
+            {label, minutes: String(timer.maxMs / MINUTE)},
+          )}>
           {translate({id: 'timer.extend', message: '+{minutes} min'}, {minutes: String((timer.maxMs - timer.durationMs) / MINUTE)})}
         </button>
       )}
-      <button type="button" className={buttonClass} onClick={onReset} aria-label={translate({id: 'timer.reset.aria', message: 'Reset timer for {label}'}, {label})}>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={onReset}
+        aria-label={translate({id: 'timer.reset.aria', message: 'Reset timer for {label}'}, {label})}>
         {translate({id: 'timer.reset', message: 'Reset'})}
       </button>
     </>

@@ -105,9 +105,7 @@ function uidFor(request: ExportRequest, date: LocalDate, dayOffset: number, item
 }
 
 function describe(lines: readonly string[], link: string, note?: string): string {
-  return [...lines, ...(note ? [note] : []), '', `Open in the plan: ${link}`]
-    .join('\n')
-    .replace(/^\n+/, '');
+  return [...lines, ...(note ? [note] : []), '', `Open in the plan: ${link}`].join('\n').replace(/^\n+/, '');
 }
 
 function durationNote(duration: DurationRange | null): string | undefined {
@@ -124,8 +122,7 @@ export function planEvents(request: ExportRequest): ExportResult {
   if (!clock) return {ok: false, message: 'Enter a daily start time as HH:MM, for example 09:00.'};
   const {plan} = request;
   const firstDay = plan.days[0]?.number ?? 1;
-  const select = <Day extends {number: number}>(all: Day[]): Day[] =>
-    request.day === undefined ? all : all.filter((day) => day.number === request.day);
+  const select = <Day extends {number: number}>(all: Day[]): Day[] => (request.day === undefined ? all : all.filter((day) => day.number === request.day));
   if (select<{number: number}>(plan.days).length === 0) return {ok: false, message: `This plan has no Day ${request.day}.`};
   // A single day is placed on the date the reader picked; a whole plan counts from Day 1.
   const offsetOf = (dayNumber: number) => (request.day === undefined ? dayNumber - firstDay : 0);
@@ -225,6 +222,9 @@ export function nextMonday(today: Date): Date {
 
 /** A file name a reader recognises in their downloads folder: `weeks-week-11-go-day-3.ics`. */
 export function fileName(planId: string, day?: number): string {
-  const base = planId.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  const base = planId
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
   return `${base}${day === undefined ? '' : `-day-${day}`}.ics`;
 }

@@ -150,7 +150,9 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
   const lastEvent = preview?.ok ? preview.events[preview.events.length - 1] : undefined;
 
   const dialog = (
-    <div className={styles.backdrop} onClick={(event) => event.target === event.currentTarget && close()}>
+    // A click beside the dialog closes it, as Escape does for keyboard users.
+    <div role="presentation" className={styles.backdrop} onClick={(event) => event.target === event.currentTarget && close()}>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a modal dialog handles its own Escape and Tab (WAI-ARIA dialog pattern) */}
       <div
         ref={dialogRef}
         role="dialog"
@@ -166,19 +168,14 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
           <div className={styles.field}>
             <label htmlFor={`${id}-date`}>
               {single ? (
-                <Translate id="calendar.field.date.day" values={{day}}>{'Date of Day {day}'}</Translate>
+                <Translate id="calendar.field.date.day" values={{day}}>
+                  {'Date of Day {day}'}
+                </Translate>
               ) : (
                 <Translate id="calendar.field.date">Date of Day 1</Translate>
               )}
             </label>
-            <input
-              ref={firstFieldRef}
-              id={`${id}-date`}
-              type="date"
-              required
-              value={values.startDate}
-              onChange={set('startDate')}
-            />
+            <input ref={firstFieldRef} id={`${id}-date`} type="date" required value={values.startDate} onChange={set('startDate')} />
           </div>
           <div className={styles.field}>
             <label htmlFor={`${id}-time`}>
@@ -215,13 +212,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
               <label htmlFor={`${id}-evening`}>
                 <Translate id="calendar.field.evening">Evening session starts at (optional)</Translate>
               </label>
-              <input
-                id={`${id}-evening`}
-                type="time"
-                value={values.eveningTime}
-                onChange={set('eveningTime')}
-                aria-describedby={`${id}-evening-hint`}
-              />
+              <input id={`${id}-evening`} type="time" value={values.eveningTime} onChange={set('eveningTime')} aria-describedby={`${id}-evening-hint`} />
               <p id={`${id}-evening-hint`} className={styles.hint}>
                 <Translate id="calendar.field.evening.hint">Leave empty to start right after the morning session.</Translate>
               </p>
@@ -229,7 +220,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
           )}
           <p id={`${id}-zone`} className={styles.hint}>
             <Translate id="calendar.zone" values={{zone: timeZoneName()}}>
-              {'Events are placed back to back, using each item\'s shortest planned time, in your time zone ({zone}).'}
+              {"Events are placed back to back, using each item's shortest planned time, in your time zone ({zone})."}
             </Translate>
           </p>
           {!error && preview && !preview.ok && values.startDate !== '' && (
@@ -269,18 +260,8 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
 
   return (
     <div className={styles.export} data-print="hide">
-      <button
-        ref={triggerRef}
-        type="button"
-        className={styles.trigger}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={openDialog}>
-        {single ? (
-          <Translate id="calendar.open.day">Add this day to calendar</Translate>
-        ) : (
-          <Translate id="calendar.open.plan">Add to calendar</Translate>
-        )}
+      <button ref={triggerRef} type="button" className={styles.trigger} aria-haspopup="dialog" aria-expanded={open} onClick={openDialog}>
+        {single ? <Translate id="calendar.open.day">Add this day to calendar</Translate> : <Translate id="calendar.open.plan">Add to calendar</Translate>}
       </button>
       <span className={styles.status} role="status">
         {status}

@@ -30,9 +30,7 @@ export default function ContinueCard(): ReactNode {
       </Heading>
       <p className={styles.where}>
         <span className={styles.plan}>{planName(plan)}</span>
-        <span>
-          {translate({id: 'home.continue.day', message: 'Day {day} – {title}'}, {day: day.number, title: day.title})}
-        </span>
+        <span>{translate({id: 'home.continue.day', message: 'Day {day} – {title}'}, {day: day.number, title: day.title})}</span>
       </p>
       <Link className="button button--primary" to={target}>
         {translate({id: 'home.continue.cta', message: 'Continue with day {day}'}, {day: day.number})}

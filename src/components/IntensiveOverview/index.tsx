@@ -23,21 +23,35 @@ export default function IntensiveOverview(): ReactNode {
       <table>
         <thead>
           <tr>
-            <th scope="col"><Translate id="plan.overview.day">Day</Translate></th>
-            <th scope="col"><Translate id="plan.overview.title">Title</Translate></th>
-            <th scope="col"><Translate id="plan.overview.morning">Morning focus</Translate></th>
-            <th scope="col"><Translate id="plan.overview.evening">Evening focus</Translate></th>
-            <th scope="col"><Translate id="plan.overview.done">Done</Translate></th>
+            <th scope="col">
+              <Translate id="plan.overview.day">Day</Translate>
+            </th>
+            <th scope="col">
+              <Translate id="plan.overview.title">Title</Translate>
+            </th>
+            <th scope="col">
+              <Translate id="plan.overview.morning">Morning focus</Translate>
+            </th>
+            <th scope="col">
+              <Translate id="plan.overview.evening">Evening focus</Translate>
+            </th>
+            <th scope="col">
+              <Translate id="plan.overview.done">Done</Translate>
+            </th>
           </tr>
         </thead>
         <tbody>
           {plan.days.map((day) => (
             <tr key={day.number}>
-              <td><Link href={`#${day.anchor}`}>{day.number}</Link></td>
+              <td>
+                <Link href={`#${day.anchor}`}>{day.number}</Link>
+              </td>
               <td>{day.title}</td>
               <td>{focus(day, 'morning')}</td>
               <td>{focus(day, 'evening')}</td>
-              <td><DayProgress day={String(day.number)} /></td>
+              <td>
+                <DayProgress day={String(day.number)} />
+              </td>
             </tr>
           ))}
         </tbody>

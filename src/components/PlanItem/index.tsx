@@ -19,9 +19,7 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
   return (
     <div className={styles.item} data-plan-item={itemId}>
       <div className={styles.main}>
-        {item && item.kind !== 'session' && (
-          <ProgressTick planId={planId} itemId={itemId} day={item.day} label={item.label} />
-        )}
+        {item && item.kind !== 'session' && <ProgressTick planId={planId} itemId={itemId} day={item.day} label={item.label} />}
         <div className={styles.content}>{children}</div>
       </div>
       {timed && item.duration && (

@@ -54,7 +54,13 @@ export interface PlanItemInfo {
 export function planItems(plan: PagePlan): PlanItemInfo[] {
   if (plan.kind === 'weekly') {
     return plan.days.flatMap((day) => [
-      ...day.blocks.map((block) => ({id: block.id, day: day.number, label: `Block ${block.number} · ${block.label}`, kind: 'block' as const, duration: block.duration})),
+      ...day.blocks.map((block) => ({
+        id: block.id,
+        day: day.number,
+        label: `Block ${block.number} · ${block.label}`,
+        kind: 'block' as const,
+        duration: block.duration,
+      })),
       ...day.additions.map((addition) => ({id: addition.id, day: day.number, label: addition.label, kind: 'addition' as const, duration: addition.duration})),
     ]);
   }

@@ -6,9 +6,7 @@ import styles from './styles.module.css';
 /** A Morning or Evening session of the intensive plan, with a session timer. */
 export default function PlanSession({sessionId, children}: {sessionId: string; children: ReactNode}): ReactNode {
   const {plan} = usePlanPage();
-  const session = plan.kind === 'intensive'
-    ? plan.days.flatMap((day) => day.sessions).find((candidate) => candidate.id === sessionId)
-    : undefined;
+  const session = plan.kind === 'intensive' ? plan.days.flatMap((day) => day.sessions).find((candidate) => candidate.id === sessionId) : undefined;
   const [heading, ...rest] = Array.isArray(children) ? (children as ReactNode[]) : [children];
   return (
     <div className={styles.session} data-plan-session={sessionId}>

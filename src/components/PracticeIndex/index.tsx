@@ -38,8 +38,12 @@ export default function PracticeIndex({source}: {source: 'weeks' | 'intensive'})
         <table key={plan.id}>
           <thead>
             <tr>
-              <th scope="col"><Translate id="practiceIndex.day">Day</Translate></th>
-              <th scope="col"><Translate id="practiceIndex.practice">Practice</Translate></th>
+              <th scope="col">
+                <Translate id="practiceIndex.day">Day</Translate>
+              </th>
+              <th scope="col">
+                <Translate id="practiceIndex.practice">Practice</Translate>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -37,7 +37,14 @@ export default function ProgressBar({done, total, label, size = 'small', classNa
  * The same measure for both variants of a weekly plan. Both are in the HTML and CSS shows the
  * chosen one (set on <html> before paint), like planned times, so there is no flash.
  */
-export function VariantProgressBar({done4h, total4h, done6h, total6h, label, size}: {
+export function VariantProgressBar({
+  done4h,
+  total4h,
+  done6h,
+  total6h,
+  label,
+  size,
+}: {
   done4h: number;
   total4h: number;
   done6h: number;

@@ -46,7 +46,8 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     }
   }, [confirming]);
 
-  const scopeName = scope === 'week' ? translate({id: 'progress.tools.thisWeek', message: 'this week'}) : translate({id: 'progress.tools.thisPlan', message: 'this plan'});
+  const scopeName =
+    scope === 'week' ? translate({id: 'progress.tools.thisWeek', message: 'this week'}) : translate({id: 'progress.tools.thisPlan', message: 'this plan'});
 
   const reset = () => {
     if (!planId) return;
@@ -105,14 +106,16 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
               setMessage(null);
               setConfirming(true);
             }}>
-            {scope === 'week' ? <Translate id="progress.tools.resetWeek">Reset this week</Translate> : <Translate id="progress.tools.resetPlan">Reset this plan</Translate>}
+            {scope === 'week' ? (
+              <Translate id="progress.tools.resetWeek">Reset this week</Translate>
+            ) : (
+              <Translate id="progress.tools.resetPlan">Reset this plan</Translate>
+            )}
           </button>
         )}
         {planId && confirming && (
           <span className={styles.confirm} role="group" aria-label={translate({id: 'progress.tools.confirmLabel', message: 'Confirm reset'})}>
-            <span>
-              {translate({id: 'progress.tools.confirm', message: 'Untick all {count} items of {scope}?'}, {count: planTickCount, scope: scopeName})}
-            </span>
+            <span>{translate({id: 'progress.tools.confirm', message: 'Untick all {count} items of {scope}?'}, {count: planTickCount, scope: scopeName})}</span>
             <button ref={confirmButton} type="button" className="button button--sm button--danger" onClick={reset}>
               <Translate id="progress.tools.confirmYes">Yes, reset</Translate>
             </button>

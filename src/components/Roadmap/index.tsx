@@ -65,7 +65,9 @@ function WeekCard({week, tracks}: {week: number; tracks: WeeklyPlanSummary[]}): 
       )}
       {first.highlights.length > 0 && <p className={styles.highlights}>{first.highlights.join(' ')}</p>}
       <dl className={styles.facts}>
-        <dt><Translate id="roadmap.tracks">Tracks</Translate></dt>
+        <dt>
+          <Translate id="roadmap.tracks">Tracks</Translate>
+        </dt>
         <dd>
           {tracks.map((plan, index) => (
             <span key={plan.id}>
@@ -74,14 +76,18 @@ function WeekCard({week, tracks}: {week: number; tracks: WeeklyPlanSummary[]}): 
             </span>
           ))}
         </dd>
-        <dt><Translate id="roadmap.planned">Planned</Translate></dt>
+        <dt>
+          <Translate id="roadmap.planned">Planned</Translate>
+        </dt>
         <dd>
           <span className={styles.hours}>
             <span>{translate({id: 'roadmap.hours.4h', message: '4 h plan: {time}'}, {time: formatRange(planMinutes(first, '4h'))})}</span>
             <span>{translate({id: 'roadmap.hours.6h', message: '6 h plan: {time}'}, {time: formatRange(planMinutes(first, '6h'))})}</span>
           </span>
         </dd>
-        <dt><Translate id="roadmap.progress">Your progress</Translate></dt>
+        <dt>
+          <Translate id="roadmap.progress">Your progress</Translate>
+        </dt>
         <dd className={styles.progressList}>
           {tracks.map((plan) => (
             <WeeklyProgress key={plan.id} plan={plan} label={`${heading} · ${plan.trackLabel}`} showTrack={tracks.length > 1} />
@@ -128,11 +134,17 @@ function IntensiveCard({plan}: {plan: IntensivePlanSummary}): ReactNode {
         <Link to={plan.permalink}>{plan.title}</Link>
       </p>
       <dl className={styles.facts}>
-        <dt><Translate id="roadmap.days">Days</Translate></dt>
+        <dt>
+          <Translate id="roadmap.days">Days</Translate>
+        </dt>
         <dd>{plan.days.length}</dd>
-        <dt><Translate id="roadmap.planned">Planned</Translate></dt>
+        <dt>
+          <Translate id="roadmap.planned">Planned</Translate>
+        </dt>
         <dd>{formatRange(planMinutes(plan, '4h'))}</dd>
-        <dt><Translate id="roadmap.progress">Your progress</Translate></dt>
+        <dt>
+          <Translate id="roadmap.progress">Your progress</Translate>
+        </dt>
         <dd>
           <ProgressBar done={done} total={ids.length} label={plan.title} />
         </dd>

@@ -91,6 +91,8 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
   const isFinished = timer.finishedAt !== null;
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>('unsupported');
   useEffect(() => {
+    // Read after hydration: the server cannot know the browser's notification permission.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setPermission(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
   }, []);
 
@@ -114,9 +116,15 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
   }, []);
 
   return (
-    <aside className={clsx(styles.panel, isFinished && styles.panelFinished)} aria-label={translate({id: 'timer.panel', message: 'Active timer'})} data-print="hide" data-timer-panel>
+    <aside
+      className={clsx(styles.panel, isFinished && styles.panelFinished)}
+      aria-label={translate({id: 'timer.panel', message: 'Active timer'})}
+      data-print="hide"
+      data-timer-panel>
       <div className={styles.row}>
-        <Link to={href} className={styles.label}>{timer.label}</Link>
+        <Link to={href} className={styles.label}>
+          {timer.label}
+        </Link>
         <span className={styles.clock} data-timer-panel-clock>
           {isFinished ? translate({id: 'timer.finished', message: "Time's up"}) : formatClock(remainingMs(timer, now))}
         </span>

@@ -123,7 +123,17 @@ describe('BlockTimer on a plan page', () => {
       JSON.stringify({
         version: 1,
         timers: {
-          'weeks/week-09/go#d1-b2': {planId: 'weeks/week-09/go', itemId: 'd1-b2', label: 'Block 2 · Template Creation', durationMs: 60 * MINUTE, maxMs: 60 * MINUTE, elapsedMs: 0, runningSince: started, finishedAt: null, next: null},
+          'weeks/week-09/go#d1-b2': {
+            planId: 'weeks/week-09/go',
+            itemId: 'd1-b2',
+            label: 'Block 2 · Template Creation',
+            durationMs: 60 * MINUTE,
+            maxMs: 60 * MINUTE,
+            elapsedMs: 0,
+            runningSince: started,
+            finishedAt: null,
+            next: null,
+          },
         },
       }),
     );

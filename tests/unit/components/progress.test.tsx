@@ -129,7 +129,10 @@ describe('progress tools', () => {
     renderDay1();
     const text = JSON.stringify({app: EXPORT_APP, version: 1, exportedAt: '2026-01-05T09:00:00.000Z', progress: {[WEEK]: {'d1-b1': 5, 'd9-b1': 6}}});
     fireEvent.change(screen.getByLabelText('Progress file to import'), {target: {files: [new File([text], 'progress.json')]}});
-    expect(await screen.findByText('Imported: 2 ticks added. Kept, but not shown: 1 tick for items the plans no longer have.')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('Imported: 2 ticks added. Kept, but not shown: 1 tick for items the plans no longer have.')).toHaveAttribute(
+      'role',
+      'status',
+    );
     expect(screen.getByRole('checkbox', {name: 'Done: Block 1 · Concepts'})).toBeChecked();
   });
 });

@@ -39,12 +39,11 @@ describe('Roadmap', () => {
     const week9 = within(card(9));
     expect(week9.getByRole('link', {name: 'Week 09'})).toHaveAttribute('href', '/weeks/week-09/go');
     expect(week9.getByRole('link', {name: 'Go'})).toHaveAttribute('href', '/weeks/week-09/go');
-    expect(within(week9.getByRole('list', {name: 'Focus'})).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'System Design',
-      'Backend Practice',
-      'DSA',
-      'Theory',
-    ]);
+    expect(
+      within(week9.getByRole('list', {name: 'Focus'}))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['System Design', 'Backend Practice', 'DSA', 'Theory']);
     expect(card(9)).toHaveTextContent('4 h plan: 22 h – 24 h 45');
     expect(card(12)).toHaveAttribute('data-status', 'missing');
     expect(card(12)).toHaveTextContent('Open for contribution');
@@ -81,14 +80,15 @@ describe('Roadmap', () => {
 describe('PracticeIndex', () => {
   it('links every machine coding day of the weekly plans', () => {
     render(<PracticeIndex source="weeks" />);
-    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(
-      [1, 2, 3, 4, 6].map((day) => `/weeks/week-13/go#day-${day}`),
-    );
+    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([1, 2, 3, 4, 6].map((day) => `/weeks/week-13/go#day-${day}`));
   });
 
   it('links every practice item of the 14-day plan to its session', () => {
     render(<PracticeIndex source="intensive" />);
-    expect(screen.getByRole('link', {name: 'Implement a thread-safe cache with generics'})).toHaveAttribute('href', '/intensive/senior-go-14-days#day-1-evening');
+    expect(screen.getByRole('link', {name: 'Implement a thread-safe cache with generics'})).toHaveAttribute(
+      'href',
+      '/intensive/senior-go-14-days#day-1-evening',
+    );
   });
 });
 

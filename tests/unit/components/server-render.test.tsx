@@ -6,11 +6,14 @@ import {pagePlanJson} from '../support/planPage';
 // Plan pages show progress totals from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('../support/planData'));
 
-const {PlanPage, VariantToggle, WeekOverview, DayTime, PlanDay, DayToolbar, VariantSection, PlanItem, PlanSession, IntensiveOverview} =
-  MDXComponents;
+const {PlanPage, VariantToggle, WeekOverview, DayTime, PlanDay, DayToolbar, VariantSection, PlanItem, PlanSession, IntensiveOverview} = MDXComponents;
 
 /** Text without tags, so assertions read like what a reader sees. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ');
 
 describe('server render (no window)', () => {
   it('runs in an environment without a DOM', () => {
