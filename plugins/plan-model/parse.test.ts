@@ -107,11 +107,32 @@ describe.for(weeklyPlans)('$doc', (seedPlan) => {
     for (const row of plan.overview) expect(row.focus).not.toBe('');
   });
 
+  it('records where the overview heading and its table are, for the remark plugin', () => {
+    const plan = weekly(result);
+    const lines = source.split('\n');
+    expect(lines[plan.overviewPosition!.line - 1]).toMatch(/^### Weekly Overview Table$/);
+    expect(lines[plan.overviewTablePosition!.line - 1]).toMatch(/^\| Day \| Focus/);
+  });
+
   it('takes the title from front matter and reads the weekly goals', () => {
     const plan = weekly(result);
     expect(plan.title).toBe('Go Track');
     expect(plan.goals.length).toBeGreaterThan(0);
     for (const goal of plan.goals) expect(goal.items.length, goal.area).toBeGreaterThan(0);
+  });
+});
+
+describe('the overview section', () => {
+  const withDay = (overview: string) =>
+    parsePlan(`---\ntitle: Go Track\n---\n\n${overview}\n\n### Day 1 – Basics\n\n#### 4-Hour Plan\n\n- **Block 1 (Concepts – 60 min)**\n`);
+
+  it('is only a heading the parser accepts as one, and may lack its table', () => {
+    const notOverview = weekly(withDay('### Weekly Overview of the goals\n\nText.'));
+    expect(notOverview.overviewPosition).toBeNull();
+    expect(notOverview.overviewTablePosition).toBeNull();
+    const withoutTable = weekly(withDay('### Weekly Overview\n\nText.'));
+    expect(withoutTable.overviewPosition).toEqual({line: 5, column: 1});
+    expect(withoutTable.overviewTablePosition).toBeNull();
   });
 });
 

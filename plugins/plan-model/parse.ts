@@ -140,6 +140,8 @@ function readWeekly(tree: Root, dayDepth: number, frontMatter: PlanFrontMatter, 
     title: typeof frontMatter.title === 'string' ? frontMatter.title : '',
     goals: [],
     overview: [],
+    overviewPosition: null,
+    overviewTablePosition: null,
     days: [],
   };
   for (const section of sections) {
@@ -150,7 +152,10 @@ function readWeekly(tree: Root, dayDepth: number, frontMatter: PlanFrontMatter, 
     } else if (/^Weekly Goals$/i.test(title)) {
       plan.goals = readGoals(section.content);
     } else if (/^Weekly Overview( Table)?$/i.test(title)) {
-      plan.overview = readOverview(section, report);
+      const table = section.content.find((node): node is Table => node.type === 'table');
+      plan.overviewPosition = positionOf(section.heading);
+      plan.overviewTablePosition = table ? positionOf(table) : null;
+      plan.overview = readOverview(section, table, report);
     }
   }
   return plan;
@@ -165,8 +170,7 @@ function readGoals(content: readonly RootContent[]): WeeklyGoal[] {
   }));
 }
 
-function readOverview(section: Section, report: Report): OverviewRow[] {
-  const table = section.content.find((node): node is Table => node.type === 'table');
+function readOverview(section: Section, table: Table | undefined, report: Report): OverviewRow[] {
   if (!table) {
     report(section.heading, 'overview-table-missing', 'The Weekly Overview section needs a "| Day | Focus |" table.');
     return [];

@@ -86,6 +86,10 @@ export interface WeeklyPlan {
   title: string;
   goals: WeeklyGoal[];
   overview: OverviewRow[];
+  /** The "Weekly Overview" heading, if the plan has one. */
+  overviewPosition: SourcePosition | null;
+  /** The overview's "| Day | Focus |" table, if the section has one. */
+  overviewTablePosition: SourcePosition | null;
   days: WeeklyDay[];
 }
 

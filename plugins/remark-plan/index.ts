@@ -90,15 +90,12 @@ function transformWeekly(tree: Root, plan: WeeklyPlan, model: ModelIndex): void 
   const nodes = tree.children;
   for (let index = 0; index < nodes.length; index += 1) {
     const node = nodes[index]!;
-    if (node.type === 'heading' && node.depth === depth && /^Weekly Overview/i.test(plainText(node))) {
+    if (node.type === 'heading' && plan.overviewPosition && at(node) === key(plan.overviewPosition)) {
+      const tableAt = plan.overviewTablePosition ? key(plan.overviewTablePosition) : null;
       const end = sectionEnd(nodes, index, depth);
-      const body = nodes.slice(index + 1, end).map((child) => (child.type === 'table' && isOverviewTable(child) ? overviewTable(child, plan) : child));
+      const body = nodes.slice(index + 1, end).map((child) => (child.type === 'table' && at(child) === tableAt ? overviewTable(child, plan) : child));
       out.push(overviewSection([node, jsxFlow('VariantToggle', {}, []), ...body]));
       index = end - 1;
-      continue;
-    }
-    if (node.type === 'table' && isOverviewTable(node)) {
-      out.push(overviewTable(node, plan));
       continue;
     }
     const number = node.type === 'heading' ? model.days.get(at(node)) : undefined;
@@ -207,24 +204,20 @@ function intensiveDayBody(body: RootContent[], day: number, dayDepth: number, mo
   return out;
 }
 
-function isOverviewTable(table: Table): boolean {
-  const header = table.children[0]?.children.map((cell) => plainText(cell).toLowerCase());
-  return header?.[0] === 'day' && header[1] === 'focus';
-}
-
 /** Adds a "Planned time" column and links each day number to its section. */
 function withTimeColumn(table: Table, plan: WeeklyPlan): Table {
   const days = new Set(plan.days.map((day) => day.number));
+  // Which day a row is about is the model's reading of the row, found by its position.
+  const rowDays = new Map(plan.overview.map((row) => [key(row.position), row.day]));
   table.align = [...(table.align ?? []), 'left'];
   table.children.forEach((row, rowIndex) => {
     if (rowIndex === 0) {
       row.children.push({type: 'tableCell', children: [{type: 'text', value: 'Planned time'}]});
       return;
     }
-    const dayText = row.children[0] ? plainText(row.children[0]) : '';
-    const number = Number(dayText);
+    const number = rowDays.get(at(row));
     const cell: TableCell = {type: 'tableCell', children: []};
-    if (days.has(number)) {
+    if (number !== undefined && days.has(number)) {
       const first = row.children[0]!;
       first.children = [{type: 'link', url: `#${dayAnchor(number)}`, children: first.children}];
       cell.children = [jsxText('DayTime', {day: String(number)})];
