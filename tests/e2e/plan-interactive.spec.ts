@@ -1,5 +1,5 @@
 import {expect, test, type Page} from '@playwright/test';
-import {focusRing, tabTo} from './support/site';
+import {collectErrors, focusRing, tabTo} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';
 const WEEK_13 = '/weeks/week-13/go';
@@ -9,16 +9,6 @@ const variantOf = (page: Page) => page.locator('html').getAttribute('data-plan-v
 const sixHourSection = (page: Page) => page.locator('[data-plan-day="1"] [data-variant-section="6h"]');
 const sixHourRadio = (page: Page) => page.getByRole('radio', {name: /6-hour plan/}).first();
 const fourHourRadio = (page: Page) => page.getByRole('radio', {name: /4-hour plan/}).first();
-
-/** React reports hydration mismatches as console errors (#418, #423, #425 in production builds). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return errors;
-}
 
 test.describe('4h / 6h choice', () => {
   test('defaults to the 4-hour plan: the 6-hour additions are hidden', async ({page}) => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {expect, test, type Locator, type Page} from '@playwright/test';
 import {repoRoot} from '../support/seeds';
+import {collectErrors} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';
 const INTENSIVE = '/intensive/senior-go-14-days';
@@ -12,15 +13,6 @@ const ROADMAP = '/roadmap/roadmap-16-weeks';
 const tick = (page: Page, name: string) => page.getByRole('checkbox', {name: `Done: ${name}`});
 /** The "done/total" a progress bar announces. */
 const barText = (scope: Page | Locator, name: string) => scope.getByRole('progressbar', {name}).getAttribute('aria-valuetext');
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return errors;
-}
 
 test.describe('ticks', () => {
   test('survive reload and navigation, by keyboard, with day and week totals', async ({page}) => {

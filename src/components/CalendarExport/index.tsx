@@ -6,6 +6,7 @@ import type {PlanVariant} from '@site/plugins/plan-model/types';
 import {usePlanPage} from '@site/src/components/PlanPage';
 import {useVariant} from '@site/src/hooks/useVariant';
 import {fileName, formatClock, formatDateInput, nextMonday, planEvents, type ExportRequest} from './events';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
@@ -260,7 +261,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
 
   return (
     <div className={styles.export} data-print="hide">
-      <button ref={triggerRef} type="button" className={styles.trigger} aria-haspopup="dialog" aria-expanded={open} onClick={openDialog}>
+      <button ref={triggerRef} type="button" className={utilities.actionButton} aria-haspopup="dialog" aria-expanded={open} onClick={openDialog}>
         {single ? <Translate id="calendar.open.day">Add this day to calendar</Translate> : <Translate id="calendar.open.plan">Add to calendar</Translate>}
       </button>
       <span className={styles.status} role="status">

@@ -2,6 +2,7 @@ import {useCallback, useSyncExternalStore, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 import {translate} from '@docusaurus/Translate';
 import {usePlanPage} from '@site/src/components/PlanPage';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 /**
@@ -71,7 +72,7 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
     <>
       <button
         type="button"
-        className={styles.button}
+        className={utilities.actionButton}
         onClick={print}
         data-print="hide"
         aria-label={translate({id: 'print.day.button.label', message: 'Print this day (day {day})'}, {day})}>

@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import {useSetTick, useTicked} from '@site/src/hooks/useProgress';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 interface Props {
@@ -26,7 +27,7 @@ export default function ProgressTick({planId, itemId, day, label}: Props): React
         onChange={(event) => setTick(itemId, day, event.currentTarget.checked)}
         data-progress-item={itemId}
       />
-      <span className={styles.visuallyHidden}>{name}</span>
+      <span className={utilities.visuallyHidden}>{name}</span>
     </label>
   );
 }

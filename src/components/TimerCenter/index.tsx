@@ -7,6 +7,7 @@ import {getState, updateState, useStoredState, type TimerRecord} from '@site/src
 import {formatClock, pauseTimer, remainingMs, resetTimer, settleFinished, startTimer, timerKey} from '@site/src/store/timers';
 import {useNow} from '@site/src/hooks/useNow';
 import {notify, playChime} from './alerts';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 const selectTimers = (state: ReturnType<typeof getState>) => state.timers;
@@ -54,7 +55,7 @@ export default function TimerCenter(): ReactNode {
   useTimeUpTitle(shown?.finishedAt != null);
   return (
     <>
-      <div className={styles.liveRegion} role="status" aria-live="assertive" aria-atomic="true">
+      <div className={utilities.visuallyHidden} role="status" aria-live="assertive" aria-atomic="true">
         {announcement}
       </div>
       {shown && <TimerPanel timer={shown} autoAdvance={autoAdvance} />}

@@ -2,6 +2,7 @@ import {useId, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import type {PlanVariant} from '@site/plugins/plan-model/types';
 import {useVariant} from '@site/src/hooks/useVariant';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 const OPTIONS: {value: PlanVariant; label: string; hint: string}[] = [
@@ -23,7 +24,7 @@ export default function VariantToggle({compact = false}: {compact?: boolean}): R
   const name = useId();
   return (
     <fieldset className={compact ? `${styles.toggle} ${styles.compact}` : styles.toggle} data-print="hide">
-      <legend className={compact ? styles.legendHidden : styles.legend}>
+      <legend className={compact ? utilities.visuallyHidden : styles.legend}>
         <Translate id="plan.variant.legend">How many hours do you have today?</Translate>
       </legend>
       <div className={styles.options}>

@@ -38,3 +38,13 @@ export async function focusRing(element: Locator): Promise<{outline: string; box
     return {outline: `${style.outlineStyle} ${style.outlineWidth}`, boxShadow: style.boxShadow};
   });
 }
+
+/** Page errors and console errors from now on; React reports hydration mismatches as console errors (#418, #423, #425). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
