@@ -1,17 +1,17 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+// The store's schema module is plain data (no browser APIs), so the head script can use its key.
+import {STORAGE_KEY} from '../../src/store/schema';
 import {buildPlanData, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
 
-/** Must match the browser store's key (src/store/schema.ts) and the variant hook's attribute and parameter. */
-const STORAGE_KEY = 'go-study-plans';
-
 /**
  * Sets the 4h/6h attribute on <html> before the first paint — from `?plan=` or the stored
  * choice — so the chosen variant shows at once, without a layout shift or hydration mismatch.
- * Without JavaScript no attribute is set and both variants show.
+ * Without JavaScript no attribute is set and both variants show. `plan` and `data-plan-variant`
+ * are VARIANT_PARAM and VARIANT_ATTRIBUTE of src/hooks/useVariant.ts.
  */
 const variantHeadScript = `(function(){try{var v=new URLSearchParams(location.search).get('plan');if(v!=='4h'&&v!=='6h'){var s=JSON.parse(localStorage.getItem('${STORAGE_KEY}')||'null');v=s&&s.variant}document.documentElement.setAttribute('data-plan-variant',v==='6h'?'6h':'4h')}catch(e){document.documentElement.setAttribute('data-plan-variant','4h')}})();`;
 
