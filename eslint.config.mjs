@@ -25,6 +25,36 @@ export default tseslint.config(
     rules: {...jsxA11y.flatConfigs.recommended.rules, ...reactHooks.configs.recommended.rules},
   },
   {
+    // Build time never reaches into the browser side: plugins/ runs in Node while the site builds.
+    files: ['plugins/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'docusaurus.config.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {patterns: [{regex: '(^|/)src/|^@site/src', message: 'Build-time code must not import browser code (src/); move shared logic to plugins/plan-model/ids.ts.'}]},
+      ],
+    },
+  },
+  {
+    // The browser takes from plugins/ only types and the isomorphic modules (ids, durations, the plan data's shape).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@site/)?(\\.\\./)*plugins/(?!plan-model/ids$|plan-model/duration$|plan-data/data$)',
+              allowTypeImports: true,
+              message: 'Browser code imports only types and the isomorphic modules (plan-model/ids, plan-model/duration, plan-data/data) from plugins/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
     languageOptions: {globals: {...globals.browser, ...globals.node, ...globals.vitest}},
   },

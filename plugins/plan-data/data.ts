@@ -5,8 +5,7 @@
 import {sumDurations} from '../plan-model/duration';
 import type {DurationRange} from '../plan-model/types';
 
-/** Name under which the summary is published; `usePluginData(PLAN_DATA_PLUGIN)` reads it. */
-export const PLAN_DATA_PLUGIN = 'plan-data';
+export {PLAN_DATA_PLUGIN} from '../plan-model/ids';
 
 /** A weekly day: ids of its blocks (4-hour plan) and additions (what the 6-hour plan adds). */
 export interface WeeklyDaySummary {

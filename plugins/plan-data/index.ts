@@ -1,8 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-// The store's schema module is plain data (no browser APIs), so the head script can use its key.
-import {STORAGE_KEY} from '../../src/store/schema';
+import {DEFAULT_VARIANT, STORAGE_KEY, VARIANT_ATTRIBUTE, VARIANT_PARAM, PLAN_VARIANTS} from '../plan-model/ids';
 import {buildPlanData, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
@@ -10,10 +9,10 @@ export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, Wee
 /**
  * Sets the 4h/6h attribute on <html> before the first paint — from `?plan=` or the stored
  * choice — so the chosen variant shows at once, without a layout shift or hydration mismatch.
- * Without JavaScript no attribute is set and both variants show. `plan` and `data-plan-variant`
- * are VARIANT_PARAM and VARIANT_ATTRIBUTE of src/hooks/useVariant.ts.
+ * Without JavaScript no attribute is set and both variants show. Every name and value comes
+ * from the ids module the browser code uses, so the two cannot drift apart.
  */
-const variantHeadScript = `(function(){try{var v=new URLSearchParams(location.search).get('plan');if(v!=='4h'&&v!=='6h'){var s=JSON.parse(localStorage.getItem('${STORAGE_KEY}')||'null');v=s&&s.variant}document.documentElement.setAttribute('data-plan-variant',v==='6h'?'6h':'4h')}catch(e){document.documentElement.setAttribute('data-plan-variant','4h')}})();`;
+export const variantHeadScript = `(function(){var a=${JSON.stringify(VARIANT_ATTRIBUTE)},d=${JSON.stringify(DEFAULT_VARIANT)},ok=${JSON.stringify(PLAN_VARIANTS)};try{var v=new URLSearchParams(location.search).get(${JSON.stringify(VARIANT_PARAM)});if(ok.indexOf(v)<0){var s=JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEY)})||'null');v=s&&s.variant}document.documentElement.setAttribute(a,ok.indexOf(v)<0?d:v)}catch(e){document.documentElement.setAttribute(a,d)}})();`;
 
 /** The parts of the docs plugin's loaded content this plugin reads. */
 interface LoadedDocs {

@@ -4,6 +4,7 @@
  * plugin, the plan-data plugin, the validator and browser components can all
  * share it (browser code imports types only).
  */
+import type {SessionName} from './ids';
 
 /** 1-based position in the source file, as editors show it. */
 export interface SourcePosition {
@@ -110,7 +111,6 @@ export interface PracticeItem {
   position: SourcePosition;
 }
 
-export type SessionName = 'morning' | 'evening';
 
 export interface PlanSession {
   /** Stable id: `d{day}-{name}`. */
@@ -150,5 +150,4 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** The two ways to follow a weekly day. */
-export type PlanVariant = '4h' | '6h';
+export type {PlanVariant, SessionName} from './ids';

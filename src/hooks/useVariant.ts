@@ -1,15 +1,6 @@
 import {useCallback} from 'react';
-import type {PlanVariant} from '@site/plugins/plan-model/types';
+import {DEFAULT_VARIANT, VARIANT_ATTRIBUTE, VARIANT_PARAM, type PlanVariant} from '@site/plugins/plan-model/ids';
 import {updateState, useStoredState} from '@site/src/store';
-
-/** The query parameter that shares a plan choice in a link: `?plan=6h`. */
-export const VARIANT_PARAM = 'plan';
-/** Attribute on <html> that CSS uses to show one variant; set before first paint by the head script. */
-export const VARIANT_ATTRIBUTE = 'data-plan-variant';
-
-export function parseVariant(value: string | null | undefined): PlanVariant | null {
-  return value === '4h' || value === '6h' ? value : null;
-}
 
 /** Reflects the choice on <html> so every variant-dependent element updates through CSS alone. */
 export function applyVariantToDocument(variant: PlanVariant): void {
@@ -18,7 +9,7 @@ export function applyVariantToDocument(variant: PlanVariant): void {
 
 /** The site-wide 4h/6h choice (4h until the reader picks) and a setter that remembers it. */
 export function useVariant(): [PlanVariant, (variant: PlanVariant) => void] {
-  const variant = useStoredState((state) => state.variant) ?? '4h';
+  const variant = useStoredState((state) => state.variant) ?? DEFAULT_VARIANT;
   const setVariant = useCallback((next: PlanVariant) => {
     updateState((state) => ({...state, variant: next}));
     applyVariantToDocument(next);

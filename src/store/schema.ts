@@ -1,7 +1,7 @@
-import type {PlanVariant} from '@site/plugins/plan-model/types';
+import {STORAGE_KEY, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
 
-/** Everything the site keeps in the browser, under one localStorage key. */
-export const STORAGE_KEY = 'go-study-plans';
+/** Everything the site keeps in the browser lives under one localStorage key. */
+export {STORAGE_KEY};
 export const SCHEMA_VERSION = 1;
 
 /** A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct. */
@@ -84,7 +84,7 @@ export function decodeState(raw: string | null): StoredState {
   const source = data as Record<string, unknown>;
   return {
     version: SCHEMA_VERSION,
-    variant: source.variant === '4h' || source.variant === '6h' ? source.variant : null,
+    variant: parseVariant(source.variant),
     timers: decodeTimers(source.timers),
     autoAdvance: source.autoAdvance === true,
     progress: decodeProgress(source.progress),

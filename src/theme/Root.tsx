@@ -1,7 +1,8 @@
 import {useEffect, type ReactNode} from 'react';
 import TimerCenter from '@site/src/components/TimerCenter';
 import {updateState} from '@site/src/store';
-import {VARIANT_PARAM, applyVariantToDocument, parseVariant} from '@site/src/hooks/useVariant';
+import {VARIANT_PARAM, parseVariant} from '@site/plugins/plan-model/ids';
+import {applyVariantToDocument} from '@site/src/hooks/useVariant';
 
 /** Wraps every page: a shared `?plan=` link is remembered, and the active timer follows the reader. */
 export default function Root({children}: {children: ReactNode}): ReactNode {

@@ -1,0 +1,63 @@
+/**
+ * Ids, anchors and the 4h/6h rule: the one module both sides import. Build-time code (parser,
+ * remark plugin, data plugin) and browser code (components, store, head script) name days and
+ * items through these functions only, so a stored tick and the page that shows it always agree.
+ * Isomorphic on purpose: no Node, browser, React or Docusaurus APIs here.
+ */
+
+/** The two ways to follow a weekly day. */
+export type PlanVariant = '4h' | '6h';
+export const PLAN_VARIANTS: readonly PlanVariant[] = ['4h', '6h'];
+/** What applies until the reader picks: the shorter day. */
+export const DEFAULT_VARIANT: PlanVariant = '4h';
+
+/** A variant from untrusted text (a query parameter, stored JSON, an attribute), or null. */
+export function parseVariant(value: unknown): PlanVariant | null {
+  return value === '4h' || value === '6h' ? value : null;
+}
+
+/** The query parameter that shares a plan choice in a link: `?plan=6h`. */
+export const VARIANT_PARAM = 'plan';
+/** Attribute on <html> that CSS uses to show one variant; set before first paint by the head script. */
+export const VARIANT_ATTRIBUTE = 'data-plan-variant';
+/** The one localStorage key holding everything the site keeps in the browser. */
+export const STORAGE_KEY = 'go-study-plans';
+/** Name under which the plan-data plugin publishes its global data. */
+export const PLAN_DATA_PLUGIN = 'plan-data';
+
+export type SessionName = 'morning' | 'evening';
+
+/**
+ * Stable anchors and item ids: progress and timers are keyed by them, so they depend on
+ * numbers and positions, never on wording.
+ */
+export const dayAnchor = (day: number): string => `day-${day}`;
+export const variantAnchor = (day: number, variant: PlanVariant): string => `day-${day}-${variant}`;
+export const sessionAnchor = (day: number, name: SessionName): string => `day-${day}-${name}`;
+/** Anchor of the intensive plan's generated "N days at a glance" overview. */
+export const AT_A_GLANCE_ANCHOR = 'at-a-glance';
+
+export const blockId = (day: number, block: number): string => `d${day}-b${block}`;
+export const additionId = (day: number, index: number): string => `d${day}-a${index}`;
+export const sessionId = (day: number, name: SessionName): string => `d${day}-${name}`;
+export const topicId = (day: number, name: SessionName, index: number): string => `${sessionId(day, name)}-t${index}`;
+export const practiceId = (day: number, name: SessionName, index: number): string => `${sessionId(day, name)}-p${index}`;
+
+const ITEM_DAY = /^d(\d+)-/;
+/** The day an item id belongs to (`d3-b2` → 3), or null for text that is not an item id. */
+export function dayOfItemId(itemId: string): number | null {
+  const match = ITEM_DAY.exec(itemId);
+  return match ? Number(match[1]) : null;
+}
+
+const DAY_HASH = /^#day-(\d+)(?:-|$)/;
+/** The day a page address points at (`#day-3`, `#day-3-evening`), or null. */
+export function dayOfHash(hash: string): number | null {
+  const match = DAY_HASH.exec(hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** Which of a weekly day's items a variant includes: 4h = the blocks, 6h = the blocks and the additions. */
+export function variantItems<T>(day: {blocks: readonly T[]; additions: readonly T[]}, variant: PlanVariant): T[] {
+  return variant === '4h' ? [...day.blocks] : [...day.blocks, ...day.additions];
+}
