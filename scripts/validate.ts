@@ -5,8 +5,9 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {collectAnchors, docKindOf, validateCategoryFile, validatePlanFile} from '../plugins/plan-model/validate';
+import {docLocation} from '../plugins/plan-model/location';
 import type {Diagnostic} from '../plugins/plan-model/types';
+import {checkSize, collectAnchors, decodeUtf8, formatDiagnostic, missingCategory, validateCategoryFile, validatePlanFile} from '../plugins/plan-validator';
 
 interface FileReport {
   /** As printed: relative to the working directory, forward slashes. */
@@ -42,7 +43,7 @@ function main(): number {
     for (const diagnostic of diagnostics) {
       if (diagnostic.severity === 'error') errors += 1;
       else warnings += 1;
-      console.log(`${file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}`);
+      console.log(formatDiagnostic(file, diagnostic));
       if (annotate) console.log(githubAnnotation(file, diagnostic));
     }
   }
@@ -63,26 +64,26 @@ function validateDocs(docsDir: string): FileReport[] {
   const sources = new Map<string, string>();
   const reports: FileReport[] = [];
   for (const relative of files.filter((file) => /\.mdx?$/i.test(file))) {
+    // Size and encoding are checked on the bytes, before anything is parsed: no file can stall the run.
+    let problem: Diagnostic | null;
     try {
-      sources.set(relative, readFileSync(path.join(docsDir, relative), 'utf8'));
+      const bytes = readFileSync(path.join(docsDir, relative));
+      const decoded = checkSize(bytes.length) ? null : decodeUtf8(bytes);
+      problem = checkSize(bytes.length) ?? (decoded && !decoded.ok ? decoded.diagnostic : null);
+      if (decoded?.ok) sources.set(relative, decoded.source);
     } catch (error) {
-      reports.push({file: display(docsDir, relative), diagnostics: [unreadable(error)]});
+      problem = unreadable(error);
     }
+    if (problem) reports.push({file: display(docsDir, relative), diagnostics: [problem]});
   }
   const knownDocs = new Map<string, ReadonlySet<string>>();
   for (const [relative, source] of sources) knownDocs.set(relative, collectAnchors(relative, source));
 
   for (const [relative, source] of sources) {
     const diagnostics = validatePlanFile({path: relative, source, knownDocs});
-    const kind = docKindOf(relative);
-    if (kind.kind === 'weekly' && !files.includes(`${path.posix.dirname(relative)}/_category_.json`)) {
-      diagnostics.unshift({
-        severity: 'error',
-        code: 'category-missing',
-        message: `This week's folder has no _category_.json, so the sidebar cannot name it "Week ${String(kind.week).padStart(2, '0')}"; npm run new-week creates one.`,
-        line: 1,
-        column: 1,
-      });
+    const location = docLocation(relative);
+    if (location.kind === 'weekly' && !files.includes(`${path.posix.dirname(relative)}/_category_.json`)) {
+      diagnostics.unshift(missingCategory(location.week));
     }
     reports.push({file: display(docsDir, relative), diagnostics});
   }

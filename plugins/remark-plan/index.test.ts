@@ -240,7 +240,7 @@ describe('remark-plan on the intensive plan', () => {
 
 describe('remark-plan leaves other documents alone', () => {
   it('a page without day sections', () => {
-    const source = readFileSync(path.join(repoRoot, 'tests/fixtures/plans/no-days.md'), 'utf8');
+    const source = readFileSync(path.join(repoRoot, 'plugins/plan-model/__fixtures__/no-days.md'), 'utf8');
     const tree = transform(source, path.join(docsDir, 'notes/reading.md'));
     expect(elements(tree, 'PlanPage')).toEqual([]);
     expect(headings(tree).map((heading) => heading.depth)).toEqual([1, 2]);
@@ -248,7 +248,7 @@ describe('remark-plan leaves other documents alone', () => {
 
   it('a plan-shaped file outside the docs folder', () => {
     const source = readFileSync(path.join(docsDir, 'weeks/week-10/go.md'), 'utf8');
-    const tree = transform(source, path.join(repoRoot, 'tests/fixtures/plans/week.md'));
+    const tree = transform(source, path.join(repoRoot, 'plugins/plan-model/__fixtures__/week.md'));
     expect(elements(tree, 'PlanPage')).toEqual([]);
     expect(headings(tree).some((heading) => heading.depth === 4)).toBe(true);
   });

@@ -1,23 +1,28 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import {repoRoot} from '../../tests/support/seeds';
-import {parsePlan} from './parse';
-import type {Diagnostic} from './types';
-import {collectAnchors, validatePlanFile, type KnownDocs} from './validate';
+import {parsePlan} from '../plan-model/parse';
+import type {Diagnostic} from '../plan-model/types';
+import {collectAnchors, RULES, validatePlanFile, type KnownDocs} from './index';
 
-const fixturesDir = path.join(repoRoot, 'tests/fixtures');
-const invalidDir = path.join(fixturesDir, 'invalid-plans');
+const fixturesDir = path.join(__dirname, '__fixtures__');
 const docsDir = path.join(repoRoot, 'docs');
 
-/** One broken plan: where it pretends to live in docs/ and every diagnostic it must produce, in order. */
-interface Expectation {
-  path: string;
-  diagnostics: string[];
+/**
+ * One scenario per fixture file. Its folder is where it pretends to live in docs/
+ * (`__fixtures__/weeks/week-12/go.md/todo-left.md` is checked as `weeks/week-12/go.md`), and
+ * its diagnostics are snapshotted beside it in `<scenario>.diagnostics`.
+ */
+function listFixtures(dir = ''): string[] {
+  return readdirSync(path.join(fixturesDir, dir)).flatMap((name) => {
+    const child = dir ? `${dir}/${name}` : name;
+    if (statSync(path.join(fixturesDir, child)).isDirectory()) return listFixtures(child);
+    return name.endsWith('.md') ? [child] : [];
+  });
 }
-
-const expected = JSON.parse(readFileSync(path.join(invalidDir, 'expected.json'), 'utf8')) as Record<string, Expectation>;
-const corpus = readdirSync(invalidDir).filter((file) => /\.mdx?$/.test(file));
+const fixtures = listFixtures();
+const docPathOf = (fixture: string): string => path.posix.dirname(fixture);
 
 /** The rest of the site the fixtures link into; small and fixed so the corpus does not depend on docs/. */
 function knownDocsWith(docPath: string, source: string): KnownDocs {
@@ -29,60 +34,70 @@ function knownDocsWith(docPath: string, source: string): KnownDocs {
 }
 
 /** The CLI's line format without the file name. */
-const format = (diagnostic: Diagnostic) => `${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}`;
+const format = (diagnostic: Diagnostic) => `${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}  ${diagnostic.code}`;
 
 function validate(docPath: string, source: string): Diagnostic[] {
   return validatePlanFile({path: docPath, source, knownDocs: knownDocsWith(docPath, source)});
 }
 
-describe('invalid plan corpus', () => {
-  it('lists every fixture file in expected.json, and nothing else', () => {
-    expect(new Set(Object.keys(expected))).toEqual(new Set(corpus));
-    expect(corpus.length).toBeGreaterThanOrEqual(30);
+describe('fixture corpus', () => {
+  it('has a scenario for most rules, and valid plans that produce nothing', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(60);
+    expect(fixtures.filter((fixture) => path.posix.basename(fixture).startsWith('valid-')).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('has fixtures that each break something different', () => {
-    const outcomes = Object.values(expected).map((entry) => `${entry.path}\n${entry.diagnostics.join('\n')}`);
-    expect(new Set(outcomes).size).toBe(outcomes.length);
-    for (const entry of Object.values(expected)) expect(entry.diagnostics.length).toBeGreaterThan(0);
-  });
-
-  describe.for(corpus)('%s', (file) => {
-    it('produces exactly its expected diagnostics (message, line and column)', () => {
-      const entry = expected[file]!;
-      const source = readFileSync(path.join(invalidDir, file), 'utf8');
-      expect(validate(entry.path, source).map(format)).toEqual(entry.diagnostics);
+  describe.for(fixtures)('%s', (fixture) => {
+    const source = readFileSync(path.join(fixturesDir, fixture), 'utf8');
+    const diagnostics = validate(docPathOf(fixture), source);
+    if (path.posix.basename(fixture).startsWith('valid-')) {
+      it('has no diagnostics', () => {
+        expect(diagnostics.map(format)).toEqual([]);
+      });
+      return;
+    }
+    it('produces its diagnostics (message, line, column and rule)', async () => {
+      expect(diagnostics.length).toBeGreaterThan(0);
+      await expect(`${diagnostics.map(format).join('\n')}\n`).toMatchFileSnapshot(path.join(fixturesDir, fixture.replace(/\.md$/, '.diagnostics')));
     });
   });
 });
 
-describe('valid plans', () => {
-  it('a complete weekly plan has no diagnostics', () => {
-    const source = readFileSync(path.join(fixturesDir, 'valid-plans/weekly.md'), 'utf8');
-    expect(validate('weeks/week-12/go.md', source)).toEqual([]);
+describe('the rule table', () => {
+  it('gives every rule a unique stable code, a severity, a description and a fix', () => {
+    const codes = RULES.map((rule) => rule.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const rule of RULES) {
+      expect(rule.code).toMatch(/^[a-z]+(?:-[a-z0-9]+)*$/);
+      expect(['error', 'warning']).toContain(rule.severity);
+      expect(rule.description.trim()).not.toBe('');
+      expect(rule.fix.trim()).not.toBe('');
+    }
   });
 
-  it('a complete intensive plan has no diagnostics', () => {
-    const source = readFileSync(path.join(fixturesDir, 'valid-plans/intensive.md'), 'utf8');
-    expect(validate('intensive/senior-go-3-days.md', source)).toEqual([]);
+  it('is documented rule by rule in CONTRIBUTING.md', () => {
+    const contributing = readFileSync(path.join(repoRoot, 'CONTRIBUTING.md'), 'utf8');
+    const documented = new Set([...contributing.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((match) => match[1]));
+    expect(documented).toEqual(new Set(RULES.map((rule) => rule.code)));
   });
+});
 
+describe('site pages and seeded plans', () => {
   it("a site page may use the site's MDX components, which plans may not", () => {
     const page = '---\ntitle: Roadmap\nmdx:\n  format: mdx\n---\n\n## Weeks\n\n<Roadmap section="intensive" />\n';
     expect(validate('roadmap/roadmap-16-weeks.md', page)).toEqual([]);
     expect(validate('weeks/week-12/go.md', page).map((diagnostic) => diagnostic.code)).toEqual(expect.arrayContaining(['frontmatter-mdx', 'jsx-element']));
   });
 
-  const seeds = ['weeks/week-09/go.md', 'weeks/week-10/go.md', 'weeks/week-11/go.md', 'weeks/week-13/go.md', 'intensive/senior-go-14-days.md'];
   const allDocs = new Map<string, ReadonlySet<string>>();
   const listDocs = (dir: string): string[] =>
     readdirSync(path.join(docsDir, dir), {withFileTypes: true}).flatMap((entry) => {
       const child = dir ? `${dir}/${entry.name}` : entry.name;
       return entry.isDirectory() ? listDocs(child) : /\.mdx?$/.test(entry.name) ? [child] : [];
     });
-  for (const doc of listDocs('')) allDocs.set(doc, collectAnchors(doc, readFileSync(path.join(docsDir, doc), 'utf8')));
+  const docs = listDocs('');
+  for (const doc of docs) allDocs.set(doc, collectAnchors(doc, readFileSync(path.join(docsDir, doc), 'utf8')));
 
-  it.for(seeds)('seeded plan %s passes with no errors', (doc) => {
+  it.for(docs)('%s passes with no errors', (doc) => {
     const diagnostics = validatePlanFile({path: doc, source: readFileSync(path.join(docsDir, doc), 'utf8'), knownDocs: allDocs});
     expect(diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map(format)).toEqual([]);
   });
@@ -117,8 +132,8 @@ describe('collectAnchors', () => {
 });
 
 describe('never throws, always positions (property-based)', {timeout: 120_000}, () => {
-  const weekly = readFileSync(path.join(fixturesDir, 'valid-plans/weekly.md'), 'utf8');
-  const intensive = readFileSync(path.join(fixturesDir, 'valid-plans/intensive.md'), 'utf8');
+  const weekly = readFileSync(path.join(fixturesDir, 'weeks/week-12/go.md/valid-weekly.md'), 'utf8');
+  const intensive = readFileSync(path.join(fixturesDir, 'intensive/senior-go-3-days.md/valid-intensive.md'), 'utf8');
   /** Fragments that sit on the parser's and validator's edges. */
   const tricky = [
     '---',
