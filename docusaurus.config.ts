@@ -4,8 +4,12 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkPlan from './plugins/remark-plan';
 import planDataPlugin from './plugins/plan-data';
+import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
+
+/** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
+const isProductionBuild = process.env.NODE_ENV === 'production';
 
 /** Repository that "Edit this page" links and the Pages deployment point at. */
 const repositoryUrl = 'https://github.com/go-study-plans/go-study-plans';
@@ -33,6 +37,9 @@ const config: Config = {
   markdown: {
     // .md files are CommonMark (no JSX or imports possible in plan files), .mdx files are MDX.
     format: 'detect',
+    // A file far larger than any plan is replaced by a notice before the Markdown parser sees it: its time grows
+    // with the square of long lists, so such a file would stall the build (the plan-data plugin names the error).
+    preprocessor: ({filePath, fileContent}) => guardFileSize(filePath, fileContent),
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -70,7 +77,7 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           editUrl: `${repositoryUrl}/edit/main/`,
           // Before Docusaurus's own plugins, so lifted headings and stable day ids reach the TOC.
-          beforeDefaultRemarkPlugins: [[remarkPlan, {docsDir: path.resolve(__dirname, 'docs')}]],
+          beforeDefaultRemarkPlugins: [[remarkPlan, {docsDir: path.resolve(__dirname, 'docs'), showDiagnostics: !isProductionBuild}]],
         },
         blog: false,
         theme: {customCss: ['./src/css/custom.css', './src/css/print.css']},

@@ -4,14 +4,20 @@ import type {Heading, List, ListItem, Root, RootContent, Table, TableCell} from 
 import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
 import type {VFile} from 'vfile';
 import {parsePlanTree} from '../plan-model/parse';
+import {validatePlanFile} from '../plan-validator';
 import {toPagePlan} from '../plan-model/pagePlan';
 import {AT_A_GLANCE_ANCHOR, dayAnchor, sessionAnchor, type PlanVariant} from '../plan-model/ids';
-import {docLocation, isPlanLocation} from '../plan-model/location';
+import {docLocation, isPlanLocation, toDocPath} from '../plan-model/location';
 import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
 
 export interface Options {
   /** Absolute path of the docs folder: plan ids are file paths relative to it, without extension. */
   docsDir: string;
+  /**
+   * Show the validator's findings in a box at the top of each plan page. For `npm start`: a
+   * contributor sees what to fix where they look. Production builds fail on errors instead.
+   */
+  showDiagnostics?: boolean;
 }
 
 /**
@@ -64,6 +70,10 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     const location = locationOf(file, docsDir);
     if (!location || !isPlanLocation(location)) return;
     const frontMatter = (file.data as {frontMatter?: PlanFrontMatter}).frontMatter;
+    // Read before the tree changes: the diagnostics' positions are the source's.
+    const diagnostics = options.showDiagnostics
+      ? validatePlanFile({path: toDocPath(path.relative(docsDir, file.path!)), source: String(file.value ?? ''), tree, ...(frontMatter ? {frontMatter} : {})})
+      : [];
     const {plan} = parsePlanTree(tree, {kind: location.kind, ...(frontMatter ? {frontMatter} : {})});
     const planId = location.planId;
     if (!plan) return;
@@ -73,7 +83,8 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     else transformIntensive(tree, plan, index);
 
     // The whole page shares one plan model through context: every component reads it there.
-    tree.children = [jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, tree.children)];
+    const notice = diagnostics.length > 0 ? [jsxFlow('PlanDiagnostics', {diagnostics: JSON.stringify(diagnostics)}, [])] : [];
+    tree.children = [jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, [...notice, ...tree.children])];
   };
 };
 
