@@ -1,5 +1,6 @@
 import path from 'node:path';
-import {checkSize, collectAnchors, decodeUtf8, formatDiagnostic, validatePlanFile} from '../plan-validator';
+import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic} from '../plan-validator';
+import type {FactsCache} from '../plan-validator/cache';
 import type {Diagnostic} from '../plan-model/types';
 
 /** One docs file as the site reads it: its path in the docs folder and its bytes. */
@@ -25,7 +26,7 @@ export interface ContentCheck {
  * as `npm run validate` and `npm run build` fails on the same errors: a contributor never needs to
  * know the separate command exists. Files too large or not UTF-8 are reported and never parsed.
  */
-export function checkContent(files: readonly DocFile[]): ContentCheck {
+export function checkContent(files: readonly DocFile[], cache: FactsCache): ContentCheck {
   const sources = new Map<string, string>();
   const problems = new Map<string, Diagnostic[]>();
   for (const file of files) {
@@ -34,8 +35,10 @@ export function checkContent(files: readonly DocFile[]): ContentCheck {
     if (decoded?.ok) sources.set(file.docPath, decoded.source);
     else problems.set(file.docPath, [tooLarge ?? (decoded as {diagnostic: Diagnostic}).diagnostic]);
   }
-  const knownDocs = new Map([...sources].map(([docPath, source]) => [docPath, collectAnchors(docPath, source)] as const));
-  for (const [docPath, source] of sources) problems.set(docPath, validatePlanFile({path: docPath, source, knownDocs}));
+  const facts = new Map([...sources].map(([docPath, source]) => [docPath, cache.facts(docPath, source)] as const));
+  cache.save();
+  const knownDocs = new Map([...facts].map(([docPath, fileFacts]) => [docPath, new Set(fileFacts.anchors)] as const));
+  for (const [docPath, fileFacts] of facts) problems.set(docPath, diagnosticsFor(docPath, fileFacts, knownDocs));
 
   const result: ContentCheck = {sources, lines: [], errors: 0, warnings: 0};
   for (const file of [...files].sort((a, b) => a.displayPath.localeCompare(b.displayPath))) {
@@ -48,13 +51,9 @@ export function checkContent(files: readonly DocFile[]): ContentCheck {
   return result;
 }
 
-/** The build's failure: the problems themselves, no stack trace (they are the contributor's to fix, not ours). */
-export function contentError(check: ContentCheck): Error {
-  const error = new Error(
-    `The plans have ${check.errors} ${check.errors === 1 ? 'error' : 'errors'} (listed above as path:line:column); fix them and build again. npm run validate lists them too.`,
-  );
-  error.stack = error.message;
-  return error;
+/** The build's last line when plans have errors: the problems themselves are listed above it. */
+export function contentFailure(check: ContentCheck): string {
+  return `[ERROR] The plans have ${check.errors} ${check.errors === 1 ? 'error' : 'errors'} (listed above as path:line:column); fix them and build again. npm run validate lists them too.`;
 }
 
 /** `docs/weeks/week-09/go.md` from the site folder and an absolute file path. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DEFAULT_VARIANT, STORAGE_KEY, VARIANT_ATTRIBUTE, VARIANT_PARAM, PLAN_VARIANTS} from '../plan-model/ids';
 import {planIdOf, toDocPath} from '../plan-model/location';
-import {checkContent, contentError, displayPathOf} from './contentCheck';
+import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
+import {checkContent, contentFailure, displayPathOf} from './contentCheck';
 import {buildPlanData, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
@@ -48,13 +49,17 @@ export default function planDataPlugin(context: LoadContext): Plugin {
           return {doc, docPath, displayPath: displayPathOf(context.siteDir, file), bytes: await readFile(file)};
         }),
       );
-      const check = checkContent(files);
+      const check = checkContent(files, new FactsCache(defaultCacheFile(context.siteDir)));
       if (check.lines.length > 0) {
         const summary = `Plans: ${check.errors} ${check.errors === 1 ? 'error' : 'errors'}, ${check.warnings} ${check.warnings === 1 ? 'warning' : 'warnings'}`;
         console.warn(`\n${summary}\n${check.lines.join('\n')}\n`);
       }
       // While writing, problems are shown and the site keeps serving; a build with errors must not ship.
-      if (check.errors > 0 && process.env.NODE_ENV === 'production') throw contentError(check);
+      if (check.errors > 0 && process.env.NODE_ENV === 'production') {
+        // Docusaurus would wrap a thrown error in its own with a stack trace; the lines above already say what to fix.
+        console.error(contentFailure(check));
+        process.exit(1);
+      }
       const sources = files.flatMap(({doc, docPath}): PlanSource[] => {
         const source = check.sources.get(docPath);
         if (source === undefined) return [];

@@ -13,15 +13,17 @@ import {categoryRules} from './rules/category';
 import {days} from './rules/days';
 import {frontMatter} from './rules/frontMatter';
 import {intensiveStructure} from './rules/intensiveStructure';
-import {links} from './rules/links';
+import {checkLinkRefs, collectLinks, links, type LinkRef} from './rules/links';
 import {reading} from './rules/reading';
 import {safety} from './rules/safety';
 import {todos} from './rules/todos';
 import {weeklyStructure} from './rules/weeklyStructure';
-import type {Check, CheckContext, KnownDocs, RuleDefinition} from './types';
+import {collectAnchors} from './anchors';
+import type {Check, CheckContext, KnownDocs, Report, RuleDefinition} from './types';
 
 export type {KnownDocs, RuleDefinition} from './types';
-export {collectAnchors} from './anchors';
+export {collectAnchors};
+export type {LinkRef};
 export {validateCategoryFile, missingCategory} from './rules/category';
 export {decodeUtf8, checkSize, MAX_PLAN_BYTES} from './rules/bounds';
 
@@ -44,13 +46,20 @@ export interface PlanFileInput {
   frontMatter?: PlanFrontMatter;
 }
 
-/**
- * Checks one docs file with the parser the site uses and the rules a contribution must meet.
- * Pure and total: any input, however broken, yields diagnostics, never an exception.
- */
-export function validatePlanFile(input: PlanFileInput): Diagnostic[] {
+/** What one file contributes to validation, independent of every other file: cacheable by its content. */
+export interface FileFacts {
+  /** The anchors its page will have, for other files' links. */
+  anchors: string[];
+  /** Its links into the site, checked against all files' anchors. */
+  links: LinkRef[];
+  /** Every finding except about links. */
+  diagnostics: Diagnostic[];
+}
+
+/** Parses a file once and runs every check that needs only the file itself. Pure and total. */
+export function analyseFile(input: Omit<PlanFileInput, 'knownDocs'>): FileFacts {
   const tooLarge = checkSize(Buffer.byteLength(input.source, 'utf8'));
-  if (tooLarge) return [tooLarge];
+  if (tooLarge) return {anchors: [], links: [], diagnostics: [tooLarge]};
   const docPath = toDocPath(input.path);
   const location = docLocation(docPath);
   const tree = input.tree ?? parseMarkdown(input.source);
@@ -59,27 +68,44 @@ export function validatePlanFile(input: PlanFileInput): Diagnostic[] {
   const parsed = isPlanLocation(location)
     ? parsePlanTree(tree, {...kind, ...(input.frontMatter ? {frontMatter: input.frontMatter} : {})})
     : {plan: null, frontMatter: {}, diagnostics: []};
-  const context: CheckContext = {
-    docPath,
-    source: input.source,
-    tree,
-    location,
-    parsed,
-    frontMatter: parsed.frontMatter,
-    yaml,
-    knownDocs: input.knownDocs ?? new Map(),
-  };
+  const context: CheckContext = {docPath, source: input.source, tree, location, parsed, frontMatter: parsed.frontMatter, yaml, knownDocs: new Map()};
   const diagnostics: Diagnostic[] = [];
   for (const check of CHECKS) {
-    if (check === links && !input.knownDocs) continue;
-    check.run(context, (code, position, message) => {
-      const rule = RULES_BY_CODE.get(code);
-      // A code missing from the table is a bug in the validator, not in the plan: fail loudly in tests.
-      if (!rule || !check.rules.includes(rule)) throw new Error(`Check "${check.name}" reported "${code}", which it does not declare.`);
-      diagnostics.push({severity: rule.severity, code, message, line: Math.max(1, position.line), column: Math.max(1, position.column)});
-    });
+    if (check !== links) check.run(context, reporterFor(check, diagnostics));
   }
-  return sortDiagnostics(dedupe(diagnostics));
+  return {anchors: [...collectAnchors(docPath, tree)], links: collectLinks(tree), diagnostics};
+}
+
+/** The link findings of one file, given every file's anchors. */
+export function linkDiagnostics(path: string, facts: FileFacts, knownDocs: KnownDocs): Diagnostic[] {
+  const docPath = toDocPath(path);
+  const diagnostics: Diagnostic[] = [];
+  checkLinkRefs(docPath, facts.links, knownDocs, knownDocs.get(docPath) ?? new Set(facts.anchors), reporterFor(links, diagnostics));
+  return diagnostics;
+}
+
+/**
+ * Checks one docs file with the parser the site uses and the rules a contribution must meet.
+ * Pure and total: any input, however broken, yields diagnostics, never an exception.
+ */
+export function validatePlanFile(input: PlanFileInput): Diagnostic[] {
+  return diagnosticsFor(input.path, analyseFile(input), input.knownDocs);
+}
+
+/** All findings for a file from its facts (computed or cached), in reading order; links only when the other docs are known. */
+export function diagnosticsFor(path: string, facts: FileFacts, knownDocs?: KnownDocs): Diagnostic[] {
+  const found = knownDocs ? [...facts.diagnostics, ...linkDiagnostics(path, facts, knownDocs)] : facts.diagnostics;
+  return sortDiagnostics(dedupe(found));
+}
+
+/** Reports through the rule table: the severity is the table's, and a check may only report the rules it declares. */
+function reporterFor(check: Check, into: Diagnostic[]): Report {
+  return (code, position, message) => {
+    const rule = RULES_BY_CODE.get(code);
+    // A code missing from the table is a bug in the validator, not in the plan: fail loudly in tests.
+    if (!rule || !check.rules.includes(rule)) throw new Error(`Check "${check.name}" reported "${code}", which it does not declare.`);
+    into.push({severity: rule.severity, code, message, line: Math.max(1, position.line), column: Math.max(1, position.column)});
+  };
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -10,7 +10,7 @@ async function ruleIdsFor(file: string, code: string): Promise<(string | null)[]
   return result!.messages.map((message) => message.ruleId);
 }
 
-describe('the build/browser boundary is enforced by the lint', () => {
+describe('the build/browser boundary is enforced by the lint', {timeout: 60_000}, () => {
   it('fails build-time code that imports browser code', async () => {
     expect(
       await ruleIdsFor('plugins/plan-data/example.ts', "import {STORAGE_KEY} from '../../src/store/schema';\nexport const key = STORAGE_KEY;\n"),
