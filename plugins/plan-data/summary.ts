@@ -92,9 +92,15 @@ export function weeklySummary(plan: Pick<WeeklyPlan, 'frontMatter' | 'goals'>): 
   return clip(text.replace(/\s+/g, ' ').trim(), SUMMARY_MAX_LENGTH);
 }
 
-/** `text` if it fits in `max` characters, else its longest prefix ending at a word, plus an ellipsis. */
+/**
+ * `text` if it fits in `max` characters; else its whole sentences that fit, when they say enough
+ * (half the room or more); else its longest prefix ending at a word, plus an ellipsis.
+ */
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
+  const room = text.slice(0, max + 1);
+  const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('! '), room.lastIndexOf('? '));
+  if (sentenceEnd + 1 >= max / 2) return text.slice(0, sentenceEnd + 1);
   const cut = text.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > 0 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
