@@ -90,7 +90,7 @@ export default function Home(): ReactNode {
           </p>
           <div className={styles.actions}>
             {start && (
-              <Link className="button button--primary button--lg" to={start.permalink} data-start>
+              <Link className="button button--primary button--lg" to={start.permalink}>
                 {translate({id: 'home.cta.start', message: 'Start with Week {week}'}, {week: pad(start.week)})}
               </Link>
             )}
@@ -109,7 +109,7 @@ export default function Home(): ReactNode {
           <ul className={styles.cards}>
             {cards.map((card) => (
               <li key={card.id}>
-                <Link to={card.to} className={styles.card} data-plan={card.id}>
+                <Link to={card.to} className={styles.card}>
                   <span className={styles.cardTitle}>{card.title}</span>
                   {card.summary && <span className={styles.summary}>{card.summary}</span>}
                   {card.meta && <span className={styles.meta}>{card.meta}</span>}
