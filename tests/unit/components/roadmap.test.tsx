@@ -1,28 +1,12 @@
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {act, render, screen, within} from '@testing-library/react';
-import globalData from '@generated/globalData';
-import {buildPlanData, type PlanData, type PlanSource} from '@site/plugins/plan-data/summary';
 import Roadmap from '@site/src/components/Roadmap';
 import PracticeIndex from '@site/src/components/PracticeIndex';
 import ContinueCard from '@site/src/components/ContinueCard';
 import {resetStoreForTests, updateState} from '@site/src/store';
-import {repoRoot, seedPlans} from '../../support/seeds';
+import {seedPlans} from '../../support/seeds';
+import {publishPlanData as publish, seedSources, weekSource} from '../support/planData';
 
 vi.mock('@generated/globalData', () => import('../support/planData'));
-
-const seedSources: PlanSource[] = seedPlans.map((plan) => ({
-  planId: plan.doc.replace(/^docs\//, '').replace(/\.md$/, ''),
-  permalink: plan.route,
-  title: plan.title,
-  sidebarLabel: plan.kind === 'week' ? 'Go' : '14-Day Senior Go Plan',
-  source: readFileSync(path.join(repoRoot, plan.doc), 'utf8'),
-}));
-
-/** Publishes plan data as the plugin would for these sources (the mock's object is shared by every hook). */
-function publish(sources: PlanSource[]): void {
-  globalData['plan-data'] = {default: buildPlanData(sources) as PlanData & Record<string, unknown>};
-}
 
 const card = (week: number) => document.querySelector<HTMLElement>(`[data-week="${week}"]`)!;
 
@@ -67,6 +51,17 @@ describe('Roadmap', () => {
     expect(cards[cards.length - 1]).toHaveAttribute('data-status', 'present');
     expect(within(cards[cards.length - 1]!).getByRole('link', {name: 'Week 14'})).toHaveAttribute('href', '/weeks/week-14/go');
     unmount();
+  });
+
+  it('names each track of a week by its sidebar label, with its own hours and progress', () => {
+    publish([...seedSources, weekSource(9, 'node', 'Node.js')]);
+    render(<Roadmap />);
+    const week9 = within(card(9));
+    expect(week9.getByRole('link', {name: 'Node.js'})).toHaveAttribute('href', '/weeks/week-09/node');
+    expect(week9.getByRole('link', {name: 'Go'})).toHaveAttribute('href', '/weeks/week-09/go');
+    expect(week9.getByRole('progressbar', {name: 'Week 09 · Node.js (4 h plan) progress'})).toBeInTheDocument();
+    expect(week9.getByRole('progressbar', {name: 'Week 09 · Go (4 h plan) progress'})).toBeInTheDocument();
+    expect(card(9).textContent?.match(/4 h plan: 22 h – 24 h 45/g)).toHaveLength(2);
   });
 
   it('shows the 14-day plan as its own plan with day links and progress', () => {

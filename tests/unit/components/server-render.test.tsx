@@ -1,6 +1,7 @@
 // @vitest-environment node
 import {renderToString} from 'react-dom/server';
 import MDXComponents from '@site/src/theme/MDXComponents';
+import Home from '@site/src/pages/index';
 import {pagePlanJson} from '../support/planPage';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
@@ -100,5 +101,12 @@ describe('server render (no window)', () => {
 
   it('a plan component outside a plan page fails with a message naming the cause', () => {
     expect(() => renderToString(<DayTime day="1" />)).toThrow('Plan components must be rendered inside <PlanPage>');
+  });
+
+  it('renders the home page’s plan list and Start button from the plan data, before any script runs', () => {
+    const visible = text(renderToString(<Home />));
+    expect(visible).toContain('Start with Week 09');
+    for (const week of ['09', '10', '11', '13']) expect(visible).toContain(`Week ${week} · Go`);
+    expect(visible).toContain('Intensive 14-Day Senior Golang Engineer Study Plan');
   });
 });
