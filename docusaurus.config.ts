@@ -4,6 +4,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkPlan from './plugins/remark-plan';
+import {docLocation} from './plugins/plan-model/location';
 import planDataPlugin from './plugins/plan-data';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
@@ -18,43 +19,29 @@ const repositoryUrl = 'https://github.com/go-study-plans/go-study-plans';
 const docsDir = path.resolve(__dirname, 'docs');
 
 /**
- * Routes of the Markdown pages directly in a folder under docs/, by file name. A plan's route is
- * its path without the extension: routes start at the docs root, and the validator requires each
- * plan's front matter id to equal its file name. Files starting with `_` are not routed.
+ * Every plan under docs/, as the location module classifies it (the one place that decides what a
+ * file is). A plan's route is its id: routes start at the docs root, and the validator asks each
+ * plan's front matter id to equal its file name. Read when the config loads, so a week added while
+ * `npm start` runs reaches the navbar after a restart.
  */
-function pageRoutes(folder: string): string[] {
-  const dir = path.join(docsDir, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, {withFileTypes: true})
-    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name) && !entry.name.startsWith('_'))
-    .map((entry) => entry.name.replace(/\.mdx?$/, ''))
-    .sort()
-    .map((name) => `/${folder}/${name}`);
+function planLocations(): ReturnType<typeof docLocation>[] {
+  const walk = (relative: string): string[] =>
+    readdirSync(path.join(docsDir, relative), {withFileTypes: true}).flatMap((entry) => {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? walk(child) : [child];
+    });
+  return ['weeks', 'intensive'].filter((folder) => existsSync(path.join(docsDir, folder))).flatMap((folder) => walk(folder).map((file) => docLocation(file)));
 }
 
 /**
- * Where "Weekly plans" opens: the lowest-numbered week folder that holds a track, at its first
- * track by file name. The home page's Start button follows the same rule from the plan data
- * (`weeklyPlans` in src/hooks/usePlanData.ts). Read when the config loads, so a week added
- * while `npm start` runs reaches the navbar after a restart.
+ * Where "Weekly plans" opens: the lowest-numbered week, at its first track by file name; the home
+ * page's Start button follows the same rule from the plan data (`weeklyPlans` in src/hooks/usePlanData.ts).
+ * An entry whose folder holds no plan is left out rather than linking nowhere.
  */
-function firstWeekRoute(): string | undefined {
-  const weeksDir = path.join(docsDir, 'weeks');
-  if (!existsSync(weeksDir)) return undefined;
-  const weeks = readdirSync(weeksDir, {withFileTypes: true})
-    .map((entry) => (entry.isDirectory() ? /^week-(\d+)$/.exec(entry.name) : null))
-    .filter((match) => match !== null)
-    .sort((a, b) => Number(a[1]) - Number(b[1]));
-  for (const week of weeks) {
-    const [route] = pageRoutes(`weeks/${week[0]}`);
-    if (route) return route;
-  }
-  return undefined;
-}
-
-/** The first week present and the first intensive plan; an entry whose folder is empty is left out rather than linking nowhere. */
-const firstWeek = firstWeekRoute();
-const firstIntensive = pageRoutes('intensive')[0];
+const plans = planLocations();
+const weeklyPlans = plans.flatMap((plan) => (plan.kind === 'weekly' ? [plan] : [])).sort((a, b) => a.week - b.week || a.track.localeCompare(b.track));
+const firstWeek = weeklyPlans[0] && `/${weeklyPlans[0].planId}`;
+const firstIntensive = plans.flatMap((plan) => (plan.kind === 'intensive' ? [`/${plan.planId}`] : [])).sort()[0];
 
 const config: Config = {
   title: 'Go Study Plans',

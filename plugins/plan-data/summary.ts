@@ -1,4 +1,5 @@
 import {parsePlan} from '../plan-model/parse';
+import {docLocation, isPlanLocation} from '../plan-model/location';
 import {sumDurations} from '../plan-model/duration';
 import type {IntensivePlan, PlanModel, WeeklyPlan} from '../plan-model/types';
 import {SUMMARY_MAX_LENGTH, type IntensivePlanSummary, type PlanData, type PlanSummary, type WeeklyPlanSummary} from './data';
@@ -16,7 +17,6 @@ export interface PlanSource {
   source: string;
 }
 
-const WEEK_PATH = /^weeks\/week-(\d+)\/([^/]+)$/;
 /** Highlights are a teaser, not the whole goal list; the week page has the rest. */
 const MAX_HIGHLIGHTS = 4;
 
@@ -33,11 +33,14 @@ export function practisesMachineCoding(day: Pick<WeeklyPlan['days'][number], 'bl
   return day.blocks.some((block) => BUILD_BLOCK.test(block.label));
 }
 
-/** Parses every source with the shared parser; docs that are not plans are left out. */
+/** Parses every plan with the shared parser; docs that are not plans are left out. */
 export function buildPlanData(sources: readonly PlanSource[]): PlanData {
   const plans: PlanSummary[] = [];
   for (const doc of sources) {
-    const {plan} = parsePlan(doc.source);
+    // Where a doc sits decides whether it is a plan (plan-model/location), never its headings alone.
+    const location = docLocation(doc.planId);
+    if (!isPlanLocation(location)) continue;
+    const {plan} = parsePlan(doc.source, {kind: location.kind});
     const summary = plan ? summarisePlan(doc, plan) : null;
     if (summary) plans.push(summary);
   }
@@ -52,16 +55,16 @@ export function summarisePlan(doc: Omit<PlanSource, 'source'>, plan: PlanModel):
 }
 
 function summariseWeekly(doc: Omit<PlanSource, 'source'>, plan: WeeklyPlan): WeeklyPlanSummary | null {
-  const match = WEEK_PATH.exec(doc.planId);
-  if (!match) return null;
-  const track = match[2]!;
+  const location = docLocation(doc.planId);
+  if (location.kind !== 'weekly') return null;
+  const track = location.track;
   const machineCodingWeek = plan.goals.some((goal) => MACHINE_CODING_AREA.test(goal.area));
   return {
     kind: 'weekly',
     id: doc.planId,
     permalink: doc.permalink,
     title: doc.title,
-    week: Number(match[1]),
+    week: location.week,
     track,
     trackLabel: doc.sidebarLabel ?? track,
     focus: plan.goals.map((goal) => goal.area),

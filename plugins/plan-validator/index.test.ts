@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {repoRoot} from '../../tests/support/seeds';
 import {parsePlan} from '../plan-model/parse';
 import type {Diagnostic} from '../plan-model/types';
-import {collectAnchors, RULES, validatePlanFile, type KnownDocs} from './index';
+import {collectAnchors, decodeUtf8, RULES, validatePlanFile, type KnownDocs} from './index';
 
 const fixturesDir = path.join(__dirname, '__fixtures__');
 const docsDir = path.join(repoRoot, 'docs');
@@ -222,5 +222,29 @@ describe('never throws, always positions (property-based)', {timeout: 120_000}, 
       }),
       {numRuns: 200},
     );
+  });
+});
+
+describe('bounds before parsing', () => {
+  it('refuses a file far larger than any plan with one error naming its size, without parsing it', () => {
+    const huge = `### Day 1 – Big\n\n#### 4-Hour Plan\n\n${'- **Block 1 (A – 60 min)**\n'.repeat(80_000)}`;
+    const diagnostics = validatePlanFile({path: 'weeks/week-12/go.md', source: huge});
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'file-too-large',
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(/^This file is 2\.\d MB; a page is at most 128 KB/),
+      }),
+    ]);
+  });
+
+  it('names the line and column of the first byte that is not UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from('---\nid: go\n---\n\n### Day 1 – Caf'), Buffer.from([0xe9]), Buffer.from(' crème\n')]);
+    const decoded = decodeUtf8(bytes);
+    expect(decoded.ok).toBe(false);
+    expect(!decoded.ok && decoded.diagnostic).toEqual(expect.objectContaining({code: 'encoding-invalid', line: 5, column: 16}));
+    expect(decodeUtf8(Buffer.from('### Day 1 – Café ✓\n'))).toEqual({ok: true, source: '### Day 1 – Café ✓\n'});
   });
 });

@@ -115,6 +115,19 @@ describe('npm run validate', {timeout: 60_000}, () => {
     );
   });
 
+  it('reports a file too large to parse by its size, and bytes that are not UTF-8 by line, at once and without a stack trace', () => {
+    const docs = makeDocs();
+    writeFileSync(path.join(docs, 'weeks/week-11/go.md'), `${validPlan}\n${'- filler line for a plan far too long\n'.repeat(60_000)}`);
+    writeFileSync(path.join(docs, 'notes.md'), Buffer.concat([Buffer.from('# Notes\n\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const result = run('validate', ['--docs', 'docs']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^docs\/weeks\/week-11\/go\.md:1:1 {2}error {2}This file is 2\.\d MB; a page is at most 128 KB.*file-too-large$/m);
+    expect(result.stdout).toContain(
+      'docs/notes.md:3:4  error  This line holds bytes that are not UTF-8 text; save the file as UTF-8 (it was not parsed).  encoding-invalid',
+    );
+    expect(result.output).not.toMatch(stackTrace);
+  });
+
   it('explains a missing docs folder and unknown options', () => {
     const missing = run('validate', ['--docs', 'no-such-folder']);
     expect(missing.code).toBe(2);

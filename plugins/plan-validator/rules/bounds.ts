@@ -1,11 +1,11 @@
 import type {Diagnostic, RuleDefinition} from '../types';
 
 /**
- * No real plan comes near this: the seeded weeks are 8–12 KB, the 14-day plan about 20 KB. The
- * Markdown parser's time grows with the square of a long run of lists, so a far larger file would
- * stall validation and the build instead of getting an answer.
+ * No real plan comes near this: the seeded weeks are 4–5 KB, the 14-day plan 6 KB, so 20 times the
+ * largest. The Markdown parser's time grows with the square of a long run of lists, so a far larger
+ * file would stall validation and the build instead of getting an answer.
  */
-export const MAX_PLAN_BYTES = 256 * 1024;
+export const MAX_PLAN_BYTES = 128 * 1024;
 
 /** Problems found before the text is parsed at all: size, encoding, readability. */
 export const boundsRules: readonly RuleDefinition[] = [
@@ -34,7 +34,7 @@ export function checkSize(byteLength: number): Diagnostic | null {
     'file-too-large',
     1,
     1,
-    `This file is ${size}; a page is at most ${MAX_PLAN_BYTES / 1024} KB (the largest plan today is about 20 KB). Split it into one file per week; it was not parsed.`,
+    `This file is ${size}; a page is at most ${MAX_PLAN_BYTES / 1024} KB, and a week's plan is usually under 10 KB. Split it into one file per week; it was not parsed.`,
   );
 }
 
