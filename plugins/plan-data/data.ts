@@ -5,6 +5,8 @@
 import {sumDurations} from '../plan-model/duration';
 import type {DurationRange} from '../plan-model/types';
 
+import {variantItems, type PlanVariant} from '../plan-model/ids';
+
 export {PLAN_DATA_PLUGIN} from '../plan-model/ids';
 
 /** A weekly day: ids of its blocks (4-hour plan) and additions (what the 6-hour plan adds). */
@@ -68,18 +70,18 @@ export interface PlanData {
   plans: PlanSummary[];
 }
 
-/** Ids a reader can tick in a weekly day for a variant: 4h = blocks, 6h = blocks and additions. */
-export function weeklyDayItems(day: Pick<WeeklyDaySummary, 'blocks' | 'additions'>, variant: '4h' | '6h'): string[] {
-  return variant === '4h' ? day.blocks : [...day.blocks, ...day.additions];
+/** Ids a reader can tick in a weekly day for a variant (the rule is `variantItems` of the ids module). */
+export function weeklyDayItems(day: Pick<WeeklyDaySummary, 'blocks' | 'additions'>, variant: PlanVariant): string[] {
+  return variantItems(day, variant);
 }
 
 /** Every tickable id of a plan (both variants of a weekly plan). */
 export function planItemIds(plan: PlanSummary): string[] {
-  return plan.kind === 'weekly' ? plan.days.flatMap((day) => [...day.blocks, ...day.additions]) : plan.days.flatMap((day) => day.items);
+  return plan.kind === 'weekly' ? plan.days.flatMap((day) => variantItems(day, '6h')) : plan.days.flatMap((day) => day.items);
 }
 
 /** Planned minutes of a whole plan; for a weekly plan, per variant. */
-export function planMinutes(plan: PlanSummary, variant: '4h' | '6h'): DurationRange {
+export function planMinutes(plan: PlanSummary, variant: PlanVariant): DurationRange {
   if (plan.kind === 'intensive') return sumDurations(plan.days.map((day) => day.minutes));
   return sumDurations(plan.days.map((day) => (variant === '4h' ? day.minutes4h : day.minutes6h)));
 }

@@ -1,5 +1,6 @@
 import {parsePlan} from '../plan-model/parse';
 import {docLocation, isPlanLocation} from '../plan-model/location';
+import {variantItems} from '../plan-model/ids';
 import {sumDurations} from '../plan-model/duration';
 import type {IntensivePlan, PlanModel, WeeklyPlan} from '../plan-model/types';
 import {SUMMARY_MAX_LENGTH, type IntensivePlanSummary, type PlanData, type PlanSummary, type WeeklyPlanSummary} from './data';
@@ -77,8 +78,8 @@ function summariseWeekly(doc: Omit<PlanSource, 'source'>, plan: WeeklyPlan): Wee
       anchor: day.anchor,
       blocks: day.blocks.map((block) => block.id),
       additions: day.additions.map((addition) => addition.id),
-      minutes4h: sumDurations(day.blocks.map((block) => block.duration)),
-      minutes6h: sumDurations([...day.blocks, ...day.additions].map((item) => item.duration)),
+      minutes4h: sumDurations(variantItems(day, '4h').map((item) => item.duration)),
+      minutes6h: sumDurations(variantItems(day, '6h').map((item) => item.duration)),
       machineCoding: machineCodingWeek && practisesMachineCoding(day),
     })),
   };
