@@ -19,8 +19,9 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
   }, []);
   return (
     <>
-      {children}
+      {/* First in the tab order: its buttons are a few presses away rather than after the whole plan. */}
       <StorageNotice />
+      {children}
       <TimerCenter />
     </>
   );
