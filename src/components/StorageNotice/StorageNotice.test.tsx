@@ -127,6 +127,15 @@ describe('stored data that cannot be read', () => {
     expect(await blobs[0]!.text()).toBe(cutOff);
   });
 
+  it('timers with impossible times are not shown, and the notice says how many were left out', () => {
+    const timer = {planId: WEEK, itemId: 'd1-b1', label: 'Block 1', durationMs: 3_600_000, maxMs: 3_600_000, elapsedMs: 0, finishedAt: null, next: null};
+    const future = {...timer, runningSince: Date.now() + 3_600_000};
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify({version: 1, timers: {[`${WEEK}#d1-b1`]: future}}));
+    renderPage();
+    expect(notice()).toHaveTextContent(/1 stored timer had impossible times \(negative, longer than a day, or starting in the future\) and is not shown\./);
+    expect(screen.queryByRole('button', {name: /^Pause timer/})).toBeNull();
+  });
+
   it('nothing shows while hydrating, so the server HTML matches; the notice follows right after', async () => {
     window.localStorage.setItem(STORAGE_KEY, cutOff);
     const html = renderToString(<StorageNotice />);
