@@ -95,8 +95,6 @@ function problemNotice(problem: WriteProblem): Notice {
   }
 }
 
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many).replace('{count}', String(count));
-
 function damagedNotice({raw, backupKey, report}: DamagedData): Notice {
   const parts: string[] = [];
   if (report.condition === 'unreadable') {
@@ -105,7 +103,9 @@ function damagedNotice({raw, backupKey, report}: DamagedData): Notice {
     );
     parts.push(
       report.recoveredTicks > 0
-        ? plural(report.recoveredTicks, '1 tick was recovered from it.', '{count} ticks were recovered from it.')
+        ? report.recoveredTicks === 1
+          ? translate({id: 'storage.notice.damaged.recoveredOne', message: '1 tick was recovered from it.'})
+          : translate({id: 'storage.notice.damaged.recoveredMany', message: '{count} ticks were recovered from it.'}, {count: report.recoveredTicks})
         : translate({id: 'storage.notice.damaged.noneRecovered', message: 'No ticks could be recovered from it.'}),
     );
   } else if (report.condition === 'foreign') {
@@ -117,15 +117,29 @@ function damagedNotice({raw, backupKey, report}: DamagedData): Notice {
     );
   } else {
     if (report.droppedTicks > 0) {
-      parts.push(plural(report.droppedTicks, '1 stored tick could not be read and is not shown.', '{count} stored ticks could not be read and are not shown.'));
+      parts.push(
+        report.droppedTicks === 1
+          ? translate({id: 'storage.notice.damaged.droppedTickOne', message: '1 stored tick could not be read and is not shown.'})
+          : translate(
+              {id: 'storage.notice.damaged.droppedTicksMany', message: '{count} stored ticks could not be read and are not shown.'},
+              {count: report.droppedTicks},
+            ),
+      );
     }
     if (report.droppedTimers > 0) {
       parts.push(
-        plural(
-          report.droppedTimers,
-          '1 stored timer had impossible times (negative, longer than a day, or starting in the future) and is not shown.',
-          '{count} stored timers had impossible times (negative, longer than a day, or starting in the future) and are not shown.',
-        ),
+        report.droppedTimers === 1
+          ? translate({
+              id: 'storage.notice.damaged.droppedTimerOne',
+              message: '1 stored timer had impossible times (negative, longer than a day, or starting in the future) and is not shown.',
+            })
+          : translate(
+              {
+                id: 'storage.notice.damaged.droppedTimersMany',
+                message: '{count} stored timers had impossible times (negative, longer than a day, or starting in the future) and are not shown.',
+              },
+              {count: report.droppedTimers},
+            ),
       );
     }
   }
