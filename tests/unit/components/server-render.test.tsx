@@ -1,7 +1,6 @@
 // @vitest-environment node
 import {renderToString} from 'react-dom/server';
 import MDXComponents from '@site/src/theme/MDXComponents';
-import StorageNotice from '@site/src/components/StorageNotice';
 import {pagePlanJson} from '../support/planPage';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
@@ -101,10 +100,5 @@ describe('server render (no window)', () => {
 
   it('a plan component outside a plan page fails with a message naming the cause', () => {
     expect(() => renderToString(<DayTime day="1" />)).toThrow('Plan components must be rendered inside <PlanPage>');
-  });
-
-  it('renders the storage notice as an empty live region: what it reports is only known in the browser', () => {
-    const html = renderToString(<StorageNotice />);
-    expect(html).toMatch(/^<div[^>]*role="status"[^>]*><\/div>$/);
   });
 });
