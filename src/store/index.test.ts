@@ -1,5 +1,16 @@
 // @vitest-environment jsdom
-import {DEFAULT_STATE, STORAGE_KEY, getState, resetStoreForTests, subscribe, updateState} from './index';
+import {
+  BACKUP_KEY_PREFIX,
+  DEFAULT_STATE,
+  STORAGE_KEY,
+  getPersistenceStatus,
+  getState,
+  inspectStoredData,
+  resetStoreForTests,
+  subscribe,
+  subscribePersistence,
+  updateState,
+} from './index';
 import {SCHEMA_VERSION, decodeState} from './schema';
 import {remainingMs, startTimer, timerKey} from './timers';
 
@@ -19,17 +30,25 @@ afterEach(() => {
 });
 
 const stored = () => JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? 'null') as Record<string, unknown> | null;
+/** The texts kept under backup keys. */
+const backups = () =>
+  Object.keys(window.localStorage)
+    .filter((key) => key.startsWith(BACKUP_KEY_PREFIX))
+    .map((key) => window.localStorage.getItem(key));
 
 describe('reading what is stored', () => {
   it('nothing stored: the defaults (4h applies, no timers)', () => {
     expect(getState()).toEqual(DEFAULT_STATE);
   });
 
-  it('invalid JSON: the defaults, and the next change is saved over it', () => {
-    window.localStorage.setItem(STORAGE_KEY, '{"variant": "6h",');
-    expect(getState()).toEqual(DEFAULT_STATE);
-    expect(updateState((state) => ({...state, variant: '6h'}))).toBe('saved');
-    expect(stored()).toMatchObject({version: SCHEMA_VERSION, variant: '6h'});
+  it('invalid JSON: what can be read is kept, and the next change is saved after a copy of the text', () => {
+    const cutOff =
+      '{"version":1,"variant":"6h","timers":{},"autoAdvance":false,"progress":{"weeks/week-09/go":{"d1-b1":1000,"d1-b2":2000},"weeks/week-10/go":{"d2-b';
+    window.localStorage.setItem(STORAGE_KEY, cutOff);
+    expect(getState()).toEqual({...DEFAULT_STATE, variant: '6h', progress: {'weeks/week-09/go': {'d1-b1': 1000, 'd1-b2': 2000}}});
+    expect(updateState((state) => ({...state, autoAdvance: true}))).toBe('saved');
+    expect(stored()).toMatchObject({version: SCHEMA_VERSION, variant: '6h', autoAdvance: true, progress: {'weeks/week-09/go': {'d1-b1': 1000}}});
+    expect(backups()).toEqual([cutOff]);
   });
 
   it.each(['null', '42', '"6h"', '[{"variant":"6h"}]'])('JSON that is not an object (%s): the defaults', (raw) => {
@@ -75,14 +94,14 @@ describe('reading what is stored', () => {
           'p#d1-b1': good,
           'p#d1-b2': {planId: 'p', itemId: 'd1-b2', durationMs: 60 * MINUTE},
           'p#d1-b3': {...good, itemId: 'd1-b3', durationMs: -1},
-          'p#d1-b4': {...good, itemId: 'd1-b4', maxMs: 10, label: 7, elapsedMs: -50, next: {itemId: 'd1-b5'}},
+          'p#d1-b4': {...good, itemId: 'd1-b4', maxMs: 10, label: 7, next: {itemId: 'd1-b5'}},
         },
       }),
     );
     const {timers} = getState();
     expect(Object.keys(timers).sort()).toEqual(['p#d1-b1', 'p#d1-b4']);
     expect(timers['p#d1-b1']).toEqual(good);
-    expect(timers['p#d1-b4']).toMatchObject({maxMs: 60 * MINUTE, label: '', elapsedMs: 0, next: null});
+    expect(timers['p#d1-b4']).toMatchObject({maxMs: 60 * MINUTE, label: '', next: null});
   });
 
   it('the same state object until the stored text changes (what useSyncExternalStore needs)', () => {
@@ -187,5 +206,147 @@ describe('a running timer across a reload', () => {
     expect(timer.runningSince).toBe(Date.parse('2026-01-05T09:00:00Z'));
     expect(remainingMs(timer, Date.now())).toBe(50 * MINUTE);
     expect(decodeState(window.localStorage.getItem(STORAGE_KEY))).toEqual(getState());
+  });
+});
+
+const quotaExceeded = () => {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+};
+const tickOne = (itemId = 'd1-b1') => updateState((state) => ({...state, progress: {...state.progress, 'weeks/week-10/go': {[itemId]: Date.now()}}}));
+
+describe('the persistence status: every write that did not persist, and why', () => {
+  it('nothing to report while writes are saved', () => {
+    tickOne();
+    expect(getPersistenceStatus()).toEqual({problem: null, savedAgainAfter: null, damaged: null});
+  });
+
+  it('a full storage is reported as such, once, and "saved again" when a later write is stored', () => {
+    const listener = vi.fn();
+    subscribePersistence(listener);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(quotaExceeded);
+    tickOne('d1-b1');
+    tickOne('d1-b2');
+    expect(getPersistenceStatus().problem).toBe('storage-full');
+    expect(listener).toHaveBeenCalledTimes(1);
+    setItem.mockRestore();
+    tickOne('d1-b3');
+    expect(getPersistenceStatus()).toMatchObject({problem: null, savedAgainAfter: 'storage-full'});
+    expect(stored()).toMatchObject({progress: {'weeks/week-10/go': {'d1-b3': expect.any(Number)}}});
+  });
+
+  it('storage that throws on access is reported as blocked, whoever wrote', () => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+    updateState((state) => ({...state, variant: '6h'}));
+    expect(getPersistenceStatus().problem).toBe('storage-blocked');
+  });
+
+  it('a setItem that fails for another reason is reported as blocked, not full', () => {
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    expect(tickOne()).toBe('memory-only');
+    expect(getPersistenceStatus().problem).toBe('storage-blocked');
+  });
+
+  it('data from a newer site version is reported, and kept', () => {
+    const newer = JSON.stringify({version: SCHEMA_VERSION + 1, progress: {}});
+    window.localStorage.setItem(STORAGE_KEY, newer);
+    expect(tickOne()).toBe('newer-version');
+    expect(getPersistenceStatus().problem).toBe('newer-version');
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBe(newer);
+    expect(backups()).toEqual([]);
+  });
+});
+
+describe('stored text that cannot be read is never overwritten without a copy', () => {
+  it.each([
+    ['cut off mid-write', '{"version":1,"progress":{"weeks/week-10/go":{"d1-b1":17', 'unreadable'],
+    ['not our shape', '{"theme":"dark","fontSize":14}', 'foreign'],
+    ['a JSON array', '[1,2,3]', 'foreign'],
+  ])('%s: copied before the first write, and reported once with the key', (_name, raw, condition) => {
+    window.localStorage.setItem(STORAGE_KEY, raw);
+    tickOne('d1-b1');
+    tickOne('d1-b2');
+    expect(backups()).toEqual([raw]);
+    const {damaged} = getPersistenceStatus();
+    expect(damaged).toMatchObject({raw, report: {condition}});
+    expect(window.localStorage.getItem(damaged!.backupKey!)).toBe(raw);
+    expect(stored()).toMatchObject({progress: {'weeks/week-10/go': {'d1-b2': expect.any(Number)}}});
+  });
+
+  it('is copied as soon as the page inspects it, and only once for the same text', () => {
+    const raw = '{"version":1,"progress":{"weeks/week-10/go":{"d1-b1":1700000000000,';
+    window.localStorage.setItem(STORAGE_KEY, raw);
+    inspectStoredData();
+    resetStoreForTests();
+    inspectStoredData();
+    expect(backups()).toEqual([raw]);
+    expect(getPersistenceStatus().damaged?.report).toMatchObject({condition: 'unreadable', recoveredTicks: 1});
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBe(raw);
+  });
+
+  it('when the copy cannot be made (storage full), the text is not overwritten and stays downloadable', () => {
+    const raw = '{"version":1,"progress":{"weeks/week-10/go":{"d1-b1":17';
+    window.localStorage.setItem(STORAGE_KEY, raw);
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(quotaExceeded);
+    expect(tickOne('d2-b1')).toBe('memory-only');
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBe(raw);
+    expect(getPersistenceStatus()).toMatchObject({problem: 'storage-full', damaged: {raw, backupKey: null}});
+    expect(getState().progress['weeks/week-10/go']).toHaveProperty('d2-b1');
+  });
+
+  it('readable data with a few broken entries is copied too, since those entries would be lost', () => {
+    const raw = JSON.stringify({version: 1, progress: {'weeks/week-10/go': {'d1-b1': 5, 'd1-b2': 'yesterday'}}});
+    window.localStorage.setItem(STORAGE_KEY, raw);
+    tickOne('d1-b3');
+    expect(backups()).toEqual([raw]);
+    expect(getPersistenceStatus().damaged?.report).toMatchObject({condition: 'ok', droppedTicks: 1});
+  });
+
+  it('clean data is never copied', () => {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify({version: 1, progress: {'weeks/week-10/go': {'d1-b1': 5}}}));
+    inspectStoredData();
+    tickOne('d1-b3');
+    expect(backups()).toEqual([]);
+    expect(getPersistenceStatus().damaged).toBeNull();
+  });
+});
+
+describe('timers with impossible values', () => {
+  const NOW = Date.parse('2026-01-05T09:00:00Z');
+  const timer = (itemId: string, fields: Record<string, unknown>) => ({
+    planId: 'weeks/week-10/go',
+    itemId,
+    label: itemId,
+    durationMs: 60 * MINUTE,
+    maxMs: 60 * MINUTE,
+    elapsedMs: 0,
+    runningSince: null,
+    finishedAt: null,
+    next: null,
+    ...fields,
+  });
+
+  it('are left out and counted: negative, over a day, or started in the future beyond clock skew', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(NOW);
+    const timers = [
+      timer('d1-b1', {runningSince: NOW + 2 * MINUTE}),
+      timer('d1-b2', {elapsedMs: -1}),
+      timer('d1-b3', {durationMs: 25 * 60 * MINUTE, maxMs: 25 * 60 * MINUTE}),
+      timer('d1-b4', {runningSince: NOW + 60 * MINUTE}),
+      timer('d1-b5', {finishedAt: NOW + 24 * 60 * MINUTE}),
+      timer('d1-b6', {runningSince: -5}),
+      timer('constructor', {}),
+    ];
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify({version: 1, timers: Object.fromEntries(timers.map((t) => [`weeks/week-10/go#${t.itemId}`, t]))}));
+    expect(Object.keys(getState().timers)).toEqual(['weeks/week-10/go#d1-b1']);
+    inspectStoredData();
+    expect(getPersistenceStatus().damaged?.report).toMatchObject({droppedTimers: 6});
   });
 });

@@ -1,12 +1,12 @@
 import {useSyncExternalStore} from 'react';
-import {DEFAULT_STATE, STORAGE_KEY, decodeState, isFromNewerVersion, type StoredState} from './schema';
+import {DEFAULT_STATE, STORAGE_KEY, isFromNewerVersion, losesData, readStored, type DecodeReport, type StoredState} from './schema';
 
-export type {StoredState, TimerRecord, TimerNext, LastVisit} from './schema';
+export type {StoredState, TimerRecord, TimerNext, LastVisit, DecodeReport} from './schema';
 export {DEFAULT_STATE, STORAGE_KEY} from './schema';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let cache: {raw: string | null; state: StoredState} | null = null;
+let cache: {raw: string | null; state: StoredState; report: DecodeReport} | null = null;
 /** What we hold when storage is absent or refuses writes: the page keeps working for this visit. */
 let memoryState: StoredState | null = null;
 
@@ -27,45 +27,164 @@ function readRaw(): string | null {
   }
 }
 
+function readCached(raw: string | null): NonNullable<typeof cache> {
+  if (!cache || cache.raw !== raw) cache = {raw, ...readStored(raw)};
+  return cache;
+}
+
 /** The current state; the same object until something changes (as useSyncExternalStore requires). */
 export function getState(): StoredState {
   if (memoryState) return memoryState;
-  const raw = readRaw();
-  if (!cache || cache.raw !== raw) cache = {raw, state: decodeState(raw)};
-  return cache.state;
+  return readCached(readRaw()).state;
 }
 
 /** Why the last write did not reach storage, if it did not. */
 export type WriteOutcome = 'saved' | 'memory-only' | 'newer-version';
 
+/** Why a write stayed in memory: the reader is told, since it is gone when the tab closes. */
+export type WriteProblem = 'storage-full' | 'storage-blocked' | 'newer-version';
+
+/** Stored text this version could not fully read, and where a copy of it was kept. */
+export interface DamagedData {
+  /** The text as it was found, for the reader to download. */
+  raw: string;
+  /** The localStorage key holding the copy; null when storage refused the copy too. */
+  backupKey: string | null;
+  report: DecodeReport;
+}
+
+/** What the reader needs to know about saving: the last write's problem, a recovery, damaged data found. */
+export interface PersistenceStatus {
+  /** Why the last write stayed in memory; null when it was saved. */
+  problem: WriteProblem | null;
+  /** Set when a write was saved after writes had failed for this reason. */
+  savedAgainAfter: WriteProblem | null;
+  damaged: DamagedData | null;
+}
+
+/** Nothing to report: also what the server and the hydrating render show. */
+export const NO_PERSISTENCE_PROBLEM: PersistenceStatus = Object.freeze({problem: null, savedAgainAfter: null, damaged: null});
+
+let persistence: PersistenceStatus = NO_PERSISTENCE_PROBLEM;
+const statusListeners = new Set<Listener>();
+
+function setPersistence(next: PersistenceStatus): void {
+  persistence = next;
+  statusListeners.forEach((listener) => listener());
+}
+
+function recordWrite(problem: WriteProblem | null): void {
+  if (problem && persistence.problem !== problem) setPersistence({...persistence, problem, savedAgainAfter: null});
+  if (!problem && persistence.problem) setPersistence({...persistence, problem: null, savedAgainAfter: persistence.problem});
+}
+
+/** The persistence status; the same object until it changes. */
+export function getPersistenceStatus(): PersistenceStatus {
+  return persistence;
+}
+
+/** Calls `listener` whenever the persistence status changes. */
+export function subscribePersistence(listener: Listener): () => void {
+  statusListeners.add(listener);
+  return () => {
+    statusListeners.delete(listener);
+  };
+}
+
+function problemOf(error: unknown): WriteProblem {
+  const full =
+    error instanceof DOMException &&
+    // Firefox names it differently; very old engines only set the legacy code.
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22 || error.code === 1014);
+  return full ? 'storage-full' : 'storage-blocked';
+}
+
+/** Prefix of the keys holding copies of stored text that could not be fully read. */
+export const BACKUP_KEY_PREFIX = `${STORAGE_KEY}:backup:`;
+
+/** The key already holding a copy of exactly `raw`, if any, so the same text is copied only once. */
+function existingBackup(store: Storage, raw: string): string | null {
+  for (let index = 0; index < store.length; index++) {
+    const key = store.key(index);
+    if (key?.startsWith(BACKUP_KEY_PREFIX) && store.getItem(key) === raw) return key;
+  }
+  return null;
+}
+
+/**
+ * Before anything is written over stored text this version cannot fully read, a copy of it is
+ * kept under a backup key and the reader is told. Returns why the copy failed, if it did:
+ * then the text must not be overwritten either.
+ */
+function keepDamaged(store: Storage, raw: string | null): WriteProblem | null {
+  if (raw === null) return null;
+  const {report} = readCached(raw);
+  if (!losesData(report) || isFromNewerVersion(raw)) return null;
+  if (persistence.damaged?.raw === raw && persistence.damaged.backupKey) return null;
+  let backupKey: string | null = null;
+  let problem: WriteProblem | null = null;
+  try {
+    backupKey = existingBackup(store, raw);
+    if (!backupKey) {
+      backupKey = `${BACKUP_KEY_PREFIX}${new Date().toISOString()}`;
+      store.setItem(backupKey, raw);
+    }
+  } catch (error) {
+    backupKey = null;
+    problem = problemOf(error);
+  }
+  if (persistence.damaged?.raw !== raw || persistence.damaged.backupKey !== backupKey) setPersistence({...persistence, damaged: {raw, backupKey, report}});
+  return problem;
+}
+
+/**
+ * Checks the stored text once the page is interactive: text this version cannot fully read is
+ * copied to a backup key at once, and the reader is told, before any write could replace it.
+ */
+export function inspectStoredData(): void {
+  const store = storage();
+  if (store) keepDamaged(store, readRaw());
+}
+
 /**
  * Applies a change and notifies every subscriber in this tab (other tabs hear the
- * `storage` event). A full or missing storage keeps the change in memory for this visit.
+ * `storage` event). A full or missing storage keeps the change in memory for this visit,
+ * and the persistence status says why.
  */
 export function updateState(change: (state: StoredState) => StoredState): WriteOutcome {
   const next = change(getState());
   const raw = JSON.stringify(next);
-  let outcome: WriteOutcome = 'saved';
   const store = storage();
-  if (isFromNewerVersion(readRaw())) {
+  const current = readRaw();
+  let problem: WriteProblem | null = null;
+  if (isFromNewerVersion(current)) {
     // A newer version of the site wrote this; overwriting would lose data it understands.
-    memoryState = next;
-    outcome = 'newer-version';
+    problem = 'newer-version';
+  } else if (!store) {
+    problem = 'storage-blocked';
   } else {
-    try {
-      if (!store) throw new Error('no storage');
-      store.setItem(STORAGE_KEY, raw);
-      memoryState = null;
-      cache = {raw, state: next};
-    } catch {
-      memoryState = next;
-      outcome = 'memory-only';
+    problem = keepDamaged(store, current);
+    if (!problem) {
+      try {
+        store.setItem(STORAGE_KEY, raw);
+      } catch (error) {
+        problem = problemOf(error);
+      }
     }
   }
+  if (problem) {
+    memoryState = next;
+  } else {
+    memoryState = null;
+    cache = {raw, state: next, report: {condition: 'ok', droppedTicks: 0, droppedTimers: 0, recoveredTicks: 0}};
+  }
+  recordWrite(problem);
   listeners.forEach((listener) => listener());
-  return outcome;
+  if (problem === null) return 'saved';
+  return problem === 'newer-version' ? 'newer-version' : 'memory-only';
 }
 
+/** Calls `listener` on every change of the state, in this tab or another. */
 export function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   const onStorage = (event: StorageEvent) => {
@@ -96,9 +215,11 @@ export function useStoredState<T>(select: (state: StoredState) => T): T {
   );
 }
 
-/** Forgets in-memory state; tests use it between cases. */
+/** Forgets in-memory state and status; tests use it between cases. */
 export function resetStoreForTests(): void {
   cache = null;
   memoryState = null;
   listeners.clear();
+  persistence = NO_PERSISTENCE_PROBLEM;
+  statusListeners.clear();
 }

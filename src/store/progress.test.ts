@@ -122,3 +122,48 @@ describe('stored progress', () => {
     expect(decodeState(raw).progress).toEqual({[WEEK]: {'d1-b1': 1000}});
   });
 });
+
+describe('keys that cannot be plan or item ids', () => {
+  /** JSON text written key by key from values already in JSON, so "__proto__" arrives as an ordinary key, as it would in a file. */
+  const raw = (entries: [string, string][]) => `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
+
+  it('are skipped and listed on import; only real ticks are added and counted', () => {
+    const progressText = raw([
+      ['__proto__', '{"d1-b1":1}'],
+      ['constructor', '{"d1-b1":2,"d1-b2":3}'],
+      ['', '{"d1-b1":4}'],
+      ['x'.repeat(5000), '{"d1-b1":5}'],
+      [
+        WEEK,
+        raw([
+          ['__proto__', '6'],
+          ['toString', '7'],
+          ['d1-b1', '8'],
+        ]),
+      ],
+    ]);
+    const text = `{"app":"${EXPORT_APP}","version":${EXPORT_VERSION},"progress":${progressText}}`;
+    const result = importProgress(text, {}, known);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(JSON.parse(JSON.stringify(result.progress))).toEqual({[WEEK]: {'d1-b1': 8}});
+    expect(result.report.added).toBe(1);
+    expect(result.report.skipped).toHaveLength(6);
+    expect(describeImport(result.report)).toMatch(
+      /^Imported: 1 tick added\. Not applied: "__proto__" is not a plan id \(1 tick\); "constructor" is not a plan id \(2 ticks\); "" is not a plan id \(1 tick\) and 3 more\.$/,
+    );
+    expect(({} as Record<string, unknown>)['d1-b1']).toBeUndefined();
+  });
+
+  it('cannot be ticked, and ticking an item named like a built-in never reads the built-in', () => {
+    expect(setTick({}, '__proto__', 'd1-b1', true, 1)).toEqual({});
+    expect(setTick({}, WEEK, 'constructor', true, 1)).toEqual({});
+    expect(countTicked({}, 'constructor', ['toString', 'd1-b1'])).toBe(0);
+    expect(clearTicks({}, 'toString')).toEqual({});
+  });
+
+  it('stored under such keys are dropped when read back', () => {
+    const stored = `{"version":1,"progress":{"__proto__":{"d1-b1":1},"${WEEK}":{"__proto__":2,"d1-b2":3}}}`;
+    expect(JSON.parse(JSON.stringify(decodeState(stored).progress))).toEqual({[WEEK]: {'d1-b2': 3}});
+  });
+});

@@ -2,7 +2,8 @@
  * Progress logic with no browser APIs: ticking, resetting, export and import of ticks.
  * Components call these through `updateState`; tests call them directly.
  */
-import type {StoredState} from './schema';
+import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
+import {isTickTime, type StoredState} from './schema';
 
 /** planId → itemId → when it was ticked (ms since the epoch). */
 export type Progress = StoredState['progress'];
@@ -21,39 +22,41 @@ export interface ProgressExport {
   progress: Progress;
 }
 
-/** Ticks or unticks one item; unticking the last item of a plan drops the plan's entry. */
+/**
+ * Ticks or unticks one item; unticking the last item of a plan drops the plan's entry.
+ * Ids that cannot be plan or item ids change nothing.
+ */
 export function setTick(progress: Progress, planId: string, itemId: string, ticked: boolean, at: number): Progress {
-  const planTicks = progress[planId] ?? {};
-  if (ticked) {
-    if (planTicks[itemId] !== undefined) return progress;
-    return {...progress, [planId]: {...planTicks, [itemId]: at}};
-  }
-  if (planTicks[itemId] === undefined) return progress;
-  const {[itemId]: _removed, ...rest} = planTicks;
-  return withPlan(progress, planId, rest);
+  if (!isPlanIdKey(planId) || !isItemIdKey(itemId)) return progress;
+  const planTicks = copyMap(Object.hasOwn(progress, planId) ? progress[planId] : undefined);
+  const has = Object.hasOwn(planTicks, itemId);
+  if (ticked === has) return progress;
+  if (ticked) planTicks[itemId] = at;
+  else delete planTicks[itemId];
+  return withPlan(progress, planId, planTicks);
 }
 
 /** Removes the ticks of the given items of one plan (or all of the plan's ticks when `itemIds` is omitted). */
 export function clearTicks(progress: Progress, planId: string, itemIds?: readonly string[]): Progress {
-  const planTicks = progress[planId];
-  if (!planTicks) return progress;
-  if (!itemIds) return withPlan(progress, planId, {});
-  const remove = new Set(itemIds);
-  const rest = Object.fromEntries(Object.entries(planTicks).filter(([itemId]) => !remove.has(itemId)));
+  if (!Object.hasOwn(progress, planId)) return progress;
+  if (!itemIds) return withPlan(progress, planId, copyMap<number>(undefined));
+  const rest = copyMap(progress[planId]);
+  for (const itemId of itemIds) delete rest[itemId];
   return withPlan(progress, planId, rest);
 }
 
 function withPlan(progress: Progress, planId: string, ticks: Record<string, number>): Progress {
-  if (Object.keys(ticks).length > 0) return {...progress, [planId]: ticks};
-  const {[planId]: _removed, ...rest} = progress;
-  return rest;
+  const next = copyMap(progress);
+  if (Object.keys(ticks).length > 0) next[planId] = ticks;
+  else delete next[planId];
+  return next;
 }
 
 /** How many of `itemIds` are ticked in a plan. */
 export function countTicked(progress: Progress, planId: string, itemIds: readonly string[]): number {
-  const planTicks = progress[planId];
-  if (!planTicks) return 0;
-  return itemIds.reduce((count, itemId) => count + (planTicks[itemId] !== undefined ? 1 : 0), 0);
+  if (!Object.hasOwn(progress, planId)) return 0;
+  const planTicks = progress[planId]!;
+  return itemIds.reduce((count, itemId) => count + (Object.hasOwn(planTicks, itemId) ? 1 : 0), 0);
 }
 
 /** The export file's content for the given progress. */
@@ -120,28 +123,37 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
   }
 
   const report: ImportReport = {added: 0, alreadyThere: 0, skipped: [], unknownPlans: [], unknownItems: 0};
-  const merged: Progress = {...current};
+  // Keys are the file's text: a map without a prototype keeps "__proto__" or "constructor" from reaching built-ins.
+  const merged = copyMap(current);
   for (const [planId, items] of Object.entries(data.progress)) {
     if (!isRecord(items)) {
-      report.skipped.push(`"${planId}" is not a list of ticked items`);
+      report.skipped.push(`${quoteKey(planId)} is not a list of ticked items`);
+      continue;
+    }
+    if (!isPlanIdKey(planId)) {
+      const count = Object.keys(items).length;
+      report.skipped.push(`${quoteKey(planId)} is not a plan id (${count} ${count === 1 ? 'tick' : 'ticks'})`);
       continue;
     }
     const knownItems = known?.get(planId);
     if (known && !knownItems) report.unknownPlans.push(planId);
-    const planTicks = {...merged[planId]};
+    const planTicks = copyMap(Object.hasOwn(merged, planId) ? merged[planId] : undefined);
     for (const [itemId, at] of Object.entries(items)) {
-      if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
-        report.skipped.push(`"${planId}" → "${itemId}" has no valid tick time`);
+      if (!isItemIdKey(itemId)) {
+        report.skipped.push(`${quoteKey(planId)} → ${quoteKey(itemId)} is not an item id`);
+        continue;
+      }
+      if (!isTickTime(at)) {
+        report.skipped.push(`${quoteKey(planId)} → ${quoteKey(itemId)} has no valid tick time`);
         continue;
       }
       if (knownItems && !knownItems.has(itemId)) report.unknownItems += 1;
-      const existing = planTicks[itemId];
-      if (existing === undefined) {
+      if (Object.hasOwn(planTicks, itemId)) {
+        planTicks[itemId] = Math.min(planTicks[itemId]!, at);
+        report.alreadyThere += 1;
+      } else {
         planTicks[itemId] = at;
         report.added += 1;
-      } else {
-        planTicks[itemId] = Math.min(existing, at);
-        report.alreadyThere += 1;
       }
     }
     if (Object.keys(planTicks).length > 0) merged[planId] = planTicks;

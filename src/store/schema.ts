@@ -1,4 +1,6 @@
 import {STORAGE_KEY, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
+import {createMap, isItemIdKey, isPlanIdKey} from './keys';
+import {timerKey} from './timers';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
@@ -51,44 +53,90 @@ export interface StoredState {
 export const DEFAULT_STATE: StoredState = Object.freeze({
   version: SCHEMA_VERSION,
   variant: null,
-  timers: {},
+  timers: Object.freeze(createMap<TimerRecord>()),
   autoAdvance: false,
-  progress: {},
+  progress: Object.freeze(createMap<Record<string, number>>()),
   lastVisit: null,
 }) as StoredState;
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
 
+/** No block or session is planned for longer than a day. */
+export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
+/** A clock set a little differently in another tab or after a sync is not a broken record. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit'];
 
 /**
- * Reads whatever is stored into a valid state. Anything unreadable falls back to defaults
- * field by field, so one corrupted entry never costs the reader the rest.
+ * What the stored text turned out to be: `unreadable` is not JSON (cut off mid-write),
+ * `foreign` is JSON of another shape, `newer-version` was written by a newer site.
  */
-export function decodeState(raw: string | null): StoredState {
-  if (!raw) return DEFAULT_STATE;
+export type StoredCondition = 'empty' | 'ok' | 'newer-version' | 'unreadable' | 'foreign';
+
+/** How much of the stored text could be read, so nothing is dropped without a word. */
+export interface DecodeReport {
+  condition: StoredCondition;
+  /** Ticks left out: keys that cannot be ids, or no valid time. */
+  droppedTicks: number;
+  /** Timers left out: incomplete, or with impossible times. */
+  droppedTimers: number;
+  /** Ticks recovered from unreadable text. */
+  recoveredTicks: number;
+}
+
+/** True when writing over this text would lose something this version could not read. */
+export function losesData(report: DecodeReport): boolean {
+  return report.condition === 'unreadable' || report.condition === 'foreign' || report.droppedTicks > 0 || report.droppedTimers > 0;
+}
+
+/** Reads whatever is stored into a valid state (see `readStored`). */
+export function decodeState(raw: string | null, now: number = Date.now()): StoredState {
+  return readStored(raw, now).state;
+}
+
+/**
+ * Reads whatever is stored into a valid state, and reports what it had to leave out.
+ * Anything unreadable falls back to defaults field by field, so one corrupted entry never
+ * costs the reader the rest; text cut off mid-write gives up the ticks it still holds.
+ */
+export function readStored(raw: string | null, now: number = Date.now()): {state: StoredState; report: DecodeReport} {
+  const report: DecodeReport = {condition: 'ok', droppedTicks: 0, droppedTimers: 0, recoveredTicks: 0};
+  if (!raw) return {state: DEFAULT_STATE, report: {...report, condition: 'empty'}};
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return DEFAULT_STATE;
+    const progress = salvageProgress(raw);
+    report.condition = 'unreadable';
+    report.recoveredTicks = countTicks(progress);
+    const variant = /"variant"\s*:\s*"(4h|6h)"/.exec(raw)?.[1];
+    return {state: {...DEFAULT_STATE, variant: parseVariant(variant), progress}, report};
   }
-  if (!isRecord(data)) return DEFAULT_STATE;
+  if (!isRecord(data) || !FIELDS.some((field) => Object.hasOwn(data as object, field)) || (data.version !== undefined && !isFiniteNumber(data.version))) {
+    return {state: DEFAULT_STATE, report: {...report, condition: 'foreign'}};
+  }
   let version = isFiniteNumber(data.version) ? data.version : SCHEMA_VERSION;
+  if (version > SCHEMA_VERSION) report.condition = 'newer-version';
   while (version < SCHEMA_VERSION && MIGRATIONS[version]) {
     data = MIGRATIONS[version]!(data as Record<string, unknown>);
     version += 1;
   }
   const source = data as Record<string, unknown>;
+  const progress = decodeProgress(source.progress, report);
   return {
-    version: SCHEMA_VERSION,
-    variant: parseVariant(source.variant),
-    timers: decodeTimers(source.timers),
-    autoAdvance: source.autoAdvance === true,
-    progress: decodeProgress(source.progress),
-    lastVisit: decodeLastVisit(source.lastVisit),
+    state: {
+      version: SCHEMA_VERSION,
+      variant: parseVariant(source.variant),
+      timers: decodeTimers(source.timers, now, report),
+      autoAdvance: source.autoAdvance === true,
+      progress,
+      lastVisit: decodeLastVisit(source.lastVisit),
+    },
+    report,
   };
 }
 
@@ -103,31 +151,42 @@ export function isFromNewerVersion(raw: string | null): boolean {
   }
 }
 
-function decodeTimers(value: unknown): Record<string, TimerRecord> {
-  if (!isRecord(value)) return {};
-  const timers: Record<string, TimerRecord> = {};
-  for (const [key, timer] of Object.entries(value)) {
+const isDuration = (value: unknown): value is number => isFiniteNumber(value) && value > 0 && value <= MAX_TIMER_MS;
+/** A moment that has happened (allowing for clock skew), as a running start or a finish must be. */
+const isPastInstant = (value: unknown, now: number): value is number => isFiniteNumber(value) && value >= 0 && value <= now + CLOCK_SKEW_MS;
+
+function decodeTimers(value: unknown, now: number, report: DecodeReport): Record<string, TimerRecord> {
+  const timers = createMap<TimerRecord>();
+  if (!isRecord(value)) return timers;
+  for (const timer of Object.values(value)) {
     if (
       isRecord(timer) &&
       typeof timer.planId === 'string' &&
+      isPlanIdKey(timer.planId) &&
       typeof timer.itemId === 'string' &&
-      isFiniteNumber(timer.durationMs) &&
-      timer.durationMs > 0 &&
+      isItemIdKey(timer.itemId) &&
+      isDuration(timer.durationMs) &&
+      (timer.maxMs === undefined || !isFiniteNumber(timer.maxMs) || timer.maxMs <= MAX_TIMER_MS) &&
       isFiniteNumber(timer.elapsedMs) &&
-      (timer.runningSince === null || isFiniteNumber(timer.runningSince))
+      timer.elapsedMs >= 0 &&
+      timer.elapsedMs <= MAX_TIMER_MS &&
+      (timer.runningSince === null || isPastInstant(timer.runningSince, now)) &&
+      (timer.finishedAt === undefined || timer.finishedAt === null || isPastInstant(timer.finishedAt, now))
     ) {
-      const next = decodeNext(timer.next, 0);
-      timers[key] = {
+      // Keyed by what the record says it is, so a hand-edited key cannot point a timer elsewhere.
+      timers[timerKey(timer.planId, timer.itemId)] = {
         planId: timer.planId,
         itemId: timer.itemId,
         label: typeof timer.label === 'string' ? timer.label : '',
         durationMs: timer.durationMs,
         maxMs: isFiniteNumber(timer.maxMs) && timer.maxMs >= timer.durationMs ? timer.maxMs : timer.durationMs,
-        elapsedMs: Math.max(0, timer.elapsedMs),
+        elapsedMs: timer.elapsedMs,
         runningSince: timer.runningSince as number | null,
         finishedAt: isFiniteNumber(timer.finishedAt) ? timer.finishedAt : null,
-        next,
+        next: decodeNext(timer.next, 0),
       };
+    } else {
+      report.droppedTimers += 1;
     }
   }
   return timers;
@@ -135,29 +194,84 @@ function decodeTimers(value: unknown): Record<string, TimerRecord> {
 
 function decodeNext(value: unknown, depth: number): TimerNext | null {
   // A day has a handful of items; the depth cap guards against a hand-edited cycle-like chain.
-  if (depth > 50 || !isRecord(value) || typeof value.itemId !== 'string' || !isFiniteNumber(value.durationMs) || value.durationMs <= 0) return null;
+  if (depth > 50 || !isRecord(value) || typeof value.itemId !== 'string' || !isItemIdKey(value.itemId) || !isDuration(value.durationMs)) return null;
   return {
     itemId: value.itemId,
     label: typeof value.label === 'string' ? value.label : '',
     durationMs: value.durationMs,
-    maxMs: isFiniteNumber(value.maxMs) && value.maxMs >= value.durationMs ? value.maxMs : value.durationMs,
+    maxMs: isFiniteNumber(value.maxMs) && value.maxMs >= value.durationMs && value.maxMs <= MAX_TIMER_MS ? value.maxMs : value.durationMs,
     next: decodeNext(value.next, depth + 1),
   };
 }
 
-function decodeProgress(value: unknown): Record<string, Record<string, number>> {
-  if (!isRecord(value)) return {};
-  const progress: Record<string, Record<string, number>> = {};
+/** A tick time: a moment since the epoch. */
+export const isTickTime = (value: unknown): value is number => isFiniteNumber(value) && value >= 0;
+
+function decodeProgress(value: unknown, report: DecodeReport): Record<string, Record<string, number>> {
+  const progress = createMap<Record<string, number>>();
+  if (!isRecord(value)) return progress;
   for (const [planId, items] of Object.entries(value)) {
-    if (!isRecord(items)) continue;
-    const ticks: Record<string, number> = {};
-    for (const [itemId, at] of Object.entries(items)) if (isFiniteNumber(at)) ticks[itemId] = at;
+    if (!isRecord(items)) {
+      report.droppedTicks += 1;
+      continue;
+    }
+    const ticks = createMap<number>();
+    for (const [itemId, at] of Object.entries(items)) {
+      if (isPlanIdKey(planId) && isItemIdKey(itemId) && isTickTime(at)) ticks[itemId] = at;
+      else report.droppedTicks += 1;
+    }
     if (Object.keys(ticks).length > 0) progress[planId] = ticks;
   }
   return progress;
 }
 
 function decodeLastVisit(value: unknown): LastVisit | null {
-  if (!isRecord(value) || typeof value.planId !== 'string' || !isFiniteNumber(value.day) || !isFiniteNumber(value.at)) return null;
+  if (!isRecord(value) || typeof value.planId !== 'string' || !isPlanIdKey(value.planId) || !isFiniteNumber(value.day) || !isFiniteNumber(value.at))
+    return null;
   return {planId: value.planId, day: value.day, at: value.at};
+}
+
+function countTicks(progress: Record<string, Record<string, number>>): number {
+  return Object.values(progress).reduce((sum, ticks) => sum + Object.keys(ticks).length, 0);
+}
+
+const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+const JSON_NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+/** `"planId":{"itemId":number,…` — a plan's ticks, up to where the text stops being that shape. */
+const PLAN_TICKS = new RegExp(String.raw`(${JSON_STRING})\s*:\s*\{((?:\s*${JSON_STRING}\s*:\s*${JSON_NUMBER}\s*,?)*)`, 'g');
+const TICK = new RegExp(String.raw`(${JSON_STRING})\s*:\s*(${JSON_NUMBER})`, 'g');
+
+/**
+ * Ticks still legible in stored text that is not valid JSON (a write cut off midway): a tolerant
+ * scan for `"planId":{"itemId":number,…}` after `"progress"`. A number that runs to the very end
+ * of the text may itself be cut off, so it is left out.
+ */
+export function salvageProgress(raw: string): Record<string, Record<string, number>> {
+  const progress = createMap<Record<string, number>>();
+  const start = /"progress"\s*:\s*\{/.exec(raw);
+  if (!start) return progress;
+  const text = raw.slice(start.index + start[0].length);
+  for (const plan of text.matchAll(PLAN_TICKS)) {
+    const planId = parseJsonString(plan[1]!);
+    const body = plan[2]!;
+    if (planId === null || !isPlanIdKey(planId) || body.trim() === '') continue;
+    const bodyStart = plan.index + plan[0].length - body.length;
+    for (const tick of body.matchAll(TICK)) {
+      const itemId = parseJsonString(tick[1]!);
+      const at = Number(tick[2]);
+      const cutOff = bodyStart + tick.index + tick[0].length === text.length;
+      if (itemId === null || cutOff || !isItemIdKey(itemId) || !isTickTime(at)) continue;
+      progress[planId] ??= createMap<number>();
+      progress[planId][itemId] ??= at;
+    }
+  }
+  return progress;
+}
+
+function parseJsonString(quoted: string): string | null {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return null;
+  }
 }
