@@ -71,6 +71,18 @@ function addWeek01(siteDir: string): void {
   writeFileSync(path.join(week, 'go.md'), plan.replace(firstGoal, 'Set up the Go toolchain and write a first tested package.'));
 }
 
+/**
+ * A second track of Week 14 written as people write plans, not shaped like the seeds: code fences and a
+ * table that end the block lists, `Block 2: Label (60 min)`, "Do everything…, plus:", prose additions
+ * and one without a duration. It is the validator's realistic fixture, added as a contributor would.
+ */
+function addRealisticWeek14(siteDir: string): void {
+  const week = path.join(siteDir, 'docs/weeks/week-14');
+  mkdirSync(week);
+  writeFileSync(path.join(week, '_category_.json'), `${JSON.stringify({label: 'Week 14', position: 14}, null, 2)}\n`);
+  cpSync(path.join(repoRoot, 'plugins/plan-validator/__fixtures__/weeks/week-14/node.md/realistic-variants.md'), path.join(week, 'node.md'));
+}
+
 test.describe('contributing a week', () => {
   test.describe.configure({timeout: 360_000, mode: 'serial'});
 
@@ -82,6 +94,7 @@ test.describe('contributing a week', () => {
     }
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(siteDir, 'node_modules'), 'dir');
     addWeek01(siteDir);
+    addRealisticWeek14(siteDir);
   });
   test.afterAll(() => {
     if (siteDir) rmSync(siteDir, {recursive: true, force: true});
@@ -162,6 +175,7 @@ test.describe('contributing a week', () => {
       'Week 11 · Go',
       'Week 12 · Go',
       'Week 13 · Go',
+      'Week 14 · Node.js',
       'Intensive 14-Day Senior Golang Engineer Study Plan',
     ]);
 
@@ -174,6 +188,36 @@ test.describe('contributing a week', () => {
         '/intensive/senior-go-14-days',
       );
     }
+    await context.close();
+  });
+
+  test('a week written with code fences, tables and free-form additions gets a tick box and timer for every block and addition', async ({browser}) => {
+    const context = await browser.newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    await page.setContent(readFileSync(path.join(siteDir, 'build/weeks/week-14/node.html'), 'utf8'));
+    const blocks = [3, 3, 3, 3, 3, 3, 3];
+    const additions = [2, 2, 2, 2, 2, 2, 1];
+    const untimed = new Set(['d4-a2']);
+    for (let day = 1; day <= 7; day += 1) {
+      const ids = [
+        ...Array.from({length: blocks[day - 1]!}, (_, index) => `d${day}-b${index + 1}`),
+        ...Array.from({length: additions[day - 1]!}, (_, index) => `d${day}-a${index + 1}`),
+      ];
+      await expect(page.locator(`[data-plan-item^="d${day}-"]`)).toHaveCount(ids.length);
+      for (const id of ids) {
+        const item = page.locator(`[data-plan-item="${id}"]`);
+        await expect(item.locator(`input[type=checkbox][data-progress-item="${id}"]`), id).toHaveCount(1);
+        await expect(item.getByRole('button', {name: /^Start/}), id).toHaveCount(untimed.has(id) ? 0 : 1);
+      }
+    }
+    // The diagram and the code sample that ended the Markdown lists render inside the blocks they follow.
+    await expect(page.locator('[data-plan-item="d1-b2"]')).toContainText('redeliver');
+    await expect(page.locator('[data-plan-item="d2-b2"]')).toContainText('type Job = {id: string; attempts: number; payload: unknown};');
+    await expect(page.locator('[data-plan-item="d3-b1"] table')).toContainText('4–8 s');
+    // The overview's planned time counts every block, and every timed addition in the 6-hour plan.
+    const day1 = page.locator('[data-plan-overview] tr', {hasText: 'Queues and delivery guarantees'});
+    await expect(day1).toContainText('3 h – 3 h 15');
+    await expect(day1).toContainText('4 h 30 – 4 h 45');
     await context.close();
   });
 });
