@@ -50,13 +50,13 @@ afterEach(() => {
 describe('BlockTimer on a plan page', () => {
   it('offers a start button naming the block and its planned range', () => {
     renderDay1();
-    expect(screen.getByRole('button', {name: 'Start timer for Block 1 · Concepts (60–75 min)'})).toHaveTextContent('Start 1 h');
-    expect(screen.getByRole('button', {name: 'Start timer for Practice (60 min)'})).toBeInTheDocument();
+    expect(screen.getByRole('button', {name: 'Start 1 h, Block 1 · Concepts (60–75 min)'})).toHaveTextContent('Start 1 h');
+    expect(screen.getByRole('button', {name: 'Start 1 h, Practice (60 min)'})).toBeInTheDocument();
   });
 
   it('starts at 60:00 and counts down once per second', () => {
     renderDay1();
-    click(screen.getByRole('button', {name: /Start timer for Block 2/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 2 /}));
     expect(readout('Block 2 · Template Creation')).toHaveTextContent('60:00');
     advance(1000);
     expect(readout('Block 2 · Template Creation')).toHaveTextContent('59:59');
@@ -66,41 +66,41 @@ describe('BlockTimer on a plan page', () => {
 
   it('pauses and resumes: the paused time does not count', () => {
     renderDay1();
-    click(screen.getByRole('button', {name: /Start timer for Block 2/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 2 /}));
     advance(10 * MINUTE);
-    click(screen.getByRole('button', {name: 'Pause timer for Block 2 · Template Creation'}));
+    click(screen.getByRole('button', {name: 'Pause, Block 2 · Template Creation'}));
     expect(readout('Block 2 · Template Creation')).toHaveTextContent('50:00');
     expect(timerOf('Block 2 · Template Creation').getByText('(paused)')).toBeInTheDocument();
     advance(60 * MINUTE);
     expect(readout('Block 2 · Template Creation')).toHaveTextContent('50:00');
-    click(screen.getByRole('button', {name: 'Resume timer for Block 2 · Template Creation'}));
+    click(screen.getByRole('button', {name: 'Resume, Block 2 · Template Creation'}));
     advance(5 * MINUTE);
     expect(readout('Block 2 · Template Creation')).toHaveTextContent('45:00');
   });
 
   it('extends a range to its upper bound with one click, keeping the time spent', () => {
     renderDay1();
-    click(screen.getByRole('button', {name: /Start timer for Block 1/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 1 /}));
     expect(readout('Block 1 · Concepts')).toHaveTextContent('60:00');
     advance(20 * MINUTE);
-    const extend = screen.getByRole('button', {name: 'Extend timer for Block 1 · Concepts to 75 minutes'});
+    const extend = screen.getByRole('button', {name: '+15 min, Block 1 · Concepts, to 75 min in all'});
     expect(extend).toHaveTextContent('+15 min');
     click(extend);
     expect(readout('Block 1 · Concepts')).toHaveTextContent('55:00');
-    expect(screen.queryByRole('button', {name: /Extend timer for Block 1/})).toBeNull();
+    expect(screen.queryByRole('button', {name: /^\+\d+ min, Block 1 /})).toBeNull();
   });
 
   it('exact durations offer no extension', () => {
     renderDay1();
-    click(screen.getByRole('button', {name: /Start timer for Block 2/}));
-    expect(screen.queryByRole('button', {name: /Extend timer/})).toBeNull();
+    click(screen.getByRole('button', {name: /^Start .+, Block 2 /}));
+    expect(screen.queryByRole('button', {name: /^\+\d+ min/})).toBeNull();
   });
 
   it('runs one timer at a time: starting a second pauses the first where it was', () => {
     renderDay1();
-    click(screen.getByRole('button', {name: /Start timer for Block 1/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 1 /}));
     advance(5 * MINUTE);
-    click(screen.getByRole('button', {name: /Start timer for Block 2/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 2 /}));
     advance(3 * MINUTE);
     expect(readout('Block 1 · Concepts')).toHaveTextContent('55:00');
     expect(timerOf('Block 1 · Concepts').getByText('(paused)')).toBeInTheDocument();
@@ -110,9 +110,9 @@ describe('BlockTimer on a plan page', () => {
 
   it('reset brings back the start button and forgets the timer', () => {
     renderDay1();
-    click(screen.getByRole('button', {name: /Start timer for Block 2/}));
-    click(screen.getByRole('button', {name: 'Reset timer for Block 2 · Template Creation'}));
-    expect(screen.getByRole('button', {name: /Start timer for Block 2/})).toBeInTheDocument();
+    click(screen.getByRole('button', {name: /^Start .+, Block 2 /}));
+    click(screen.getByRole('button', {name: 'Reset, Block 2 · Template Creation'}));
+    expect(screen.getByRole('button', {name: /^Start .+, Block 2 /})).toBeInTheDocument();
     expect(getState().timers).toEqual({});
   });
 
@@ -159,7 +159,7 @@ describe('when time is up (TimerCenter)', () => {
 
   it('shows the finished state, puts it in the title and announces it once', () => {
     renderWithCenter();
-    click(screen.getByRole('button', {name: /Start timer for Block 4/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 4 /}));
     const live = screen.getByRole('status');
     expect(live).toHaveTextContent('');
     advance(30 * MINUTE + 100);
@@ -172,7 +172,7 @@ describe('when time is up (TimerCenter)', () => {
 
   it('dismissing the finished timer restores the title', () => {
     renderWithCenter();
-    click(screen.getByRole('button', {name: /Start timer for Block 4/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 4 /}));
     advance(30 * MINUTE + 100);
     click(screen.getByRole('button', {name: 'Dismiss'}));
     expect(document.title).toBe('Go Track | Go Study Plans');
@@ -180,7 +180,7 @@ describe('when time is up (TimerCenter)', () => {
 
   it('keeps the time-up prefix on the title of the page the reader moves to, and takes it off there on dismiss', async () => {
     renderWithCenter();
-    click(screen.getByRole('button', {name: /Start timer for Block 4/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 4 /}));
     advance(30 * MINUTE + 100);
     // Navigating sets the new page's title, as the theme does.
     document.title = 'Week 10 | Go Study Plans';
@@ -195,7 +195,7 @@ describe('when time is up (TimerCenter)', () => {
   it('with "start the next block automatically", the next item of the day starts when time is up (6-hour plan)', () => {
     updateState((state) => ({...state, variant: '6h'}));
     renderWithCenter();
-    click(screen.getByRole('button', {name: /Start timer for Block 4/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 4 /}));
     click(screen.getByRole('checkbox', {name: 'Start the next block automatically'}));
     expect(getState().autoAdvance).toBe(true);
     advance(30 * MINUTE + 100);
@@ -214,9 +214,9 @@ describe('when time is up (TimerCenter)', () => {
 
   it('in the 4-hour plan, auto-start stops after the last block', () => {
     renderWithCenter();
-    click(screen.getByRole('button', {name: /Start timer for Block 4/}));
+    click(screen.getByRole('button', {name: /^Start .+, Block 4 /}));
     click(screen.getByRole('checkbox', {name: 'Start the next block automatically'}));
     advance(30 * MINUTE + 100);
-    expect(screen.getByRole('button', {name: 'Start timer for Practice (60 min)'})).toBeInTheDocument();
+    expect(screen.getByRole('button', {name: 'Start 1 h, Practice (60 min)'})).toBeInTheDocument();
   });
 });
