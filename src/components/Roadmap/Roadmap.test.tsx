@@ -1,28 +1,10 @@
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {act, render, screen, within} from '@testing-library/react';
-import globalData from '@generated/globalData';
-import {buildPlanData, type PlanData, type PlanSource} from '@site/plugins/plan-data/summary';
 import Roadmap from '@site/src/components/Roadmap';
-import PracticeIndex from '@site/src/components/PracticeIndex';
-import ContinueCard from '@site/src/components/ContinueCard';
 import {resetStoreForTests, updateState} from '@site/src/store';
-import {repoRoot, seedPlans} from '../../support/seeds';
+import {seedPlans} from '@site/tests/support/seeds';
+import {publish, seedSources} from '@site/tests/unit/support/publishPlans';
 
-vi.mock('@generated/globalData', () => import('../support/planData'));
-
-const seedSources: PlanSource[] = seedPlans.map((plan) => ({
-  planId: plan.doc.replace(/^docs\//, '').replace(/\.md$/, ''),
-  permalink: plan.route,
-  title: plan.title,
-  sidebarLabel: plan.kind === 'week' ? 'Go' : '14-Day Senior Go Plan',
-  source: readFileSync(path.join(repoRoot, plan.doc), 'utf8'),
-}));
-
-/** Publishes plan data as the plugin would for these sources (the mock's object is shared by every hook). */
-function publish(sources: PlanSource[]): void {
-  globalData['plan-data'] = {default: buildPlanData(sources) as PlanData & Record<string, unknown>};
-}
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const card = (week: number) => document.querySelector<HTMLElement>(`[data-week="${week}"]`)!;
 
@@ -74,35 +56,5 @@ describe('Roadmap', () => {
     render(<Roadmap section="intensive" />);
     expect(screen.getByRole('link', {name: 'Day 5: Message Queues & RabbitMQ'})).toHaveAttribute('href', '/intensive/senior-go-14-days#day-5');
     expect(screen.getByRole('progressbar', {name: `${seedPlans[4]!.title} · Day 1 progress`})).toHaveAttribute('aria-valuetext', '1/7 done');
-  });
-});
-
-describe('PracticeIndex', () => {
-  it('links every machine coding day of the weekly plans', () => {
-    render(<PracticeIndex source="weeks" />);
-    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([1, 2, 3, 4, 6].map((day) => `/weeks/week-13/go#day-${day}`));
-  });
-
-  it('links every practice item of the 14-day plan to its session', () => {
-    render(<PracticeIndex source="intensive" />);
-    expect(screen.getByRole('link', {name: 'Implement a thread-safe cache with generics'})).toHaveAttribute(
-      'href',
-      '/intensive/senior-go-14-days#day-1-evening',
-    );
-  });
-});
-
-describe('ContinueCard', () => {
-  it('shows nothing to a first-time reader', () => {
-    const {container} = render(<ContinueCard />);
-    expect(container).toBeEmptyDOMElement();
-  });
-
-  it('links the last plan and day visited or ticked', () => {
-    updateState((state) => ({...state, lastVisit: {planId: 'weeks/week-13/go', day: 3, at: 1}}));
-    render(<ContinueCard />);
-    expect(screen.getByRole('heading', {name: 'Continue where you left off'})).toBeInTheDocument();
-    expect(screen.getByText('Week 13 · Go')).toBeInTheDocument();
-    expect(screen.getByRole('link', {name: 'Continue with day 3'})).toHaveAttribute('href', '/weeks/week-13/go#day-3');
   });
 });

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import {renderToString} from 'react-dom/server';
 import MDXComponents from '@site/src/theme/MDXComponents';
-import {pagePlanJson} from '../support/planPage';
+import {pagePlanJson} from '@site/tests/unit/support/planPage';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('../support/planData'));
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const {PlanPage, VariantToggle, WeekOverview, DayTime, PlanDay, DayToolbar, VariantSection, PlanItem, PlanSession, IntensiveOverview} = MDXComponents;
 

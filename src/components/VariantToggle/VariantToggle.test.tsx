@@ -5,10 +5,10 @@ import {renderToString} from 'react-dom/server';
 import VariantToggle from '@site/src/components/VariantToggle';
 import DayToolbar from '@site/src/components/DayToolbar';
 import {STORAGE_KEY, resetStoreForTests, updateState} from '@site/src/store';
-import {Week09} from '../support/planPage';
+import {Week09} from '@site/tests/unit/support/planPage';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('../support/planData'));
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const variantAttribute = () => document.documentElement.getAttribute('data-plan-variant');
 const storedVariant = () => (JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}') as {variant?: string}).variant;

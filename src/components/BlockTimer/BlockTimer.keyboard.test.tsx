@@ -2,9 +2,9 @@ import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import PlanItem from '@site/src/components/PlanItem';
 import {resetStoreForTests} from '@site/src/store';
-import {Week09} from '../support/planPage';
+import {Week09} from '@site/tests/unit/support/planPage';
 
-vi.mock('@generated/globalData', () => import('../support/planData'));
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 beforeEach(() => {
   window.localStorage.clear();
