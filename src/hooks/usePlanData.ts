@@ -1,5 +1,5 @@
 import {usePluginData} from '@docusaurus/useGlobalData';
-import type {PlanData, PlanSummary} from '@site/plugins/plan-data/data';
+import type {PlanData} from '@site/plugins/plan-data/data';
 import {PLAN_DATA_PLUGIN} from '@site/plugins/plan-model/ids';
 
 /** Every plan's summary, published at build time by the plan-data plugin. */
@@ -9,9 +9,4 @@ export function usePlanData(): PlanData {
     throw new Error('Plan data is missing: register plugins/plan-data in docusaurus.config.ts (it publishes the plan summary the roadmap and progress use).');
   }
   return data;
-}
-
-/** One plan's summary by id (doc path without extension), or undefined if the site has no such plan. */
-export function usePlanSummary(planId: string): PlanSummary | undefined {
-  return usePlanData().plans.find((plan) => plan.id === planId);
 }

@@ -39,7 +39,7 @@ describe('server render (no window)', () => {
         <PlanDay day="1">
           <h2 id="day-1">Day 1 – System Design Interview Framework</h2>
           <DayToolbar day="1" />
-          <VariantSection variant="4h" day="1">
+          <VariantSection variant="4h">
             <h3>4-Hour Plan</h3>
             <ul>
               <li>
@@ -47,7 +47,7 @@ describe('server render (no window)', () => {
               </li>
             </ul>
           </VariantSection>
-          <VariantSection variant="6h" day="1">
+          <VariantSection variant="6h">
             <h3>6-Hour Plan</h3>
             <ul>
               <li>
