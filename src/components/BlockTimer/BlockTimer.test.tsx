@@ -3,6 +3,7 @@ import PlanItem from '@site/src/components/PlanItem';
 import {STORAGE_KEY, getState, resetStoreForTests} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click, readout, timerOf} from '@site/tests/unit/support/timers';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
@@ -34,6 +35,20 @@ describe('BlockTimer on a plan page', () => {
     renderDay1();
     expect(screen.getByRole('button', {name: 'Start 1 h, Block 1 · Concepts (60–75 min)'})).toHaveTextContent('Start 1 h');
     expect(screen.getByRole('button', {name: 'Start 1 h, Practice (60 min)'})).toBeInTheDocument();
+  });
+
+  it('names every button by the words it shows, then the block it acts on (Label in Name)', () => {
+    const {container} = renderDay1();
+    const block1 = timerOf('Block 1 · Concepts');
+    const start = block1.getByRole('button', {name: shows('Start 1 h')});
+    expect(start).toHaveAccessibleName('Start 1 h, Block 1 · Concepts (60–75 min)');
+    click(start);
+    expect(block1.getByRole('button', {name: shows('Pause')})).toHaveAccessibleName('Pause, Block 1 · Concepts');
+    expect(block1.getByRole('button', {name: shows('+15 min')})).toHaveAccessibleName('+15 min, Block 1 · Concepts, to 75 min in all');
+    expect(block1.getByRole('button', {name: shows('Reset')})).toHaveAccessibleName('Reset, Block 1 · Concepts');
+    click(block1.getByRole('button', {name: shows('Pause')}));
+    expect(block1.getByRole('button', {name: shows('Resume')})).toHaveAccessibleName('Resume, Block 1 · Concepts');
+    expectLabelInName(container);
   });
 
   it('starts at 60:00 and counts down once per second', () => {

@@ -10,6 +10,7 @@ import PlanPage from '@site/src/components/PlanPage';
 import {updateState} from '@site/src/store';
 import {repoRoot} from '@site/tests/support/seeds';
 import CalendarExport from '.';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 const plan = toPagePlan(parsePlan(readFileSync(path.join(repoRoot, 'docs/weeks/week-11/go.md'), 'utf8')).plan!);
 if (plan.kind !== 'weekly') throw new Error('week 11 should be a weekly plan');
@@ -72,6 +73,17 @@ describe('CalendarExport', () => {
     expect(screen.getByLabelText('Daily start time')).toHaveValue('09:00');
     expect(screen.getByRole('radio', {name: /4-hour plan/})).toBeChecked();
     expect(screen.getByRole('group', {name: 'Plan'})).toBeInTheDocument();
+  });
+
+  it('names the button and every control of the dialog by the words they show (Label in Name)', async () => {
+    const user = userEvent.setup();
+    const {container} = renderExport(3);
+    await user.click(screen.getByRole('button', {name: shows('Add this day to calendar')}));
+    const dialog = screen.getByRole('dialog', {name: 'Add Day 3 to your calendar'});
+    expect(screen.getByRole('radio', {name: shows('4-hour plan (blocks)')})).toBeInTheDocument();
+    expect(screen.getByRole('button', {name: shows('Download .ics')})).toBeInTheDocument();
+    expectLabelInName(dialog);
+    expectLabelInName(container);
   });
 
   it('closes on Cancel and returns focus to the button, downloading nothing', async () => {

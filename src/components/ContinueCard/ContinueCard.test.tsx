@@ -2,6 +2,7 @@ import {render, screen} from '@testing-library/react';
 import ContinueCard from '@site/src/components/ContinueCard';
 import {resetStoreForTests, updateState} from '@site/src/store';
 import {publish, seedSources} from '@site/tests/unit/support/publishPlans';
+import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
@@ -12,6 +13,12 @@ beforeEach(() => {
 });
 
 describe('ContinueCard', () => {
+  it('names its link by the words it shows (Label in Name)', () => {
+    updateState((state) => ({...state, lastVisit: {planId: 'weeks/week-13/go', day: 3, at: 1}}));
+    const {container} = render(<ContinueCard />);
+    expectLabelInName(container);
+  });
+
   it('shows nothing to a first-time reader', () => {
     const {container} = render(<ContinueCard />);
     expect(container).toBeEmptyDOMElement();

@@ -9,6 +9,7 @@ import {toPagePlan} from '@site/plugins/plan-model/pagePlan';
 import PlanPage from '@site/src/components/PlanPage';
 import {repoRoot} from '@site/tests/support/seeds';
 import PrintDayButton, {PRINT_DAY_ATTRIBUTE, weekLabel} from '.';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 function pagePlan(doc: string): string {
   return JSON.stringify(toPagePlan(parsePlan(readFileSync(path.join(repoRoot, doc), 'utf8')).plan!));
@@ -61,6 +62,14 @@ describe('PrintDayButton', () => {
     });
     expect(document.documentElement.hasAttribute(PRINT_DAY_ATTRIBUTE)).toBe(false);
     expect(markedHeaders(container)).toEqual([]);
+  });
+
+  it('is named by the words it shows, then its day (Label in Name)', () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
+    const buttons = screen.getAllByRole('button', {name: shows('Print this day')});
+    expect(buttons.map((button) => button.textContent)).toEqual(['Print this day', 'Print this day']);
+    expect(buttons[1]).toHaveAccessibleName('Print this day (day 2)');
+    expectLabelInName(container);
   });
 
   it('is operated from the keyboard', async () => {

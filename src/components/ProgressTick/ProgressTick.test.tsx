@@ -6,6 +6,7 @@ import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
 import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
@@ -44,6 +45,14 @@ describe('tick boxes', () => {
     expect(bar('Day 1 (6 h plan) progress')).toHaveAttribute('aria-valuetext', '1/5 done');
     expect(bar('This week (4 h plan) progress')).toHaveAttribute('aria-valuetext', '1/25 done');
     expect(JSON.parse(window.localStorage.getItem(STORAGE_KEY)!).progress[WEEK]).toHaveProperty('d1-b1');
+  });
+
+  it('show no words of their own; the name, also their tooltip, says what is done (Label in Name)', () => {
+    renderDay1();
+    const box = screen.getByRole('checkbox', {name: shows('Done: Block 1 · Concepts')});
+    // The tooltip is the only text a sighted reader meets on the box, and it is the name.
+    expect(box.closest('label')).toHaveAttribute('title', 'Done: Block 1 · Concepts');
+    expectLabelInName(box.closest('label')!);
   });
 
   it('count a 6-hour addition only in the 6-hour totals', () => {

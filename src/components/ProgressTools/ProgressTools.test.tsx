@@ -1,10 +1,11 @@
-import {fireEvent, render, screen, waitFor} from '@testing-library/react';
+import {fireEvent, render, screen, waitFor, within} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
 import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
 import {EXPORT_APP} from '@site/src/store/progress';
 import {Week09} from '@site/tests/unit/support/planPage';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
@@ -32,6 +33,19 @@ describe('progress tools', () => {
   function tickTwo() {
     updateState((state) => ({...state, progress: {[WEEK]: {'d1-b1': 1, 'd1-b2': 2}, 'weeks/week-10/go': {'d1-b1': 3}}}));
   }
+
+  it('names its buttons by the words they show (Label in Name)', () => {
+    tickTwo();
+    renderDay1();
+    const tools = screen.getByRole('group', {name: 'Progress tools'});
+    for (const visible of ['Reset this week', 'Export progress', 'Import progress']) {
+      expect(within(tools).getByRole('button', {name: shows(visible)})).toHaveTextContent(visible);
+    }
+    expectLabelInName(tools);
+    fireEvent.click(within(tools).getByRole('button', {name: shows('Reset this week')}));
+    expect(within(tools).getByRole('button', {name: shows('Yes, reset')})).toBeInTheDocument();
+    expectLabelInName(tools);
+  });
 
   it('reset this week only after confirmation, and only this week', () => {
     tickTwo();

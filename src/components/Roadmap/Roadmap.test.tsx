@@ -3,6 +3,7 @@ import Roadmap from '@site/src/components/Roadmap';
 import {resetStoreForTests, updateState} from '@site/src/store';
 import {seedPlans} from '@site/tests/support/seeds';
 import {publish, seedSources} from '@site/tests/unit/support/publishPlans';
+import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
@@ -15,6 +16,16 @@ beforeEach(() => {
 });
 
 describe('Roadmap', () => {
+  it('names every link by the words it shows (Label in Name)', () => {
+    const {container} = render(
+      <>
+        <Roadmap />
+        <Roadmap section="intensive" />
+      </>,
+    );
+    expectLabelInName(container);
+  });
+
   it('shows weeks 1–16: present weeks with focus, track link and hours; missing ones open for contribution', () => {
     render(<Roadmap />);
     expect(screen.getAllByRole('listitem').filter((item) => item.hasAttribute('data-week'))).toHaveLength(16);

@@ -4,6 +4,7 @@ import TimerCenter from '@site/src/components/TimerCenter';
 import {getState, resetStoreForTests, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click, readout} from '@site/tests/unit/support/timers';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
@@ -33,6 +34,18 @@ describe('when time is up (TimerCenter)', () => {
       </>,
     );
   }
+
+  it('names the panel’s controls by the words they show (Label in Name)', () => {
+    renderWithCenter();
+    click(screen.getByRole('button', {name: shows('Start 30 min')}));
+    const panel = screen.getByRole('complementary', {name: 'Active timer'});
+    expect(within(panel).getByRole('button', {name: shows('Pause')})).toBeInTheDocument();
+    expect(within(panel).getByRole('checkbox', {name: shows('Start the next block automatically')})).not.toBeChecked();
+    expectLabelInName(panel);
+    advance(30 * MINUTE + 100);
+    expect(within(panel).getByRole('button', {name: shows('Dismiss')})).toBeInTheDocument();
+    expectLabelInName(panel);
+  });
 
   it('shows the finished state, puts it in the title and announces it once', () => {
     renderWithCenter();
