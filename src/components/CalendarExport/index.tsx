@@ -1,4 +1,5 @@
 import {useCallback, useEffect, useId, useRef, useState, type FormEvent, type MouseEvent, type ReactNode} from 'react';
+import {createPortal} from 'react-dom';
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type {PlanVariant} from '@site/plugins/plan-model/types';
@@ -252,7 +253,8 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
       <span className={styles.status} role="status">
         {status}
       </span>
-      {open && dialog}
+      {/* In <body>, so the toolbar or section it is opened from lends it none of its styles. */}
+      {open && createPortal(dialog, document.body)}
     </div>
   );
 }
