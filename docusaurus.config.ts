@@ -1,14 +1,60 @@
+import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkPlan from './plugins/remark-plan';
 import planDataPlugin from './plugins/plan-data';
+import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 
+/** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
+const isProductionBuild = process.env.NODE_ENV === 'production';
+
 /** Repository that "Edit this page" links and the Pages deployment point at. */
 const repositoryUrl = 'https://github.com/go-study-plans/go-study-plans';
+
+const docsDir = path.resolve(__dirname, 'docs');
+
+/**
+ * Routes of the Markdown pages directly in a folder under docs/, by file name. A plan's route is
+ * its path without the extension: routes start at the docs root, and the validator requires each
+ * plan's front matter id to equal its file name. Files starting with `_` are not routed.
+ */
+function pageRoutes(folder: string): string[] {
+  const dir = path.join(docsDir, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, {withFileTypes: true})
+    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name) && !entry.name.startsWith('_'))
+    .map((entry) => entry.name.replace(/\.mdx?$/, ''))
+    .sort()
+    .map((name) => `/${folder}/${name}`);
+}
+
+/**
+ * Where "Weekly plans" opens: the lowest-numbered week folder that holds a track, at its first
+ * track by file name. The home page's Start button follows the same rule from the plan data
+ * (`weeklyPlans` in src/hooks/usePlanData.ts). Read when the config loads, so a week added
+ * while `npm start` runs reaches the navbar after a restart.
+ */
+function firstWeekRoute(): string | undefined {
+  const weeksDir = path.join(docsDir, 'weeks');
+  if (!existsSync(weeksDir)) return undefined;
+  const weeks = readdirSync(weeksDir, {withFileTypes: true})
+    .map((entry) => (entry.isDirectory() ? /^week-(\d+)$/.exec(entry.name) : null))
+    .filter((match) => match !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]));
+  for (const week of weeks) {
+    const [route] = pageRoutes(`weeks/${week[0]}`);
+    if (route) return route;
+  }
+  return undefined;
+}
+
+/** The first week present and the first intensive plan; an entry whose folder is empty is left out rather than linking nowhere. */
+const firstWeek = firstWeekRoute();
+const firstIntensive = pageRoutes('intensive')[0];
 
 const config: Config = {
   title: 'Go Study Plans',
@@ -33,6 +79,9 @@ const config: Config = {
   markdown: {
     // .md files are CommonMark (no JSX or imports possible in plan files), .mdx files are MDX.
     format: 'detect',
+    // A file far larger than any plan is replaced by a notice before the Markdown parser sees it: its time grows
+    // with the square of long lists, so such a file would stall the build (the plan-data plugin names the error).
+    preprocessor: ({filePath, fileContent}) => guardFileSize(filePath, fileContent),
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -70,7 +119,7 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           editUrl: `${repositoryUrl}/edit/main/`,
           // Before Docusaurus's own plugins, so lifted headings and stable day ids reach the TOC.
-          beforeDefaultRemarkPlugins: [[remarkPlan, {docsDir: path.resolve(__dirname, 'docs')}]],
+          beforeDefaultRemarkPlugins: [[remarkPlan, {docsDir: path.resolve(__dirname, 'docs'), showDiagnostics: !isProductionBuild}]],
         },
         blog: false,
         theme: {customCss: ['./src/css/custom.css', './src/css/print.css']},
@@ -87,8 +136,8 @@ const config: Config = {
       logo: {alt: '', src: 'img/logo.svg'},
       items: [
         {to: '/roadmap/roadmap-16-weeks', label: 'Roadmap', position: 'left'},
-        {to: '/weeks/week-09/go', label: 'Weekly plans', position: 'left', activeBaseRegex: '^/weeks/'},
-        {to: '/intensive/senior-go-14-days', label: '14-day plan', position: 'left'},
+        ...(firstWeek ? [{to: firstWeek, label: 'Weekly plans', position: 'left' as const, activeBaseRegex: '^/weeks/'}] : []),
+        ...(firstIntensive ? [{to: firstIntensive, label: '14-day plan', position: 'left' as const, activeBaseRegex: '^/intensive/'}] : []),
         {href: repositoryUrl, label: 'GitHub', position: 'right'},
       ],
     },
@@ -99,7 +148,7 @@ const config: Config = {
           title: 'Plans',
           items: [
             {label: '16-Week Roadmap', to: '/roadmap/roadmap-16-weeks'},
-            {label: '14-Day Senior Go Plan', to: '/intensive/senior-go-14-days'},
+            ...(firstIntensive ? [{label: '14-Day Senior Go Plan', to: firstIntensive}] : []),
           ],
         },
         {

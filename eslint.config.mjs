@@ -6,7 +6,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  {ignores: ['build/', '.docusaurus/', 'node_modules/', 'test-reports/', 'test-results/', 'bench/results/', 'tests/fixtures/']},
+  {ignores: ['build/', '.docusaurus/', 'node_modules/', 'test-reports/', 'test-results/', 'bench/results/', '**/__fixtures__/']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,7 +31,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        {patterns: [{regex: '(^|/)src/|^@site/src', message: 'Build-time code must not import browser code (src/); move shared logic to plugins/plan-model/ids.ts.'}]},
+        {
+          patterns: [
+            {regex: '(^|/)src/|^@site/src', message: 'Build-time code must not import browser code (src/); move shared logic to plugins/plan-model/ids.ts.'},
+          ],
+        },
       ],
     },
   },

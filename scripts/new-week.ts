@@ -5,7 +5,7 @@
 import {existsSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {DAYS_PER_WEEK, WEEKS_IN_GUIDE, trackLabel} from '../plugins/plan-model/validate';
+import {DAYS_PER_WEEK, WEEKS_IN_GUIDE, isTrackName, trackLabel, weekFolder, weekName} from '../plugins/plan-model/location';
 
 const usage = 'Usage: npm run new-week -- --week <1-16> --track <name> [--docs <folder>]\nExample: npm run new-week -- --week 12 --track go';
 
@@ -36,7 +36,7 @@ function readOptions(argv: string[]): Options | 'help' {
     throw new UsageError(`--week must be a whole number from 1 to ${WEEKS_IN_GUIDE}, got "${values.week}".`);
   }
   if (values.track === undefined) throw new UsageError('--track is required, e.g. --track go.');
-  if (!/^[a-z][a-z0-9-]{0,29}$/.test(values.track) || values.track.endsWith('-')) {
+  if (!isTrackName(values.track)) {
     throw new UsageError(`--track must be a lowercase name such as go, python or node-js (letters, digits and dashes), got "${values.track}".`);
   }
   const docsDir = path.resolve(values.docs ?? 'docs');
@@ -46,16 +46,14 @@ function readOptions(argv: string[]): Options | 'help' {
   return {week: Number(values.week), track: values.track, docsDir};
 }
 
-const pad = (week: number) => String(week).padStart(2, '0');
-
 function categoryJson(week: number): string {
-  const name = `Week ${pad(week)}`;
+  const name = weekName(week);
   const category = {
     label: name,
     position: week,
     link: {
       type: 'generated-index',
-      slug: `/weeks/week-${pad(week)}`,
+      slug: `/weeks/${weekFolder(week)}`,
       description: `${name} of the 16-week guide: one page per language track.`,
     },
   };
@@ -135,7 +133,7 @@ function run(argv: string[]): number {
     return 0;
   }
   const {week, track, docsDir} = options;
-  const weekDir = path.join(docsDir, 'weeks', `week-${pad(week)}`);
+  const weekDir = path.join(docsDir, 'weeks', weekFolder(week));
   const planFile = path.join(weekDir, `${track}.md`);
   if (existsSync(planFile)) {
     throw new UsageError(`${display(planFile)} already exists; edit it instead (nothing was changed).`);

@@ -1,12 +1,14 @@
 /**
- * `npm run validate [-- --docs <dir>]`: checks every page under docs/ with the parser the site
- * uses and prints each problem as `path:line:column  severity  message`. Exits 1 on any error.
+ * `npm run validate [-- --docs <dir>] [--no-cache]`: checks every page under docs/ with the parser the
+ * site uses and prints each problem as `path:line:column  severity  message  rule`. Exits 1 on any error.
  */
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {collectAnchors, docKindOf, validateCategoryFile, validatePlanFile} from '../plugins/plan-model/validate';
+import {docLocation} from '../plugins/plan-model/location';
 import type {Diagnostic} from '../plugins/plan-model/types';
+import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic, missingCategory, validateCategoryFile} from '../plugins/plan-validator';
+import {FactsCache, defaultCacheFile} from '../plugins/plan-validator/cache';
 
 interface FileReport {
   /** As printed: relative to the working directory, forward slashes. */
@@ -14,12 +16,18 @@ interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-const usage = 'Usage: npm run validate [-- --docs <folder>]';
+const usage = 'Usage: npm run validate [-- --docs <folder>] [--no-cache]';
 
 function main(): number {
   let docsDir: string;
+  let useCache = true;
   try {
-    const {values} = parseArgs({options: {docs: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, strict: true, allowPositionals: false});
+    const {values} = parseArgs({
+      options: {docs: {type: 'string'}, 'no-cache': {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      strict: true,
+      allowPositionals: false,
+    });
+    useCache = !values['no-cache'];
     if (values.help) {
       console.log(usage);
       return 0;
@@ -34,7 +42,8 @@ function main(): number {
     return 2;
   }
 
-  const reports = validateDocs(docsDir);
+  // Unchanged files are not parsed again (see plugins/plan-validator/cache.ts); --no-cache checks everything afresh.
+  const reports = validateDocs(docsDir, new FactsCache(useCache ? defaultCacheFile(process.cwd()) : null));
   const annotate = process.env.GITHUB_ACTIONS === 'true';
   let errors = 0;
   let warnings = 0;
@@ -42,7 +51,7 @@ function main(): number {
     for (const diagnostic of diagnostics) {
       if (diagnostic.severity === 'error') errors += 1;
       else warnings += 1;
-      console.log(`${file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}`);
+      console.log(formatDiagnostic(file, diagnostic));
       if (annotate) console.log(githubAnnotation(file, diagnostic));
     }
   }
@@ -58,31 +67,32 @@ function main(): number {
 }
 
 /** Reads every page and week folder under `docsDir`; unreadable files become diagnostics, not crashes. */
-function validateDocs(docsDir: string): FileReport[] {
+function validateDocs(docsDir: string, cache: FactsCache): FileReport[] {
   const files = listFiles(docsDir);
   const sources = new Map<string, string>();
   const reports: FileReport[] = [];
   for (const relative of files.filter((file) => /\.mdx?$/i.test(file))) {
+    // Size and encoding are checked on the bytes, before anything is parsed: no file can stall the run.
+    let problem: Diagnostic | null;
     try {
-      sources.set(relative, readFileSync(path.join(docsDir, relative), 'utf8'));
+      const bytes = readFileSync(path.join(docsDir, relative));
+      const decoded = checkSize(bytes.length) ? null : decodeUtf8(bytes);
+      problem = checkSize(bytes.length) ?? (decoded && !decoded.ok ? decoded.diagnostic : null);
+      if (decoded?.ok) sources.set(relative, decoded.source);
     } catch (error) {
-      reports.push({file: display(docsDir, relative), diagnostics: [unreadable(error)]});
+      problem = unreadable(error);
     }
+    if (problem) reports.push({file: display(docsDir, relative), diagnostics: [problem]});
   }
-  const knownDocs = new Map<string, ReadonlySet<string>>();
-  for (const [relative, source] of sources) knownDocs.set(relative, collectAnchors(relative, source));
+  const facts = new Map([...sources].map(([relative, source]) => [relative, cache.facts(relative, source)] as const));
+  cache.save();
+  const knownDocs = new Map([...facts].map(([relative, fileFacts]) => [relative, new Set(fileFacts.anchors)] as const));
 
-  for (const [relative, source] of sources) {
-    const diagnostics = validatePlanFile({path: relative, source, knownDocs});
-    const kind = docKindOf(relative);
-    if (kind.kind === 'weekly' && !files.includes(`${path.posix.dirname(relative)}/_category_.json`)) {
-      diagnostics.unshift({
-        severity: 'error',
-        code: 'category-missing',
-        message: `This week's folder has no _category_.json, so the sidebar cannot name it "Week ${String(kind.week).padStart(2, '0')}"; npm run new-week creates one.`,
-        line: 1,
-        column: 1,
-      });
+  for (const [relative, fileFacts] of facts) {
+    const diagnostics = diagnosticsFor(relative, fileFacts, knownDocs);
+    const location = docLocation(relative);
+    if (location.kind === 'weekly' && !files.includes(`${path.posix.dirname(relative)}/_category_.json`)) {
+      diagnostics.unshift(missingCategory(location.week));
     }
     reports.push({file: display(docsDir, relative), diagnostics});
   }

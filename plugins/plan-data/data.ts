@@ -45,6 +45,8 @@ export interface WeeklyPlanSummary {
   focus: string[];
   /** The goals of the first area, the week's headline. */
   highlights: string[];
+  /** One line for plan lists: front matter `description`, else the first weekly goal; at most `SUMMARY_MAX_LENGTH` characters. */
+  summary: string;
   days: WeeklyDaySummary[];
 }
 
@@ -55,6 +57,9 @@ export interface IntensivePlanSummary {
   title: string;
   days: IntensiveDaySummary[];
 }
+
+/** Global data ships with every page: a summary is a teaser, cut at a word before this length. */
+export const SUMMARY_MAX_LENGTH = 120;
 
 export type PlanSummary = WeeklyPlanSummary | IntensivePlanSummary;
 

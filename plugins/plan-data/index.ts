@@ -2,6 +2,9 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DEFAULT_VARIANT, STORAGE_KEY, VARIANT_ATTRIBUTE, VARIANT_PARAM, PLAN_VARIANTS} from '../plan-model/ids';
+import {planIdOf, toDocPath} from '../plan-model/location';
+import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
+import {checkContent, contentFailure, displayPathOf} from './contentCheck';
 import {buildPlanData, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
@@ -39,21 +42,37 @@ export default function planDataPlugin(context: LoadContext): Plugin {
       const docs = (allContent['docusaurus-plugin-content-docs'] as Record<string, LoadedDocs> | undefined)?.default;
       const version = docs?.loadedVersions[0];
       if (!version) throw new Error('plan-data: the docs plugin loaded no versions; the plan summary needs the classic docs plugin.');
-      const sources = await Promise.all(
-        version.docs.map(async (doc): Promise<PlanSource> => {
+      const files = await Promise.all(
+        version.docs.map(async (doc) => {
           const file = path.resolve(context.siteDir, doc.source.replace(/^@site\//, ''));
-          return {
-            planId: path
-              .relative(version.contentPath, file)
-              .replace(/\\/g, '/')
-              .replace(/\.mdx?$/, ''),
+          const docPath = toDocPath(path.relative(version.contentPath, file));
+          return {doc, docPath, displayPath: displayPathOf(context.siteDir, file), bytes: await readFile(file)};
+        }),
+      );
+      const check = checkContent(files, new FactsCache(defaultCacheFile(context.siteDir)));
+      if (check.lines.length > 0) {
+        const summary = `Plans: ${check.errors} ${check.errors === 1 ? 'error' : 'errors'}, ${check.warnings} ${check.warnings === 1 ? 'warning' : 'warnings'}`;
+        console.warn(`\n${summary}\n${check.lines.join('\n')}\n`);
+      }
+      // While writing, problems are shown and the site keeps serving; a build with errors must not ship.
+      if (check.errors > 0 && process.env.NODE_ENV === 'production') {
+        // Docusaurus would wrap a thrown error in its own with a stack trace; the lines above already say what to fix.
+        console.error(contentFailure(check));
+        process.exit(1);
+      }
+      const sources = files.flatMap(({doc, docPath}): PlanSource[] => {
+        const source = check.sources.get(docPath);
+        if (source === undefined) return [];
+        return [
+          {
+            planId: planIdOf(docPath),
             permalink: doc.permalink,
             title: doc.title,
             ...(doc.frontMatter.sidebar_label ? {sidebarLabel: doc.frontMatter.sidebar_label} : {}),
-            source: await readFile(file, 'utf8'),
-          };
-        }),
-      );
+            source,
+          },
+        ];
+      });
       actions.setGlobalData(buildPlanData(sources));
     },
   };

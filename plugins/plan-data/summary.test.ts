@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parsePlan} from '../plan-model/parse';
-import {buildPlanData, planItemIds, planMinutes, weeklyDayItems, type PlanSource, type WeeklyPlanSummary} from './summary';
+import {buildPlanData, planItemIds, planMinutes, SUMMARY_MAX_LENGTH, weeklyDayItems, type PlanSource, type WeeklyPlanSummary} from './summary';
 
 const root = path.resolve(__dirname, '../..');
 const doc = (planId: string, title = 'Go Track'): PlanSource => ({
@@ -81,6 +81,30 @@ describe('plan summary from the seed plans', () => {
       {id: 'd1-evening-p2', text: 'Build a concurrent pipeline processor', anchor: 'day-1-evening'},
       {id: 'd1-evening-p3', text: 'Create a rate limiter', anchor: 'day-1-evening'},
     ]);
+  });
+
+  it('sums a week up in one line: the first weekly goal, cut after a sentence when long', () => {
+    expect(week(10).summary).toBe('Design Uber/Swiggy-like system. Design notification system with multiple channels.');
+    expect(week(9).summary).toBe('Learn structured approach to system design interviews. Design scalable REST APIs for realistic services.');
+    for (const n of [9, 10, 11, 13]) expect(week(n).summary.length).toBeLessThanOrEqual(SUMMARY_MAX_LENGTH);
+  });
+
+  it('cuts a long summary without sentence breaks at a word, with an ellipsis', () => {
+    const long = `Queues ${'and more queues '.repeat(20)}`;
+    const source = doc('weeks/week-10/go').source.replace('sidebar_position: 2\n', `sidebar_position: 2\ndescription: ${long}\n`);
+    const [summary] = buildPlanData([{...doc('weeks/week-10/go'), source}]).plans;
+    const text = summary?.kind === 'weekly' ? summary.summary : '';
+    expect(text.length).toBeLessThanOrEqual(SUMMARY_MAX_LENGTH);
+    expect(text).toMatch(/^Queues and more queues .* queues…$/);
+  });
+
+  it('prefers the front matter description as the summary', () => {
+    const source = doc('weeks/week-10/go').source.replace(
+      'sidebar_position: 2\n',
+      'sidebar_position: 2\ndescription: "Ride hailing and notifications, end to end."\n',
+    );
+    const [summary] = buildPlanData([{...doc('weeks/week-10/go'), source}]).plans;
+    expect(summary).toMatchObject({kind: 'weekly', summary: 'Ride hailing and notifications, end to end.'});
   });
 
   it('stays compact enough to ship with every page', () => {

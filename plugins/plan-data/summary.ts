@@ -1,7 +1,7 @@
 import {parsePlan} from '../plan-model/parse';
 import {sumDurations} from '../plan-model/duration';
 import type {IntensivePlan, PlanModel, WeeklyPlan} from '../plan-model/types';
-import type {IntensivePlanSummary, PlanData, PlanSummary, WeeklyPlanSummary} from './data';
+import {SUMMARY_MAX_LENGTH, type IntensivePlanSummary, type PlanData, type PlanSummary, type WeeklyPlanSummary} from './data';
 
 export * from './data';
 
@@ -67,6 +67,7 @@ function summariseWeekly(doc: Omit<PlanSource, 'source'>, plan: WeeklyPlan): Wee
     focus: plan.goals.map((goal) => goal.area),
     // "Design:" style lead-ins introduce a sub-list; the items after them say more.
     highlights: (plan.goals[0]?.items ?? []).filter((item) => !item.endsWith(':')).slice(0, MAX_HIGHLIGHTS),
+    summary: weeklySummary(plan),
     days: plan.days.map((day) => ({
       number: day.number,
       title: day.title,
@@ -78,6 +79,31 @@ function summariseWeekly(doc: Omit<PlanSource, 'source'>, plan: WeeklyPlan): Wee
       machineCoding: machineCodingWeek && practisesMachineCoding(day),
     })),
   };
+}
+
+/**
+ * A week in one line: the author's own `description` when the front matter has one, else the
+ * first weekly goal's items (its area already shows as the first focus). Cut at a word so the
+ * global data every page loads stays small.
+ */
+export function weeklySummary(plan: Pick<WeeklyPlan, 'frontMatter' | 'goals'>): string {
+  const description = plan.frontMatter.description;
+  const text = typeof description === 'string' && description.trim() !== '' ? description : (plan.goals[0]?.items ?? []).join(' ');
+  return clip(text.replace(/\s+/g, ' ').trim(), SUMMARY_MAX_LENGTH);
+}
+
+/**
+ * `text` if it fits in `max` characters; else its whole sentences that fit, when they say enough
+ * (half the room or more); else its longest prefix ending at a word, plus an ellipsis.
+ */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max + 1);
+  const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('! '), room.lastIndexOf('? '));
+  if (sentenceEnd + 1 >= max / 2) return text.slice(0, sentenceEnd + 1);
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 0 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 function summariseIntensive(doc: Omit<PlanSource, 'source'>, plan: IntensivePlan): IntensivePlanSummary {

@@ -1,15 +1,9 @@
+import {DURATION} from './grammar';
 import type {DurationRange} from './types';
-
-/**
- * Matches the durations plan authors write: `60 min`, `60–75 min`, `60-75 min`,
- * `45 — 60 minutes`, `1.5 h`, `6 hours`. Ranges accept en dash, em dash and hyphen
- * because contributors type whichever their keyboard gives them.
- */
-const DURATION_PATTERN = /^(\d+(?:\.\d+)?)\s*(?:[–—-]\s*(\d+(?:\.\d+)?)\s*)?(min|mins|minutes?|h|hrs?|hours?)\.?$/i;
 
 /** Parses a duration text into minutes, or null when it is not a duration. */
 export function parseDuration(text: string): DurationRange | null {
-  const match = DURATION_PATTERN.exec(text.trim());
+  const match = DURATION.exec(text.trim());
   if (!match) return null;
   const [, low, high, unit] = match;
   const factor = /^m/i.test(unit!) ? 1 : 60;

@@ -4,7 +4,7 @@
  * plugin, the plan-data plugin, the validator and browser components can all
  * share it (browser code imports types only).
  */
-import type {SessionName} from './ids';
+import type {PlanVariant, SessionName} from './ids';
 
 /** 1-based position in the source file, as editors show it. */
 export interface SourcePosition {
@@ -44,9 +44,15 @@ export interface PlanBlock {
   number: number;
   label: string;
   duration: DurationRange | null;
-  /** Plain-text details (the nested bullets), one entry per bullet line. */
+  /** Plain-text details (the nested bullets and what follows the item), one entry per line. */
   details: string[];
   position: SourcePosition;
+  /**
+   * Top-level nodes after the item that belong to it: a code fence, table, quote or stray bullet
+   * that ended the Markdown list. The remark plugin moves them inside the item, so they render,
+   * print and tick with it.
+   */
+  attached: SourcePosition[];
 }
 
 /** An extra timed item of the 6-hour plan: `- **Practice (60 min)**: …`. */
@@ -58,6 +64,23 @@ export interface PlanAddition {
   /** Text after the bold label (e.g. "Sketch design for feature flag service."), if any. */
   details: string[];
   position: SourcePosition;
+  /** As for blocks: nodes after the item that belong to it. */
+  attached: SourcePosition[];
+}
+
+/** A day's "4-Hour Plan" or "6-Hour Plan" heading. */
+export interface VariantSectionRef {
+  variant: PlanVariant;
+  /** Heading id: `day-{n}-{variant}`. */
+  anchor: string;
+  position: SourcePosition;
+}
+
+/** A top-level section of a weekly plan, in reading order, for rules about order and presence. */
+export interface SectionRef {
+  kind: 'goals' | 'overview' | 'day' | 'other';
+  title: string;
+  position: SourcePosition;
 }
 
 export interface WeeklyDay {
@@ -67,6 +90,8 @@ export interface WeeklyDay {
   anchor: string;
   blocks: PlanBlock[];
   additions: PlanAddition[];
+  /** The variant headings the day has, in order. */
+  variants: VariantSectionRef[];
   position: SourcePosition;
 }
 
@@ -91,6 +116,10 @@ export interface WeeklyPlan {
   overviewPosition: SourcePosition | null;
   /** The overview's "| Day | Focus |" table, if the section has one. */
   overviewTablePosition: SourcePosition | null;
+  /** Heading level of the day headings (3 in the seeds). */
+  dayDepth: number;
+  /** Sections at the day headings' level, in order. */
+  sections: SectionRef[];
   days: WeeklyDay[];
 }
 
@@ -110,7 +139,6 @@ export interface PracticeItem {
   text: string;
   position: SourcePosition;
 }
-
 
 export interface PlanSession {
   /** Stable id: `d{day}-{name}`. */
@@ -139,6 +167,8 @@ export interface IntensivePlan {
   kind: 'intensive';
   frontMatter: PlanFrontMatter;
   title: string;
+  /** Heading level of the day headings (2 in the seed). */
+  dayDepth: number;
   days: IntensiveDay[];
 }
 
@@ -147,6 +177,8 @@ export type PlanModel = WeeklyPlan | IntensivePlan;
 export interface ParseResult {
   /** Null only when the document is not recognisably a plan. */
   plan: PlanModel | null;
+  /** The front matter, also when the document is not (yet) a plan. */
+  frontMatter: PlanFrontMatter;
   diagnostics: Diagnostic[];
 }
 

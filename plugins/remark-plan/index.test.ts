@@ -240,7 +240,7 @@ describe('remark-plan on the intensive plan', () => {
 
 describe('remark-plan leaves other documents alone', () => {
   it('a page without day sections', () => {
-    const source = readFileSync(path.join(repoRoot, 'tests/fixtures/plans/no-days.md'), 'utf8');
+    const source = readFileSync(path.join(repoRoot, 'plugins/plan-model/__fixtures__/no-days.md'), 'utf8');
     const tree = transform(source, path.join(docsDir, 'notes/reading.md'));
     expect(elements(tree, 'PlanPage')).toEqual([]);
     expect(headings(tree).map((heading) => heading.depth)).toEqual([1, 2]);
@@ -248,8 +248,49 @@ describe('remark-plan leaves other documents alone', () => {
 
   it('a plan-shaped file outside the docs folder', () => {
     const source = readFileSync(path.join(docsDir, 'weeks/week-10/go.md'), 'utf8');
-    const tree = transform(source, path.join(repoRoot, 'tests/fixtures/plans/week.md'));
+    const tree = transform(source, path.join(repoRoot, 'plugins/plan-model/__fixtures__/week.md'));
     expect(elements(tree, 'PlanPage')).toEqual([]);
     expect(headings(tree).some((heading) => heading.depth === 4)).toBe(true);
+  });
+});
+
+describe('remark-plan on plans as people write them', () => {
+  const variant = (name: string) => readFileSync(path.join(repoRoot, 'plugins/plan-model/__fixtures__/variants', name), 'utf8');
+  const itemIds = (tree: Root) => elements(tree, 'PlanItem').map((item) => attribute(item, 'itemId'));
+
+  it('moves a code fence that ended the list into the block before it, and keeps the blocks after it in one list', () => {
+    const tree = transform(variant('code-fence-between-blocks.md'), path.join(docsDir, 'weeks/week-12/go.md'));
+    expect(itemIds(tree)).toEqual(['d2-b1', 'd2-b2', 'd2-b3', 'd2-b4', 'd2-a1']);
+    const [, design, implementation] = elements(tree, 'PlanItem');
+    const codeIn = (node: Jsx) => {
+      const values: string[] = [];
+      visit(node, 'code', (code) => {
+        values.push(code.value);
+      });
+      return values;
+    };
+    expect(codeIn(design!)).toEqual([expect.stringContaining('client ──► gateway ──► auth')]);
+    expect(codeIn(implementation!)).toEqual([expect.stringContaining('var routes = map[string]string{')]);
+    // The detail that followed the fence is inside Block 2 too, and nothing of the section is left outside a block.
+    expect(toString(design!)).toContain('Mark where rate limiting happens.');
+    const fourHour = elements(tree, 'VariantSection')[0]!;
+    expect(fourHour.children.map((child) => child.type)).toEqual(['heading', 'list']);
+  });
+
+  it('gives every form of 6-hour addition its PlanItem', () => {
+    const tree = transform(variant('everything-plus-and-prose.md'), path.join(docsDir, 'weeks/week-12/go.md'));
+    expect(itemIds(tree)).toEqual(['d5-b1', 'd5-b2', 'd5-b3', 'd5-a1', 'd5-a2', 'd5-a3', 'd5-a4', 'd5-a5']);
+  });
+
+  it('shows the validator’s findings at the top of the plan only when asked (npm start)', () => {
+    const source = variant('everything-plus-and-prose.md');
+    const file = path.join(docsDir, 'weeks/week-12/go.md');
+    const shown = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkPlan, {docsDir, showDiagnostics: true});
+    const vfile = new VFile({path: file, value: source});
+    const tree = shown.runSync(shown.parse(vfile), vfile);
+    const [notice] = elements(tree, 'PlanDiagnostics');
+    const reported = JSON.parse(attribute(notice!, 'diagnostics')!) as {code: string; line: number}[];
+    expect(reported).toEqual(expect.arrayContaining([expect.objectContaining({code: 'addition-duration-missing', line: 20})]));
+    expect(elements(transform(source, file), 'PlanDiagnostics')).toEqual([]);
   });
 });

@@ -3,13 +3,21 @@ import type {Plugin} from 'unified';
 import type {Heading, List, ListItem, Root, RootContent, Table, TableCell} from 'mdast';
 import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
 import type {VFile} from 'vfile';
-import {VARIANT_HEADING, dayAnchor, parsePlanTree, plainText, sessionAnchor, variantAnchor} from '../plan-model/parse';
+import {parsePlanTree} from '../plan-model/parse';
+import {validatePlanFile} from '../plan-validator';
 import {toPagePlan} from '../plan-model/pagePlan';
+import {AT_A_GLANCE_ANCHOR, dayAnchor, sessionAnchor, type PlanVariant} from '../plan-model/ids';
+import {docLocation, isPlanLocation, toDocPath} from '../plan-model/location';
 import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
 
 export interface Options {
   /** Absolute path of the docs folder: plan ids are file paths relative to it, without extension. */
   docsDir: string;
+  /**
+   * Show the validator's findings in a box at the top of each plan page. For `npm start`: a
+   * contributor sees what to fix where they look. Production builds fail on errors instead.
+   */
+  showDiagnostics?: boolean;
 }
 
 /**
@@ -19,8 +27,11 @@ export interface Options {
  */
 interface ModelIndex {
   days: Map<string, number>;
+  variants: Map<string, {variant: PlanVariant; anchor: string}>;
   sessions: Map<string, {id: string; name: 'morning' | 'evening'}>;
   items: Map<string, string>;
+  /** Nodes that ended a Markdown list but belong to the item before them → that item's id. */
+  attached: Map<string, string>;
 }
 
 const at = (node: {position?: {start: {line: number; column: number}}}): string =>
@@ -28,11 +39,15 @@ const at = (node: {position?: {start: {line: number; column: number}}}): string 
 const key = (position: {line: number; column: number}): string => `${position.line}:${position.column}`;
 
 function indexModel(plan: WeeklyPlan | IntensivePlan): ModelIndex {
-  const index: ModelIndex = {days: new Map(), sessions: new Map(), items: new Map()};
+  const index: ModelIndex = {days: new Map(), variants: new Map(), sessions: new Map(), items: new Map(), attached: new Map()};
   for (const day of plan.days) {
     index.days.set(key(day.position), day.number);
     if ('blocks' in day) {
-      for (const item of [...day.blocks, ...day.additions]) index.items.set(key(item.position), item.id);
+      for (const section of day.variants) index.variants.set(key(section.position), {variant: section.variant, anchor: section.anchor});
+      for (const item of [...day.blocks, ...day.additions]) {
+        index.items.set(key(item.position), item.id);
+        for (const position of item.attached) index.attached.set(key(position), item.id);
+      }
     } else {
       for (const session of day.sessions) {
         index.sessions.set(key(session.position), {id: session.id, name: session.name});
@@ -52,28 +67,35 @@ function indexModel(plan: WeeklyPlan | IntensivePlan): ModelIndex {
 const remarkPlan: Plugin<[Options], Root> = (options) => {
   const docsDir = path.resolve(options.docsDir);
   return (tree, file) => {
+    const location = locationOf(file, docsDir);
+    if (!location || !isPlanLocation(location)) return;
     const frontMatter = (file.data as {frontMatter?: PlanFrontMatter}).frontMatter;
-    const {plan} = parsePlanTree(tree, frontMatter ? {frontMatter} : {});
-    const planId = planIdOf(file, docsDir);
-    if (!plan || !planId) return;
+    // Read before the tree changes: the diagnostics' positions are the source's.
+    const diagnostics = options.showDiagnostics
+      ? validatePlanFile({path: toDocPath(path.relative(docsDir, file.path!)), source: String(file.value ?? ''), tree, ...(frontMatter ? {frontMatter} : {})})
+      : [];
+    const {plan} = parsePlanTree(tree, {kind: location.kind, ...(frontMatter ? {frontMatter} : {})});
+    const planId = location.planId;
+    if (!plan) return;
 
     const index = indexModel(plan);
     if (plan.kind === 'weekly') transformWeekly(tree, plan, index);
     else transformIntensive(tree, plan, index);
 
     // The whole page shares one plan model through context: every component reads it there.
-    tree.children = [jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, tree.children)];
+    const notice = diagnostics.length > 0 ? [jsxFlow('PlanDiagnostics', {diagnostics: JSON.stringify(diagnostics)}, [])] : [];
+    tree.children = [jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, [...notice, ...tree.children])];
   };
 };
 
 export default remarkPlan;
 
-/** `weeks/week-09/go` for `<docs>/weeks/week-09/go.md`; null outside the docs folder. */
-export function planIdOf(file: VFile, docsDir: string): string | null {
+/** Where the file sits in the docs folder (see plan-model/location); null outside it. */
+function locationOf(file: VFile, docsDir: string): ReturnType<typeof docLocation> | null {
   if (!file.path) return null;
   const relative = path.relative(docsDir, file.path);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return relative.replace(/\\/g, '/').replace(/\.mdx?$/, '');
+  return docLocation(relative);
 }
 
 function transformWeekly(tree: Root, plan: WeeklyPlan, model: ModelIndex): void {
@@ -118,16 +140,14 @@ function weeklyDayBody(body: RootContent[], day: number, dayDepth: number, model
   const out: RootContent[] = [];
   for (let index = 0; index < body.length; index += 1) {
     const node = body[index]!;
-    const variant = node.type === 'heading' && node.depth === dayDepth + 1 ? VARIANT_HEADING.exec(plainText(node)) : null;
-    if (node.type !== 'heading' || !variant) {
+    const section = node.type === 'heading' ? model.variants.get(at(node)) : undefined;
+    if (node.type !== 'heading' || !section) {
       out.push(node);
       continue;
     }
-    const name = variant[1] === '4' ? '4h' : '6h';
-    setId(node, variantAnchor(day, name));
+    setId(node, section.anchor);
     const end = sectionEnd(body, index, dayDepth + 1);
-    const content = body.slice(index + 1, end).map((child) => (child.type === 'list' ? wrapModelItems(child, model) : child));
-    out.push(jsxFlow('VariantSection', {variant: name, day: String(day)}, [node, ...content]));
+    out.push(jsxFlow('VariantSection', {variant: section.variant, day: String(day)}, [node, ...wrapSectionItems(body.slice(index + 1, end), model)]));
     index = end - 1;
   }
   return out;
@@ -135,22 +155,48 @@ function weeklyDayBody(body: RootContent[], day: number, dayDepth: number, model
 
 /**
  * Wraps every list item the model knows (block, addition, topic, practice item) so it keeps its
- * Markdown and gains its controls; items that only group others (`Add:`, `Practice:`) are searched.
+ * Markdown and gains its controls, and moves what the model attached to an item (a code fence or
+ * table that ended the list, bullets after it) inside that item. Lists left empty are dropped, and
+ * lists that only a moved node separated become one again, so the blocks read as one list.
  */
-function wrapModelItems(list: List, model: ModelIndex): List {
-  for (const item of list.children) {
-    const itemId = model.items.get(at(item));
-    if (itemId) {
-      wrapItem(item, itemId);
-      continue;
+function wrapSectionItems(content: readonly RootContent[], model: ModelIndex): RootContent[] {
+  const owners = new Map<string, MdxJsxFlowElement>();
+  const out: RootContent[] = [];
+  const attach = (node: RootContent | ListItem): boolean => {
+    const owner = owners.get(model.attached.get(at(node)) ?? '');
+    if (!owner) return false;
+    owner.children.push(node as MdxJsxFlowElement['children'][number]);
+    return true;
+  };
+  const wrapList = (list: List): void => {
+    list.children = list.children.filter((item) => {
+      const itemId = model.items.get(at(item));
+      if (itemId) {
+        const element = jsxFlow('PlanItem', {itemId}, item.children as RootContent[]);
+        owners.set(itemId, element);
+        item.children = [element as unknown as ListItem['children'][number]];
+        return true;
+      }
+      if (attach(item)) return false;
+      for (const child of item.children) if (child.type === 'list') wrapList(child);
+      return true;
+    });
+  };
+  for (const node of content) {
+    if (node.type === 'list') {
+      wrapList(node);
+      if (node.children.length === 0) continue;
+      const previous = out.at(-1);
+      if (previous?.type === 'list' && previous.ordered === node.ordered) {
+        previous.children.push(...node.children);
+        continue;
+      }
+      out.push(node);
+    } else if (!attach(node)) {
+      out.push(node);
     }
-    for (const child of item.children) if (child.type === 'list') wrapModelItems(child, model);
   }
-  return list;
-}
-
-function wrapItem(item: ListItem, itemId: string): void {
-  item.children = [jsxFlow('PlanItem', {itemId}, item.children) as unknown as ListItem['children'][number]];
+  return out;
 }
 
 function transformIntensive(tree: Root, plan: IntensivePlan, model: ModelIndex): void {
@@ -167,7 +213,7 @@ function transformIntensive(tree: Root, plan: IntensivePlan, model: ModelIndex):
         depth: dayDepth as Heading['depth'],
         children: [{type: 'text', value: `${plan.days.length} days at a glance`}],
       };
-      setId(heading, 'at-a-glance');
+      setId(heading, AT_A_GLANCE_ANCHOR);
       out.push(overviewSection([heading, jsxFlow('IntensiveOverview', {}, [])]));
     }
     const number = node.type === 'heading' ? model.days.get(at(node)) : undefined;
@@ -197,8 +243,7 @@ function intensiveDayBody(body: RootContent[], day: number, dayDepth: number, mo
     }
     setId(node, sessionAnchor(day, session.name));
     const end = sectionEnd(body, index, dayDepth + 1);
-    const content = body.slice(index + 1, end).map((child) => (child.type === 'list' ? wrapModelItems(child, model) : child));
-    out.push(jsxFlow('PlanSession', {sessionId: session.id}, [node, ...content]));
+    out.push(jsxFlow('PlanSession', {sessionId: session.id}, [node, ...wrapSectionItems(body.slice(index + 1, end), model)]));
     index = end - 1;
   }
   return out;

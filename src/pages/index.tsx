@@ -3,43 +3,46 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Translate, {translate} from '@docusaurus/Translate';
-import ContinueCard from '@site/src/components/ContinueCard';
+import {formatRange} from '@site/plugins/plan-model/duration';
+import {planMinutes, type IntensivePlanSummary, type WeeklyPlanSummary} from '@site/plugins/plan-data/data';
+import ContinueCard, {planName} from '@site/src/components/ContinueCard';
+import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import styles from './index.module.css';
 
+/** What one card on the home page shows; every field comes from the plan data. */
 interface PlanCard {
+  id: string;
   to: string;
-  eyebrow: string;
   title: string;
   summary: string;
+  /** A short line under the summary: the week's focus areas, or the intensive plan's length. */
+  meta: string;
 }
 
-const PLANS: PlanCard[] = [
-  {
-    to: '/weeks/week-09/go',
-    eyebrow: 'Week 09 · Go',
-    title: 'System design foundations',
-    summary: 'Interview framework, scalable REST APIs, API gateway, note-taking backend, URL shortener.',
-  },
-  {
-    to: '/weeks/week-10/go',
-    eyebrow: 'Week 10 · Go',
-    title: 'Real-world systems',
-    summary: 'Uber/Swiggy-like system, notification system, consistency trade-offs.',
-  },
-  {to: '/weeks/week-11/go', eyebrow: 'Week 11 · Go', title: 'Services and LLD', summary: 'Rate limiter, auth, file storage, log pipeline, LLD patterns.'},
-  {
-    to: '/weeks/week-13/go',
-    eyebrow: 'Week 13 · Go',
-    title: 'Machine coding',
-    summary: 'In-memory DB, pub/sub, notification service, URL shortener or task scheduler.',
-  },
-  {
-    to: '/intensive/senior-go-14-days',
-    eyebrow: 'Intensive · 14 days',
-    title: 'Senior Go engineer plan',
-    summary: 'Morning (6 h) and Evening (8 h) sessions: Go internals to Kubernetes, queues and interviews.',
-  },
-];
+const pad = (week: number) => String(week).padStart(2, '0');
+
+function weeklyCard(plan: WeeklyPlanSummary): PlanCard {
+  return {id: plan.id, to: plan.permalink, title: planName(plan), summary: plan.summary, meta: plan.focus.join(' · ')};
+}
+
+function intensiveCard(plan: IntensivePlanSummary): PlanCard {
+  const first = plan.days[0];
+  const last = plan.days[plan.days.length - 1];
+  return {
+    id: plan.id,
+    to: plan.permalink,
+    title: plan.title,
+    // Its days' titles are its table of contents; the first and the last say where it starts and ends.
+    summary:
+      first && last && first !== last
+        ? translate({id: 'home.plan.intensive.summary', message: 'From {first} to {last}.'}, {first: first.title, last: last.title})
+        : (first?.title ?? ''),
+    meta: translate(
+      {id: 'home.plan.intensive.meta', message: 'Intensive · {days} days · {time} planned'},
+      {days: plan.days.length, time: formatRange(planMinutes(plan, '4h'))},
+    ),
+  };
+}
 
 const FEATURES: {title: string; text: string}[] = [
   {
@@ -60,8 +63,16 @@ const FEATURES: {title: string; text: string}[] = [
   },
 ];
 
-/** The front door: one click to the plans, and what the site does for you. */
+/**
+ * The front door: one click to the plans, and what the site does for you. The plan list and the
+ * Start button come from the plan data, so a new week's file shows up here with no code change.
+ */
 export default function Home(): ReactNode {
+  const {plans} = usePlanData();
+  const weekly = weeklyPlans(plans);
+  const cards = [...weekly.map(weeklyCard), ...intensivePlans(plans).map(intensiveCard)];
+  // The first week present is where the guide starts for a newcomer.
+  const start = weekly[0];
   return (
     <Layout
       title={translate({id: 'home.title', message: 'Go interview study plans'})}
@@ -78,9 +89,11 @@ export default function Home(): ReactNode {
             </Translate>
           </p>
           <div className={styles.actions}>
-            <Link className="button button--primary button--lg" to="/weeks/week-09/go">
-              <Translate id="home.cta.start">Start with Week 09</Translate>
-            </Link>
+            {start && (
+              <Link className="button button--primary button--lg" to={start.permalink}>
+                {translate({id: 'home.cta.start', message: 'Start with Week {week}'}, {week: pad(start.week)})}
+              </Link>
+            )}
             <Link className="button button--secondary button--lg" to="/roadmap/roadmap-16-weeks">
               <Translate id="home.cta.roadmap">See the 16-week roadmap</Translate>
             </Link>
@@ -94,12 +107,12 @@ export default function Home(): ReactNode {
             <Translate id="home.plans">The plans</Translate>
           </Heading>
           <ul className={styles.cards}>
-            {PLANS.map((plan) => (
-              <li key={plan.to}>
-                <Link to={plan.to} className={styles.card}>
-                  <span className={styles.eyebrow}>{plan.eyebrow}</span>
-                  <span className={styles.cardTitle}>{plan.title}</span>
-                  <span className={styles.summary}>{plan.summary}</span>
+            {cards.map((card) => (
+              <li key={card.id}>
+                <Link to={card.to} className={styles.card}>
+                  <span className={styles.cardTitle}>{card.title}</span>
+                  {card.summary && <span className={styles.summary}>{card.summary}</span>}
+                  {card.meta && <span className={styles.meta}>{card.meta}</span>}
                 </Link>
               </li>
             ))}

@@ -11,6 +11,7 @@ import PlanSession from '@site/src/components/PlanSession';
 import IntensiveOverview from '@site/src/components/IntensiveOverview';
 import Roadmap from '@site/src/components/Roadmap';
 import PracticeIndex from '@site/src/components/PracticeIndex';
+import PlanDiagnostics from '@site/src/components/PlanDiagnostics';
 
 /** The elements the remark-plan plugin emits, registered alongside the theme's own. */
 export default {
@@ -27,4 +28,5 @@ export default {
   IntensiveOverview,
   Roadmap,
   PracticeIndex,
+  PlanDiagnostics,
 };

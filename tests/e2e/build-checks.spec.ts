@@ -50,5 +50,8 @@ for (const scenario of scenarios) {
     const tail = output.split('\n').slice(-40).join('\n');
     expect(code, `the build should have failed; it printed:\n${tail}`).not.toBe(0);
     expect(output, 'the error should name the broken link').toContain(scenario.named);
+    // The contributor's mistake is named with its place in the file, not buried in a stack trace.
+    expect(output).toMatch(/^docs\/build-check\.md:3:\d+ {2}error {2}/m);
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 }

@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process';
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {expect, test} from '@playwright/test';
@@ -8,7 +8,8 @@ import {repoRoot} from '../support/seeds';
 /**
  * The contributor's path from CONTRIBUTING.md, end to end, on a copy of the site: scaffold Week 12,
  * see validation point at the TODO lines, fill them in, validate clean, build, find the week in the
- * sidebar and on the roadmap. No browser needed: it reads the built HTML.
+ * sidebar and on the roadmap. The same copy also gains a Week 01 before it builds, to show the home
+ * page and the navbar follow the plan files. One build serves both: it is the slow part.
  */
 
 /** What a site build needs; build output and caches stay behind. */
@@ -52,8 +53,26 @@ function fillIn(plan: string): string {
     .replace(/TODO: /g, '');
 }
 
+/** Week 01 as a contributor would add it: a plan file and the week's sidebar entry, nothing else. */
+function addWeek01(siteDir: string): void {
+  const week = path.join(siteDir, 'docs/weeks/week-01');
+  mkdirSync(week);
+  const category = JSON.parse(readFileSync(path.join(siteDir, 'docs/weeks/week-09/_category_.json'), 'utf8')) as {link: {slug: string; description: string}};
+  const week01Category = {
+    ...category,
+    label: 'Week 01',
+    position: 1,
+    link: {...category.link, slug: '/weeks/week-01', description: 'Week 01 of the 16-week guide.'},
+  };
+  writeFileSync(path.join(week, '_category_.json'), `${JSON.stringify(week01Category, null, 2)}\n`);
+  const plan = readFileSync(path.join(siteDir, 'docs/weeks/week-09/go.md'), 'utf8');
+  const firstGoal = 'Learn structured approach to **system design interviews**.';
+  expect(plan).toContain(firstGoal);
+  writeFileSync(path.join(week, 'go.md'), plan.replace(firstGoal, 'Set up the Go toolchain and write a first tested package.'));
+}
+
 test.describe('contributing a week', () => {
-  test.describe.configure({timeout: 360_000});
+  test.describe.configure({timeout: 360_000, mode: 'serial'});
 
   let siteDir = '';
   test.beforeAll(() => {
@@ -62,6 +81,7 @@ test.describe('contributing a week', () => {
       if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(siteDir, entry), {recursive: true});
     }
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(siteDir, 'node_modules'), 'dir');
+    addWeek01(siteDir);
   });
   test.afterAll(() => {
     if (siteDir) rmSync(siteDir, {recursive: true, force: true});
@@ -117,5 +137,43 @@ test.describe('contributing a week', () => {
     // Every page's sidebar shows the new week's category.
     expect(roadmap).toContain('Week 12');
     expect(existsSync(path.join(siteDir, 'build/weeks/week-12.html'))).toBe(true);
+  });
+
+  test('a new Week 01 shows on the home page, behind the Start button and the navbar, with no code change', async ({browser}) => {
+    // The built HTML as a reader without JavaScript gets it: what the server sends already names the week.
+    const context = await browser.newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    await page.setContent(readFileSync(path.join(siteDir, 'build/index.html'), 'utf8'));
+
+    const start = page.getByRole('link', {name: /^Start with Week/});
+    await expect(start).toHaveText('Start with Week 01');
+    await expect(start).toHaveAttribute('href', '/weeks/week-01/go');
+
+    const plans = page.getByRole('region', {name: 'The plans'}).getByRole('list').getByRole('link');
+    await expect(plans.first()).toContainText('Week 01 · Go');
+    // Its one-line summary is the first goal the contributor wrote.
+    await expect(plans.first()).toContainText('Set up the Go toolchain and write a first tested package.');
+    // Weeks in order, then the scaffolded Week 12 in its place, then the 14-day plan.
+    const names = await plans.evaluateAll((links) => links.map((link) => link.querySelector('span')?.textContent));
+    expect(names).toEqual([
+      'Week 01 · Go',
+      'Week 09 · Go',
+      'Week 10 · Go',
+      'Week 11 · Go',
+      'Week 12 · Go',
+      'Week 13 · Go',
+      'Intensive 14-Day Senior Golang Engineer Study Plan',
+    ]);
+
+    // Every page's navbar opens the weekly plans at Week 01, as the home page does.
+    for (const built of ['build/index.html', 'build/roadmap/roadmap-16-weeks.html', 'build/weeks/week-12/go.html']) {
+      await page.setContent(readFileSync(path.join(siteDir, built), 'utf8'));
+      await expect(page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Weekly plans'}), built).toHaveAttribute('href', '/weeks/week-01/go');
+      await expect(page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: '14-day plan'}), built).toHaveAttribute(
+        'href',
+        '/intensive/senior-go-14-days',
+      );
+    }
+    await context.close();
   });
 });

@@ -10,20 +10,20 @@ async function ruleIdsFor(file: string, code: string): Promise<(string | null)[]
   return result!.messages.map((message) => message.ruleId);
 }
 
-describe('the build/browser boundary is enforced by the lint', () => {
+describe('the build/browser boundary is enforced by the lint', {timeout: 60_000}, () => {
   it('fails build-time code that imports browser code', async () => {
-    expect(await ruleIdsFor('plugins/plan-data/example.ts', "import {STORAGE_KEY} from '../../src/store/schema';\nexport const key = STORAGE_KEY;\n")).toContain(
-      '@typescript-eslint/no-restricted-imports',
-    );
+    expect(
+      await ruleIdsFor('plugins/plan-data/example.ts', "import {STORAGE_KEY} from '../../src/store/schema';\nexport const key = STORAGE_KEY;\n"),
+    ).toContain('@typescript-eslint/no-restricted-imports');
     expect(await ruleIdsFor('scripts/example.ts', "import {getState} from '@site/src/store';\nexport const state = getState;\n")).toContain(
       '@typescript-eslint/no-restricted-imports',
     );
   });
 
   it('fails browser code that imports the parser, and allows types and the isomorphic modules', async () => {
-    expect(await ruleIdsFor('src/components/Example/index.ts', "import {parsePlan} from '@site/plugins/plan-model/parse';\nexport const parse = parsePlan;\n")).toContain(
-      '@typescript-eslint/no-restricted-imports',
-    );
+    expect(
+      await ruleIdsFor('src/components/Example/index.ts', "import {parsePlan} from '@site/plugins/plan-model/parse';\nexport const parse = parsePlan;\n"),
+    ).toContain('@typescript-eslint/no-restricted-imports');
     const allowed = [
       "import type {PlanModel} from '@site/plugins/plan-model/types';",
       "import {dayAnchor} from '@site/plugins/plan-model/ids';",

@@ -1,7 +1,7 @@
 import {render, screen} from '@testing-library/react';
 import ContinueCard from '@site/src/components/ContinueCard';
 import {resetStoreForTests, updateState} from '@site/src/store';
-import {publish, seedSources} from '@site/tests/unit/support/publishPlans';
+import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));

@@ -1,7 +1,7 @@
 import {render, screen} from '@testing-library/react';
 import PracticeIndex from '@site/src/components/PracticeIndex';
 import {resetStoreForTests} from '@site/src/store';
-import {publish, seedSources} from '@site/tests/unit/support/publishPlans';
+import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 

@@ -2,8 +2,8 @@ import {act, render, screen, within} from '@testing-library/react';
 import Roadmap from '@site/src/components/Roadmap';
 import {resetStoreForTests, updateState} from '@site/src/store';
 import {seedPlans} from '@site/tests/support/seeds';
-import {publish, seedSources} from '@site/tests/unit/support/publishPlans';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
+import {publishPlanData as publish, seedSources, weekSource} from '@site/tests/unit/support/planData';
 
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
@@ -60,6 +60,17 @@ describe('Roadmap', () => {
     expect(cards[cards.length - 1]).toHaveAttribute('data-status', 'present');
     expect(within(cards[cards.length - 1]!).getByRole('link', {name: 'Week 14'})).toHaveAttribute('href', '/weeks/week-14/go');
     unmount();
+  });
+
+  it('names each track of a week by its sidebar label, with its own hours and progress', () => {
+    publish([...seedSources, weekSource(9, 'node', 'Node.js')]);
+    render(<Roadmap />);
+    const week9 = within(card(9));
+    expect(week9.getByRole('link', {name: 'Node.js'})).toHaveAttribute('href', '/weeks/week-09/node');
+    expect(week9.getByRole('link', {name: 'Go'})).toHaveAttribute('href', '/weeks/week-09/go');
+    expect(week9.getByRole('progressbar', {name: 'Week 09 · Node.js (4 h plan) progress'})).toBeInTheDocument();
+    expect(week9.getByRole('progressbar', {name: 'Week 09 · Go (4 h plan) progress'})).toBeInTheDocument();
+    expect(card(9).textContent?.match(/4 h plan: 22 h – 24 h 45/g)).toHaveLength(2);
   });
 
   it('shows the 14-day plan as its own plan with day links and progress', () => {

@@ -5,7 +5,7 @@ import {formatRange} from '@site/plugins/plan-model/duration';
 import {planMinutes, weeklyDayItems, type IntensivePlanSummary, type WeeklyPlanSummary} from '@site/plugins/plan-data/data';
 import ProgressBar, {VariantProgressBar} from '@site/src/components/ProgressBar';
 import ProgressTools from '@site/src/components/ProgressTools';
-import {usePlanData} from '@site/src/hooks/usePlanData';
+import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import {useTickedCount} from '@site/src/hooks/useProgress';
 import styles from './styles.module.css';
 
@@ -23,7 +23,7 @@ const pad = (week: number) => String(week).padStart(2, '0');
 export default function Roadmap({section = 'weeks'}: {section?: 'weeks' | 'intensive'}): ReactNode {
   const {plans} = usePlanData();
   if (section === 'intensive') {
-    const intensive = plans.filter((plan): plan is IntensivePlanSummary => plan.kind === 'intensive');
+    const intensive = intensivePlans(plans);
     return (
       <div className={styles.roadmap} data-roadmap="intensive">
         {intensive.map((plan) => (
@@ -32,7 +32,7 @@ export default function Roadmap({section = 'weeks'}: {section?: 'weeks' | 'inten
       </div>
     );
   }
-  const weekly = plans.filter((plan): plan is WeeklyPlanSummary => plan.kind === 'weekly');
+  const weekly = weeklyPlans(plans);
   const lastWeek = Math.max(ROADMAP_WEEKS, ...weekly.map((plan) => plan.week));
   const weeks = Array.from({length: lastWeek}, (_, index) => index + 1);
   return (
@@ -79,11 +79,15 @@ function WeekCard({week, tracks}: {week: number; tracks: WeeklyPlanSummary[]}): 
         <dt>
           <Translate id="roadmap.planned">Planned</Translate>
         </dt>
-        <dd>
-          <span className={styles.hours}>
-            <span>{translate({id: 'roadmap.hours.4h', message: '4 h plan: {time}'}, {time: formatRange(planMinutes(first, '4h'))})}</span>
-            <span>{translate({id: 'roadmap.hours.6h', message: '6 h plan: {time}'}, {time: formatRange(planMinutes(first, '6h'))})}</span>
-          </span>
+        <dd className={styles.trackList}>
+          {/* Tracks of one week plan different hours; each is named when there is more than one. */}
+          {tracks.map((plan) => (
+            <span key={plan.id} className={styles.hours}>
+              {tracks.length > 1 && <span className={styles.trackName}>{plan.trackLabel}</span>}
+              <span>{translate({id: 'roadmap.hours.4h', message: '4 h plan: {time}'}, {time: formatRange(planMinutes(plan, '4h'))})}</span>
+              <span>{translate({id: 'roadmap.hours.6h', message: '6 h plan: {time}'}, {time: formatRange(planMinutes(plan, '6h'))})}</span>
+            </span>
+          ))}
         </dd>
         <dt>
           <Translate id="roadmap.progress">Your progress</Translate>

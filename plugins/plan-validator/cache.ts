@@ -1,0 +1,76 @@
+import {createHash} from 'node:crypto';
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {analyseFile, type FileFacts} from './index';
+
+/**
+ * The validator's own code, hashed: a cache written by another version of the parser or the rules
+ * is thrown away whole, so a fixed rule never hides behind a stale answer.
+ */
+function validatorVersion(): string {
+  const hash = createHash('sha256');
+  for (const dir of [path.join(__dirname, '../plan-model'), __dirname, path.join(__dirname, 'rules')]) {
+    for (const file of readdirSync(dir).sort()) {
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(file).update(readFileSync(path.join(dir, file)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+interface CacheFile {
+  version: string;
+  entries: Record<string, FileFacts>;
+}
+
+/**
+ * Per-file validation facts keyed by a hash of path and content, as ESLint's `--cache`: parsing is
+ * most of the validator's time, and an unchanged file never needs parsing again. Best effort: an
+ * unreadable or unwritable cache only costs time.
+ */
+export class FactsCache {
+  private readonly version = validatorVersion();
+  private entries = new Map<string, FileFacts>();
+  private readonly used = new Set<string>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly file: string | null) {
+    if (!file) return;
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      if (data.version === this.version && data.entries && typeof data.entries === 'object') this.entries = new Map(Object.entries(data.entries));
+    } catch {
+      // No cache yet, or a damaged one: start empty.
+    }
+  }
+
+  /** The facts of one file, from the cache when its path and content are unchanged. */
+  facts(docPath: string, source: string): FileFacts {
+    const key = createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
+    this.used.add(key);
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.hits += 1;
+      return cached;
+    }
+    this.misses += 1;
+    const facts = analyseFile({path: docPath, source});
+    this.entries.set(key, facts);
+    return facts;
+  }
+
+  /** Writes the entries used in this run (files deleted since are dropped). */
+  save(): void {
+    if (!this.file || this.misses === 0) return;
+    const entries = Object.fromEntries([...this.entries].filter(([key]) => this.used.has(key)));
+    try {
+      mkdirSync(path.dirname(this.file), {recursive: true});
+      writeFileSync(this.file, JSON.stringify({version: this.version, entries} satisfies CacheFile));
+    } catch {
+      // A read-only checkout still validates, only without the speed-up.
+    }
+  }
+}
+
+/** Where the CLI and the site build keep the cache: beside other tools' caches, never committed. */
+export const defaultCacheFile = (siteDir: string): string => path.join(siteDir, 'node_modules', '.cache', 'plan-validator', 'facts.json');
