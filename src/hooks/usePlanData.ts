@@ -11,11 +11,6 @@ export function usePlanData(): PlanData {
   return data;
 }
 
-/** One plan's summary by id (doc path without extension), or undefined if the site has no such plan. */
-export function usePlanSummary(planId: string): PlanSummary | undefined {
-  return usePlanData().plans.find((plan) => plan.id === planId);
-}
-
 /**
  * Weekly plans in reading order: by week, then by track file name. The navbar's "Weekly plans"
  * entry (docusaurus.config.ts) opens the first of them by the same rule, so the two agree.

@@ -95,7 +95,7 @@ test.describe('block timer', () => {
     await page.goto(WEEK_09);
     // Stop the clock's natural flow: from here on time moves only when a test moves it.
     await page.clock.pauseAt(new Date(START.getTime() + 60_000));
-    await page.getByRole('button', {name: 'Start timer for Block 2 · Template Creation (60 min)'}).click();
+    await page.getByRole('button', {name: 'Start 1 h, Block 2 · Template Creation (60 min)'}).click();
     await expect(readout(page)).toHaveText('60:00');
     await expect(readout(page)).toHaveAttribute('data-timer-status', 'running');
   });
@@ -136,12 +136,12 @@ test.describe('block timer', () => {
 
     await page.getByRole('button', {name: 'Dismiss'}).click();
     await expect(page).not.toHaveTitle(/Time's up/);
-    await expect(timerGroup(page).getByRole('button', {name: /Start timer/})).toBeVisible();
+    await expect(timerGroup(page).getByRole('button', {name: /^Start \d/})).toBeVisible();
   });
 
   test('only one timer runs: starting another pauses this one', async ({page}) => {
     await page.clock.fastForward('02:00');
-    await page.getByRole('button', {name: 'Start timer for Block 4 · Review (30 min)'}).first().click();
+    await page.getByRole('button', {name: 'Start 30 min, Block 4 · Review (30 min)'}).first().click();
     await page.clock.fastForward('03:00');
     await expect(readout(page)).toHaveAttribute('data-timer-status', 'paused');
     await expect(readout(page)).toContainText('58:00');
@@ -170,23 +170,23 @@ test.describe('keyboard only', () => {
     await expect(sixHourSection(page)).toBeVisible();
 
     const day1 = page.locator('[data-plan-day="1"]');
-    const start = day1.getByRole('button', {name: 'Start timer for Block 1 · Concepts (60–75 min)'});
+    const start = day1.getByRole('button', {name: 'Start 1 h, Block 1 · Concepts (60–75 min)'});
     await tabTo(page, start);
     expect((await focusRing(start)).outline).toBe('solid 3px');
     await page.keyboard.press('Enter');
-    const pause = day1.getByRole('button', {name: 'Pause timer for Block 1 · Concepts'});
+    const pause = day1.getByRole('button', {name: 'Pause, Block 1 · Concepts'});
     await expect(pause).toBeFocused();
     expect((await focusRing(pause)).outline).toBe('solid 3px');
     await page.clock.fastForward('01:00');
     await expect(day1.getByRole('group', {name: 'Timer: Block 1 · Concepts'}).locator('[data-timer-status]')).toHaveText('59:00');
 
     await page.keyboard.press('Space');
-    await expect(day1.getByRole('button', {name: 'Resume timer for Block 1 · Concepts'})).toBeFocused();
+    await expect(day1.getByRole('button', {name: 'Resume, Block 1 · Concepts'})).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(day1.getByRole('button', {name: 'Extend timer for Block 1 · Concepts to 75 minutes'})).toBeFocused();
+    await expect(day1.getByRole('button', {name: '+15 min, Block 1 · Concepts, to 75 min in all'})).toBeFocused();
     await page.keyboard.press('Enter');
     // Still paused, now with the range's upper bound: 75 minutes less the one already spent.
     await expect(day1.getByRole('group', {name: 'Timer: Block 1 · Concepts'}).locator('[data-timer-status]')).toHaveText('1:14:00 (paused)');
-    await expect(day1.getByRole('button', {name: 'Resume timer for Block 1 · Concepts'})).toBeFocused();
+    await expect(day1.getByRole('button', {name: 'Resume, Block 1 · Concepts'})).toBeFocused();
   });
 });

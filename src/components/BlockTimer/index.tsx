@@ -11,6 +11,17 @@ import styles from './styles.module.css';
 
 const MINUTE = 60_000;
 
+/**
+ * A button's accessible name: its visible text first, then which block it acts on. Speech users say
+ * what they see ("click Pause"), so the visible words must open the name (WCAG 2.5.3 Label in Name).
+ */
+function nameFor(action: string, context: string): string {
+  return translate(
+    {id: 'timer.button.name', message: '{action}, {context}', description: 'Keep {action} first: it is the text the button shows'},
+    {action, context},
+  );
+}
+
 interface Props {
   itemId: string;
   label: string;
@@ -74,6 +85,7 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
 
   const range = duration.max > duration.min;
   const plannedText = range ? `${duration.min}–${duration.max} min` : `${duration.min} min`;
+  const startText = translate({id: 'timer.start', message: 'Start {minutes}'}, {minutes: formatMinutes(duration.min)});
   return (
     <div ref={group} className={styles.timer} role="group" aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
       {timer ? (
@@ -90,8 +102,9 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
           type="button"
           className={clsx('button button--sm button--outline button--primary', styles.button)}
           onClick={keepingFocus(start)}
-          aria-label={translate({id: 'timer.start.aria', message: 'Start timer for {label} ({planned})'}, {label, planned: plannedText})}>
-          {translate({id: 'timer.start', message: '▶ Start {minutes}'}, {minutes: formatMinutes(duration.min)})}
+          aria-label={nameFor(startText, `${label} (${plannedText})`)}>
+          <span aria-hidden="true">▶ </span>
+          {startText}
         </button>
       )}
     </div>
@@ -118,6 +131,10 @@ function RunningTimer({
   const remaining = remainingMs(timer, now);
   const canExtend = timer.durationMs < timer.maxMs;
   const buttonClass = clsx('button button--sm button--secondary', styles.button);
+  const pauseText = translate({id: 'timer.pause', message: 'Pause'});
+  const resumeText = translate({id: 'timer.resume', message: 'Resume'});
+  const extendText = translate({id: 'timer.extend', message: '+{minutes} min'}, {minutes: String((timer.maxMs - timer.durationMs) / MINUTE)});
+  const resetText = translate({id: 'timer.reset', message: 'Reset'});
   return (
     <>
       <span className={clsx(styles.readout, styles[status])} data-timer-status={status}>
@@ -125,21 +142,13 @@ function RunningTimer({
         {status === 'paused' && <span className={styles.pausedNote}> {translate({id: 'timer.paused', message: '(paused)'})}</span>}
       </span>
       {status === 'running' && (
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={onPause}
-          aria-label={translate({id: 'timer.pause.aria', message: 'Pause timer for {label}'}, {label})}>
-          {translate({id: 'timer.pause', message: 'Pause'})}
+        <button type="button" className={buttonClass} onClick={onPause} aria-label={nameFor(pauseText, label)}>
+          {pauseText}
         </button>
       )}
       {status === 'paused' && (
-        <button
-          type="button"
-          className={clsx('button button--sm button--primary', styles.button)}
-          onClick={onStart}
-          aria-label={translate({id: 'timer.resume.aria', message: 'Resume timer for {label}'}, {label})}>
-          {translate({id: 'timer.resume', message: 'Resume'})}
+        <button type="button" className={clsx('button button--sm button--primary', styles.button)} onClick={onStart} aria-label={nameFor(resumeText, label)}>
+          {resumeText}
         </button>
       )}
       {canExtend && (
@@ -147,19 +156,15 @@ function RunningTimer({
           type="button"
           className={buttonClass}
           onClick={onExtend}
-          aria-label={translate(
-            {id: 'timer.extend.aria', message: 'Extend timer for {label} to {minutes} minutes'},
-            {label, minutes: String(timer.maxMs / MINUTE)},
+          aria-label={nameFor(
+            extendText,
+            translate({id: 'timer.extend.context', message: '{label}, to {minutes} min in all'}, {label, minutes: String(timer.maxMs / MINUTE)}),
           )}>
-          {translate({id: 'timer.extend', message: '+{minutes} min'}, {minutes: String((timer.maxMs - timer.durationMs) / MINUTE)})}
+          {extendText}
         </button>
       )}
-      <button
-        type="button"
-        className={buttonClass}
-        onClick={onReset}
-        aria-label={translate({id: 'timer.reset.aria', message: 'Reset timer for {label}'}, {label})}>
-        {translate({id: 'timer.reset', message: 'Reset'})}
+      <button type="button" className={buttonClass} onClick={onReset} aria-label={nameFor(resetText, label)}>
+        {resetText}
       </button>
     </>
   );

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {render, screen, waitFor} from '@testing-library/react';
+import {act, render, screen, waitFor} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
@@ -10,6 +10,7 @@ import PlanPage from '@site/src/components/PlanPage';
 import {updateState} from '@site/src/store';
 import {repoRoot} from '@site/tests/support/seeds';
 import CalendarExport from '.';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 const plan = toPagePlan(parsePlan(readFileSync(path.join(repoRoot, 'docs/weeks/week-11/go.md'), 'utf8')).plan!);
 if (plan.kind !== 'weekly') throw new Error('week 11 should be a weekly plan');
@@ -55,6 +56,7 @@ async function parsedDownload(): Promise<ICAL.Event[]> {
 
 describe('CalendarExport', () => {
   it('opens from the keyboard as a labelled modal with labelled fields, focus on the first', async () => {
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     const user = userEvent.setup();
     renderExport();
     await user.tab();
@@ -64,30 +66,60 @@ describe('CalendarExport', () => {
     await user.keyboard('{Enter}');
 
     const dialog = screen.getByRole('dialog', {name: 'Add this plan to your calendar'});
-    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    // Modal, so the browser keeps focus inside and closes it on Escape.
+    expect(showModal).toHaveBeenCalledTimes(1);
+    expect(showModal.mock.contexts[0]).toBe(dialog);
     expect(screen.getByLabelText('Date of Day 1')).toHaveFocus();
     expect(screen.getByLabelText('Daily start time')).toHaveValue('09:00');
     expect(screen.getByRole('radio', {name: /4-hour plan/})).toBeChecked();
     expect(screen.getByRole('group', {name: 'Plan'})).toBeInTheDocument();
   });
 
-  it('keeps Tab inside the dialog, closes on Escape and returns focus to the button', async () => {
+  it('names the button and every control of the dialog by the words they show (Label in Name)', async () => {
+    const user = userEvent.setup();
+    const {container} = renderExport(3);
+    await user.click(screen.getByRole('button', {name: shows('Add this day to calendar')}));
+    const dialog = screen.getByRole('dialog', {name: 'Add Day 3 to your calendar'});
+    expect(screen.getByRole('radio', {name: shows('4-hour plan (blocks)')})).toBeInTheDocument();
+    expect(screen.getByRole('button', {name: shows('Download .ics')})).toBeInTheDocument();
+    expectLabelInName(dialog);
+    expectLabelInName(container);
+  });
+
+  it('closes on Cancel and returns focus to the button, downloading nothing', async () => {
     const user = userEvent.setup();
     renderExport();
     const trigger = screen.getByRole('button', {name: 'Add to calendar'});
     await user.click(trigger);
-    const date = screen.getByLabelText('Date of Day 1');
-    const cancel = screen.getByRole('button', {name: 'Cancel'});
-    cancel.focus();
-    await user.tab();
-    expect(date).toHaveFocus();
-    await user.tab({shift: true});
-    expect(cancel).toHaveFocus();
-
-    await user.keyboard('{Escape}');
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('button', {name: 'Cancel'}));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
     expect(blobs).toHaveLength(0);
+  });
+
+  it('closes on a click beside it (on the backdrop), but not on a click inside', async () => {
+    const user = userEvent.setup();
+    renderExport();
+    await user.click(screen.getByRole('button', {name: 'Add to calendar'}));
+    const dialog = screen.getByRole('dialog');
+    await user.click(screen.getByRole('heading', {name: 'Add this plan to your calendar'}));
+    expect(dialog).toBeInTheDocument();
+    // The backdrop belongs to the dialog element: the browser reports a click on it with the dialog as target.
+    await user.click(dialog);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', {name: 'Add to calendar'})).toHaveFocus();
+  });
+
+  it('when the browser closes it (Escape), the form goes away and focus returns to the button', async () => {
+    const user = userEvent.setup();
+    renderExport();
+    const trigger = screen.getByRole('button', {name: 'Add to calendar'});
+    await user.click(trigger);
+    act(() => screen.getByRole<HTMLDialogElement>('dialog').close());
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
   });
 
   it('starts from the site-wide 4h/6h choice and downloads one event per block and addition', async () => {

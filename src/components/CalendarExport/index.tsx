@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode} from 'react';
+import {useCallback, useEffect, useId, useRef, useState, type FormEvent, type MouseEvent, type ReactNode} from 'react';
 import {createPortal} from 'react-dom';
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
@@ -8,8 +8,6 @@ import {useVariant} from '@site/src/hooks/useVariant';
 import {fileName, formatClock, formatDateInput, nextMonday, planEvents, type ExportRequest} from './events';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
 interface FormValues {
   startDate: string;
@@ -49,7 +47,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const weekly = plan.kind === 'weekly';
@@ -67,14 +65,20 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
     setOpen(true);
   }, [single, siteVariant]);
 
-  const close = useCallback(() => {
+  // Every way of closing ends here: Cancel, a download, a click beside the dialog, and Escape, which the browser handles.
+  const onClose = useCallback(() => {
     setOpen(false);
     setBusy(false);
     triggerRef.current?.focus();
   }, []);
+  const close = useCallback(() => dialogRef.current?.close(), []);
 
+  // The form is rendered only while open (its time zone and dates are the browser's), so it becomes modal once mounted.
   useEffect(() => {
-    if (open) firstFieldRef.current?.focus();
+    const dialog = dialogRef.current;
+    if (!open || !dialog) return;
+    if (!dialog.open) dialog.showModal();
+    firstFieldRef.current?.focus();
   }, [open]);
 
   const request: ExportRequest = {
@@ -89,25 +93,9 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
   };
   const preview = open ? planEvents(request) : null;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      close();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    // Keep focus inside the modal: Tab from the last control wraps to the first, Shift+Tab the other way.
-    const focusable = Array.from(dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+  // A click on the backdrop reaches the dialog element itself; clicks on its content have another target.
+  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
+    if (event.target === event.currentTarget) close();
   };
 
   const onSubmit = async (event: FormEvent) => {
@@ -151,17 +139,15 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
   const lastEvent = preview?.ok ? preview.events[preview.events.length - 1] : undefined;
 
   const dialog = (
-    // A click beside the dialog closes it, as Escape does for keyboard users.
-    <div role="presentation" className={styles.backdrop} onClick={(event) => event.target === event.currentTarget && close()}>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a modal dialog handles its own Escape and Tab (WAI-ARIA dialog pattern) */}
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-zone`}
-        className={styles.dialog}
-        onKeyDown={onKeyDown}>
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- Escape is the keyboard equivalent, built into the modal dialog
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-zone`}
+      className={styles.dialog}
+      onClose={onClose}
+      onClick={onBackdropClick}>
+      <div className={styles.content}>
         <h2 id={`${id}-title`} className={styles.title}>
           {title}
         </h2>
@@ -256,7 +242,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
           </div>
         </form>
       </div>
-    </div>
+    </dialog>
   );
 
   return (
@@ -267,6 +253,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
       <span className={styles.status} role="status">
         {status}
       </span>
+      {/* In <body>, so the toolbar or section it is opened from lends it none of its styles. */}
       {open && createPortal(dialog, document.body)}
     </div>
   );

@@ -1,4 +1,5 @@
-import {createContext, useContext, useMemo, type ReactNode} from 'react';
+import {createContext, useContext, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction} from 'react';
+import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 import {sumDurations} from '@site/plugins/plan-model/duration';
@@ -12,17 +13,45 @@ export interface PlanPageValue {
 
 const PlanPageContext = createContext<PlanPageValue | null>(null);
 
+/**
+ * Attribute on <html> naming the day being printed. While it is set, the print styles
+ * show only that day's section (the one holding the marked print header).
+ */
+export const PRINT_DAY_ATTRIBUTE = 'data-print-day';
+
+type PrintDayState = [day: string | null, setDay: Dispatch<SetStateAction<string | null>>];
+
+// Apart from the plan, so pressing "Print this day" re-renders the print buttons, not every plan component.
+const PrintDayContext = createContext<PrintDayState | null>(null);
+
 /** Wraps a plan document (inserted by the remark plugin) and shares its model with every component on the page. */
 export default function PlanPage({planId, plan, children}: {planId: string; plan: string; children: ReactNode}): ReactNode {
   const value = useMemo(() => ({planId, plan: JSON.parse(plan) as PagePlan}), [planId, plan]);
   useRecordVisit(planId);
+  const [printDay, setPrintDay] = useState<string | null>(null);
+  const print = useMemo<PrintDayState>(() => [printDay, setPrintDay], [printDay]);
+  // A layout effect runs within the click's synchronous render, so the attribute is set before the print dialog snapshots the page.
+  useIsomorphicLayoutEffect(() => {
+    if (printDay === null) return undefined;
+    document.documentElement.setAttribute(PRINT_DAY_ATTRIBUTE, printDay);
+    return () => document.documentElement.removeAttribute(PRINT_DAY_ATTRIBUTE);
+  }, [printDay]);
   return (
     <PlanPageContext.Provider value={value}>
-      <div className={styles.planPage} data-plan-id={planId} data-plan-kind={value.plan.kind}>
-        {children}
-      </div>
+      <PrintDayContext.Provider value={print}>
+        <div className={styles.planPage} data-plan-id={planId} data-plan-kind={value.plan.kind}>
+          {children}
+        </div>
+      </PrintDayContext.Provider>
     </PlanPageContext.Provider>
   );
+}
+
+/** The day "Print this day" is printing on this page (null when none), and its setter. */
+export function usePrintDay(): PrintDayState {
+  const value = useContext(PrintDayContext);
+  if (!value) throw new Error('Plan components must be rendered inside <PlanPage> (added by the remark-plan plugin).');
+  return value;
 }
 
 /** The plan of the page being rendered; components outside a plan page get a clear error. */

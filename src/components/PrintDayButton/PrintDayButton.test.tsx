@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {render, screen, waitFor} from '@testing-library/react';
+import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {act} from 'react';
@@ -9,6 +9,7 @@ import {toPagePlan} from '@site/plugins/plan-model/pagePlan';
 import PlanPage from '@site/src/components/PlanPage';
 import {repoRoot} from '@site/tests/support/seeds';
 import PrintDayButton, {PRINT_DAY_ATTRIBUTE, weekLabel} from '.';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 function pagePlan(doc: string): string {
   return JSON.stringify(toPagePlan(parsePlan(readFileSync(path.join(repoRoot, doc), 'utf8')).plan!));
@@ -63,6 +64,14 @@ describe('PrintDayButton', () => {
     expect(markedHeaders(container)).toEqual([]);
   });
 
+  it('is named by the words it shows, then its day (Label in Name)', () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
+    const buttons = screen.getAllByRole('button', {name: shows('Print this day')});
+    expect(buttons.map((button) => button.textContent)).toEqual(['Print this day', 'Print this day']);
+    expect(buttons[1]).toHaveAccessibleName('Print this day (day 2)');
+    expectLabelInName(container);
+  });
+
   it('is operated from the keyboard', async () => {
     ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
     const user = userEvent.setup();
@@ -87,10 +96,13 @@ describe('PrintDayButton', () => {
     expect(markedHeaders(container)).toEqual([]);
   });
 
-  it('follows the attribute when something else sets it (as the end-to-end print test does)', async () => {
-    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
-    document.documentElement.setAttribute(PRINT_DAY_ATTRIBUTE, '2');
-    await waitFor(() => expect(markedHeaders(container)).toEqual(['2']));
+  it('leaves the page as it was when the reader navigates away before printing ended', async () => {
+    const view = renderDays('weeks/week-09/go', week09, ['1']);
+    container = view.container;
+    await userEvent.click(screen.getByRole('button', {name: 'Print this day (day 1)'}));
+    expect(document.documentElement).toHaveAttribute(PRINT_DAY_ATTRIBUTE, '1');
+    view.unmount();
+    expect(document.documentElement).not.toHaveAttribute(PRINT_DAY_ATTRIBUTE);
   });
 
   it('heads a weekly day with the plan title, the week and both variant names for CSS to choose from', () => {

@@ -1,41 +1,11 @@
-import {useCallback, useSyncExternalStore, type ReactNode} from 'react';
+import {useCallback, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 import {translate} from '@docusaurus/Translate';
-import {usePlanPage} from '@site/src/components/PlanPage';
+import {usePlanPage, usePrintDay} from '@site/src/components/PlanPage';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
-/**
- * Attribute on <html> naming the day being printed. While it is set, the print styles
- * show only that day's section (the one holding the marked print header).
- */
-export const PRINT_DAY_ATTRIBUTE = 'data-print-day';
-
-const listeners = new Set<() => void>();
-
-function printingDay(): string | null {
-  return document.documentElement.getAttribute(PRINT_DAY_ATTRIBUTE);
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  // Someone else (another tab's script, a test, an extension) may change the attribute too.
-  const observer = new MutationObserver(listener);
-  observer.observe(document.documentElement, {attributes: true, attributeFilter: [PRINT_DAY_ATTRIBUTE]});
-  return () => {
-    listeners.delete(listener);
-    observer.disconnect();
-  };
-}
-
-/** Sets or clears the printed day and re-renders every button at once, before the print dialog snapshots the page. */
-function setPrintingDay(day: string | null): void {
-  flushSync(() => {
-    if (day === null) document.documentElement.removeAttribute(PRINT_DAY_ATTRIBUTE);
-    else document.documentElement.setAttribute(PRINT_DAY_ATTRIBUTE, day);
-    listeners.forEach((listener) => listener());
-  });
-}
+export {PRINT_DAY_ATTRIBUTE} from '@site/src/components/PlanPage';
 
 /** More ruled lines than any page can hold: the print styles clip the ones that do not fit. */
 const NOTE_LINES = Array.from({length: 30}, (_, index) => index);
@@ -54,18 +24,20 @@ export function weekLabel(planId: string): string | null {
  */
 export default function PrintDayButton({day}: {day: string}): ReactNode {
   const {planId, plan} = usePlanPage();
-  const current = useSyncExternalStore(subscribe, printingDay, () => null) === day;
+  const [printDay, setPrintDay] = usePrintDay();
+  const current = printDay === day;
 
   const print = useCallback(() => {
     const done = () => {
       window.removeEventListener('afterprint', done);
       // Only undo our own request: another day's button may have taken over meanwhile.
-      if (printingDay() === day) setPrintingDay(null);
+      setPrintDay((printing) => (printing === day ? null : printing));
     };
-    setPrintingDay(day);
+    // Rendered now, not after this handler: the print dialog shows the page as it is when print() is called.
+    flushSync(() => setPrintDay(day));
     window.addEventListener('afterprint', done);
     window.print();
-  }, [day]);
+  }, [day, setPrintDay]);
 
   const week = weekLabel(planId);
   return (

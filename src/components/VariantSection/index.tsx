@@ -8,7 +8,7 @@ import styles from './styles.module.css';
  * A day's "4-Hour Plan" or "6-Hour Plan" section. The 6-hour additions are marked as
  * added and hidden by CSS while the 4h plan is chosen, so the server HTML holds both.
  */
-export default function VariantSection({variant, children}: {variant: PlanVariant; day: string; children: ReactNode}): ReactNode {
+export default function VariantSection({variant, children}: {variant: PlanVariant; children: ReactNode}): ReactNode {
   return (
     <div className={clsx(styles.section, variant === '6h' && styles.additions)} data-variant-section={variant}>
       {variant === '6h' && (

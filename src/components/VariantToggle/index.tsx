@@ -40,7 +40,13 @@ export default function VariantToggle({compact = false}: {compact?: boolean}): R
             />
             <span className={styles.face}>
               <span className={styles.label}>{option.label}</span>
-              {!compact && <span className={styles.hint}>{option.hint}</span>}
+              {/* A space the flex layout ignores: the radio's name reads "4-hour plan core blocks" even where styles do not apply. */}
+              {!compact && (
+                <>
+                  {' '}
+                  <span className={styles.hint}>{option.hint}</span>
+                </>
+              )}
             </span>
           </label>
         ))}

@@ -5,10 +5,11 @@ import {renderToString} from 'react-dom/server';
 import VariantToggle from '@site/src/components/VariantToggle';
 import DayToolbar from '@site/src/components/DayToolbar';
 import {STORAGE_KEY, resetStoreForTests, updateState} from '@site/src/store';
-import {Week09} from '../support/planPage';
+import {Week09} from '@site/tests/unit/support/planPage';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('../support/planData'));
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const variantAttribute = () => document.documentElement.getAttribute('data-plan-variant');
 const storedVariant = () => (JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}') as {variant?: string}).variant;
@@ -28,6 +29,13 @@ describe('VariantToggle', () => {
     const six = within(group).getByRole('radio', {name: /6-hour plan/});
     expect(four).toBeChecked();
     expect(six).not.toBeChecked();
+  });
+
+  it('names each option by the words it shows (Label in Name)', () => {
+    const {container} = render(<VariantToggle />);
+    expect(screen.getByRole('radio', {name: shows('4-hour plan')})).toHaveAccessibleName('4-hour plan core blocks');
+    expect(screen.getByRole('radio', {name: shows('6-hour plan')})).toHaveAccessibleName('6-hour plan core blocks + additions');
+    expectLabelInName(container);
   });
 
   it('keyboard: Tab reaches the chosen option, an arrow key picks the other, applies it to the page and remembers it', async () => {

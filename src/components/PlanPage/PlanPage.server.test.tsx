@@ -1,11 +1,10 @@
 // @vitest-environment node
 import {renderToString} from 'react-dom/server';
 import MDXComponents from '@site/src/theme/MDXComponents';
-import Home from '@site/src/pages/index';
-import {pagePlanJson} from '../support/planPage';
+import {pagePlanJson} from '@site/tests/unit/support/planPage';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('../support/planData'));
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const {PlanPage, VariantToggle, WeekOverview, DayTime, PlanDay, DayToolbar, VariantSection, PlanItem, PlanSession, IntensiveOverview} = MDXComponents;
 
@@ -40,7 +39,7 @@ describe('server render (no window)', () => {
         <PlanDay day="1">
           <h2 id="day-1">Day 1 – System Design Interview Framework</h2>
           <DayToolbar day="1" />
-          <VariantSection variant="4h" day="1">
+          <VariantSection variant="4h">
             <h3>4-Hour Plan</h3>
             <ul>
               <li>
@@ -48,7 +47,7 @@ describe('server render (no window)', () => {
               </li>
             </ul>
           </VariantSection>
-          <VariantSection variant="6h" day="1">
+          <VariantSection variant="6h">
             <h3>6-Hour Plan</h3>
             <ul>
               <li>
@@ -101,12 +100,5 @@ describe('server render (no window)', () => {
 
   it('a plan component outside a plan page fails with a message naming the cause', () => {
     expect(() => renderToString(<DayTime day="1" />)).toThrow('Plan components must be rendered inside <PlanPage>');
-  });
-
-  it('renders the home page’s plan list and Start button from the plan data, before any script runs', () => {
-    const visible = text(renderToString(<Home />));
-    expect(visible).toContain('Start with Week 09');
-    for (const week of ['09', '10', '11', '13']) expect(visible).toContain(`Week ${week} · Go`);
-    expect(visible).toContain('Intensive 14-Day Senior Golang Engineer Study Plan');
   });
 });

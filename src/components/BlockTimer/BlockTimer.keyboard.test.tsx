@@ -2,9 +2,9 @@ import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import PlanItem from '@site/src/components/PlanItem';
 import {resetStoreForTests} from '@site/src/store';
-import {Week09} from '../support/planPage';
+import {Week09} from '@site/tests/unit/support/planPage';
 
-vi.mock('@generated/globalData', () => import('../support/planData'));
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 beforeEach(() => {
   window.localStorage.clear();
@@ -20,23 +20,23 @@ describe('BlockTimer from the keyboard', () => {
       </Week09>,
     );
     // Tab until the start button is reached (the item's tick box may come first).
-    const startButton = screen.getByRole('button', {name: /Start timer for Block 1/});
+    const startButton = screen.getByRole('button', {name: /^Start .+, Block 1 /});
     for (let presses = 0; presses < 5 && document.activeElement !== startButton; presses++) await user.tab();
     expect(startButton).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('button', {name: 'Pause timer for Block 1 · Concepts'})).toHaveFocus();
+    expect(screen.getByRole('button', {name: 'Pause, Block 1 · Concepts'})).toHaveFocus();
     await user.keyboard(' ');
-    expect(screen.getByRole('button', {name: 'Resume timer for Block 1 · Concepts'})).toHaveFocus();
+    expect(screen.getByRole('button', {name: 'Resume, Block 1 · Concepts'})).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('button', {name: 'Pause timer for Block 1 · Concepts'})).toHaveFocus();
+    expect(screen.getByRole('button', {name: 'Pause, Block 1 · Concepts'})).toHaveFocus();
     await user.tab();
-    expect(screen.getByRole('button', {name: /Extend timer for Block 1/})).toHaveFocus();
+    expect(screen.getByRole('button', {name: /^\+\d+ min, Block 1 /})).toHaveFocus();
     await user.keyboard('{Enter}');
     // The extend button is gone once used; focus returns to the timer's main control.
-    expect(screen.getByRole('button', {name: 'Pause timer for Block 1 · Concepts'})).toHaveFocus();
+    expect(screen.getByRole('button', {name: 'Pause, Block 1 · Concepts'})).toHaveFocus();
     await user.tab();
-    expect(screen.getByRole('button', {name: 'Reset timer for Block 1 · Concepts'})).toHaveFocus();
+    expect(screen.getByRole('button', {name: 'Reset, Block 1 · Concepts'})).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('button', {name: /Start timer for Block 1/})).toHaveFocus();
+    expect(screen.getByRole('button', {name: /^Start .+, Block 1 /})).toHaveFocus();
   });
 });

@@ -1,12 +1,11 @@
 import {act, render, screen, within} from '@testing-library/react';
 import Roadmap from '@site/src/components/Roadmap';
-import PracticeIndex from '@site/src/components/PracticeIndex';
-import ContinueCard from '@site/src/components/ContinueCard';
 import {resetStoreForTests, updateState} from '@site/src/store';
-import {seedPlans} from '../../support/seeds';
-import {publishPlanData as publish, seedSources, weekSource} from '../support/planData';
+import {seedPlans} from '@site/tests/support/seeds';
+import {expectLabelInName} from '@site/tests/unit/support/labelInName';
+import {publishPlanData as publish, seedSources, weekSource} from '@site/tests/unit/support/planData';
 
-vi.mock('@generated/globalData', () => import('../support/planData'));
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const card = (week: number) => document.querySelector<HTMLElement>(`[data-week="${week}"]`)!;
 
@@ -17,6 +16,16 @@ beforeEach(() => {
 });
 
 describe('Roadmap', () => {
+  it('names every link by the words it shows (Label in Name)', () => {
+    const {container} = render(
+      <>
+        <Roadmap />
+        <Roadmap section="intensive" />
+      </>,
+    );
+    expectLabelInName(container);
+  });
+
   it('shows weeks 1–16: present weeks with focus, track link and hours; missing ones open for contribution', () => {
     render(<Roadmap />);
     expect(screen.getAllByRole('listitem').filter((item) => item.hasAttribute('data-week'))).toHaveLength(16);
@@ -69,35 +78,5 @@ describe('Roadmap', () => {
     render(<Roadmap section="intensive" />);
     expect(screen.getByRole('link', {name: 'Day 5: Message Queues & RabbitMQ'})).toHaveAttribute('href', '/intensive/senior-go-14-days#day-5');
     expect(screen.getByRole('progressbar', {name: `${seedPlans[4]!.title} · Day 1 progress`})).toHaveAttribute('aria-valuetext', '1/7 done');
-  });
-});
-
-describe('PracticeIndex', () => {
-  it('links every machine coding day of the weekly plans', () => {
-    render(<PracticeIndex source="weeks" />);
-    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([1, 2, 3, 4, 6].map((day) => `/weeks/week-13/go#day-${day}`));
-  });
-
-  it('links every practice item of the 14-day plan to its session', () => {
-    render(<PracticeIndex source="intensive" />);
-    expect(screen.getByRole('link', {name: 'Implement a thread-safe cache with generics'})).toHaveAttribute(
-      'href',
-      '/intensive/senior-go-14-days#day-1-evening',
-    );
-  });
-});
-
-describe('ContinueCard', () => {
-  it('shows nothing to a first-time reader', () => {
-    const {container} = render(<ContinueCard />);
-    expect(container).toBeEmptyDOMElement();
-  });
-
-  it('links the last plan and day visited or ticked', () => {
-    updateState((state) => ({...state, lastVisit: {planId: 'weeks/week-13/go', day: 3, at: 1}}));
-    render(<ContinueCard />);
-    expect(screen.getByRole('heading', {name: 'Continue where you left off'})).toBeInTheDocument();
-    expect(screen.getByText('Week 13 · Go')).toBeInTheDocument();
-    expect(screen.getByRole('link', {name: 'Continue with day 3'})).toHaveAttribute('href', '/weeks/week-13/go#day-3');
   });
 });

@@ -1,0 +1,101 @@
+import {act, fireEvent, render, screen, within} from '@testing-library/react';
+import {renderToString} from 'react-dom/server';
+import {hydrateRoot} from 'react-dom/client';
+import PlanItem from '@site/src/components/PlanItem';
+import DayToolbar from '@site/src/components/DayToolbar';
+import PlanProgress from '@site/src/components/PlanProgress';
+import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
+import {Week09} from '@site/tests/unit/support/planPage';
+import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
+
+// Plan pages show progress totals and import checks from the plan-data plugin's global data.
+vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
+
+const WEEK = 'weeks/week-09/go';
+
+function renderDay1() {
+  return render(
+    <Week09>
+      <PlanProgress />
+      <DayToolbar day="1" />
+      <PlanItem itemId="d1-b1">Block 1 (Concepts – 60–75 min)</PlanItem>
+      <PlanItem itemId="d1-b2">Block 2 (Template Creation – 60 min)</PlanItem>
+      <PlanItem itemId="d1-a1">Practice (60 min)</PlanItem>
+    </Week09>,
+  );
+}
+
+/** The visible "done/total" text of a progress bar, found by its accessible name. */
+const bar = (name: string) => screen.getByRole('progressbar', {name});
+
+beforeEach(() => {
+  window.localStorage.clear();
+  resetStoreForTests();
+});
+
+describe('tick boxes', () => {
+  it('are labelled with what is done, and tick at once, updating day and week totals', () => {
+    renderDay1();
+    const box = screen.getByRole('checkbox', {name: 'Done: Block 1 · Concepts'});
+    expect(box).not.toBeChecked();
+    expect(bar('Day 1 (4 h plan) progress')).toHaveAttribute('aria-valuetext', '0/4 done');
+    fireEvent.click(box);
+    expect(box).toBeChecked();
+    expect(bar('Day 1 (4 h plan) progress')).toHaveAttribute('aria-valuetext', '1/4 done');
+    expect(bar('Day 1 (6 h plan) progress')).toHaveAttribute('aria-valuetext', '1/5 done');
+    expect(bar('This week (4 h plan) progress')).toHaveAttribute('aria-valuetext', '1/25 done');
+    expect(JSON.parse(window.localStorage.getItem(STORAGE_KEY)!).progress[WEEK]).toHaveProperty('d1-b1');
+  });
+
+  it('show no words of their own; the name, also their tooltip, says what is done (Label in Name)', () => {
+    renderDay1();
+    const box = screen.getByRole('checkbox', {name: shows('Done: Block 1 · Concepts')});
+    // The tooltip is the only text a sighted reader meets on the box, and it is the name.
+    expect(box.closest('label')).toHaveAttribute('title', 'Done: Block 1 · Concepts');
+    expectLabelInName(box.closest('label')!);
+  });
+
+  it('count a 6-hour addition only in the 6-hour totals', () => {
+    renderDay1();
+    fireEvent.click(screen.getByRole('checkbox', {name: 'Done: Practice'}));
+    expect(bar('Day 1 (4 h plan) progress')).toHaveAttribute('aria-valuetext', '0/4 done');
+    expect(bar('Day 1 (6 h plan) progress')).toHaveAttribute('aria-valuetext', '1/5 done');
+  });
+
+  it('remember the plan and day, for "continue where you left off"', () => {
+    renderDay1();
+    fireEvent.click(screen.getByRole('checkbox', {name: 'Done: Block 2 · Template Creation'}));
+    expect(getState().lastVisit).toMatchObject({planId: WEEK, day: 1});
+  });
+
+  it('show a tick made in another tab without a reload', () => {
+    renderDay1();
+    act(() => {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify({version: 1, progress: {[WEEK]: {'d1-b2': 1000}}}));
+      window.dispatchEvent(new StorageEvent('storage', {key: STORAGE_KEY}));
+    });
+    expect(screen.getByRole('checkbox', {name: 'Done: Block 2 · Template Creation'})).toBeChecked();
+  });
+
+  it('hydrate without a mismatch when ticks are stored, then show them', async () => {
+    const tree = (
+      <Week09>
+        <DayToolbar day="1" />
+        <PlanItem itemId="d1-b1">Block 1 (Concepts – 60–75 min)</PlanItem>
+      </Week09>
+    );
+    const html = renderToString(tree);
+    updateState((state) => ({...state, progress: {[WEEK]: {'d1-b1': 1000}}}));
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
+    const root = await act(async () => hydrateRoot(container, tree, {onRecoverableError: (error) => errors.push(error)}));
+    spy.mockRestore();
+    expect(errors).toEqual([]);
+    expect(within(container).getByRole('checkbox', {name: 'Done: Block 1 · Concepts'})).toBeChecked();
+    act(() => root.unmount());
+    container.remove();
+  });
+});
