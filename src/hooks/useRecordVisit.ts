@@ -1,7 +1,6 @@
 import {useEffect} from 'react';
 import {getState, updateState} from '@site/src/store';
-
-const DAY_HASH = /^#day-(\d+)(?:-|$)/;
+import {dayOfHash} from '@site/plugins/plan-model/ids';
 
 /**
  * Remembers the plan page being read, for "continue where you left off": the day comes from
@@ -10,9 +9,9 @@ const DAY_HASH = /^#day-(\d+)(?:-|$)/;
 export function useRecordVisit(planId: string): void {
   useEffect(() => {
     const record = () => {
-      const fromHash = DAY_HASH.exec(window.location.hash)?.[1];
+      const fromHash = dayOfHash(window.location.hash);
       const last = getState().lastVisit;
-      const day = fromHash ? Number(fromHash) : last?.planId === planId ? last.day : 1;
+      const day = fromHash ?? (last?.planId === planId ? last.day : 1);
       if (last?.planId === planId && last.day === day) return;
       updateState((state) => ({...state, lastVisit: {planId, day, at: Date.now()}}));
     };

@@ -112,7 +112,8 @@ test.describe('contributing a week', () => {
     const plan = readFileSync(planPath, 'utf8');
     const first = await run(bin('tsx'), ['scripts/validate.ts'], siteDir);
     expect(first.code).toBe(1);
-    const problems = first.stdout.split('\n').filter((line) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(line));
+    // The scaffold's problems (the Week 14 added beside it has one warning of its own, an addition without a duration).
+    const problems = first.stdout.split('\n').filter((line) => /^docs\/weeks\/week-12\/\S+:\d+:\d+ {2}(error|warning) {2}/.test(line));
     expect(problems.length).toBeGreaterThan(0);
     const planLines = plan.split('\n');
     for (const problem of problems) {

@@ -8,6 +8,7 @@ import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, startTime
 import {useNow} from '@site/src/hooks/useNow';
 import {usePlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
 import styles from './styles.module.css';
+import {dayOfItemId, variantItems} from '@site/plugins/plan-model/ids';
 
 const MINUTE = 60_000;
 
@@ -48,7 +49,7 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
   const start = useCallback(() => {
     updateState((state) =>
       startTimer(
-        {...state, lastVisit: {planId, day: Number(/^d(\d+)/.exec(itemId)?.[1] ?? 1), at: Date.now()}},
+        {...state, lastVisit: {planId, day: dayOfItemId(itemId) ?? 1, at: Date.now()}},
         {
           planId,
           itemId,
@@ -56,7 +57,12 @@ export default function BlockTimer({itemId, label, duration, upcoming}: Props): 
           durationMs: duration.min * MINUTE,
           maxMs: duration.max * MINUTE,
           // The 4-hour plan stops after its blocks; 6-hour additions only follow in the 6-hour plan.
-          next: chain(variant === '4h' ? upcoming.filter((item) => item.kind !== 'addition') : upcoming),
+          next: chain(
+            variantItems(
+              {blocks: upcoming.filter((item) => item.kind !== 'addition'), additions: upcoming.filter((item) => item.kind === 'addition')},
+              variant,
+            ),
+          ),
         },
         Date.now(),
       ),

@@ -4,6 +4,7 @@ import {formatRange} from '@site/plugins/plan-model/duration';
 import {dayMinutes, useDay} from '@site/src/components/PlanPage';
 import DayProgress from '@site/src/components/DayProgress';
 import {useInWeekOverview} from '@site/src/components/WeekOverview';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 /**
@@ -16,11 +17,11 @@ export default function DayTime({day}: {day: string}): ReactNode {
   if (!found || !('blocks' in found)) return null;
   return (
     <span className={styles.dayTime}>
-      <span className={styles.only4h}>
+      <span className={utilities.only4h}>
         <span className={styles.variantName}>{translate({id: 'plan.time.4h', message: '4 h plan: '})}</span>
         {formatRange(dayMinutes(found, '4h'))}
       </span>
-      <span className={styles.only6h}>
+      <span className={utilities.only6h}>
         <span className={styles.variantName}>{translate({id: 'plan.time.6h', message: '6 h plan: '})}</span>
         {formatRange(dayMinutes(found, '6h'))}
       </span>

@@ -5,6 +5,7 @@ import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 import {sumDurations} from '@site/plugins/plan-model/duration';
 import {useRecordVisit} from '@site/src/hooks/useRecordVisit';
 import styles from './styles.module.css';
+import {variantItems} from '@site/plugins/plan-model/ids';
 
 export interface PlanPageValue {
   planId: string;
@@ -107,8 +108,7 @@ export function dayMinutes(
   day: {blocks: {duration: DurationRange | null}[]; additions: {duration: DurationRange | null}[]},
   variant: PlanVariant,
 ): DurationRange {
-  const items = variant === '4h' ? day.blocks : [...day.blocks, ...day.additions];
-  return sumDurations(items.map((item) => item.duration));
+  return sumDurations(variantItems(day, variant).map((item) => item.duration));
 }
 
 export function sessionMinutes(day: {sessions: {duration: DurationRange | null}[]}): DurationRange {

@@ -56,8 +56,8 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
           {week && <span>{week}</span>}
           {plan.kind === 'weekly' && (
             <>
-              <span className={styles.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
-              <span className={styles.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
+              <span className={utilities.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
+              <span className={utilities.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
             </>
           )}
         </div>

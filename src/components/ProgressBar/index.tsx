@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 interface Props {
@@ -54,8 +55,8 @@ export function VariantProgressBar({
 }): ReactNode {
   return (
     <span className={styles.variants}>
-      <ProgressBar className={styles.only4h} done={done4h} total={total4h} label={`${label} (4 h plan)`} size={size} />
-      <ProgressBar className={styles.only6h} done={done6h} total={total6h} label={`${label} (6 h plan)`} size={size} />
+      <ProgressBar className={utilities.only4h} done={done4h} total={total4h} label={`${label} (4 h plan)`} size={size} />
+      <ProgressBar className={utilities.only6h} done={done6h} total={total6h} label={`${label} (6 h plan)`} size={size} />
     </span>
   );
 }

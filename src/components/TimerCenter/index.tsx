@@ -9,6 +9,7 @@ import {useNow} from '@site/src/hooks/useNow';
 import {notify, playChime} from './alerts';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
+import {dayAnchor, dayOfItemId} from '@site/plugins/plan-model/ids';
 
 const selectTimers = (state: ReturnType<typeof getState>) => state.timers;
 const selectAutoAdvance = (state: ReturnType<typeof getState>) => state.autoAdvance;
@@ -87,8 +88,8 @@ function useTimeUpTitle(timeUp: boolean): void {
 function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: boolean}): ReactNode {
   const key = timerKey(timer.planId, timer.itemId);
   const now = useNow(timer.runningSince !== null);
-  const day = /^d(\d+)/.exec(timer.itemId)?.[1];
-  const href = useBaseUrl(`/${timer.planId}`) + (day ? `#day-${day}` : '');
+  const day = dayOfItemId(timer.itemId);
+  const href = useBaseUrl(`/${timer.planId}`) + (day !== null ? `#${dayAnchor(day)}` : '');
   const isFinished = timer.finishedAt !== null;
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>('unsupported');
   useEffect(() => {
