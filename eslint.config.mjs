@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    // The browser takes from plugins/ only types and the isomorphic modules (ids, durations, the plan data's shape).
+    // The browser takes from plugins/ only types and the isomorphic modules (ids, durations, locations, the plan data's shape).
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
@@ -49,9 +49,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(@site/)?(\\.\\./)*plugins/(?!plan-model/ids$|plan-model/duration$|plan-data/data$)',
+              regex: '^(@site/)?(\\.\\./)*plugins/(?!plan-model/ids$|plan-model/duration$|plan-model/location$|plan-data/data$)',
               allowTypeImports: true,
-              message: 'Browser code imports only types and the isomorphic modules (plan-model/ids, plan-model/duration, plan-data/data) from plugins/.',
+              message:
+                'Browser code imports only types and the isomorphic modules (plan-model/ids, plan-model/duration, plan-model/location, plan-data/data) from plugins/.',
             },
           ],
         },

@@ -241,3 +241,21 @@ describe('defaults and names', () => {
     expect(fileName('intensive/senior-go-14-days', 5)).toBe('intensive-senior-go-14-days-day-5.ics');
   });
 });
+
+describe('a week written as people write plans', () => {
+  const realistic = loadPlan('plugins/plan-validator/__fixtures__/weeks/week-14/node.md/realistic-variants.md');
+
+  it('puts every block and every 6-hour addition in the calendar, the untimed one at a default length', () => {
+    const result = planEvents({planId: 'weeks/week-14/node', plan: realistic, startDate: '2026-03-02', startTime: '09:00', variant: '6h', siteUrl: SITE});
+    expect(result.ok).toBe(true);
+    const titles = result.ok ? result.events.map((event) => event.title) : [];
+    expect(titles).toHaveLength(21 + 13);
+    expect(titles).toContain('Block 2 · Design — Day 1: Queues and Delivery Guarantees');
+    expect(titles).toContain('DSA block (6-hour plan) — Day 2: Job Queue Skeleton');
+    expect(titles).toContain('retry budget (6-hour plan) — Day 3: Retries and Backoff');
+    expect(titles).toContain('Integrate one aggregation (6-hour plan) — Day 4: Dead Letters and Idempotency');
+    // The diagram that ended the Markdown list is part of Block 2's details, so it reaches the event too.
+    const design = result.ok ? result.events.find((event) => event.title.startsWith('Block 2 · Design — Day 1'))! : null;
+    expect(design!.description).toContain('redeliver');
+  });
+});

@@ -1,6 +1,7 @@
 import {useCallback, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 import {translate} from '@docusaurus/Translate';
+import {docLocation} from '@site/plugins/plan-model/location';
 import {usePlanPage, usePrintDay} from '@site/src/components/PlanPage';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
@@ -10,10 +11,10 @@ export {PRINT_DAY_ATTRIBUTE} from '@site/src/components/PlanPage';
 /** More ruled lines than any page can hold: the print styles clip the ones that do not fit. */
 const NOTE_LINES = Array.from({length: 30}, (_, index) => index);
 
-/** "Week 09" from a weekly plan id such as `weeks/week-09/go`; null for other plans. */
+/** "Week 09" for a weekly plan (where its file sits says which week); null for other plans. */
 export function weekLabel(planId: string): string | null {
-  const match = /(?:^|\/)week-(\d+)(?:\/|$)/.exec(planId);
-  return match ? translate({id: 'print.week', message: 'Week {week}'}, {week: match[1]!}) : null;
+  const location = docLocation(planId);
+  return location.kind === 'weekly' ? translate({id: 'print.week', message: 'Week {week}'}, {week: String(location.week).padStart(2, '0')}) : null;
 }
 
 /**
