@@ -5,6 +5,7 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type {PlanVariant} from '@site/plugins/plan-model/types';
 import {usePlanPage} from '@site/src/components/PlanPage';
 import {useVariant} from '@site/src/hooks/useVariant';
+import {saveTextFile} from '@site/src/lib/files';
 import {fileName, formatClock, formatDateInput, nextMonday, planEvents, type ExportRequest} from './events';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
@@ -17,18 +18,6 @@ interface FormValues {
 }
 
 /** Hands the file to the browser's download manager; the object URL is freed once the click has been handled. */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], {type: 'text/calendar;charset=utf-8'}));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 function timeZoneName(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || translate({id: 'calendar.zone.local', message: 'your local time'});
 }
@@ -116,7 +105,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
       return;
     }
     const name = fileName(planId, day);
-    download(file.text, name);
+    saveTextFile(name, file.text, 'text/calendar;charset=utf-8');
     setStatus(
       translate(
         {id: 'calendar.status.downloaded', message: 'Downloaded {name} with {count} events. Open it to add them to your calendar.'},

@@ -1,7 +1,8 @@
 import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
-import {clearTicks, describeImport, exportFileName, exportProgress, importProgress, type KnownItems} from '@site/src/store/progress';
+import {clearTicks, describeImport, importProgress, type KnownItems} from '@site/src/store/progress';
+import {saveProgressExport} from '@site/src/lib/files';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import styles from './styles.module.css';
@@ -60,18 +61,8 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
   };
 
   const download = () => {
-    const now = new Date();
-    const blob = new Blob([`${JSON.stringify(exportProgress(getState().progress, now), null, 2)}\n`], {type: 'application/json'});
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = exportFileName(now);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Revoked on the next task: the download has started by then.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-    setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress to {file}.'}, {file: link.download})});
+    const file = saveProgressExport();
+    setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress to {file}.'}, {file})});
   };
 
   const importFile = async (file: File) => {

@@ -4,14 +4,13 @@ import clsx from 'clsx';
 import {
   NO_PERSISTENCE_PROBLEM,
   getPersistenceStatus,
-  getState,
   inspectStoredData,
   subscribePersistence,
   type DamagedData,
   type PersistenceStatus,
   type WriteProblem,
 } from '@site/src/store';
-import {exportFileName, exportProgress} from '@site/src/store/progress';
+import {saveProgressExport, saveTextFile} from '@site/src/lib/files';
 import styles from './styles.module.css';
 
 /** What a notice is about; each is shown once per visit, until dismissed. */
@@ -27,25 +26,12 @@ interface Notice {
   action?: {label: string; run: () => void};
 }
 
-/** Saves text as a file through a temporary link; nothing leaves the browser. */
-function saveFile(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], {type}));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next task: the download has started by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function exportNow(): void {
-  const now = new Date();
-  saveFile(exportFileName(now), `${JSON.stringify(exportProgress(getState().progress, now), null, 2)}\n`, 'application/json');
-}
-
-const exportAction = () => ({label: translate({id: 'storage.notice.export', message: 'Export progress now'}), run: exportNow});
+const exportAction = () => ({
+  label: translate({id: 'storage.notice.export', message: 'Export progress now'}),
+  run: () => {
+    saveProgressExport();
+  },
+});
 
 const LAST_UNTIL_CLOSED = translate({
   id: 'storage.notice.lastsUntilClosed',
@@ -162,7 +148,7 @@ function damagedNotice({raw, backupKey, report}: DamagedData): Notice {
     text: parts.join(' '),
     action: {
       label: translate({id: 'storage.notice.damaged.download', message: 'Download the damaged data'}),
-      run: () => saveFile(`go-study-plans-damaged-data-${new Date().toISOString().slice(0, 10)}.txt`, raw, 'text/plain'),
+      run: () => saveTextFile(`go-study-plans-damaged-data-${new Date().toISOString().slice(0, 10)}.txt`, raw, 'text/plain'),
     },
   };
 }

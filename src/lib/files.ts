@@ -1,0 +1,23 @@
+import {getState} from '@site/src/store';
+import {exportFileName, exportProgress} from '@site/src/store/progress';
+
+/** Saves text as a file through a temporary link; nothing leaves the browser. */
+export function saveTextFile(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], {type}));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next task: the download has started by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Downloads every tick as an export file (the one Import reads); returns the file's name. */
+export function saveProgressExport(now = new Date()): string {
+  const name = exportFileName(now);
+  saveTextFile(name, `${JSON.stringify(exportProgress(getState().progress, now), null, 2)}\n`, 'application/json');
+  return name;
+}
