@@ -17,11 +17,13 @@ test('Ctrl+K focuses the search box from anywhere on the page', async ({page}) =
 test('searching "presigned" from another page lands on Week 11, Day 3', async ({page}) => {
   await openPlan(page, '/weeks/week-09/go');
   await page.keyboard.press('Control+k');
+  await expect(page.getByRole('combobox', {name: 'Search'}).or(page.getByRole('textbox', {name: 'Search'}))).toBeFocused();
   await page.keyboard.type('presigned');
 
   // The term is in one block of Week 11 (Day 3, Block 4); other pages only link to that day.
+  // The index is fetched on first use: on a busy machine that takes longer than an assertion's default wait.
   const planHits = page.getByRole('option').filter({hasText: 'Week 11'});
-  await expect(planHits.first()).toBeVisible();
+  await expect(planHits.first()).toBeVisible({timeout: 20_000});
   const options = await page.getByRole('option').allTextContents();
   const target = options.findIndex((text) => text.includes('Week 11') && !text.includes('Overview'));
   expect(target, `a Week 11 day result among: ${options.join(' | ')}`).toBeGreaterThanOrEqual(0);
