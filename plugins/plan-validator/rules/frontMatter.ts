@@ -16,14 +16,14 @@ export const frontMatter: Check = {
     {
       code: 'plan-location',
       severity: 'error',
-      description: 'A plan sits where the site recognises it: weeks/week-NN/<track>.md or intensive/<name>.md.',
+      description: 'A plan sits where the site recognises it: `weeks/week-NN/<track>.md` or `intensive/<name>.md`.',
       fix: 'Move the file (two-digit week, lowercase track name).',
     },
     {
       code: 'frontmatter-missing',
       severity: 'warning',
       description: 'A plan starts with front matter.',
-      fix: 'Add a --- block with id, title, sidebar_label and sidebar_position.',
+      fix: 'Add a `---` block with id, title, sidebar_label and sidebar_position.',
     },
     {
       code: 'frontmatter-field-missing',

@@ -34,13 +34,13 @@ export const safety: Check = {
     {
       code: 'html-forbidden',
       severity: 'error',
-      description: 'No <script>, <iframe>, <style> or other elements that load or run something, on any page.',
+      description: 'No `<script>`, `<iframe>`, `<style>` or other elements that load or run something, on any page.',
       fix: 'Remove the element.',
     },
     {code: 'jsx-element', severity: 'error', description: 'Plans have no JSX components.', fix: 'Write Markdown; the site adds its components itself.'},
-    {code: 'html-element', severity: 'error', description: 'Plans use only <br>, <kbd>, <sub> and <sup> as HTML.', fix: 'Use Markdown instead.'},
+    {code: 'html-element', severity: 'error', description: 'Plans use only `<br>`, `<kbd>`, `<sub>` and `<sup>` as HTML.', fix: 'Use Markdown instead.'},
     {code: 'html-attribute', severity: 'error', description: 'The allowed HTML elements carry no attributes.', fix: 'Remove the attributes.'},
-    {code: 'html-event-handler', severity: 'error', description: 'No on…= event handler attributes, on any page.', fix: 'Remove the attribute.'},
+    {code: 'html-event-handler', severity: 'error', description: 'No `on…=` event handler attributes, on any page.', fix: 'Remove the attribute.'},
   ],
   run({tree, source, location}, report) {
     const strictness = isPlanLocation(location) || location.kind === 'misplaced' ? 'plan' : 'page';
