@@ -47,7 +47,7 @@ export function weekdayOf(date: string): number {
   return new Date(toUtc(date)).getUTCDay();
 }
 
-/** "Wed 4 Mar 2026": a local date as readers say it (the date is a calendar date, not an instant). */
+/** "Wed, 4 Mar 2026": a local date as readers say it (the date is a calendar date, not an instant). */
 export function formatDate(date: string): string {
   return new Intl.DateTimeFormat('en-GB', {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'}).format(toUtc(date));
 }
