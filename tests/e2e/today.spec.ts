@@ -60,8 +60,26 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
 
       await day1.getByRole('checkbox').first().check();
       await expect(day1.locator('[data-day-progress]')).toHaveText(/^1 of 4 done/);
+      // Where the time went: the tick counts today and starts the streak; a timer's minutes colour today's cell.
+      const spent = page.locator('[data-time-spent]');
+      await expect(spent.locator('[data-streak]')).toContainText('Streak: 1 day');
+      await expect(spent.locator('tr[data-date="2026-03-04"] td').last()).toHaveText('1');
+      await expect(spent.locator('rect[data-date="2026-03-04"]')).toHaveAttribute('data-level', '0');
+      await day1
+        .getByRole('button', {name: /^Start \d+/})
+        .first()
+        .click();
+      await page.clock.runFor(30 * 60_000);
+      await day1
+        .getByRole('button', {name: /^Pause/})
+        .first()
+        .click();
+      await expect(spent.locator('rect[data-date="2026-03-04"]')).toHaveAttribute('data-level', '1');
+      await expect(spent.locator('[data-heatmap-text]')).toContainText('Timed study on 1 of these days, 30 min in all');
+
       await page.reload();
       await expect(follow.locator('[data-today-day="1"] [data-day-progress]')).toHaveText(/^1 of 4 done/);
+      await expect(spent.locator('rect[data-date="2026-03-04"]')).toHaveAttribute('data-level', '1');
 
       // The home page's Today card says the same.
       await page.goto('/');

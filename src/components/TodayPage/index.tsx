@@ -7,12 +7,17 @@ import type {PlanDays} from '@site/plugins/plan-data/data';
 import {useFollows} from '@site/src/hooks/useFollows';
 import {useToday} from '@site/src/hooks/useToday';
 import FollowedToday from './FollowedToday';
+import TimeSpent from './TimeSpent';
+import {usePlanData} from '@site/src/hooks/usePlanData';
+import {useVariant} from '@site/src/hooks/useVariant';
 import styles from './styles.module.css';
 
 /** The `/today` route (added by the plan-data plugin): for each followed plan, today's day and what is overdue. */
 export default function TodayPage({planDays}: {planDays: PlanDays}): ReactNode {
   const follows = useFollows();
   const today = useToday();
+  const {plans} = usePlanData();
+  const [siteVariant] = useVariant();
   return (
     <Layout
       title={translate({id: 'today.title', message: 'Today'})}
@@ -33,6 +38,7 @@ export default function TodayPage({planDays}: {planDays: PlanDays}): ReactNode {
           </p>
         )}
         {today !== null && follows.map((follow) => <FollowedToday key={follow.id} follow={follow} today={today} planDays={planDays} />)}
+        {today !== null && follows.length > 0 && <TimeSpent today={today} follows={follows} plans={plans} siteVariant={siteVariant} />}
       </main>
     </Layout>
   );
