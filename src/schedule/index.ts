@@ -52,6 +52,11 @@ export function formatDate(date: string): string {
   return new Intl.DateTimeFormat('en-GB', {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'}).format(toUtc(date));
 }
 
+/** "Wed, 4 Mar": a date in a table whose caption gives the year. */
+export function formatShortDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', {weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC'}).format(toUtc(date));
+}
+
 const studyDays = (weekdays: readonly number[]): readonly number[] => (weekdays.length > 0 ? weekdays : EVERY_DAY);
 
 /** The date of study slot `slot` (0 = the first study day on or after `start`). */

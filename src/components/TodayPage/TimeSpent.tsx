@@ -4,7 +4,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
 import type {PlanSummary} from '@site/plugins/plan-data/data';
 import type {PlanVariant} from '@site/plugins/plan-model/ids';
-import {addDays, dateOf, formatDate, scheduleDays, weekdayOf} from '@site/src/schedule';
+import {addDays, dateOf, formatDate, formatShortDate, scheduleDays, weekdayOf} from '@site/src/schedule';
 import {activityByDate, heatLevel, heatmapDays, HEATMAP_WEEKS, streak} from '@site/src/schedule/history';
 import {useStoredState} from '@site/src/store';
 import type {FollowedPlan} from '@site/src/store/schema';
@@ -95,7 +95,7 @@ export default function TimeSpent({today, follows, plans, siteVariant}: Props): 
               const values = row([date]);
               return (
                 <tr key={date} data-date={date} aria-current={date === today ? 'date' : undefined}>
-                  <th scope="row">{formatDate(date)}</th>
+                  <th scope="row">{formatShortDate(date)}</th>
                   <td>{minutesText(values.planned)}</td>
                   <td>{minutesText(values.studied)}</td>
                   <td>{values.ticked}</td>
@@ -117,7 +117,7 @@ export default function TimeSpent({today, follows, plans, siteVariant}: Props): 
           <tbody>
             {weeks.map((values) => (
               <tr key={values.start}>
-                <th scope="row">{formatDate(values.start)}</th>
+                <th scope="row">{formatShortDate(values.start)}</th>
                 <td>{minutesText(values.planned)}</td>
                 <td>{minutesText(values.studied)}</td>
                 <td>{values.ticked}</td>
