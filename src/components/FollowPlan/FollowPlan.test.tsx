@@ -28,7 +28,8 @@ describe('FollowPlan', () => {
     await user.tab();
     expect(screen.getByRole('button', {name: 'Follow this plan'})).toHaveFocus();
     await user.keyboard('{Enter}');
-    const dialog = screen.getByRole('dialog', {name: /^Follow Week 10/});
+    // The form loads on open.
+    const dialog = await screen.findByRole('dialog', {name: /^Follow Week 10/});
     expectLabelInName(dialog);
     // The date field has focus and holds the reader's today.
     expect(screen.getByLabelText('Start date (Day 1)')).toHaveFocus();
@@ -40,13 +41,14 @@ describe('FollowPlan', () => {
       expect.objectContaining({planIds: [WEEK], start: '2026-03-04', variant: '6h', weekdays: [1, 2, 3, 4, 5, 6], shifts: []}),
     ]);
     expect(screen.getByText('You follow this plan from Wed, 4 Mar 2026.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Following from Wed, 4 Mar 2026.');
   });
 
   it('follows the guide from this week: that track’s weekly plans from here on', async () => {
     const user = userEvent.setup();
     render(<FollowPlan planId={WEEK} />);
     await user.click(screen.getByRole('button', {name: 'Follow this plan'}));
-    await user.click(screen.getByRole('radio', {name: /^The 16-week guide from this week/}));
+    await user.click(await screen.findByRole('radio', {name: /^The 16-week guide from this week/}));
     await user.click(screen.getByRole('button', {name: 'Follow'}));
     const planIds = getState().follows[0]!.planIds;
     expect(planIds[0]).toBe(WEEK);
@@ -57,6 +59,7 @@ describe('FollowPlan', () => {
     const user = userEvent.setup();
     render(<FollowPlan planId={WEEK} />);
     await user.click(screen.getByRole('button', {name: 'Follow this plan'}));
+    await screen.findByRole('dialog');
     for (const name of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) await user.click(screen.getByRole('checkbox', {name}));
     await user.click(screen.getByRole('button', {name: 'Follow'}));
     expect(screen.getByRole('alert')).toHaveTextContent('Choose at least one weekday to study on.');
