@@ -1,3 +1,4 @@
+import {readFile} from 'node:fs/promises';
 import {expect, test, type Page} from '@playwright/test';
 import {collectErrors} from './support/site';
 
@@ -5,6 +6,14 @@ const WEEK_10 = '/weeks/week-10/go';
 // Monday 2 March 2026, and the Wednesday two days later; mid-day UTC is the same date in both zones.
 const MONDAY = new Date('2026-03-02T11:00:00Z');
 const WEDNESDAY = new Date('2026-03-04T11:00:00Z');
+
+/** Exports the followed plan's schedule and returns the UIDs in the file. */
+async function exportSchedule(page: Page): Promise<string[]> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', {name: 'Add the schedule to your calendar'}).click();
+  const text = await readFile((await (await download).path())!, 'utf8');
+  return [...text.matchAll(/^UID:(.+)$/gm)].map((match) => match[1]!.trim());
+}
 
 async function followFromToday(page: Page): Promise<void> {
   await page.goto(WEEK_10);
@@ -51,12 +60,19 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
       }
       await expect(follow.locator('[data-forecast]')).toContainText('Scheduled to end on Sun, 8 Mar 2026.');
 
+      const exported = await exportSchedule(page);
+      expect(exported).toHaveLength(19); // Days 3–7: four blocks a day, three on Day 7
+
       await overdue.getByRole('button', {name: 'Shift'}).click();
       const day1 = follow.locator('[data-today-day="1"]');
       await expect(day1).toBeVisible();
       await expect(follow.locator('[data-overdue]')).toHaveCount(0);
       // Day 3 moved two days later, and so did the last day.
       await expect(follow.locator('[data-forecast]')).toContainText('Scheduled to end on Tue, 10 Mar 2026.');
+      // Exported again after the shift: the same events move (same UIDs), and Days 1–2 are added.
+      const again = await exportSchedule(page);
+      expect(again).toHaveLength(27);
+      expect(again).toEqual(expect.arrayContaining(exported));
 
       await day1.getByRole('checkbox').first().check();
       await expect(day1.locator('[data-day-progress]')).toHaveText(/^1 of 4 done/);

@@ -17,7 +17,7 @@ interface FormValues {
 }
 
 /** Hands the file to the browser's download manager; the object URL is freed once the click has been handled. */
-function download(text: string, name: string): void {
+export function download(text: string, name: string): void {
   const url = URL.createObjectURL(new Blob([text], {type: 'text/calendar;charset=utf-8'}));
   const link = document.createElement('a');
   link.href = url;

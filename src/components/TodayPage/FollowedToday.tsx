@@ -1,10 +1,12 @@
-import {useId, type ReactNode} from 'react';
+import {useId, useState, type FormEvent, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
 import type {DayEntry, PlanDays, PlanSummary} from '@site/plugins/plan-data/data';
 import BlockTimer from '@site/src/components/BlockTimer';
+import {download} from '@site/src/components/CalendarExport';
+import {scheduleEvents} from '@site/src/schedule/calendar';
 import {planName} from '@site/src/components/ContinueCard';
 import ProgressTick from '@site/src/components/ProgressTick';
 import {useFollowActions} from '@site/src/hooks/useFollows';
@@ -206,6 +208,17 @@ export default function FollowedToday({follow, today, planDays}: Props): ReactNo
         </p>
       )}
 
+      {status.phase !== 'after' && (
+        <ScheduleCalendar
+          follow={follow}
+          days={days}
+          today={today}
+          name={followName(follow, plans)}
+          entriesOf={(day) => entriesOf(day).filter((entry) => entry.kind !== 'topic' && entry.kind !== 'practice')}
+          urlOf={(day) => new URL(dayLink(day), window.location.origin).href}
+        />
+      )}
+
       <button type="button" className="button button--sm button--outline button--secondary" onClick={() => stop(follow.id)}>
         {translate({id: 'today.stop', message: 'Stop following {name}'}, {name: followName(follow, plans)})}
       </button>
@@ -225,5 +238,57 @@ function EntryList({entries, planId, day}: {entries: DayEntry[]; planId: string;
         </li>
       ))}
     </ul>
+  );
+}
+
+interface CalendarProps {
+  follow: FollowedPlan;
+  days: ScheduleDay[];
+  today: string;
+  name: string;
+  entriesOf: (day: ScheduleDay) => DayEntry[];
+  urlOf: (day: ScheduleDay) => string;
+}
+
+/** "Add the schedule to your calendar": every remaining day's items from a daily start time, as one .ics file. */
+function ScheduleCalendar({follow, days, today, name, entriesOf, urlOf}: CalendarProps): ReactNode {
+  const [time, setTime] = useState('09:00');
+  const [message, setMessage] = useState('');
+  const id = useId();
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const events = scheduleEvents({follow, days, entriesOf, urlOf, from: today, startTime: time, host: window.location.host});
+    if (!events) {
+      setMessage(translate({id: 'today.calendar.time', message: 'Enter a daily start time as HH:MM, for example 09:00.'}));
+      return;
+    }
+    // The writer loads only when someone exports.
+    const {toIcs} = await import('@site/src/components/CalendarExport/ics');
+    const file = toIcs(events, name);
+    if (!file.ok) {
+      setMessage(file.message);
+      return;
+    }
+    download(file.text, `go-study-plans-schedule-${follow.id}.ics`);
+    setMessage(
+      translate(
+        {id: 'today.calendar.done', message: 'Downloaded {count} events. Exported again after a shift, they replace these instead of adding copies.'},
+        {count: events.length},
+      ),
+    );
+  };
+  return (
+    <form className={styles.calendar} onSubmit={onSubmit} noValidate>
+      <label htmlFor={`${id}-time`}>
+        <Translate id="today.calendar.field">Daily start time</Translate>
+      </label>
+      <input id={`${id}-time`} type="time" value={time} onChange={(event) => setTime(event.target.value)} />
+      <button type="submit" className="button button--sm button--outline button--primary">
+        <Translate id="today.calendar.submit">Add the schedule to your calendar</Translate>
+      </button>
+      <span role="status" className={styles.dayMeta}>
+        {message}
+      </span>
+    </form>
   );
 }
