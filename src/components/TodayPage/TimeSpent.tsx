@@ -173,7 +173,7 @@ export default function TimeSpent({today, follows, plans, siteVariant}: Props): 
           ))}
       </svg>
       <p className={styles.legend} aria-hidden="true">
-        <Translate id="today.heatmap.legend">Lighter: less than an hour · darker: up to 4 hours or more</Translate>
+        <Translate id="today.heatmap.legend">Five shades: no timed study, under 1 h, under 2 h, under 4 h, 4 h or more.</Translate>
       </p>
     </section>
   );
