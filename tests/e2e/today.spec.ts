@@ -133,3 +133,49 @@ test.describe('the Today page', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('the Today page with storage that fails', () => {
+  test.use({timezoneId: 'Europe/Berlin', locale: 'en-GB'});
+
+  test('corrupted storage: the page still works and following saves after a backup copy', async ({page}) => {
+    const errors = collectErrors(page);
+    await page.clock.install({time: MONDAY});
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem('go-study-plans', '{"version":2,"follows":[{"id":"f-1","planIds":["weeks/week-10/go"],"sta');
+      sessionStorage.setItem('seeded', 'yes');
+    });
+    await page.goto('/today');
+    await expect(page.getByText(/You follow no plan yet/)).toBeVisible();
+    await followFromToday(page);
+    await page.goto('/today');
+    await expect(page.locator('[data-today-day="1"]')).toBeVisible();
+    expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('go-study-plans:backup:')))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('full storage: following works for this visit, and the notice says it is not saved', async ({page}) => {
+    const errors = collectErrors(page);
+    await page.clock.install({time: MONDAY});
+    await page.goto(WEEK_10);
+    await page.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key === 'go-study-plans') throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await page.getByRole('button', {name: 'Follow this plan'}).click();
+    await page.getByRole('dialog').getByRole('button', {name: 'Follow', exact: true}).click();
+    await expect(page.getByText('You follow this plan from Mon, 2 Mar 2026.')).toBeVisible();
+    await expect(
+      page
+        .locator('[data-storage-notice]')
+        .getByText(/storage for this site is full/)
+        .first(),
+    ).toBeVisible();
+    // Client-side navigation keeps the in-memory state: Today shows the plan for this visit.
+    await page.getByRole('link', {name: 'Today', exact: true}).first().click();
+    await expect(page.locator('[data-today-day="1"]')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
