@@ -85,3 +85,19 @@ export function planMinutes(plan: PlanSummary, variant: PlanVariant): DurationRa
   if (plan.kind === 'intensive') return sumDurations(plan.days.map((day) => day.minutes));
   return sumDurations(plan.days.map((day) => (variant === '4h' ? day.minutes4h : day.minutes6h)));
 }
+
+/** One thing on a day as the Today page shows it: a block, 6-hour addition, session, topic or practice item. */
+export interface DayEntry {
+  id: string;
+  label: string;
+  kind: 'block' | 'addition' | 'session' | 'topic' | 'practice';
+  /** Planned minutes; null when the plan gives none (no timer then). */
+  duration: DurationRange | null;
+  /** Ticked off by the reader (blocks, additions, topics, practice); sessions only have a timer. */
+  tickable: boolean;
+}
+
+/** The labels of every plan's days, published for the Today page only (not global data). */
+export interface PlanDays {
+  plans: {id: string; days: {number: number; entries: DayEntry[]}[]}[];
+}

@@ -5,7 +5,7 @@ import {DEFAULT_VARIANT, STORAGE_KEY, VARIANT_ATTRIBUTE, VARIANT_PARAM, PLAN_VAR
 import {planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
 import {checkContent, contentFailure, displayPathOf} from './contentCheck';
-import {buildPlanData, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
+import {buildPlanDataAndDays, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
 
@@ -73,7 +73,11 @@ export default function planDataPlugin(context: LoadContext): Plugin {
           },
         ];
       });
-      actions.setGlobalData(buildPlanData(sources));
+      const {data, days} = buildPlanDataAndDays(sources);
+      actions.setGlobalData(data);
+      // Day labels are only needed on /today: a route of this plugin's own loads them there and nowhere else.
+      const planDays = await actions.createData('plan-days.json', JSON.stringify(days));
+      actions.addRoute({path: `${context.baseUrl}today`, component: '@site/src/components/TodayPage', modules: {planDays}, exact: true});
     },
   };
 }

@@ -6,6 +6,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {formatRange} from '@site/plugins/plan-model/duration';
 import {planMinutes, type IntensivePlanSummary, type WeeklyPlanSummary} from '@site/plugins/plan-data/data';
 import ContinueCard, {planName} from '@site/src/components/ContinueCard';
+import TodayCard from '@site/src/components/TodayCard';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import styles from './index.module.css';
 
@@ -101,6 +102,7 @@ export default function Home(): ReactNode {
         </div>
       </header>
       <main className="container margin-vert--lg">
+        <TodayCard />
         <ContinueCard />
         <section aria-labelledby="plans-heading">
           <Heading as="h2" id="plans-heading">

@@ -53,7 +53,7 @@ describe('export and import', () => {
 
   it('exports a self-describing file with a dated name', () => {
     const now = new Date('2026-01-05T09:00:00Z');
-    expect(exportProgress(progress, now)).toEqual({app: 'go-study-plans', version: 1, exportedAt: '2026-01-05T09:00:00.000Z', progress});
+    expect(exportProgress(progress, now)).toEqual({app: 'go-study-plans', version: 2, exportedAt: '2026-01-05T09:00:00.000Z', progress, follows: []});
     expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
   });
 
@@ -96,7 +96,7 @@ describe('export and import', () => {
     ['another app', JSON.stringify({app: 'other', version: 1, progress: {}}), /not a Go Study Plans progress export/],
     ['a JSON array', '[]', /not a Go Study Plans progress export/],
     ['no version', JSON.stringify({app: EXPORT_APP, progress: {}}), /no valid "version"/],
-    ['a newer version', file({}, {version: EXPORT_VERSION + 1}), /newer version of this site \(format 2/],
+    ['a newer version', file({}, {version: EXPORT_VERSION + 1}), /newer version of this site \(format 3/],
     ['no progress object', file(['d1-b1']), /no "progress" object/],
     ['a huge file', ' '.repeat(5 * 1024 * 1024 + 1), /a progress export is a few KB/],
   ])('refuses %s and changes nothing', (_name, text, reason) => {
@@ -108,6 +108,45 @@ describe('export and import', () => {
       expect(result.error).toMatch(/Nothing was changed\.$/);
     }
     expect(current).toEqual({[WEEK]: {'d1-b1': 1}});
+  });
+});
+
+describe('followed plans in export and import', () => {
+  const follow = {
+    id: 'f-1',
+    planIds: ['weeks/week-10/go'],
+    start: '2026-03-02',
+    variant: null,
+    weekdays: [1, 2, 3, 4, 5, 6],
+    shifts: [{from: 0, by: 2}],
+    skipBefore: 0,
+    catchUpBefore: 0,
+  };
+
+  it('carries followed plans and their shifts to another browser', () => {
+    const text = JSON.stringify(exportProgress({}, new Date(), [follow]));
+    const result = importProgress(text, {}, known, []);
+    expect(result.ok && result.follows).toEqual([follow]);
+    expect(result.ok && describeImport(result.report)).toBe('Imported: 0 ticks added, 1 followed plan.');
+  });
+
+  it('keeps a follow already here rather than the exported copy', () => {
+    const shiftedHere = {...follow, shifts: [{from: 0, by: 5}]};
+    const result = importProgress(JSON.stringify(exportProgress({}, new Date(), [follow])), {}, known, [shiftedHere]);
+    expect(result.ok && result.follows).toEqual([shiftedHere]);
+  });
+
+  it('still imports a version 1 file, which has no followed plans', () => {
+    const result = importProgress(JSON.stringify({app: EXPORT_APP, version: 1, progress: {[WEEK]: {'d1-b1': 5}}}), {}, known, [follow]);
+    expect(result.ok && result.progress).toEqual({[WEEK]: {'d1-b1': 5}});
+    expect(result.ok && result.follows).toEqual([follow]);
+  });
+
+  it('skips a followed plan with an impossible start date', () => {
+    const text = JSON.stringify({...exportProgress({}, new Date()), follows: [{...follow, start: '2026-02-30'}]});
+    const result = importProgress(text, {}, known, []);
+    expect(result.ok && result.follows).toEqual([]);
+    expect(result.ok && result.report.skipped).toHaveLength(1);
   });
 });
 

@@ -3,15 +3,15 @@
  * Components call these through `updateState`; tests call them directly.
  */
 import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
-import {isTickTime, type StoredState} from './schema';
+import {decodeFollow, isTickTime, MAX_FOLLOWS, type FollowedPlan, type StoredState} from './schema';
 
 /** planId → itemId → when it was ticked (ms since the epoch). */
 export type Progress = StoredState['progress'];
 
 /** Identifies our export files, so a different JSON file is refused with a clear reason. */
 export const EXPORT_APP = 'go-study-plans';
-/** Format of the export file (not the store's schema version); bump it when the file shape changes. */
-export const EXPORT_VERSION = 1;
+/** Format of the export file (not the store's schema version); bump it when the file shape changes. Version 2 adds `follows`; version 1 files still import. */
+export const EXPORT_VERSION = 2;
 /** A real export is a few kilobytes; anything far larger is not one of ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -20,6 +20,8 @@ export interface ProgressExport {
   version: number;
   exportedAt: string;
   progress: Progress;
+  /** Plans followed from a start date (format 2). */
+  follows: FollowedPlan[];
 }
 
 /**
@@ -60,8 +62,8 @@ export function countTicked(progress: Progress, planId: string, itemIds: readonl
 }
 
 /** The export file's content for the given progress. */
-export function exportProgress(progress: Progress, now: Date): ProgressExport {
-  return {app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: now.toISOString(), progress};
+export function exportProgress(progress: Progress, now: Date, follows: readonly FollowedPlan[] = []): ProgressExport {
+  return {app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: now.toISOString(), progress, follows: [...follows]};
 }
 
 /** File name with the date, so several exports sort and do not overwrite each other. */
@@ -83,9 +85,11 @@ export interface ImportReport {
   unknownPlans: string[];
   /** Ticks for items a known plan no longer has (kept the same way). */
   unknownItems: number;
+  /** Followed plans in the file that were not followed here yet. */
+  followsAdded: number;
 }
 
-export type ImportResult = {ok: true; progress: Progress; report: ImportReport} | {ok: false; error: string};
+export type ImportResult = {ok: true; progress: Progress; follows: FollowedPlan[]; report: ImportReport} | {ok: false; error: string};
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -95,7 +99,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * same item, the earlier time wins, so importing the same file twice changes nothing.
  * A file that is not a readable export returns an error and no progress at all.
  */
-export function importProgress(text: string, current: Progress, known?: KnownItems): ImportResult {
+export function importProgress(text: string, current: Progress, known?: KnownItems, currentFollows: readonly FollowedPlan[] = []): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) {
     return {ok: false, error: `The file is ${Math.round(text.length / 1024)} KB; a progress export is a few KB. Nothing was changed.`};
   }
@@ -122,7 +126,7 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     return {ok: false, error: 'The file has no "progress" object. Nothing was changed.'};
   }
 
-  const report: ImportReport = {added: 0, alreadyThere: 0, skipped: [], unknownPlans: [], unknownItems: 0};
+  const report: ImportReport = {added: 0, alreadyThere: 0, skipped: [], unknownPlans: [], unknownItems: 0, followsAdded: 0};
   // Keys are the file's text: a map without a prototype keeps "__proto__" or "constructor" from reaching built-ins.
   const merged = copyMap(current);
   for (const [planId, items] of Object.entries(data.progress)) {
@@ -158,7 +162,19 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     }
     if (Object.keys(planTicks).length > 0) merged[planId] = planTicks;
   }
-  return {ok: true, progress: merged, report};
+  // A follow already here wins (it may have been shifted since the export); version 1 files have none.
+  const follows = [...currentFollows];
+  for (const entry of Array.isArray(data.follows) ? data.follows : []) {
+    const follow = decodeFollow(entry);
+    if (!follow) {
+      report.skipped.push('a followed plan without plans or a valid start date');
+      continue;
+    }
+    if (follows.length >= MAX_FOLLOWS || follows.some((other) => other.id === follow.id)) continue;
+    follows.push(follow);
+    report.followsAdded += 1;
+  }
+  return {ok: true, progress: merged, follows, report};
 }
 
 /** One or two sentences telling the reader what an import did and what it could not apply. */
@@ -166,6 +182,7 @@ export function describeImport(report: ImportReport): string {
   const parts = [
     report.added === 1 ? '1 tick added' : `${report.added} ticks added`,
     report.alreadyThere > 0 ? `${report.alreadyThere} already ticked` : '',
+    report.followsAdded > 0 ? `${report.followsAdded} followed ${report.followsAdded === 1 ? 'plan' : 'plans'}` : '',
   ].filter(Boolean);
   const sentences = [`Imported: ${parts.join(', ')}.`];
   if (report.unknownPlans.length > 0) {

@@ -4,7 +4,7 @@ import {timerKey} from './timers';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct. */
 export interface TimerRecord {
@@ -39,6 +39,41 @@ export interface LastVisit {
   at: number;
 }
 
+/** A plan the reader follows from a start date (see src/schedule for what each field means to the dates). */
+export interface FollowedPlan {
+  /** Stable id of this follow, also the base of its calendar UIDs. */
+  id: string;
+  /** The plans followed, in order (one plan, or the weekly plans of one track from a chosen week on). */
+  planIds: string[];
+  /** The local calendar date of Day 1, `YYYY-MM-DD`. */
+  start: string;
+  /** 4h/6h for this follow; null follows the site-wide choice. */
+  variant: PlanVariant | null;
+  /** Study weekdays, 0 = Sunday … 6 = Saturday, ascending; never empty. */
+  weekdays: number[];
+  /** Each "shift": plan days from index `from` on moved `by` study days later. */
+  shifts: {from: number; by: number}[];
+  /** Unticked items of days before this index are not overdue: the reader chose to skip them. */
+  skipBefore: number;
+  /** Unticked items of days before this index show on today: the reader chose to catch up. */
+  catchUpBefore: number;
+}
+
+/** One stretch a timer actually ran, for "where your time went". Times in ms since the epoch. */
+export interface TimerRun {
+  planId: string;
+  itemId: string;
+  start: number;
+  end: number;
+  /** True when the run ended because the timer finished (not a pause or reset). */
+  finished: boolean;
+}
+
+/** Only the most recent runs are kept, so the store stays small (months of study fit). */
+export const MAX_TIMER_RUNS = 2000;
+/** Nobody follows this many plans at once; the cap guards against hand-edited data. */
+export const MAX_FOLLOWS = 50;
+
 export interface StoredState {
   version: typeof SCHEMA_VERSION;
   /** The site-wide 4h/6h choice; null until the reader picks one (4h applies). */
@@ -48,6 +83,10 @@ export interface StoredState {
   /** planId → itemId → when it was ticked (ms). */
   progress: Record<string, Record<string, number>>;
   lastVisit: LastVisit | null;
+  /** Plans followed from a start date (schema 2). */
+  follows: FollowedPlan[];
+  /** What timers actually ran, oldest first (schema 2). */
+  timerRuns: TimerRun[];
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -57,10 +96,15 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   autoAdvance: false,
   progress: Object.freeze(createMap<Record<string, number>>()),
   lastVisit: null,
+  follows: Object.freeze([]) as unknown as FollowedPlan[],
+  timerRuns: Object.freeze([]) as unknown as TimerRun[],
 }) as StoredState;
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: nothing was followed and no timer run recorded yet; every version-1 field is kept as it was.
+  1: (old) => ({...old, version: 2, follows: [], timerRuns: []}),
+};
 
 /** No block or session is planned for longer than a day. */
 export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
@@ -69,7 +113,7 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit'];
+const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'follows', 'timerRuns'];
 
 /**
  * What the stored text turned out to be: `unreadable` is not JSON (cut off mid-write),
@@ -135,6 +179,8 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       autoAdvance: source.autoAdvance === true,
       progress,
       lastVisit: decodeLastVisit(source.lastVisit),
+      follows: decodeFollows(source.follows),
+      timerRuns: decodeTimerRuns(source.timerRuns, now),
     },
     report,
   };
@@ -229,6 +275,70 @@ function decodeLastVisit(value: unknown): LastVisit | null {
   if (!isRecord(value) || typeof value.planId !== 'string' || !isPlanIdKey(value.planId) || !isFiniteNumber(value.day) || !isFiniteNumber(value.at))
     return null;
   return {planId: value.planId, day: value.day, at: value.at};
+}
+
+const FOLLOW_ID = /^[a-z0-9-]{1,40}$/;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_SHIFT = 10_000;
+const isIndex = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SHIFT;
+
+/** True for a real calendar date written `YYYY-MM-DD` (no 31 February). */
+export function isLocalDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !LOCAL_DATE.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Reads one followed plan; null when it cannot be one (missing plans or start date). */
+export function decodeFollow(value: unknown): FollowedPlan | null {
+  if (!isRecord(value) || typeof value.id !== 'string' || !FOLLOW_ID.test(value.id) || !isLocalDate(value.start)) return null;
+  const planIds = Array.isArray(value.planIds) ? value.planIds.filter((id): id is string => typeof id === 'string' && isPlanIdKey(id)).slice(0, 100) : [];
+  if (planIds.length === 0) return null;
+  const weekdays = Array.isArray(value.weekdays)
+    ? [...new Set(value.weekdays.filter((day): day is number => Number.isInteger(day) && day >= 0 && day <= 6))].sort((a, b) => a - b)
+    : [];
+  const shifts = Array.isArray(value.shifts)
+    ? value.shifts.flatMap((shift) => (isRecord(shift) && isIndex(shift.from) && isIndex(shift.by) ? [{from: shift.from, by: shift.by}] : [])).slice(0, 1000)
+    : [];
+  return {
+    id: value.id,
+    planIds,
+    start: value.start,
+    variant: parseVariant(value.variant),
+    weekdays: weekdays.length > 0 ? weekdays : [0, 1, 2, 3, 4, 5, 6],
+    shifts,
+    skipBefore: isIndex(value.skipBefore) ? value.skipBefore : 0,
+    catchUpBefore: isIndex(value.catchUpBefore) ? value.catchUpBefore : 0,
+  };
+}
+
+function decodeFollows(value: unknown): FollowedPlan[] {
+  if (!Array.isArray(value)) return [];
+  const follows: FollowedPlan[] = [];
+  for (const entry of value) {
+    const follow = decodeFollow(entry);
+    if (follow && !follows.some((other) => other.id === follow.id)) follows.push(follow);
+  }
+  return follows.slice(0, MAX_FOLLOWS);
+}
+
+function decodeTimerRuns(value: unknown, now: number): TimerRun[] {
+  if (!Array.isArray(value)) return [];
+  const runs = value.flatMap((run): TimerRun[] =>
+    isRecord(run) &&
+    typeof run.planId === 'string' &&
+    isPlanIdKey(run.planId) &&
+    typeof run.itemId === 'string' &&
+    isItemIdKey(run.itemId) &&
+    isPastInstant(run.start, now) &&
+    isPastInstant(run.end, now) &&
+    run.end >= run.start &&
+    run.end - run.start <= MAX_TIMER_MS
+      ? [{planId: run.planId, itemId: run.itemId, start: run.start, end: run.end, finished: run.finished === true}]
+      : [],
+  );
+  return runs.slice(-MAX_TIMER_RUNS);
 }
 
 function countTicks(progress: Record<string, Record<string, number>>): number {

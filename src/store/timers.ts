@@ -1,4 +1,4 @@
-import type {StoredState, TimerRecord} from './schema';
+import {MAX_TIMER_RUNS, type StoredState, type TimerRecord, type TimerRun} from './schema';
 
 /** One timer per plan item; the key is unique across plans. */
 export const timerKey = (planId: string, itemId: string): string => `${planId}#${itemId}`;
@@ -29,33 +29,51 @@ export interface TimerSpec {
   next: TimerRecord['next'];
 }
 
-/** Pauses every running timer: only one runs at a time. */
-function pauseAll(timers: Record<string, TimerRecord>, now: number): Record<string, TimerRecord> {
-  return Object.fromEntries(
-    Object.entries(timers).map(([key, timer]) => [key, timer.runningSince === null ? timer : {...timer, elapsedMs: elapsedMs(timer, now), runningSince: null}]),
+/** Records the stretch a running timer ran until `end`, keeping only the most recent runs. */
+function recordRun(runs: readonly TimerRun[], timer: TimerRecord, end: number, finished: boolean): TimerRun[] {
+  if (timer.runningSince === null || end <= timer.runningSince) return runs as TimerRun[];
+  return [...runs, {planId: timer.planId, itemId: timer.itemId, start: timer.runningSince, end, finished}].slice(-MAX_TIMER_RUNS);
+}
+
+/** Pauses every running timer (only one runs at a time), recording what each ran. */
+function pauseAll(state: StoredState, now: number): {timers: Record<string, TimerRecord>; timerRuns: TimerRun[]} {
+  let timerRuns = state.timerRuns;
+  const timers = Object.fromEntries(
+    Object.entries(state.timers).map(([key, timer]) => {
+      if (timer.runningSince === null) return [key, timer];
+      timerRuns = recordRun(timerRuns, timer, now, false);
+      return [key, {...timer, elapsedMs: elapsedMs(timer, now), runningSince: null}];
+    }),
   );
+  return {timers, timerRuns};
 }
 
 /** Starts (or resumes) a timer and pauses whichever other one was running. */
 export function startTimer(state: StoredState, spec: TimerSpec, now: number): StoredState {
   const key = timerKey(spec.planId, spec.itemId);
-  const timers = pauseAll(state.timers, now);
+  const {timers, timerRuns} = pauseAll(state, now);
   const existing = timers[key];
   const fresh = !existing || existing.finishedAt !== null || remainingMs(existing, now) === 0;
   timers[key] = fresh ? {...spec, elapsedMs: 0, runningSince: now, finishedAt: null} : {...existing, runningSince: now};
-  return {...state, timers};
+  return {...state, timers, timerRuns};
 }
 
 export function pauseTimer(state: StoredState, key: string, now: number): StoredState {
   const timer = state.timers[key];
   if (!timer || timer.runningSince === null) return state;
-  return {...state, timers: {...state.timers, [key]: {...timer, elapsedMs: elapsedMs(timer, now), runningSince: null}}};
+  return {
+    ...state,
+    timers: {...state.timers, [key]: {...timer, elapsedMs: elapsedMs(timer, now), runningSince: null}},
+    timerRuns: recordRun(state.timerRuns, timer, now, false),
+  };
 }
 
-export function resetTimer(state: StoredState, key: string): StoredState {
-  if (!state.timers[key]) return state;
+/** Removes a timer; time it ran is still recorded (it was studied, even if the countdown is reset). */
+export function resetTimer(state: StoredState, key: string, now: number = Date.now()): StoredState {
+  const timer = state.timers[key];
+  if (!timer) return state;
   const {[key]: _removed, ...rest} = state.timers;
-  return {...state, timers: rest};
+  return {...state, timers: rest, timerRuns: recordRun(state.timerRuns, timer, now, false)};
 }
 
 /**
@@ -68,9 +86,9 @@ export function extendTimer(state: StoredState, key: string, now: number): Store
   if (timer.finishedAt === null) {
     return {...state, timers: {...state.timers, [key]: {...timer, durationMs: timer.maxMs}}};
   }
-  const timers = pauseAll(state.timers, now);
+  const {timers, timerRuns} = pauseAll(state, now);
   timers[key] = {...timer, durationMs: timer.maxMs, finishedAt: null, runningSince: now};
-  return {...state, timers};
+  return {...state, timers, timerRuns};
 }
 
 /**
@@ -80,16 +98,18 @@ export function extendTimer(state: StoredState, key: string, now: number): Store
 export function settleFinished(state: StoredState, now: number): {state: StoredState; finished: TimerRecord[]} {
   const finished: TimerRecord[] = [];
   let timers = state.timers;
+  let timerRuns = state.timerRuns;
   for (const [key, timer] of Object.entries(state.timers)) {
     if (timer.finishedAt === null && timer.runningSince !== null && remainingMs(timer, now) === 0) {
       const finishedAt = timer.runningSince + (timer.durationMs - timer.elapsedMs);
       const done = {...timer, elapsedMs: timer.durationMs, runningSince: null, finishedAt};
       timers = {...timers, [key]: done};
+      timerRuns = recordRun(timerRuns, timer, finishedAt, true);
       finished.push(done);
     }
   }
   if (finished.length === 0) return {state, finished};
-  let next: StoredState = {...state, timers};
+  let next: StoredState = {...state, timers, timerRuns};
   if (state.autoAdvance) {
     for (const timer of finished) {
       if (timer.next) next = startTimer(next, {planId: timer.planId, ...timer.next}, now);

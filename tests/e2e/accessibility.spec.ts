@@ -37,3 +37,39 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+/** A reader who follows Week 10 from Monday 2 March 2026 and opens the site on Wednesday: overdue items, today's day, timers. */
+const FOLLOWING = JSON.stringify({
+  version: 2,
+  progress: {'weeks/week-10/go': {'d1-b1': Date.parse('2026-03-02T12:00:00Z')}},
+  follows: [
+    {
+      id: 'f-a11y',
+      planIds: ['weeks/week-10/go'],
+      start: '2026-03-02',
+      variant: null,
+      weekdays: [0, 1, 2, 3, 4, 5, 6],
+      shifts: [],
+      skipBefore: 0,
+      catchUpBefore: 0,
+    },
+  ],
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} mode, following a plan`, () => {
+    test.use({colorScheme: scheme, timezoneId: 'Europe/Berlin'});
+    for (const pagePath of ['/today', '/']) {
+      test(`${pagePath} with a followed plan has no axe violations`, async ({page}) => {
+        await page.clock.install({time: new Date('2026-03-04T11:00:00Z')});
+        await page.addInitScript((stored) => window.localStorage.setItem('go-study-plans', stored), FOLLOWING);
+        await page.goto(pagePath);
+        await expect(page.locator(pagePath === '/today' ? '[data-overdue]' : '[data-today-card]')).toBeVisible();
+        const start = page.getByRole('button', {name: /^Start \d/}).first();
+        if (await start.count()) await start.click();
+        const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      });
+    }
+  });
+}

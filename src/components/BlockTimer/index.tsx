@@ -6,7 +6,7 @@ import {updateState, useStoredState, type TimerNext, type TimerRecord} from '@si
 import {useVariant} from '@site/src/hooks/useVariant';
 import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, startTimer, timerKey, timerStatus} from '@site/src/store/timers';
 import {useNow} from '@site/src/hooks/useNow';
-import {usePlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
+import {useOptionalPlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
 import styles from './styles.module.css';
 import {dayOfItemId, variantItems} from '@site/plugins/plan-model/ids';
 
@@ -29,6 +29,8 @@ interface Props {
   duration: {min: number; max: number};
   /** Later timed items of the same day, in order: auto-start continues through them. */
   upcoming: PlanItemInfo[];
+  /** The plan, where the timer is not inside a plan page (the Today page). */
+  planId?: string;
 }
 
 /** Links the upcoming items into the chain the store keeps (each knows the one after it). */
@@ -41,8 +43,10 @@ function chain(items: PlanItemInfo[]): TimerNext | null {
 }
 
 /** Start, pause, resume, extend and reset one block's countdown. State lives in the shared store. */
-export default function BlockTimer({itemId, label, duration, upcoming}: Props): ReactNode {
-  const {planId} = usePlanPage();
+export default function BlockTimer({itemId, label, duration, upcoming, planId: givenPlanId}: Props): ReactNode {
+  const page = useOptionalPlanPage();
+  const planId = givenPlanId ?? page?.planId;
+  if (planId === undefined) throw new Error('A timer needs a plan: render it inside <PlanPage> or pass planId.');
   const [variant] = useVariant();
   const key = timerKey(planId, itemId);
   const timer = useStoredState((state) => state.timers[key]);

@@ -17,7 +17,6 @@ interface FormValues {
   eveningTime: string;
 }
 
-/** Hands the file to the browser's download manager; the object URL is freed once the click has been handled. */
 function timeZoneName(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || translate({id: 'calendar.zone.local', message: 'your local time'});
 }

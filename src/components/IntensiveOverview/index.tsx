@@ -3,13 +3,14 @@ import Link from '@docusaurus/Link';
 import Translate from '@docusaurus/Translate';
 import {usePlanPage} from '@site/src/components/PlanPage';
 import CalendarExport from '@site/src/components/CalendarExport';
+import FollowPlan from '@site/src/components/FollowPlan';
 import PlanProgress from '@site/src/components/PlanProgress';
 import DayProgress from '@site/src/components/DayProgress';
 import styles from './styles.module.css';
 
 /** "14 days at a glance": day, title and the first topics of each session, generated from the plan. */
 export default function IntensiveOverview(): ReactNode {
-  const {plan} = usePlanPage();
+  const {plan, planId} = usePlanPage();
   if (plan.kind !== 'intensive') return null;
   const focus = (day: (typeof plan.days)[number], name: 'morning' | 'evening') => {
     const session = day.sessions.find((candidate) => candidate.name === name);
@@ -57,6 +58,7 @@ export default function IntensiveOverview(): ReactNode {
         </tbody>
       </table>
       <CalendarExport />
+      <FollowPlan planId={planId} />
     </div>
   );
 }

@@ -55,6 +55,11 @@ export function usePrintDay(): PrintDayState {
   return value;
 }
 
+/** The plan page's value, or null outside one (the Today page names each plan itself). */
+export function useOptionalPlanPage(): PlanPageValue | null {
+  return useContext(PlanPageContext);
+}
+
 /** The plan of the page being rendered; components outside a plan page get a clear error. */
 export function usePlanPage(): PlanPageValue {
   const value = useContext(PlanPageContext);

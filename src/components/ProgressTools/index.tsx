@@ -74,12 +74,12 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       return;
     }
     // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
-    const result = importProgress(text, getState().progress, known);
+    const result = importProgress(text, getState().progress, known, getState().follows);
     if (!result.ok) {
       setMessage({kind: 'error', text: translate({id: 'progress.tools.importFailed', message: 'Import failed: {reason}'}, {reason: result.error})});
       return;
     }
-    const outcome = updateState((state) => ({...state, progress: result.progress}));
+    const outcome = updateState((state) => ({...state, progress: result.progress, follows: result.follows}));
     const summary = describeImport(result.report);
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${summary} ${SAVE_PROBLEM[outcome]}` : summary});
   };

@@ -4,6 +4,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {formatRange} from '@site/plugins/plan-model/duration';
 import {planMinutes, weeklyDayItems, type IntensivePlanSummary, type WeeklyPlanSummary} from '@site/plugins/plan-data/data';
 import ProgressBar, {VariantProgressBar} from '@site/src/components/ProgressBar';
+import FollowPlan from '@site/src/components/FollowPlan';
 import ProgressTools from '@site/src/components/ProgressTools';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import {useTickedCount} from '@site/src/hooks/useProgress';
@@ -38,6 +39,7 @@ export default function Roadmap({section = 'weeks'}: {section?: 'weeks' | 'inten
   return (
     <div className={styles.roadmap} data-roadmap="weeks">
       <ProgressTools />
+      {weekly[0] && <FollowPlan planId={weekly[0].id} guide />}
       <ol className={styles.grid}>
         {weeks.map((week) => {
           const tracks = weekly.filter((plan) => plan.week === week);

@@ -1,6 +1,8 @@
 import {createContext, useContext, type ReactNode} from 'react';
 import CalendarExport from '@site/src/components/CalendarExport';
 import PlanProgress from '@site/src/components/PlanProgress';
+import FollowPlan from '@site/src/components/FollowPlan';
+import {usePlanPage} from '@site/src/components/PlanPage';
 import styles from './styles.module.css';
 
 const InOverview = createContext(false);
@@ -12,6 +14,7 @@ export function useInWeekOverview(): boolean {
 
 /** The week's overview table (from the Markdown, plus a planned-time column the remark plugin adds). */
 export default function WeekOverview({children}: {children: ReactNode}): ReactNode {
+  const {planId} = usePlanPage();
   return (
     <>
       <PlanProgress />
@@ -19,6 +22,7 @@ export default function WeekOverview({children}: {children: ReactNode}): ReactNo
         <div className={styles.overview}>{children}</div>
       </InOverview.Provider>
       <CalendarExport />
+      <FollowPlan planId={planId} />
     </>
   );
 }

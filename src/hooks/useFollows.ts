@@ -1,0 +1,30 @@
+import {useCallback} from 'react';
+import {updateState, useStoredState} from '@site/src/store';
+import type {FollowedPlan} from '@site/src/store/schema';
+import {MAX_FOLLOWS} from '@site/src/store/schema';
+import {newFollowId} from '@site/src/schedule';
+
+/** The plans the reader follows (none during the server render and hydration). */
+export function useFollows(): FollowedPlan[] {
+  return useStoredState((state) => state.follows);
+}
+
+/** Adds, changes and removes followed plans; removing one never touches its ticks. */
+export function useFollowActions(): {
+  follow: (plan: Omit<FollowedPlan, 'id'>) => void;
+  change: (plan: FollowedPlan) => void;
+  stop: (id: string) => void;
+} {
+  const follow = useCallback((plan: Omit<FollowedPlan, 'id'>) => {
+    updateState((state) =>
+      state.follows.length >= MAX_FOLLOWS ? state : {...state, follows: [...state.follows, {id: newFollowId(Date.now(), state.follows), ...plan}]},
+    );
+  }, []);
+  const change = useCallback((plan: FollowedPlan) => {
+    updateState((state) => ({...state, follows: state.follows.map((other) => (other.id === plan.id ? plan : other))}));
+  }, []);
+  const stop = useCallback((id: string) => {
+    updateState((state) => ({...state, follows: state.follows.filter((other) => other.id !== id)}));
+  }, []);
+  return {follow, change, stop};
+}
