@@ -34,9 +34,6 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL,
     trace: 'retain-on-failure',
-    // Each new context would otherwise install the service worker and precache the whole site in the background;
-    // the specs about offline use and requests (pwa, offline) allow it again.
-    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumFound.path,
       args: chromiumArgs,

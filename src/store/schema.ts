@@ -4,7 +4,7 @@ import {timerKey} from './timers';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct. */
 export interface TimerRecord {
@@ -48,6 +48,10 @@ export interface StoredState {
   /** planId → itemId → when it was ticked (ms). */
   progress: Record<string, Record<string, number>>;
   lastVisit: LastVisit | null;
+  /** Keep the screen on while a timer runs (Screen Wake Lock), where the browser can. */
+  keepAwake: boolean;
+  /** When progress was last saved elsewhere (an export file or a "Move my progress" link); null if never. */
+  lastBackupAt: number | null;
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -57,10 +61,15 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   autoAdvance: false,
   progress: Object.freeze(createMap<Record<string, number>>()),
   lastVisit: null,
+  keepAwake: true,
+  lastBackupAt: null,
 }) as StoredState;
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: the screen stays awake while a timer runs unless turned off; no backup is known yet.
+  1: (old) => ({...old, version: 2, keepAwake: true, lastBackupAt: null}),
+};
 
 /** No block or session is planned for longer than a day. */
 export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
@@ -69,7 +78,7 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit'];
+const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'keepAwake', 'lastBackupAt'];
 
 /**
  * What the stored text turned out to be: `unreadable` is not JSON (cut off mid-write),
@@ -135,6 +144,9 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       autoAdvance: source.autoAdvance === true,
       progress,
       lastVisit: decodeLastVisit(source.lastVisit),
+      // Missing or odd values take the defaults, so data without these fields still reads.
+      keepAwake: source.keepAwake !== false,
+      lastBackupAt: isTickTime(source.lastBackupAt) ? source.lastBackupAt : null,
     },
     report,
   };

@@ -1,8 +1,5 @@
 import {expect, test} from '@playwright/test';
 
-// The service worker and everything it precaches are recorded too.
-test.use({serviceWorkers: 'allow'});
-
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress and calendar export, code) sends no request beyond this host', async ({

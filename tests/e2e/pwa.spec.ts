@@ -1,8 +1,6 @@
 import {expect, test} from '@playwright/test';
 import {collectErrors} from './support/site';
 
-test.use({serviceWorkers: 'allow'});
-
 test('after one visit to the home page, a never-visited plan page, the roadmap and search work with no network', async ({context, page}) => {
   const errors = collectErrors(page);
   await page.goto('/', {waitUntil: 'networkidle'});

@@ -1,10 +1,13 @@
-import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks, describeImport, exportFileName, exportProgress, importProgress, type KnownItems} from '@site/src/store/progress';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import styles from './styles.module.css';
+
+// The link, its compression and the QR code load only when the reader opens "Move my progress".
+const MoveProgress = lazy(() => import('@site/src/components/MoveProgress'));
 
 interface Props {
   /** With a plan, a "Reset" button for that plan's ticks is shown. */
@@ -33,6 +36,8 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
   const planTickCount = useStoredState((state) => (planId ? Object.keys(state.progress[planId] ?? {}).length : 0));
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<Message>(null);
+  const [moving, setMoving] = useState(false);
+  const movePanelId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -71,6 +76,7 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     link.remove();
     // Revoked on the next task: the download has started by then.
     setTimeout(() => URL.revokeObjectURL(url), 0);
+    updateState((state) => ({...state, lastBackupAt: now.getTime()}));
     setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress to {file}.'}, {file: link.download})});
   };
 
@@ -136,6 +142,14 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
         <button type="button" className="button button--sm button--outline button--secondary" onClick={() => fileInput.current?.click()}>
           <Translate id="progress.tools.import">Import progress</Translate>
         </button>
+        <button
+          type="button"
+          className="button button--sm button--outline button--secondary"
+          aria-expanded={moving}
+          aria-controls={movePanelId}
+          onClick={() => setMoving((open) => !open)}>
+          <Translate id="progress.tools.move">Move my progress</Translate>
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -151,6 +165,13 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
             if (file) void importFile(file);
           }}
         />
+      </div>
+      <div id={movePanelId}>
+        {moving && (
+          <Suspense fallback={null}>
+            <MoveProgress />
+          </Suspense>
+        )}
       </div>
       {/* Both regions always exist: a live region added together with its text is often not announced. */}
       <p className={styles.status} role="status">
