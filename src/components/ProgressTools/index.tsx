@@ -2,6 +2,7 @@ import {Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type ReactN
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks, describeImport, exportFileName, exportProgress, importProgress, type KnownItems} from '@site/src/store/progress';
+import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import styles from './styles.module.css';
@@ -37,6 +38,15 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [moving, setMoving] = useState(false);
+  const lastBackupAt = useStoredState((state) => state.lastBackupAt);
+  const progress = useStoredState((state) => state.progress);
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    // Read after hydration: the server render shows no date-dependent text.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setNow(Date.now());
+  }, [progress, lastBackupAt]);
+  const remind = now !== null && needsBackupReminder(progress, lastBackupAt, now);
   const movePanelId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
@@ -166,6 +176,16 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
           }}
         />
       </div>
+      {now !== null && (lastBackupAt !== null || remind) && (
+        <p className={remind ? styles.reminder : styles.backup} data-backup-status>
+          {lastBackupAt !== null && translate({id: 'progress.tools.lastBackup', message: 'Last backup: {time}.'}, {time: formatBackupTime(lastBackupAt)})}{' '}
+          {remind &&
+            translate({
+              id: 'progress.tools.backupReminder',
+              message: 'Your ticks of the last two weeks or more are only in this browser: export them or make a link to keep a copy.',
+            })}
+        </p>
+      )}
       <div id={movePanelId}>
         {moving && (
           <Suspense fallback={null}>
