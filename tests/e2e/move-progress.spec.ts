@@ -32,7 +32,7 @@ test('ticks made in one browser arrive in another through the link, after a conf
   const errors = collectErrors(phone);
   await phone.goto(link);
   const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
-  await expect(dialog).toContainText('Merging adds 2 ticks');
+  await expect(dialog).toContainText('Merging adds 2 ticks.');
   await expect(dialog.getByRole('listitem')).toHaveText(['Week 10 · Go: 2 ticks']);
   // Nothing is stored before the reader confirms.
   expect(await phone.evaluate(() => Object.keys(localStorage).length)).toBe(0);

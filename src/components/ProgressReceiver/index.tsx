@@ -86,13 +86,7 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
             <p>
               {preview.report.added === 0 && !preview.variantChanges
                 ? translate({id: 'progress.receive.nothingNew', message: 'Everything in this link is already in this browser.'})
-                : translate(
-                    {
-                      id: 'progress.receive.summary',
-                      message: 'Merging adds {added} ticks; {already} of the link’s ticks are already here. Nothing is unticked.',
-                    },
-                    {added: preview.report.added, already: preview.report.alreadyThere},
-                  )}
+                : summarize(preview.report.added, preview.report.alreadyThere)}
             </p>
             {additions.length > 0 && (
               <ul className={styles.list}>
@@ -121,6 +115,16 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
       </div>
     </dialog>
   );
+}
+
+function summarize(added: number, already: number): string {
+  const ticks =
+    added === 1
+      ? translate({id: 'progress.receive.oneTick', message: '1 tick'})
+      : translate({id: 'progress.receive.ticks', message: '{count} ticks'}, {count: added});
+  const here =
+    already === 0 ? '' : ` ${translate({id: 'progress.receive.already', message: '{count} of the link’s ticks are already here.'}, {count: already})}`;
+  return `${translate({id: 'progress.receive.adds', message: 'Merging adds {ticks}.'}, {ticks})}${here} ${translate({id: 'progress.receive.neverUnticks', message: 'Nothing is unticked.'})}`;
 }
 
 function variantSentence(variant: string | null): string {
