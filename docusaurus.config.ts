@@ -43,6 +43,18 @@ const weeklyPlans = plans.flatMap((plan) => (plan.kind === 'weekly' ? [plan] : [
 const firstWeek = weeklyPlans[0] && `/${weeklyPlans[0].planId}`;
 const firstIntensive = plans.flatMap((plan) => (plan.kind === 'intensive' ? [`/${plan.planId}`] : [])).sort()[0];
 
+/**
+ * With `trailingSlash: false` a page is built as `weeks/week-10/go.html` but requested as `/weeks/week-10/go`;
+ * the plugin's service worker looks a request up as-is or with `/index.html`, so pages are precached under
+ * the URL people open (the server answers it with the same file).
+ */
+function cleanUrlManifest(entries: {url: string; revision: string | null; size: number}[]) {
+  const manifest = entries.map((entry) =>
+    entry.url.endsWith('.html') && !entry.url.endsWith('index.html') && entry.url !== '404.html' ? {...entry, url: entry.url.slice(0, -'.html'.length)} : entry,
+  );
+  return {manifest, warnings: []};
+}
+
 const config: Config = {
   title: 'Go Study Plans',
   tagline: 'Day-by-day Go interview study plans you can follow, time, print and track.',
@@ -77,7 +89,32 @@ const config: Config = {
 
   i18n: {defaultLocale: 'en', locales: ['en']},
 
-  plugins: [planDataPlugin, prismOnDemandPlugin],
+  plugins: [
+    planDataPlugin,
+    prismOnDemandPlugin,
+    [
+      '@docusaurus/plugin-pwa',
+      {
+        // The plugin's default strategies precache only for an installed app or `?offlineMode=true`; people study
+        // in an ordinary tab on a train, so every visitor gets the whole site (a few MB) cached after the first visit.
+        offlineModeActivationStrategies: ['always'],
+        // Takes the open tab when first installed, so the first visit already works offline.
+        swCustom: path.resolve(__dirname, 'src/sw/claimClients.js'),
+        injectManifestConfig: {
+          // The plugin precaches every HTML page, JS/CSS chunk and JSON file (the hashed search index among them)
+          // and every image; README screenshots are not part of the site's pages.
+          globIgnores: ['img/readme/**'],
+          manifestTransforms: [cleanUrlManifest],
+        },
+        pwaHead: [
+          {tagName: 'link', rel: 'manifest', href: '/manifest.json'},
+          {tagName: 'meta', name: 'theme-color', media: '(prefers-color-scheme: light)', content: '#00758f'},
+          {tagName: 'meta', name: 'theme-color', media: '(prefers-color-scheme: dark)', content: '#1b1b1d'},
+          {tagName: 'link', rel: 'apple-touch-icon', href: '/img/icons/icon-192.png'},
+        ],
+      },
+    ],
+  ],
 
   themes: [
     [

@@ -1,5 +1,6 @@
 import {useCallback} from 'react';
-import {updateState, useStoredState} from '@site/src/store';
+import {getState, updateState, useStoredState} from '@site/src/store';
+import {askToPersist} from '@site/src/store/backup';
 import {countTicked, setTick} from '@site/src/store/progress';
 
 /** Whether one item is ticked (false during the server render and hydration). */
@@ -17,6 +18,7 @@ export function useSetTick(planId: string): (itemId: string, day: number, ticked
   return useCallback(
     (itemId: string, day: number, ticked: boolean) => {
       const now = Date.now();
+      if (ticked && Object.keys(getState().progress).length === 0) askToPersist();
       updateState((state) => ({
         ...state,
         progress: setTick(state.progress, planId, itemId, ticked, now),

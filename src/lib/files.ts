@@ -1,4 +1,4 @@
-import {getState} from '@site/src/store';
+import {getState, updateState} from '@site/src/store';
 import {exportFileName, exportProgress} from '@site/src/store/progress';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
@@ -20,5 +20,7 @@ export function saveProgressExport(now = new Date()): string {
   const name = exportFileName(now);
   const state = getState();
   saveTextFile(name, `${JSON.stringify(exportProgress(state.progress, now, state.follows), null, 2)}\n`, 'application/json');
+  // An export is a backup: the reminder to make one counts from here.
+  updateState((current) => ({...current, lastBackupAt: now.getTime()}));
   return name;
 }

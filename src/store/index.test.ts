@@ -350,3 +350,36 @@ describe('timers with impossible values', () => {
     expect(getPersistenceStatus().damaged?.report).toMatchObject({droppedTimers: 6});
   });
 });
+
+describe('schema version 3 (keep the screen awake, last backup)', () => {
+  it('migrates version 1 data: every tick, timer and choice kept, the screen kept awake, no backup known', () => {
+    const timer = {
+      planId: 'weeks/week-10/go',
+      itemId: 'd1-b1',
+      label: 'Block 1',
+      durationMs: 60_000,
+      maxMs: 60_000,
+      elapsedMs: 1000,
+      runningSince: null,
+      finishedAt: null,
+      next: null,
+    };
+    const v1 = {
+      version: 1,
+      variant: '6h',
+      timers: {'weeks/week-10/go#d1-b1': timer},
+      autoAdvance: true,
+      progress: {'weeks/week-10/go': {'d1-b1': 1000, 'd2-b3': 2000}},
+      lastVisit: {planId: 'weeks/week-10/go', day: 2, at: 3000},
+    };
+    expect(decodeState(JSON.stringify(v1), 10_000)).toEqual({...v1, version: 3, follows: [], timerRuns: [], keepAwake: true, lastBackupAt: null});
+  });
+
+  it('reads the new fields, and takes the defaults where they are missing or odd', () => {
+    expect(decodeState(JSON.stringify({version: 3, keepAwake: false, lastBackupAt: 5000}))).toMatchObject({keepAwake: false, lastBackupAt: 5000});
+    expect(decodeState(JSON.stringify({version: 3, keepAwake: 'no', lastBackupAt: 'yesterday'}))).toMatchObject({keepAwake: true, lastBackupAt: null});
+    expect(decodeState(JSON.stringify({version: 3, progress: {}}))).toMatchObject({keepAwake: true, lastBackupAt: null});
+    // Version 2 data (followed plans) gains the defaults and keeps what it had.
+    expect(decodeState(JSON.stringify({version: 2, progress: {}, follows: []}))).toMatchObject({version: 3, keepAwake: true, lastBackupAt: null, follows: []});
+  });
+});

@@ -4,7 +4,7 @@ import {timerKey} from './timers';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct. */
 export interface TimerRecord {
@@ -87,6 +87,10 @@ export interface StoredState {
   follows: FollowedPlan[];
   /** What timers actually ran, oldest first (schema 2). */
   timerRuns: TimerRun[];
+  /** Keep the screen on while a timer runs (Screen Wake Lock), where the browser can (schema 3). */
+  keepAwake: boolean;
+  /** When progress was last saved elsewhere (an export file or a "Move my progress" link); null if never (schema 3). */
+  lastBackupAt: number | null;
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -98,12 +102,16 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   lastVisit: null,
   follows: Object.freeze([]) as unknown as FollowedPlan[],
   timerRuns: Object.freeze([]) as unknown as TimerRun[],
+  keepAwake: true,
+  lastBackupAt: null,
 }) as StoredState;
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: nothing was followed and no timer run recorded yet; every version-1 field is kept as it was.
-  1: (old) => ({...old, version: 2, follows: [], timerRuns: []}),
+  1: (old) => ({follows: [], timerRuns: [], ...old, version: 2}),
+  // 2 → 3: the screen stays awake while a timer runs unless turned off; no backup is known yet.
+  2: (old) => ({keepAwake: true, lastBackupAt: null, ...old, version: 3}),
 };
 
 /** No block or session is planned for longer than a day. */
@@ -113,7 +121,7 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'follows', 'timerRuns'];
+const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'follows', 'timerRuns', 'keepAwake', 'lastBackupAt'];
 
 /**
  * What the stored text turned out to be: `unreadable` is not JSON (cut off mid-write),
@@ -181,6 +189,9 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       lastVisit: decodeLastVisit(source.lastVisit),
       follows: decodeFollows(source.follows),
       timerRuns: decodeTimerRuns(source.timerRuns, now),
+      // Missing or odd values take the defaults, so data without these fields still reads.
+      keepAwake: source.keepAwake !== false,
+      lastBackupAt: isTickTime(source.lastBackupAt) ? source.lastBackupAt : null,
     },
     report,
   };

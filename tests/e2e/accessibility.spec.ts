@@ -73,3 +73,28 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`"Move my progress" with its QR code, and the merge dialog it opens, have no axe violations (${scheme})`, async ({page}) => {
+    const check = async () => {
+      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    };
+    await page.emulateMedia({colorScheme: scheme});
+    await page.goto('/weeks/week-10/go', {waitUntil: 'networkidle'});
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await page
+      .getByRole('checkbox', {name: /^Done: /})
+      .first()
+      .check();
+    await page.getByRole('button', {name: 'Move my progress'}).click();
+    await page.getByRole('button', {name: 'Show QR code'}).click();
+    await expect(page.getByRole('img', {name: /^QR code/})).toBeVisible();
+    await check();
+    const link = await page.getByRole('textbox', {name: 'Link to your progress'}).inputValue();
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(link);
+    await expect(page.getByRole('dialog')).toContainText('Merging adds 1 tick.');
+    await check();
+  });
+}

@@ -99,3 +99,18 @@ describe('tick boxes', () => {
     container.remove();
   });
 });
+
+describe('keeping the ticks', () => {
+  afterEach(() => Reflect.deleteProperty(navigator, 'storage'));
+
+  it('asks the browser to keep the site’s storage on the first tick only', async () => {
+    const persist = vi.fn(async () => true);
+    Object.defineProperty(navigator, 'storage', {configurable: true, value: {persisted: async () => false, persist}});
+    renderDay1();
+    fireEvent.click(screen.getByRole('checkbox', {name: 'Done: Block 1 · Concepts'}));
+    await vi.waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('checkbox', {name: 'Done: Block 2 · Template Creation'}));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+});

@@ -38,7 +38,7 @@ describe('progress tools', () => {
     tickTwo();
     renderDay1();
     const tools = screen.getByRole('group', {name: 'Progress tools'});
-    for (const visible of ['Reset this week', 'Export progress', 'Import progress']) {
+    for (const visible of ['Reset this week', 'Export progress', 'Import progress', 'Move my progress']) {
       expect(within(tools).getByRole('button', {name: shows(visible)})).toHaveTextContent(visible);
     }
     expectLabelInName(tools);
@@ -84,5 +84,31 @@ describe('progress tools', () => {
       'status',
     );
     expect(screen.getByRole('checkbox', {name: 'Done: Block 1 · Concepts'})).toBeChecked();
+  });
+});
+
+describe('backups', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('an export is remembered as the last backup and shown', async () => {
+    vi.useFakeTimers({toFake: ['Date']});
+    vi.setSystemTime(new Date('2026-01-05T09:00:00Z'));
+    URL.createObjectURL = () => 'blob:export';
+    URL.revokeObjectURL = () => {};
+    renderDay1();
+    expect(document.querySelector('[data-backup-status]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', {name: 'Export progress'}));
+    expect(getState().lastBackupAt).toBe(Date.parse('2026-01-05T09:00:00Z'));
+    await waitFor(() => expect(document.querySelector('[data-backup-status]')).toHaveTextContent(/^Last backup: Jan 5, 2026, 9:00\sAM\.$/));
+  });
+
+  it('reminds gently after two weeks of ticks without a backup', async () => {
+    vi.useFakeTimers({toFake: ['Date']});
+    vi.setSystemTime(new Date('2026-01-20T09:00:00Z'));
+    updateState((state) => ({...state, progress: {[WEEK]: {'d1-b1': Date.parse('2026-01-05T09:00:00Z')}}}));
+    renderDay1();
+    await waitFor(() => expect(document.querySelector('[data-backup-status]')).toHaveTextContent(/only in this browser: export them or make a link/));
+    fireEvent.click(screen.getByRole('button', {name: 'Export progress'}));
+    await waitFor(() => expect(document.querySelector('[data-backup-status]')).not.toHaveTextContent(/only in this browser/));
   });
 });

@@ -1,11 +1,15 @@
-import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks, describeImport, importProgress, type KnownItems} from '@site/src/store/progress';
 import {saveProgressExport} from '@site/src/lib/files';
+import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import styles from './styles.module.css';
+
+// The link, its compression and the QR code load only when the reader opens "Move my progress".
+const MoveProgress = lazy(() => import('@site/src/components/MoveProgress'));
 
 interface Props {
   /** With a plan, a "Reset" button for that plan's ticks is shown. */
@@ -34,6 +38,17 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
   const planTickCount = useStoredState((state) => (planId ? Object.keys(state.progress[planId] ?? {}).length : 0));
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<Message>(null);
+  const [moving, setMoving] = useState(false);
+  const lastBackupAt = useStoredState((state) => state.lastBackupAt);
+  const progress = useStoredState((state) => state.progress);
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    // Read after hydration: the server render shows no date-dependent text.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setNow(Date.now());
+  }, [progress, lastBackupAt]);
+  const remind = now !== null && needsBackupReminder(progress, lastBackupAt, now);
+  const movePanelId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -127,6 +142,14 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
         <button type="button" className="button button--sm button--outline button--secondary" onClick={() => fileInput.current?.click()}>
           <Translate id="progress.tools.import">Import progress</Translate>
         </button>
+        <button
+          type="button"
+          className="button button--sm button--outline button--secondary"
+          aria-expanded={moving}
+          aria-controls={movePanelId}
+          onClick={() => setMoving((open) => !open)}>
+          <Translate id="progress.tools.move">Move my progress</Translate>
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -142,6 +165,23 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
             if (file) void importFile(file);
           }}
         />
+      </div>
+      {now !== null && (lastBackupAt !== null || remind) && (
+        <p className={remind ? styles.reminder : styles.backup} data-backup-status>
+          {lastBackupAt !== null && translate({id: 'progress.tools.lastBackup', message: 'Last backup: {time}.'}, {time: formatBackupTime(lastBackupAt)})}{' '}
+          {remind &&
+            translate({
+              id: 'progress.tools.backupReminder',
+              message: 'Your ticks of the last two weeks or more are only in this browser: export them or make a link to keep a copy.',
+            })}
+        </p>
+      )}
+      <div id={movePanelId}>
+        {moving && (
+          <Suspense fallback={null}>
+            <MoveProgress />
+          </Suspense>
+        )}
       </div>
       {/* Both regions always exist: a live region added together with its text is often not announced. */}
       <p className={styles.status} role="status">

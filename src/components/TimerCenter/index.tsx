@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useState, type ReactNode} from 'react';
+import {useCallback, useEffect, useState, type ChangeEvent, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {translate} from '@docusaurus/Translate';
@@ -6,13 +6,15 @@ import clsx from 'clsx';
 import {getState, updateState, useStoredState, type TimerRecord} from '@site/src/store';
 import {formatClock, pauseTimer, remainingMs, resetTimer, settleFinished, startTimer, timerKey} from '@site/src/store/timers';
 import {useNow} from '@site/src/hooks/useNow';
-import {notify, playChime} from './alerts';
+import {notify, playChime, scheduleChime, timeInWorker, type ScheduledChime} from './alerts';
+import {canKeepAwake, createWakeLockKeeper} from './wakeLock';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 import {dayAnchor, dayOfItemId} from '@site/plugins/plan-model/ids';
 
 const selectTimers = (state: ReturnType<typeof getState>) => state.timers;
 const selectAutoAdvance = (state: ReturnType<typeof getState>) => state.autoAdvance;
+const selectKeepAwake = (state: ReturnType<typeof getState>) => state.keepAwake;
 
 /**
  * Site-wide timer companion (rendered from Root, so it survives navigation): notices
@@ -21,6 +23,7 @@ const selectAutoAdvance = (state: ReturnType<typeof getState>) => state.autoAdva
 export default function TimerCenter(): ReactNode {
   const timers = useStoredState(selectTimers);
   const autoAdvance = useStoredState(selectAutoAdvance);
+  const keepAwake = useStoredState(selectKeepAwake);
   const [announcement, setAnnouncement] = useState('');
 
   const running = Object.values(timers).find((timer) => timer.runningSince !== null);
@@ -28,8 +31,14 @@ export default function TimerCenter(): ReactNode {
     .filter((timer) => timer.finishedAt !== null)
     .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))[0];
 
-  // Wake up exactly when the running timer is due (and when the tab becomes visible again).
+  /*
+   * On time even in a background tab: when a timer starts or resumes, the chime is booked ahead on the audio
+   * clock (which hidden-tab throttling does not touch), and the end is timed in a worker, whose message runs
+   * the settling below (announcement, notification, next block) at once. A pause, reset or extension re-runs
+   * this effect, which takes back the booked chime. Where audio is blocked, the chime plays when the end is noticed.
+   */
   useEffect(() => {
+    let chime: ScheduledChime | null = null;
     const settle = () => {
       const now = Date.now();
       const result = settleFinished(getState(), now);
@@ -38,18 +47,24 @@ export default function TimerCenter(): ReactNode {
       const done = result.finished[0]!;
       const message = translate({id: 'timer.done.announce', message: "Time's up: {label}"}, {label: done.label});
       setAnnouncement(message);
-      playChime();
+      if (!chime?.willSound()) playChime();
+      chime = null;
       notify(translate({id: 'timer.done.title', message: "Time's up"}), done.label);
     };
     settle();
     if (!running) return undefined;
-    const timeout = setTimeout(settle, remainingMs(running, Date.now()) + 50);
+    const remaining = remainingMs(running, Date.now());
+    chime = scheduleChime(remaining);
+    const cancelTimer = timeInWorker(remaining + 50, settle);
     document.addEventListener('visibilitychange', settle);
     return () => {
-      clearTimeout(timeout);
+      chime?.cancel();
+      cancelTimer();
       document.removeEventListener('visibilitychange', settle);
     };
   }, [running]);
+
+  useKeepAwake(Boolean(running) && keepAwake);
 
   // An auto-started next block matters more than the one that just ended.
   const shown = running ?? finished;
@@ -62,6 +77,18 @@ export default function TimerCenter(): ReactNode {
       {shown && <TimerPanel timer={shown} autoAdvance={autoAdvance} />}
     </>
   );
+}
+
+/** Holds the screen wake lock while `active`, and releases it on pause, end, or when the option is turned off. */
+function useKeepAwake(active: boolean): void {
+  const [keeper, setKeeper] = useState<ReturnType<typeof createWakeLockKeeper> | null>(null);
+  useEffect(() => {
+    const created = createWakeLockKeeper();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- created after hydration: the server has no navigator
+    setKeeper(created);
+    return () => created.dispose();
+  }, []);
+  useEffect(() => keeper?.hold(active), [keeper, active]);
 }
 
 /**
@@ -91,11 +118,14 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
   const day = dayOfItemId(timer.itemId);
   const href = useBaseUrl(`/${timer.planId}`) + (day !== null ? `#${dayAnchor(day)}` : '');
   const isFinished = timer.finishedAt !== null;
+  const keepAwake = useStoredState(selectKeepAwake);
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>('unsupported');
+  const [wakeLockSupported, setWakeLockSupported] = useState(false);
   useEffect(() => {
-    // Read after hydration: the server cannot know the browser's notification permission.
+    // Read after hydration: the server cannot know the browser's notification permission or wake lock support.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setPermission(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+    setWakeLockSupported(canKeepAwake());
   }, []);
 
   const dismiss = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
@@ -105,10 +135,8 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
     if (!next) return;
     updateState((state) => startTimer(resetTimer(state, key), {planId: timer.planId, ...next}, Date.now()));
   }, [key, timer]);
-  const toggleAutoAdvance = useCallback(
-    (event: React.ChangeEvent<HTMLInputElement>) => updateState((state) => ({...state, autoAdvance: event.target.checked})),
-    [],
-  );
+  const toggleAutoAdvance = useCallback((event: ChangeEvent<HTMLInputElement>) => updateState((state) => ({...state, autoAdvance: event.target.checked})), []);
+  const toggleKeepAwake = useCallback((event: ChangeEvent<HTMLInputElement>) => updateState((state) => ({...state, keepAwake: event.target.checked})), []);
   const askPermission = useCallback(async () => {
     try {
       setPermission(await Notification.requestPermission());
@@ -153,6 +181,12 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
         <input type="checkbox" checked={autoAdvance} onChange={toggleAutoAdvance} />{' '}
         {translate({id: 'timer.autoAdvance', message: 'Start the next block automatically'})}
       </label>
+      {wakeLockSupported && (
+        <label className={styles.option}>
+          <input type="checkbox" checked={keepAwake} onChange={toggleKeepAwake} />{' '}
+          {translate({id: 'timer.keepAwake', message: 'Keep the screen on while a timer runs'})}
+        </label>
+      )}
       {permission === 'default' && (
         <button type="button" className={clsx('button button--sm button--link', styles.notifyButton)} onClick={askPermission}>
           {translate({id: 'timer.notifications', message: 'Notify me when time is up'})}

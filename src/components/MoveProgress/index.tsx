@@ -1,0 +1,105 @@
+import {useEffect, useId, useState, type ReactNode} from 'react';
+import Translate, {translate} from '@docusaurus/Translate';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import {updateState, useStoredState} from '@site/src/store';
+import {encodeTransfer} from '@site/src/store/transfer';
+import styles from './styles.module.css';
+
+/** The link holds everything, so once it is copied or shown as a QR code it counts as a backup (as an export file does). */
+const recordBackup = () => updateState((state) => ({...state, lastBackupAt: Date.now()}));
+
+type QrCode = {kind: 'image'; src: string} | {kind: 'error'; text: string} | null;
+
+/**
+ * "Move my progress": a link to this site whose fragment carries every tick and the 4h/6h choice, and the same
+ * link as a QR code. Loaded only when the reader opens it; the QR code library only when asked for.
+ */
+export default function MoveProgress(): ReactNode {
+  const {siteConfig} = useDocusaurusContext();
+  const progress = useStoredState((state) => state.progress);
+  const variant = useStoredState((state) => state.variant);
+  const [link, setLink] = useState('');
+  const [qrCode, setQrCode] = useState<QrCode>(null);
+  const [status, setStatus] = useState('');
+  const id = useId();
+
+  useEffect(() => {
+    let current = true;
+    void encodeTransfer(progress, variant).then((fragment) => {
+      if (!current) return;
+      setLink(new URL(`${siteConfig.baseUrl}#${fragment}`, window.location.origin).href);
+      setQrCode(null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [progress, variant, siteConfig.baseUrl]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      recordBackup();
+      setStatus(translate({id: 'progress.move.copied', message: 'Link copied. Open it on your other device.'}));
+    } catch {
+      setStatus(translate({id: 'progress.move.copyFailed', message: 'This browser did not allow copying: select the link and copy it.'}));
+    }
+  };
+
+  const showQrCode = async () => {
+    try {
+      const {toString} = await import('qrcode');
+      const svg = await toString(link, {type: 'svg', errorCorrectionLevel: 'L', margin: 2});
+      setQrCode({kind: 'image', src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`});
+      recordBackup();
+    } catch {
+      setQrCode({
+        kind: 'error',
+        text: translate({id: 'progress.move.qrFailed', message: 'This link is too long for a QR code; send the link itself (by message or mail to yourself).'}),
+      });
+    }
+  };
+
+  return (
+    <div className={styles.panel}>
+      <p className={styles.explain}>
+        <Translate id="progress.move.explain">
+          Open this link on your other device: it shows what it would add, and merges only when you confirm. Your ticks travel inside the link (after the #),
+          never through a server.
+        </Translate>
+      </p>
+      <label htmlFor={`${id}-link`} className={styles.label}>
+        <Translate id="progress.move.linkLabel">Link to your progress</Translate>
+      </label>
+      <input id={`${id}-link`} className={styles.link} type="text" readOnly value={link} onFocus={(event) => event.currentTarget.select()} data-move-link />
+      <div className={styles.buttons}>
+        <button type="button" className="button button--sm button--primary" disabled={!link} onClick={() => void copy()}>
+          <Translate id="progress.move.copy">Copy link</Translate>
+        </button>
+        <button
+          type="button"
+          className="button button--sm button--outline button--secondary"
+          disabled={!link || qrCode?.kind === 'image'}
+          onClick={() => void showQrCode()}>
+          <Translate id="progress.move.showQr">Show QR code</Translate>
+        </button>
+      </div>
+      <p className={styles.status} role="status">
+        {status}
+      </p>
+      {qrCode?.kind === 'image' && (
+        <img
+          className={styles.qrCode}
+          src={qrCode.src}
+          width={240}
+          height={240}
+          alt={translate({id: 'progress.move.qrAlt', message: 'QR code of the link to your progress: scan it with your phone’s camera'})}
+        />
+      )}
+      {qrCode?.kind === 'error' && (
+        <p className={styles.error} role="alert">
+          {qrCode.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import Translate, {translate} from '@docusaurus/Translate';
+import {planItemIds} from '@site/plugins/plan-data/data';
+import {usePlanData} from '@site/src/hooks/usePlanData';
+import {applyVariantToDocument} from '@site/src/hooks/useVariant';
+import {getState, updateState} from '@site/src/store';
+import {describeImport, type KnownItems} from '@site/src/store/progress';
+import {previewTransfer, readTransfer, type TransferOffer} from '@site/src/store/transfer';
+import styles from './styles.module.css';
+
+interface Props {
+  /** The URL fragment holding the progress (`#move=…`). */
+  fragment: string;
+  /** Called once the dialog is closed, whatever the outcome. */
+  onClose: () => void;
+}
+
+type Step = {kind: 'reading'} | {kind: 'refused'; error: string} | {kind: 'offer'; offer: TransferOffer} | {kind: 'merged'; summary: string};
+
+/**
+ * Opened by a "Move my progress" link: shows what the link would change and merges only when the reader
+ * confirms, by the import rules. A damaged or newer link changes nothing and says why.
+ */
+export default function ProgressReceiver({fragment, onClose}: Props): ReactNode {
+  const {plans} = usePlanData();
+  const known: KnownItems = useMemo(() => new Map(plans.map((plan) => [plan.id, new Set(planItemIds(plan))])), [plans]);
+  const [step, setStep] = useState<Step>({kind: 'reading'});
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    void readTransfer(fragment).then((read) => {
+      if (current) setStep(read.ok ? {kind: 'offer', offer: read.offer} : {kind: 'refused', error: read.error});
+    });
+    return () => {
+      current = false;
+    };
+  }, [fragment]);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  // Computed against the state as it is now, so ticks made meanwhile in another tab are counted and kept.
+  const {progress: currentProgress, variant: currentVariant} = getState();
+  const offer = step.kind === 'offer' ? step.offer : null;
+  const preview = offer ? previewTransfer(offer, currentProgress, currentVariant, known) : null;
+  const additions = preview?.ok
+    ? plans.flatMap((plan) => {
+        const added = Object.keys(preview.progress[plan.id] ?? {}).filter((itemId) => !Object.hasOwn(currentProgress[plan.id] ?? {}, itemId)).length;
+        return added > 0 ? [{id: plan.id, title: plan.kind === 'weekly' ? `Week ${plan.week} · ${plan.trackLabel}` : plan.title, added}] : [];
+      })
+    : [];
+
+  const merge = () => {
+    if (!offer || !preview?.ok) return;
+    updateState((state) => {
+      // Merged again into the state at this moment: the preview may be a few seconds old.
+      const latest = previewTransfer(offer, state.progress, state.variant, known);
+      return latest.ok ? {...state, progress: latest.progress, variant: latest.variant} : state;
+    });
+    if (preview.variant) applyVariantToDocument(preview.variant);
+    const summary = describeImport(preview.report);
+    setStep({kind: 'merged', summary: preview.variantChanges ? `${summary} ${variantSentence(preview.variant)}` : summary});
+  };
+
+  const close = () => dialogRef.current?.close();
+  const titleId = 'progress-receiver-title';
+
+  return (
+    <dialog ref={dialogRef} className={styles.dialog} aria-labelledby={titleId} onClose={onClose} data-progress-receiver>
+      <div className={styles.content}>
+        <h2 id={titleId} className={styles.title}>
+          <Translate id="progress.receive.title">Progress from your other device</Translate>
+        </h2>
+        {step.kind === 'reading' && (
+          <p role="status">
+            <Translate id="progress.receive.reading">Reading the link…</Translate>
+          </p>
+        )}
+        {step.kind === 'refused' && <p className={styles.error}>{step.error}</p>}
+        {preview && !preview.ok && <p className={styles.error}>{preview.error}</p>}
+        {preview?.ok && (
+          <>
+            <p>
+              {preview.report.added === 0 && !preview.variantChanges
+                ? translate({id: 'progress.receive.nothingNew', message: 'Everything in this link is already in this browser.'})
+                : summarize(preview.report.added, preview.report.alreadyThere)}
+            </p>
+            {additions.length > 0 && (
+              <ul className={styles.list}>
+                {additions.map((plan) => (
+                  <li key={plan.id}>
+                    {plan.title}: {plan.added === 1 ? '1 tick' : `${plan.added} ticks`}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {preview.variantChanges && preview.variant && <p>{variantSentence(preview.variant)}</p>}
+          </>
+        )}
+        {step.kind === 'merged' && <p role="status">{step.summary}</p>}
+        <div className={styles.buttons}>
+          {preview?.ok && (
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opened by itself; its main action takes focus
+            <button type="button" className="button button--primary" autoFocus onClick={merge}>
+              <Translate id="progress.receive.merge">Merge progress</Translate>
+            </button>
+          )}
+          <button type="button" className="button button--secondary" onClick={close}>
+            {preview?.ok ? <Translate id="progress.receive.cancel">Cancel</Translate> : <Translate id="progress.receive.close">Close</Translate>}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+function summarize(added: number, already: number): string {
+  const ticks =
+    added === 1
+      ? translate({id: 'progress.receive.oneTick', message: '1 tick'})
+      : translate({id: 'progress.receive.ticks', message: '{count} ticks'}, {count: added});
+  const here =
+    already === 0 ? '' : ` ${translate({id: 'progress.receive.already', message: '{count} of the link’s ticks are already here.'}, {count: already})}`;
+  return `${translate({id: 'progress.receive.adds', message: 'Merging adds {ticks}.'}, {ticks})}${here} ${translate({id: 'progress.receive.neverUnticks', message: 'Nothing is unticked.'})}`;
+}
+
+function variantSentence(variant: string | null): string {
+  return variant === '6h'
+    ? translate({id: 'progress.receive.variant6h', message: 'The 6-hour plan becomes your choice, as on the other device.'})
+    : translate({id: 'progress.receive.variant4h', message: 'The 4-hour plan becomes your choice, as on the other device.'});
+}

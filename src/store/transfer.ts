@@ -1,0 +1,91 @@
+/**
+ * "Move my progress": all ticks and the 4h/6h choice in a link's fragment (after `#`, which browsers never send
+ * to a server), compressed with the browser's own deflate and written as base64url. Opening the link merges by
+ * the import rules (src/store/progress.ts), after the reader confirms.
+ */
+import {parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
+import {EXPORT_APP, EXPORT_VERSION, importProgress, type ImportReport, type KnownItems, type Progress} from './progress';
+import {TRANSFER_PARAM} from './transferFragment';
+
+export {isTransferFragment} from './transferFragment';
+/** Format of the link's data; a link with a higher number comes from a newer site and is refused. */
+export const TRANSFER_FORMAT = 1;
+
+interface TransferPayload {
+  app: typeof EXPORT_APP;
+  variant: PlanVariant | null;
+  progress: Progress;
+}
+
+/** What a link holds, read and checked; nothing is merged yet. */
+export interface TransferOffer {
+  variant: PlanVariant | null;
+  /** The link's ticks as an export file's text, so the merge is the import's own. */
+  exportText: string;
+}
+
+export type TransferRead = {ok: true; offer: TransferOffer} | {ok: false; error: string};
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const output = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(output).arrayBuffer());
+}
+
+/** The fragment (`move=1.…`, without `#`) carrying these ticks and this choice. */
+export async function encodeTransfer(progress: Progress, variant: PlanVariant | null): Promise<string> {
+  const payload: TransferPayload = {app: EXPORT_APP, variant, progress};
+  const compressed = await pipe(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate-raw'));
+  return `${TRANSFER_PARAM}=${TRANSFER_FORMAT}.${toBase64Url(compressed)}`;
+}
+
+const DAMAGED =
+  'This progress link is damaged or incomplete (perhaps cut off when it was copied). Nothing was changed. Create the link again on the other device and copy all of it.';
+
+/** Reads a link's fragment; a damaged, cut-off or newer link gives a reason and no data. */
+export async function readTransfer(fragment: string): Promise<TransferRead> {
+  const match = new RegExp(String.raw`^#?${TRANSFER_PARAM}=(\d+)\.([\s\S]*)$`).exec(fragment);
+  if (!match) return {ok: false, error: DAMAGED};
+  const format = Number(match[1]);
+  if (format > TRANSFER_FORMAT) {
+    return {
+      ok: false,
+      error: `This link was made by a newer version of this site (format ${format}; this site reads up to ${TRANSFER_FORMAT}). Nothing was changed. Reload this page to get the latest site, then open the link again.`,
+    };
+  }
+  const bytes = fromBase64Url(match[2]!);
+  if (format < 1 || !bytes || bytes.length === 0) return {ok: false, error: DAMAGED};
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(await pipe(bytes, new DecompressionStream('deflate-raw'))));
+  } catch {
+    return {ok: false, error: DAMAGED};
+  }
+  if (typeof data !== 'object' || data === null || (data as TransferPayload).app !== EXPORT_APP) return {ok: false, error: DAMAGED};
+  const {variant, progress} = data as TransferPayload;
+  if (typeof progress !== 'object' || progress === null || Array.isArray(progress)) return {ok: false, error: DAMAGED};
+  return {ok: true, offer: {variant: parseVariant(variant), exportText: JSON.stringify({app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: '', progress})}};
+}
+
+/** What confirming would do: the merged ticks, what they add, and whether the 4h/6h choice changes. */
+export type TransferPreview =
+  {ok: true; progress: Progress; report: ImportReport; variant: PlanVariant | null; variantChanges: boolean} | {ok: false; error: string};
+
+/** Merges an offer into the current state by the import rules: never unticks, the earliest time wins, unknown items are kept. */
+export function previewTransfer(offer: TransferOffer, current: Progress, currentVariant: PlanVariant | null, known?: KnownItems): TransferPreview {
+  const result = importProgress(offer.exportText, current, known);
+  if (!result.ok) return result;
+  const variant = offer.variant ?? currentVariant;
+  return {ok: true, progress: result.progress, report: result.report, variant, variantChanges: variant !== currentVariant};
+}

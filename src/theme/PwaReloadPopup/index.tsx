@@ -1,0 +1,38 @@
+import {useState, type ReactNode} from 'react';
+import Translate, {translate} from '@docusaurus/Translate';
+import {useStoredState} from '@site/src/store';
+import styles from './styles.module.css';
+
+interface Props {
+  /** Given by the PWA plugin: activates the waiting service worker, which then reloads the page. */
+  onReload: () => void;
+}
+
+/**
+ * Replaces the PWA plugin's popup: a new version is announced, never while a timer runs (a reload would
+ * interrupt the block the reader is timing), and the page reloads only when the reader asks.
+ */
+export default function PwaReloadPopup({onReload}: Props): ReactNode {
+  const [dismissed, setDismissed] = useState(false);
+  const timerRunning = useStoredState((state) => Object.values(state.timers).some((timer) => timer.runningSince !== null));
+  if (dismissed || timerRunning) return null;
+  return (
+    <section className={styles.popup} role="status" aria-label={translate({id: 'pwa.update.label', message: 'Site update'})}>
+      <p className={styles.text}>
+        <Translate id="pwa.update.text">Update available</Translate>
+      </p>
+      <button
+        type="button"
+        className="button button--sm button--primary"
+        onClick={() => {
+          setDismissed(true);
+          onReload();
+        }}>
+        <Translate id="pwa.update.reload">Reload</Translate>
+      </button>
+      <button type="button" className="button button--sm button--secondary" onClick={() => setDismissed(true)}>
+        <Translate id="pwa.update.later">Later</Translate>
+      </button>
+    </section>
+  );
+}

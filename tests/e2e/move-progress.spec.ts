@@ -1,0 +1,66 @@
+import {expect, test, type Page} from '@playwright/test';
+import {collectErrors} from './support/site';
+
+const WEEK_10 = '/weeks/week-10/go';
+
+async function createLink(page: Page): Promise<{link: string; ticked: string[]}> {
+  await page.goto(WEEK_10, {waitUntil: 'networkidle'});
+  const ticks = page.locator('[data-plan-day="1"]').getByRole('checkbox', {name: /^Done: /});
+  const ticked: string[] = [];
+  for (const index of [0, 1]) {
+    await ticks.nth(index).check();
+    ticked.push((await ticks.nth(index).getAttribute('data-progress-item')) ?? '');
+  }
+  await page.getByRole('button', {name: 'Move my progress'}).click();
+  const field = page.getByRole('textbox', {name: 'Link to your progress'});
+  await expect(field).toHaveValue(/#move=1\./);
+  return {link: await field.inputValue(), ticked};
+}
+
+test('ticks made in one browser arrive in another through the link, after a confirmation', async ({browser, page}) => {
+  const {link, ticked} = await createLink(page);
+  expect(ticked).toEqual([expect.stringMatching(/^d1-/), expect.stringMatching(/^d1-/)]);
+  // The fragment never reaches a server.
+  expect(new URL(link).pathname).toBe('/');
+
+  // The QR code library loads when asked for, and draws the same link.
+  await page.getByRole('button', {name: 'Show QR code'}).click();
+  await expect(page.getByRole('img', {name: /^QR code of the link/})).toBeVisible();
+
+  const other = await browser.newContext();
+  const phone = await other.newPage();
+  const errors = collectErrors(phone);
+  await phone.goto(link);
+  const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
+  await expect(dialog).toContainText('Merging adds 2 ticks.');
+  await expect(dialog.getByRole('listitem')).toHaveText(['Week 10 · Go: 2 ticks']);
+  // Nothing is stored before the reader confirms.
+  expect(await phone.evaluate(() => Object.keys(localStorage).length)).toBe(0);
+  await dialog.getByRole('button', {name: 'Merge progress'}).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported: 2 ticks added.');
+  await dialog.getByRole('button', {name: 'Close'}).click();
+  await expect(dialog).toBeHidden();
+  expect(new URL(phone.url()).hash).toBe('');
+
+  await phone.goto(WEEK_10, {waitUntil: 'networkidle'});
+  for (const itemId of ticked) await expect(phone.locator(`[data-progress-item="${itemId}"]`).first()).toBeChecked();
+  expect(errors).toEqual([]);
+  await other.close();
+});
+
+test('a link cut off when copied changes nothing and says why', async ({browser, page}) => {
+  const {link, ticked} = await createLink(page);
+  const other = await browser.newContext();
+  const phone = await other.newPage();
+  await phone.goto(link.slice(0, -12));
+  const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
+  await expect(dialog).toContainText('This progress link is damaged or incomplete');
+  await expect(dialog).toContainText('Nothing was changed.');
+  await expect(dialog.getByRole('button', {name: 'Merge progress'})).toHaveCount(0);
+  await dialog.getByRole('button', {name: 'Close'}).click();
+  expect(await phone.evaluate(() => localStorage.getItem('go-study-plans'))).toBeNull();
+
+  await phone.goto(WEEK_10, {waitUntil: 'networkidle'});
+  await expect(phone.locator(`[data-progress-item="${ticked[0]}"]`).first()).not.toBeChecked();
+  await other.close();
+});
