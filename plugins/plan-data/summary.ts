@@ -65,7 +65,13 @@ export function dayEntries(plan: PlanModel): PlanDays['plans'][number]['days'] {
     return plan.days.map((day) => ({
       number: day.number,
       entries: [
-        ...day.blocks.map((block): DayEntry => ({id: block.id, label: `Block ${block.number} · ${block.label}`, kind: 'block', duration: block.duration, tickable: true})),
+        ...day.blocks.map((block): DayEntry => ({
+          id: block.id,
+          label: `Block ${block.number} · ${block.label}`,
+          kind: 'block',
+          duration: block.duration,
+          tickable: true,
+        })),
         ...day.additions.map((addition): DayEntry => ({id: addition.id, label: addition.label, kind: 'addition', duration: addition.duration, tickable: true})),
       ],
     }));
