@@ -173,6 +173,7 @@ const config: Config = {
           items: [
             {label: '16-Week Roadmap', to: '/roadmap/roadmap-16-weeks'},
             ...(firstIntensive ? [{label: '14-Day Senior Go Plan', to: firstIntensive}] : []),
+            {label: 'Today', to: '/today'},
           ],
         },
         {
