@@ -15,9 +15,11 @@ export function saveTextFile(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Downloads every tick as an export file (the one Import reads); returns the file's name. */
+/** Downloads every tick and note as an export file (the one Import reads); returns the file's name. */
 export function saveProgressExport(now = new Date()): string {
   const name = exportFileName(now);
-  saveTextFile(name, `${JSON.stringify(exportProgress(getState().progress, now), null, 2)}\n`, 'application/json');
+  const state = getState();
+  const data = exportProgress(state.progress, now, {dayNotes: state.dayNotes, itemNotes: state.itemNotes});
+  saveTextFile(name, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
   return name;
 }

@@ -53,7 +53,14 @@ describe('export and import', () => {
 
   it('exports a self-describing file with a dated name', () => {
     const now = new Date('2026-01-05T09:00:00Z');
-    expect(exportProgress(progress, now)).toEqual({app: 'go-study-plans', version: 1, exportedAt: '2026-01-05T09:00:00.000Z', progress});
+    expect(exportProgress(progress, now)).toEqual({
+      app: 'go-study-plans',
+      version: 2,
+      exportedAt: '2026-01-05T09:00:00.000Z',
+      progress,
+      dayNotes: {},
+      itemNotes: {},
+    });
     expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
   });
 
@@ -96,7 +103,7 @@ describe('export and import', () => {
     ['another app', JSON.stringify({app: 'other', version: 1, progress: {}}), /not a Go Study Plans progress export/],
     ['a JSON array', '[]', /not a Go Study Plans progress export/],
     ['no version', JSON.stringify({app: EXPORT_APP, progress: {}}), /no valid "version"/],
-    ['a newer version', file({}, {version: EXPORT_VERSION + 1}), /newer version of this site \(format 2/],
+    ['a newer version', file({}, {version: EXPORT_VERSION + 1}), /newer version of this site \(format 3/],
     ['no progress object', file(['d1-b1']), /no "progress" object/],
     ['a huge file', ' '.repeat(5 * 1024 * 1024 + 1), /a progress export is a few KB/],
   ])('refuses %s and changes nothing', (_name, text, reason) => {

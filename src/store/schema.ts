@@ -1,10 +1,11 @@
 import {STORAGE_KEY, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
 import {createMap, isItemIdKey, isPlanIdKey} from './keys';
 import {timerKey} from './timers';
+import {decodeNotes, type NoteMap} from './notes';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct. */
 export interface TimerRecord {
@@ -48,6 +49,10 @@ export interface StoredState {
   /** planId → itemId → when it was ticked (ms). */
   progress: Record<string, Record<string, number>>;
   lastVisit: LastVisit | null;
+  /** planId → day number → the day's notes, exactly as typed. */
+  dayNotes: NoteMap;
+  /** planId → itemId → a short note on one block, addition, topic or practice item. */
+  itemNotes: NoteMap;
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -57,10 +62,15 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   autoAdvance: false,
   progress: Object.freeze(createMap<Record<string, number>>()),
   lastVisit: null,
+  dayNotes: Object.freeze(createMap<Record<string, string>>()),
+  itemNotes: Object.freeze(createMap<Record<string, string>>()),
 }) as StoredState;
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: notes arrive; everything version 1 stored is carried over as it was.
+  1: (old) => ({...old, version: 2, dayNotes: {}, itemNotes: {}}),
+};
 
 /** No block or session is planned for longer than a day. */
 export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
@@ -69,7 +79,7 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit'];
+const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'dayNotes', 'itemNotes'];
 
 /**
  * What the stored text turned out to be: `unreadable` is not JSON (cut off mid-write),
@@ -86,11 +96,15 @@ export interface DecodeReport {
   droppedTimers: number;
   /** Ticks recovered from unreadable text. */
   recoveredTicks: number;
+  /** Notes left out: keys that cannot be plan days or items, or values that are not text. */
+  droppedNotes?: number;
 }
 
 /** True when writing over this text would lose something this version could not read. */
 export function losesData(report: DecodeReport): boolean {
-  return report.condition === 'unreadable' || report.condition === 'foreign' || report.droppedTicks > 0 || report.droppedTimers > 0;
+  return (
+    report.condition === 'unreadable' || report.condition === 'foreign' || report.droppedTicks > 0 || report.droppedTimers > 0 || (report.droppedNotes ?? 0) > 0
+  );
 }
 
 /** Reads whatever is stored into a valid state (see `readStored`). */
@@ -127,6 +141,9 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
   }
   const source = data as Record<string, unknown>;
   const progress = decodeProgress(source.progress, report);
+  const dayNotes = decodeNotes(source.dayNotes, 'day');
+  const itemNotes = decodeNotes(source.itemNotes, 'item');
+  if (dayNotes.dropped + itemNotes.dropped > 0) report.droppedNotes = dayNotes.dropped + itemNotes.dropped;
   return {
     state: {
       version: SCHEMA_VERSION,
@@ -135,6 +152,8 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       autoAdvance: source.autoAdvance === true,
       progress,
       lastVisit: decodeLastVisit(source.lastVisit),
+      dayNotes: dayNotes.notes,
+      itemNotes: itemNotes.notes,
     },
     report,
   };
