@@ -2,6 +2,7 @@ import {useMemo, type ReactNode} from 'react';
 import {planItems, usePlanPage} from '@site/src/components/PlanPage';
 import BlockTimer from '@site/src/components/BlockTimer';
 import ProgressTick from '@site/src/components/ProgressTick';
+import ItemNote from '@site/src/components/ItemNote';
 import styles from './styles.module.css';
 
 /** A block, an addition, a topic or a practice item: its Markdown plus its controls. */
@@ -27,6 +28,7 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
           <BlockTimer itemId={itemId} label={item.label} duration={item.duration} upcoming={upcoming} />
         </div>
       )}
+      {item && item.kind !== 'session' && <ItemNote planId={planId} itemId={itemId} label={item.label} />}
     </div>
   );
 }

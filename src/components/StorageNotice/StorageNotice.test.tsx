@@ -5,6 +5,7 @@ import {hydrateRoot} from 'react-dom/client';
 import PlanItem from '@site/src/components/PlanItem';
 import VariantToggle from '@site/src/components/VariantToggle';
 import {BACKUP_KEY_PREFIX, STORAGE_KEY, resetStoreForTests} from '@site/src/store';
+import {SCHEMA_VERSION} from '@site/src/store/schema';
 import {Week09} from '@site/tests/unit/support/planPage';
 import StorageNotice from '.';
 
@@ -100,7 +101,7 @@ describe('a write that does not persist', () => {
   });
 
   it('a newer version of the site: offers a reload and leaves its data alone', () => {
-    const newer = JSON.stringify({version: 2, progress: {}});
+    const newer = JSON.stringify({version: SCHEMA_VERSION + 1, progress: {}});
     window.localStorage.setItem(STORAGE_KEY, newer);
     renderPage();
     tick('Block 1 · Concepts');
