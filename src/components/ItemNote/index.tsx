@@ -28,7 +28,7 @@ export default function ItemNote({planId, itemId, label}: {planId: string; itemI
             label={translate({id: 'notes.item.label', message: 'Note'})}
             hiddenLabel={translate({id: 'notes.item.on', message: 'on {label}'}, {label})}
             rows={2}
-            autoFocus={chosen === true}
+            focusOnMount={chosen === true}
           />
         )}
       </div>

@@ -24,7 +24,7 @@ export default function NoteField({
   label,
   hiddenLabel,
   rows = 4,
-  autoFocus = false,
+  focusOnMount = false,
 }: {
   planId: string;
   kind: NoteKind;
@@ -35,7 +35,8 @@ export default function NoteField({
   /** Read only by screen readers after the label, e.g. "for day 2". */
   hiddenLabel: string;
   rows?: number;
-  autoFocus?: boolean;
+  /** Set when the reader's own click opened the field, so typing can start at once. */
+  focusOnMount?: boolean;
 }): ReactNode {
   const id = useId();
   const field = FIELD[kind];
@@ -45,6 +46,13 @@ export default function NoteField({
   const [status, setStatus] = useState<SaveStatus>('idle');
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (focusOnMount) textarea.current?.focus();
+    // Only when the field appears: a later render must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
@@ -94,9 +102,7 @@ export default function NoteField({
         rows={rows}
         value={draft ?? stored}
         spellCheck
-        // Opened by the reader's own click on "Add note", so moving focus into it is expected.
-        // eslint-disable-next-line jsx-a11y/no-autofocus
-        autoFocus={autoFocus}
+        ref={textarea}
         onChange={(event) => {
           const text = event.target.value;
           setDraft(text);
