@@ -6,6 +6,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {formatRange} from '@site/plugins/plan-model/duration';
 import {planMinutes, type IntensivePlanSummary, type WeeklyPlanSummary} from '@site/plugins/plan-data/data';
 import ContinueCard, {planName} from '@site/src/components/ContinueCard';
+import ReviewDue from '@site/src/components/ReviewDue';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import styles from './index.module.css';
 
@@ -102,6 +103,7 @@ export default function Home(): ReactNode {
       </header>
       <main className="container margin-vert--lg">
         <ContinueCard />
+        <ReviewDue />
         <section aria-labelledby="plans-heading">
           <Heading as="h2" id="plans-heading">
             <Translate id="home.plans">The plans</Translate>

@@ -2,6 +2,7 @@ import {STORAGE_KEY, parseVariant, type PlanVariant} from '@site/plugins/plan-mo
 import {createMap, isItemIdKey, isPlanIdKey} from './keys';
 import {timerKey} from './timers';
 import {decodeNotes, type NoteMap} from './notes';
+import {decodeReview, type ReviewMap} from './review';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
@@ -53,6 +54,8 @@ export interface StoredState {
   dayNotes: NoteMap;
   /** planId → itemId → a short note on one block, addition, topic or practice item. */
   itemNotes: NoteMap;
+  /** planId → itemId → a "review later" mark and its schedule. */
+  review: ReviewMap;
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -64,12 +67,13 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   lastVisit: null,
   dayNotes: Object.freeze(createMap<Record<string, string>>()),
   itemNotes: Object.freeze(createMap<Record<string, string>>()),
+  review: Object.freeze(createMap<Record<string, never>>()),
 }) as StoredState;
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  // 1 → 2: notes arrive; everything version 1 stored is carried over as it was.
-  1: (old) => ({...old, version: 2, dayNotes: {}, itemNotes: {}}),
+  // 1 → 2: notes and review marks arrive; everything version 1 stored is carried over as it was.
+  1: (old) => ({...old, version: 2, dayNotes: {}, itemNotes: {}, review: {}}),
 };
 
 /** No block or session is planned for longer than a day. */
@@ -79,7 +83,7 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'dayNotes', 'itemNotes'];
+const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'dayNotes', 'itemNotes', 'review'];
 
 /**
  * What the stored text turned out to be: `unreadable` is not JSON (cut off mid-write),
@@ -98,12 +102,19 @@ export interface DecodeReport {
   recoveredTicks: number;
   /** Notes left out: keys that cannot be plan days or items, or values that are not text. */
   droppedNotes?: number;
+  /** Review marks left out: keys that cannot be ids, or no time of marking. */
+  droppedReviews?: number;
 }
 
 /** True when writing over this text would lose something this version could not read. */
 export function losesData(report: DecodeReport): boolean {
   return (
-    report.condition === 'unreadable' || report.condition === 'foreign' || report.droppedTicks > 0 || report.droppedTimers > 0 || (report.droppedNotes ?? 0) > 0
+    report.condition === 'unreadable' ||
+    report.condition === 'foreign' ||
+    report.droppedTicks > 0 ||
+    report.droppedTimers > 0 ||
+    (report.droppedNotes ?? 0) > 0 ||
+    (report.droppedReviews ?? 0) > 0
   );
 }
 
@@ -144,6 +155,8 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
   const dayNotes = decodeNotes(source.dayNotes, 'day');
   const itemNotes = decodeNotes(source.itemNotes, 'item');
   if (dayNotes.dropped + itemNotes.dropped > 0) report.droppedNotes = dayNotes.dropped + itemNotes.dropped;
+  const review = decodeReview(source.review);
+  if (review.dropped > 0) report.droppedReviews = review.dropped;
   return {
     state: {
       version: SCHEMA_VERSION,
@@ -154,6 +167,7 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       lastVisit: decodeLastVisit(source.lastVisit),
       dayNotes: dayNotes.notes,
       itemNotes: itemNotes.notes,
+      review: review.review,
     },
     report,
   };
