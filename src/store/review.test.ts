@@ -3,7 +3,18 @@ import {decodeReview, dueAt, dueToday, endOfDay, isMarked, setReviewCard, setRev
 
 const WEEK = 'weeks/week-10/go';
 const DAY = Date.parse('2026-03-10T12:00:00Z');
-const card = (due: number): ReviewCard => ({due, stability: 2.3, difficulty: 5, elapsedDays: 0, scheduledDays: 2, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: DAY});
+const card = (due: number): ReviewCard => ({
+  due,
+  stability: 2.3,
+  difficulty: 5,
+  elapsedDays: 0,
+  scheduledDays: 2,
+  learningSteps: 0,
+  reps: 1,
+  lapses: 0,
+  state: 2,
+  lastReview: DAY,
+});
 
 describe('review marks', () => {
   it('a marked item is due at once; unmarking takes it out of the queue and forgets its schedule', () => {

@@ -16,7 +16,7 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
       await page.clock.install({time: start});
       await page.goto(WEEK_10);
       const toggle = page.locator('[data-plan-day="2"] [data-review-toggle]').first();
-      await expect(toggle).toHaveAccessibleName(/^Review later: Block 1/);
+      await expect(toggle).toHaveAccessibleName(/^Review later for Block 1/);
       await toggle.click();
       await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 

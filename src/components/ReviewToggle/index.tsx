@@ -20,8 +20,8 @@ export default function ReviewToggle({planId, itemId, label}: {planId: string; i
           ✓
         </span>
       )}
-      {translate({id: 'review.toggle', message: 'Review later'})}
-      <span className={utilities.visuallyHidden}>{translate({id: 'review.toggle.item', message: ': {label}'}, {label})}</span>
+      {translate({id: 'review.toggle', message: 'Review later'})}{' '}
+      <span className={utilities.visuallyHidden}>{translate({id: 'review.toggle.item', message: 'for {label}'}, {label})}</span>
     </button>
   );
 }
