@@ -115,6 +115,8 @@ test.describe('the notes page', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`has no axe violations with notes listed (${scheme})`, async ({page}) => {
+      // Two full axe passes (a plan page and /notes): slow on a busy machine.
+      test.slow();
       await page.emulateMedia({colorScheme: scheme});
       await page.goto(WEEK_10);
       await writeNote(page, 2, NOTE);
