@@ -181,6 +181,8 @@ const config: Config = {
           items: [
             {label: 'Machine Coding Bank', to: '/topic-banks/machine-coding-bank'},
             {label: 'Interview Prep Playbook', to: '/interview/interview-prep-playbook'},
+            {label: 'Your notes', to: '/notes'},
+            {label: 'Review queue', to: '/review'},
           ],
         },
         {

@@ -7,6 +7,7 @@ import {formatRange} from '@site/plugins/plan-model/duration';
 import {planMinutes, type IntensivePlanSummary, type WeeklyPlanSummary} from '@site/plugins/plan-data/data';
 import ContinueCard, {planName} from '@site/src/components/ContinueCard';
 import TodayCard from '@site/src/components/TodayCard';
+import ReviewDue from '@site/src/components/ReviewDue';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import styles from './index.module.css';
 
@@ -104,6 +105,7 @@ export default function Home(): ReactNode {
       <main className="container margin-vert--lg">
         <TodayCard />
         <ContinueCard />
+        <ReviewDue />
         <section aria-labelledby="plans-heading">
           <Heading as="h2" id="plans-heading">
             <Translate id="home.plans">The plans</Translate>

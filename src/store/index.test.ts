@@ -372,7 +372,17 @@ describe('schema version 3 (keep the screen awake, last backup)', () => {
       progress: {'weeks/week-10/go': {'d1-b1': 1000, 'd2-b3': 2000}},
       lastVisit: {planId: 'weeks/week-10/go', day: 2, at: 3000},
     };
-    expect(decodeState(JSON.stringify(v1), 10_000)).toEqual({...v1, version: 3, follows: [], timerRuns: [], keepAwake: true, lastBackupAt: null});
+    expect(decodeState(JSON.stringify(v1), 10_000)).toEqual({
+      ...v1,
+      version: SCHEMA_VERSION,
+      follows: [],
+      timerRuns: [],
+      keepAwake: true,
+      lastBackupAt: null,
+      dayNotes: {},
+      itemNotes: {},
+      review: {},
+    });
   });
 
   it('reads the new fields, and takes the defaults where they are missing or odd', () => {
@@ -380,6 +390,11 @@ describe('schema version 3 (keep the screen awake, last backup)', () => {
     expect(decodeState(JSON.stringify({version: 3, keepAwake: 'no', lastBackupAt: 'yesterday'}))).toMatchObject({keepAwake: true, lastBackupAt: null});
     expect(decodeState(JSON.stringify({version: 3, progress: {}}))).toMatchObject({keepAwake: true, lastBackupAt: null});
     // Version 2 data (followed plans) gains the defaults and keeps what it had.
-    expect(decodeState(JSON.stringify({version: 2, progress: {}, follows: []}))).toMatchObject({version: 3, keepAwake: true, lastBackupAt: null, follows: []});
+    expect(decodeState(JSON.stringify({version: 2, progress: {}, follows: []}))).toMatchObject({
+      version: SCHEMA_VERSION,
+      keepAwake: true,
+      lastBackupAt: null,
+      follows: [],
+    });
   });
 });

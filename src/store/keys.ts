@@ -24,6 +24,12 @@ export function isItemIdKey(key: string): boolean {
   return key.length <= MAX_ID_LENGTH && ITEM_ID_CHARACTERS.test(key) && dayOfItemId(key) !== null;
 }
 
+const DAY_KEY = /^[1-9]\d{0,3}$/;
+/** True when `key` could be a day number as a map key (`"2"`). */
+export function isDayKey(key: string): boolean {
+  return DAY_KEY.test(key);
+}
+
 /** An empty map with no prototype: no key, not even `__proto__`, reaches a built-in. */
 export function createMap<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;

@@ -27,7 +27,17 @@ describe('schema version 1 → 2', () => {
   it('keeps every tick, timer and choice, and starts with nothing followed', () => {
     const {state, report} = readStored(JSON.stringify(versionOne), NOW);
     expect(report).toMatchObject({condition: 'ok', droppedTicks: 0, droppedTimers: 0});
-    expect(state).toEqual({...versionOne, version: SCHEMA_VERSION, follows: [], timerRuns: [], keepAwake: true, lastBackupAt: null});
+    expect(state).toEqual({
+      ...versionOne,
+      version: SCHEMA_VERSION,
+      follows: [],
+      timerRuns: [],
+      keepAwake: true,
+      lastBackupAt: null,
+      dayNotes: {},
+      itemNotes: {},
+      review: {},
+    });
   });
 
   it('is one step that only adds the new fields', () => {

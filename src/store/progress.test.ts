@@ -53,7 +53,15 @@ describe('export and import', () => {
 
   it('exports a self-describing file with a dated name', () => {
     const now = new Date('2026-01-05T09:00:00Z');
-    expect(exportProgress(progress, now)).toEqual({app: 'go-study-plans', version: 2, exportedAt: '2026-01-05T09:00:00.000Z', progress, follows: []});
+    expect(exportProgress(progress, now)).toEqual({
+      app: 'go-study-plans',
+      version: 2,
+      exportedAt: '2026-01-05T09:00:00.000Z',
+      progress,
+      follows: [],
+      dayNotes: {},
+      itemNotes: {},
+    });
     expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
   });
 
@@ -124,27 +132,27 @@ describe('followed plans in export and import', () => {
   };
 
   it('carries followed plans and their shifts to another browser', () => {
-    const text = JSON.stringify(exportProgress({}, new Date(), [follow]));
-    const result = importProgress(text, {}, known, []);
+    const text = JSON.stringify(exportProgress({}, new Date(), {follows: [follow]}));
+    const result = importProgress(text, {}, known, {follows: []});
     expect(result.ok && result.follows).toEqual([follow]);
     expect(result.ok && describeImport(result.report)).toBe('Imported: 0 ticks added, 1 followed plan.');
   });
 
   it('keeps a follow already here rather than the exported copy', () => {
     const shiftedHere = {...follow, shifts: [{from: 0, by: 5}]};
-    const result = importProgress(JSON.stringify(exportProgress({}, new Date(), [follow])), {}, known, [shiftedHere]);
+    const result = importProgress(JSON.stringify(exportProgress({}, new Date(), {follows: [follow]})), {}, known, {follows: [shiftedHere]});
     expect(result.ok && result.follows).toEqual([shiftedHere]);
   });
 
   it('still imports a version 1 file, which has no followed plans', () => {
-    const result = importProgress(JSON.stringify({app: EXPORT_APP, version: 1, progress: {[WEEK]: {'d1-b1': 5}}}), {}, known, [follow]);
+    const result = importProgress(JSON.stringify({app: EXPORT_APP, version: 1, progress: {[WEEK]: {'d1-b1': 5}}}), {}, known, {follows: [follow]});
     expect(result.ok && result.progress).toEqual({[WEEK]: {'d1-b1': 5}});
     expect(result.ok && result.follows).toEqual([follow]);
   });
 
   it('skips a followed plan with an impossible start date', () => {
     const text = JSON.stringify({...exportProgress({}, new Date()), follows: [{...follow, start: '2026-02-30'}]});
-    const result = importProgress(text, {}, known, []);
+    const result = importProgress(text, {}, known, {follows: []});
     expect(result.ok && result.follows).toEqual([]);
     expect(result.ok && result.report.skipped).toHaveLength(1);
   });

@@ -4,13 +4,18 @@
  */
 import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
 import {decodeFollow, isTickTime, MAX_FOLLOWS, type FollowedPlan, type StoredState} from './schema';
+import {createMap} from './keys';
+import {mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
 
 /** planId → itemId → when it was ticked (ms since the epoch). */
 export type Progress = StoredState['progress'];
 
 /** Identifies our export files, so a different JSON file is refused with a clear reason. */
 export const EXPORT_APP = 'go-study-plans';
-/** Format of the export file (not the store's schema version); bump it when the file shape changes. Version 2 adds `follows`; version 1 files still import. */
+/**
+ * Format of the export file (not the store's schema version); bump it when the file shape changes.
+ * 2 added `follows`, `dayNotes` and `itemNotes`; files of format 1 still import (they have ticks only).
+ */
 export const EXPORT_VERSION = 2;
 /** A real export is a few kilobytes; anything far larger is not one of ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -22,7 +27,17 @@ export interface ProgressExport {
   progress: Progress;
   /** Plans followed from a start date (format 2). */
   follows: FollowedPlan[];
+  dayNotes: NoteMap;
+  itemNotes: NoteMap;
 }
+
+/** The notes an export carries and an import merges into. */
+export interface Notes {
+  dayNotes: NoteMap;
+  itemNotes: NoteMap;
+}
+
+const NO_NOTES: Notes = {dayNotes: createMap(), itemNotes: createMap()};
 
 /**
  * Ticks or unticks one item; unticking the last item of a plan drops the plan's entry.
@@ -62,8 +77,16 @@ export function countTicked(progress: Progress, planId: string, itemIds: readonl
 }
 
 /** The export file's content for the given progress. */
-export function exportProgress(progress: Progress, now: Date, follows: readonly FollowedPlan[] = []): ProgressExport {
-  return {app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: now.toISOString(), progress, follows: [...follows]};
+export function exportProgress(progress: Progress, now: Date, extras: Partial<Notes> & {follows?: readonly FollowedPlan[]} = {}): ProgressExport {
+  return {
+    app: EXPORT_APP,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    progress,
+    follows: [...(extras.follows ?? [])],
+    dayNotes: extras.dayNotes ?? NO_NOTES.dayNotes,
+    itemNotes: extras.itemNotes ?? NO_NOTES.itemNotes,
+  };
 }
 
 /** File name with the date, so several exports sort and do not overwrite each other. */
@@ -87,9 +110,11 @@ export interface ImportReport {
   unknownItems: number;
   /** Followed plans in the file that were not followed here yet. */
   followsAdded: number;
+  /** What happened to the file's day notes and item notes, counted together. */
+  notes: NoteMergeReport;
 }
 
-export type ImportResult = {ok: true; progress: Progress; follows: FollowedPlan[]; report: ImportReport} | {ok: false; error: string};
+export type ImportResult = {ok: true; progress: Progress; follows: FollowedPlan[]; notes: Notes; report: ImportReport} | {ok: false; error: string};
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -97,9 +122,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * Validates an export file and merges it into the current progress. Merge rule: a tick in
  * either place stays ticked (nothing is ever unticked by an import); when both have the
  * same item, the earlier time wins, so importing the same file twice changes nothing.
+ * Notes merge by `mergeNotes`: no text typed here or in the file is lost.
  * A file that is not a readable export returns an error and no progress at all.
  */
-export function importProgress(text: string, current: Progress, known?: KnownItems, currentFollows: readonly FollowedPlan[] = []): ImportResult {
+export function importProgress(
+  text: string,
+  current: Progress,
+  known?: KnownItems,
+  here: Partial<Notes> & {follows?: readonly FollowedPlan[]} = {},
+): ImportResult {
+  const currentFollows = here.follows ?? [];
+  const currentNotes: Notes = {dayNotes: here.dayNotes ?? NO_NOTES.dayNotes, itemNotes: here.itemNotes ?? NO_NOTES.itemNotes};
   if (text.length > MAX_IMPORT_BYTES) {
     return {ok: false, error: `The file is ${Math.round(text.length / 1024)} KB; a progress export is a few KB. Nothing was changed.`};
   }
@@ -126,7 +159,16 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     return {ok: false, error: 'The file has no "progress" object. Nothing was changed.'};
   }
 
-  const report: ImportReport = {added: 0, alreadyThere: 0, skipped: [], unknownPlans: [], unknownItems: 0, followsAdded: 0};
+  const day = mergeNotes(currentNotes.dayNotes, data.dayNotes, 'day');
+  const item = mergeNotes(currentNotes.itemNotes, data.itemNotes, 'item');
+  const notes: NoteMergeReport = {
+    added: day.report.added + item.report.added,
+    alreadyThere: day.report.alreadyThere + item.report.alreadyThere,
+    extended: day.report.extended + item.report.extended,
+    keptBoth: day.report.keptBoth + item.report.keptBoth,
+    skipped: [...day.report.skipped, ...item.report.skipped],
+  };
+  const report: ImportReport = {added: 0, alreadyThere: 0, skipped: [...notes.skipped], unknownPlans: [], unknownItems: 0, followsAdded: 0, notes};
   // Keys are the file's text: a map without a prototype keeps "__proto__" or "constructor" from reaching built-ins.
   const merged = copyMap(current);
   for (const [planId, items] of Object.entries(data.progress)) {
@@ -174,7 +216,7 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     follows.push(follow);
     report.followsAdded += 1;
   }
-  return {ok: true, progress: merged, follows, report};
+  return {ok: true, progress: merged, follows, notes: {dayNotes: day.notes, itemNotes: item.notes}, report};
 }
 
 /** One or two sentences telling the reader what an import did and what it could not apply. */
@@ -185,6 +227,15 @@ export function describeImport(report: ImportReport): string {
     report.followsAdded > 0 ? `${report.followsAdded} followed ${report.followsAdded === 1 ? 'plan' : 'plans'}` : '',
   ].filter(Boolean);
   const sentences = [`Imported: ${parts.join(', ')}.`];
+  const {notes} = report;
+  const noteParts = [
+    notes.added > 0 ? (notes.added === 1 ? '1 note added' : `${notes.added} notes added`) : '',
+    notes.extended > 0 ? `${notes.extended} ${notes.extended === 1 ? 'note' : 'notes'} replaced by the file's longer text that contains it` : '',
+    notes.keptBoth > 0
+      ? `${notes.keptBoth} ${notes.keptBoth === 1 ? 'note differed, so both texts are kept' : 'notes differed, so both texts of each are kept'} (the file's after "--- imported ---")`
+      : '',
+  ].filter(Boolean);
+  if (noteParts.length > 0) sentences.push(`Notes: ${noteParts.join('; ')}.`);
   if (report.unknownPlans.length > 0) {
     sentences.push(`Kept, but not shown: ticks for plans this site does not have (${report.unknownPlans.join(', ')}).`);
   }

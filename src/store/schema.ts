@@ -1,10 +1,12 @@
 import {STORAGE_KEY, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
 import {createMap, isItemIdKey, isPlanIdKey} from './keys';
 import {timerKey} from './timers';
+import {decodeNotes, type NoteMap} from './notes';
+import {decodeReview, type ReviewMap} from './review';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct. */
 export interface TimerRecord {
@@ -91,6 +93,12 @@ export interface StoredState {
   keepAwake: boolean;
   /** When progress was last saved elsewhere (an export file or a "Move my progress" link); null if never (schema 3). */
   lastBackupAt: number | null;
+  /** planId → day number → the day's notes, exactly as typed (schema 4). */
+  dayNotes: NoteMap;
+  /** planId → itemId → a short note on one block, addition, topic or practice item (schema 4). */
+  itemNotes: NoteMap;
+  /** planId → itemId → a "review later" mark and its schedule (schema 4). */
+  review: ReviewMap;
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -104,6 +112,9 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   timerRuns: Object.freeze([]) as unknown as TimerRun[],
   keepAwake: true,
   lastBackupAt: null,
+  dayNotes: Object.freeze(createMap<Record<string, string>>()),
+  itemNotes: Object.freeze(createMap<Record<string, string>>()),
+  review: Object.freeze(createMap<Record<string, never>>()),
 }) as StoredState;
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
@@ -112,6 +123,8 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   1: (old) => ({follows: [], timerRuns: [], ...old, version: 2}),
   // 2 → 3: the screen stays awake while a timer runs unless turned off; no backup is known yet.
   2: (old) => ({keepAwake: true, lastBackupAt: null, ...old, version: 3}),
+  // 3 → 4: notes and review marks arrive; everything version 3 stored is carried over as it was.
+  3: (old) => ({dayNotes: {}, itemNotes: {}, review: {}, ...old, version: 4}),
 };
 
 /** No block or session is planned for longer than a day. */
@@ -121,7 +134,21 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const FIELDS = ['version', 'variant', 'timers', 'autoAdvance', 'progress', 'lastVisit', 'follows', 'timerRuns', 'keepAwake', 'lastBackupAt'];
+const FIELDS = [
+  'version',
+  'variant',
+  'timers',
+  'autoAdvance',
+  'progress',
+  'lastVisit',
+  'follows',
+  'timerRuns',
+  'keepAwake',
+  'lastBackupAt',
+  'dayNotes',
+  'itemNotes',
+  'review',
+];
 
 /**
  * What the stored text turned out to be: `unreadable` is not JSON (cut off mid-write),
@@ -138,11 +165,22 @@ export interface DecodeReport {
   droppedTimers: number;
   /** Ticks recovered from unreadable text. */
   recoveredTicks: number;
+  /** Notes left out: keys that cannot be plan days or items, or values that are not text. */
+  droppedNotes?: number;
+  /** Review marks left out: keys that cannot be ids, or no time of marking. */
+  droppedReviews?: number;
 }
 
 /** True when writing over this text would lose something this version could not read. */
 export function losesData(report: DecodeReport): boolean {
-  return report.condition === 'unreadable' || report.condition === 'foreign' || report.droppedTicks > 0 || report.droppedTimers > 0;
+  return (
+    report.condition === 'unreadable' ||
+    report.condition === 'foreign' ||
+    report.droppedTicks > 0 ||
+    report.droppedTimers > 0 ||
+    (report.droppedNotes ?? 0) > 0 ||
+    (report.droppedReviews ?? 0) > 0
+  );
 }
 
 /** Reads whatever is stored into a valid state (see `readStored`). */
@@ -179,6 +217,11 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
   }
   const source = data as Record<string, unknown>;
   const progress = decodeProgress(source.progress, report);
+  const dayNotes = decodeNotes(source.dayNotes, 'day');
+  const itemNotes = decodeNotes(source.itemNotes, 'item');
+  if (dayNotes.dropped + itemNotes.dropped > 0) report.droppedNotes = dayNotes.dropped + itemNotes.dropped;
+  const review = decodeReview(source.review);
+  if (review.dropped > 0) report.droppedReviews = review.dropped;
   return {
     state: {
       version: SCHEMA_VERSION,
@@ -192,6 +235,9 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       // Missing or odd values take the defaults, so data without these fields still reads.
       keepAwake: source.keepAwake !== false,
       lastBackupAt: isTickTime(source.lastBackupAt) ? source.lastBackupAt : null,
+      dayNotes: dayNotes.notes,
+      itemNotes: itemNotes.notes,
+      review: review.review,
     },
     report,
   };

@@ -1,9 +1,12 @@
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import {formatRange} from '@site/plugins/plan-model/duration';
-import {sessionMinutes, useDay} from '@site/src/components/PlanPage';
+import {sessionMinutes, useDay, usePlanPage} from '@site/src/components/PlanPage';
 import DayTime from '@site/src/components/DayTime';
-import DayProgress from '@site/src/components/DayProgress';
+import DayProgress, {dayItemIds} from '@site/src/components/DayProgress';
+import {dayNotesAnchor} from '@site/src/components/DayNotes';
+import {useStoredState} from '@site/src/store';
+import {countDayNotes} from '@site/src/store/notes';
 import VariantToggle from '@site/src/components/VariantToggle';
 import PrintDayButton from '@site/src/components/PrintDayButton';
 import CalendarExport from '@site/src/components/CalendarExport';
@@ -11,7 +14,11 @@ import styles from './styles.module.css';
 
 /** Controls under a day's heading: planned time, the 4h/6h choice and day-level actions. */
 export default function DayToolbar({day}: {day: string}): ReactNode {
+  const {planId} = usePlanPage();
   const found = useDay(Number(day));
+  const itemIds = found ? dayItemIds(found).ids6h : [];
+  // Counted from the store, so the server and the hydrating render show none and the count follows at once.
+  const notes = useStoredState((state) => countDayNotes(state.dayNotes, state.itemNotes, planId, Number(day), itemIds));
   if (!found) return null;
   const weekly = 'blocks' in found;
   return (
@@ -21,6 +28,11 @@ export default function DayToolbar({day}: {day: string}): ReactNode {
         {weekly ? <DayTime day={day} /> : formatRange(sessionMinutes(found))}
       </span>
       <DayProgress day={day} />
+      {notes > 0 && (
+        <a className={styles.notes} href={`#${dayNotesAnchor(Number(day))}`} data-day-notes-count>
+          {notes === 1 ? translate({id: 'plan.day.oneNote', message: '1 note'}) : translate({id: 'plan.day.notes', message: '{count} notes'}, {count: notes})}
+        </a>
+      )}
       {weekly && <VariantToggle compact />}
       <CalendarExport day={Number(day)} />
       <PrintDayButton day={day} />

@@ -2,6 +2,8 @@ import {useMemo, type ReactNode} from 'react';
 import {planItems, usePlanPage} from '@site/src/components/PlanPage';
 import BlockTimer from '@site/src/components/BlockTimer';
 import ProgressTick from '@site/src/components/ProgressTick';
+import ItemNote from '@site/src/components/ItemNote';
+import ReviewToggle from '@site/src/components/ReviewToggle';
 import styles from './styles.module.css';
 
 /** A block, an addition, a topic or a practice item: its Markdown plus its controls. */
@@ -25,6 +27,12 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
       {timed && item.duration && (
         <div className={styles.controls} data-print="hide">
           <BlockTimer itemId={itemId} label={item.label} duration={item.duration} upcoming={upcoming} />
+        </div>
+      )}
+      {item && item.kind !== 'session' && (
+        <div className={styles.extras} data-print="hide">
+          <ReviewToggle planId={planId} itemId={itemId} label={item.label} />
+          <ItemNote planId={planId} itemId={itemId} label={item.label} />
         </div>
       )}
     </div>

@@ -3,6 +3,8 @@ import {flushSync} from 'react-dom';
 import {translate} from '@docusaurus/Translate';
 import {docLocation} from '@site/plugins/plan-model/location';
 import {usePlanPage, usePrintDay} from '@site/src/components/PlanPage';
+import {useStoredState} from '@site/src/store';
+import {noteOf} from '@site/src/store/notes';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
@@ -19,7 +21,8 @@ export function weekLabel(planId: string): string | null {
 
 /**
  * "Print this day": prints one day of the plan on one sheet, with a small header naming the
- * plan, the week and the chosen 4h/6h plan, and ruled lines for notes in whatever space is left.
+ * plan, the week and the chosen 4h/6h plan, the day's notes as typed, and ruled lines for more notes
+ * in whatever space is left.
  * Header and lines exist only in that print; on screen they are not displayed, so neither the
  * layout nor screen readers meet them.
  */
@@ -27,6 +30,7 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
   const {planId, plan} = usePlanPage();
   const [printDay, setPrintDay] = usePrintDay();
   const current = printDay === day;
+  const note = useStoredState((state) => noteOf(state.dayNotes, planId, day));
 
   const print = useCallback(() => {
     const done = () => {
@@ -64,6 +68,11 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
         </div>
         <div className={styles.notes}>
           <span className={styles.notesLabel}>{translate({id: 'print.notes', message: 'Notes'})}</span>
+          {note && (
+            <p className={styles.noteText} data-print-note>
+              {note}
+            </p>
+          )}
           {NOTE_LINES.map((line) => (
             <span key={line} className={styles.notesLine} />
           ))}

@@ -77,7 +77,7 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
 
   const download = () => {
     const file = saveProgressExport();
-    setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress to {file}.'}, {file})});
+    setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress and notes to {file}.'}, {file})});
   };
 
   const importFile = async (file: File) => {
@@ -89,12 +89,13 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       return;
     }
     // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
-    const result = importProgress(text, getState().progress, known, getState().follows);
+    const state = getState();
+    const result = importProgress(text, state.progress, known, {follows: state.follows, dayNotes: state.dayNotes, itemNotes: state.itemNotes});
     if (!result.ok) {
       setMessage({kind: 'error', text: translate({id: 'progress.tools.importFailed', message: 'Import failed: {reason}'}, {reason: result.error})});
       return;
     }
-    const outcome = updateState((state) => ({...state, progress: result.progress, follows: result.follows}));
+    const outcome = updateState((latest) => ({...latest, progress: result.progress, follows: result.follows, ...result.notes}));
     const summary = describeImport(result.report);
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${summary} ${SAVE_PROBLEM[outcome]}` : summary});
   };

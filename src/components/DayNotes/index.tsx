@@ -1,0 +1,28 @@
+import type {ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import {translate} from '@docusaurus/Translate';
+import {usePlanPage} from '@site/src/components/PlanPage';
+import NoteField from '@site/src/components/NoteField';
+import styles from './styles.module.css';
+
+/** Anchor of a day's notes field, which the toolbar's note count links to. */
+export const dayNotesAnchor = (day: number): string => `day-${day}-notes`;
+
+/** The day's own notes field, at the end of the day. "Print this day" prints its text instead. */
+export default function DayNotes({day}: {day: number}): ReactNode {
+  const {planId} = usePlanPage();
+  return (
+    <div className={styles.dayNotes} id={dayNotesAnchor(day)} data-print="hide">
+      <NoteField
+        planId={planId}
+        kind="day"
+        noteKey={String(day)}
+        label={translate({id: 'notes.day.label', message: 'Notes'})}
+        hiddenLabel={translate({id: 'notes.day.hiddenLabel', message: 'for day {day}'}, {day})}
+      />
+      <Link to="/notes" className={styles.allNotes}>
+        {translate({id: 'notes.day.all', message: 'All notes'})}
+      </Link>
+    </div>
+  );
+}

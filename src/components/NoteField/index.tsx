@@ -1,0 +1,124 @@
+import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
+import {translate} from '@docusaurus/Translate';
+import {updateState, useStoredState, type StoredState} from '@site/src/store';
+import {noteOf, setNote, type NoteKind} from '@site/src/store/notes';
+import utilities from '@site/src/css/utilities.module.css';
+import styles from './styles.module.css';
+
+/** How long typing pauses before the note is written; blur and leaving the page write at once. */
+export const SAVE_DELAY_MS = 400;
+
+type SaveStatus = 'idle' | 'saved' | 'memory-only' | 'newer-version';
+
+const FIELD: Record<NoteKind, 'dayNotes' | 'itemNotes'> = {day: 'dayNotes', item: 'itemNotes'};
+
+/**
+ * A plain-text note kept in the store as typed: saved after a short pause in typing, and at once
+ * on blur, when the page is hidden or left, and when the field goes away, so no keystroke is lost.
+ * A write that stays in memory is said next to the field (the site-wide notice says why).
+ */
+export default function NoteField({
+  planId,
+  kind,
+  noteKey,
+  label,
+  hiddenLabel,
+  rows = 4,
+  focusOnMount = false,
+}: {
+  planId: string;
+  kind: NoteKind;
+  /** The day number as text, or the item id. */
+  noteKey: string;
+  /** Visible label; the accessible name starts with it. */
+  label: string;
+  /** Read only by screen readers after the label, e.g. "for day 2". */
+  hiddenLabel: string;
+  rows?: number;
+  /** Set when the reader's own click opened the field, so typing can start at once. */
+  focusOnMount?: boolean;
+}): ReactNode {
+  const id = useId();
+  const field = FIELD[kind];
+  const stored = useStoredState((state) => noteOf(state[field], planId, noteKey));
+  // While the reader edits, the field shows their draft, not the store, so a write never moves the caret.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (focusOnMount) textarea.current?.focus();
+    // Only when the field appears: a later render must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const text = pending.current;
+    if (text === null) return;
+    pending.current = null;
+    const outcome = updateState((state: StoredState) => ({...state, [field]: setNote(state[field], kind, planId, noteKey, text)}));
+    setStatus(outcome);
+  }, [field, kind, planId, noteKey]);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, [flush]);
+
+  const message =
+    status === 'saved'
+      ? translate({id: 'notes.saved', message: 'Saved'})
+      : status === 'memory-only'
+        ? translate({
+            id: 'notes.memoryOnly',
+            message: 'Not saved: this browser refused to store it. The text stays here until you close the page; copy it somewhere safe.',
+          })
+        : status === 'newer-version'
+          ? translate({
+              id: 'notes.newerVersion',
+              message: 'Not saved: a newer version of this site is open in another tab. Reload this page, then type the note again.',
+            })
+          : '';
+
+  return (
+    <div className={styles.noteField}>
+      <label htmlFor={id} className={styles.label}>
+        {label} <span className={utilities.visuallyHidden}>{hiddenLabel}</span>
+      </label>
+      <textarea
+        id={id}
+        className={styles.textarea}
+        rows={rows}
+        value={draft ?? stored}
+        spellCheck
+        ref={textarea}
+        onChange={(event) => {
+          const text = event.target.value;
+          setDraft(text);
+          pending.current = text;
+          clearTimeout(timer.current);
+          timer.current = setTimeout(flush, SAVE_DELAY_MS);
+        }}
+        onBlur={() => {
+          flush();
+          setDraft(null);
+        }}
+        data-note-field={kind}
+      />
+      <p className={status === 'saved' || status === 'idle' ? styles.status : styles.problem} role="status">
+        {message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import {expect, test, type Page} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {pdfPageCount} from './support/pdf';
+import {collectErrors} from './support/site';
+
+const WEEK_10 = '/weeks/week-10/go';
+const NOTE = 'Day 2 recall:\n  <b>select</b> picks a ready case at random & "default" never blocks.';
+
+const dayNotes = (page: Page, day: number) => page.locator(`[data-plan-day="${day}"]`).getByRole('textbox', {name: `Notes for day ${day}`});
+
+async function writeNote(page: Page, day: number, text: string): Promise<void> {
+  const field = dayNotes(page, day);
+  await field.click();
+  await field.fill(text);
+  await expect(page.locator(`[data-plan-day="${day}"]`).getByRole('status').filter({hasText: 'Saved'})).toBeVisible();
+}
+
+test.describe('notes on a plan day', () => {
+  test('a note on Week 10 Day 2 survives a reload, prints on the one page, and moves to a fresh browser by export and import', async ({
+    page,
+    browser,
+  }, testInfo) => {
+    test.slow();
+    const errors = collectErrors(page);
+    await page.goto(WEEK_10);
+    await writeNote(page, 2, NOTE);
+    await expect(page.locator('[data-plan-day="2"]').getByRole('link', {name: '1 note'})).toBeVisible();
+
+    await page.reload();
+    await expect(dayNotes(page, 2)).toHaveValue(NOTE);
+    await expect(page.locator('[data-plan-day="2"]').getByRole('link', {name: '1 note'})).toBeVisible();
+    await expect(page.locator('[data-plan-day="3"]').getByRole('link', {name: /^\d+ notes?$/})).toHaveCount(0);
+
+    // "Print this day" with the dialog stubbed: what the browser would print, and how many sheets.
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    for (const format of ['A4', 'Letter'] as const) {
+      await page.emulateMedia({media: 'screen'});
+      await page
+        .locator('[data-plan-day="2"]')
+        .getByRole('button', {name: /^Print this day/})
+        .click();
+      await expect(page.locator('html')).toHaveAttribute('data-print-day', '2');
+      await page.emulateMedia({media: 'print'});
+      // innerText follows the print styles: the note is laid out, line breaks and spaces as typed.
+      expect(await page.locator('[data-plan-day="2"] [data-print-note]').innerText()).toBe(NOTE);
+      const body = await page.evaluate(() => document.body.innerText);
+      expect(body).toContain('picks a ready case at random');
+      expect(body, 'the editable field is not printed beside the note').not.toContain('Notes for day');
+      expect(pdfPageCount(await page.pdf({format, printBackground: false})), `day 2 on ${format}`).toBe(1);
+    }
+    await page.emulateMedia({media: 'screen'});
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', {name: 'Export progress'}).first().click();
+    const file = testInfo.outputPath('progress.json');
+    await (await download).saveAs(file);
+
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(WEEK_10);
+    await expect(dayNotes(other, 2)).toHaveValue('');
+    await other.locator('[data-progress-import]').first().setInputFiles(file);
+    await expect(other.getByRole('status').filter({hasText: 'Notes: 1 note added.'})).toBeVisible();
+    await expect(dayNotes(other, 2)).toHaveValue(NOTE);
+    await other.reload();
+    await expect(dayNotes(other, 2)).toHaveValue(NOTE);
+    await fresh.close();
+    expect(errors).toEqual([]);
+  });
+
+  test('a long note still prints the day on one page', async ({page}) => {
+    await page.goto(WEEK_10);
+    const long = Array.from({length: 80}, (_, line) => `line ${line + 1}: goroutines, channels and the memory model`).join('\n');
+    await writeNote(page, 2, long);
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page
+      .locator('[data-plan-day="2"]')
+      .getByRole('button', {name: /^Print this day/})
+      .click();
+    await page.emulateMedia({media: 'print'});
+    expect(await page.evaluate(() => document.body.innerText)).toContain('line 1: goroutines');
+    expect(pdfPageCount(await page.pdf({format: 'A4', printBackground: false}))).toBe(1);
+  });
+});
+
+test.describe('the notes page', () => {
+  test('lists notes by plan and day, finds them by text, and links back to the day', async ({page}) => {
+    const errors = collectErrors(page);
+    await page.goto(WEEK_10);
+    await writeNote(page, 2, NOTE);
+    await writeNote(page, 4, 'Benchmarks: b.Loop, not b.N');
+    await page.goto('/notes');
+    const days = page.locator('[data-notes-day]');
+    await expect(days).toHaveCount(2);
+    await expect(days.first()).toContainText('picks a ready case at random');
+
+    await page.getByRole('searchbox', {name: 'Search notes'}).fill('b.loop');
+    await expect(days).toHaveCount(1);
+    await expect(page.getByRole('status').filter({hasText: '1 note matches.'})).toBeVisible();
+    await page.getByRole('searchbox', {name: 'Search notes'}).fill('');
+    await expect(days).toHaveCount(2);
+
+    await days
+      .first()
+      .getByRole('link', {name: /^Day 2/})
+      .click();
+    await expect(page).toHaveURL(/\/weeks\/week-10\/go#day-2$/);
+    await expect(dayNotes(page, 2)).toHaveValue(NOTE);
+    expect(errors).toEqual([]);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`has no axe violations with notes listed (${scheme})`, async ({page}) => {
+      // Two full axe passes (a plan page and /notes): slow on a busy machine.
+      test.slow();
+      await page.emulateMedia({colorScheme: scheme});
+      await page.goto(WEEK_10);
+      await writeNote(page, 2, NOTE);
+      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((violation) => violation.id)).toEqual([]);
+      await page.goto('/notes');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await expect(page.locator('[data-notes-day]')).toHaveCount(1);
+      const notesResults = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(notesResults.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+});
