@@ -132,11 +132,11 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
       ref={dialogRef}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-zone`}
-      className={styles.dialog}
+      className={utilities.modal}
       onClose={onClose}
       onClick={onBackdropClick}>
-      <div className={styles.content}>
-        <h2 id={`${id}-title`} className={styles.title}>
+      <div className={utilities.modalContent}>
+        <h2 id={`${id}-title`} className={utilities.modalTitle}>
           {title}
         </h2>
         <form onSubmit={onSubmit} noValidate>

@@ -6,6 +6,7 @@ import {useFollowActions} from '@site/src/hooks/useFollows';
 import {usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import {EVERY_DAY, guidePlanIds} from '@site/src/schedule';
 import {isLocalDate} from '@site/src/store/schema';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 /** Weekday names from Monday, as most study weeks are read; the value is 0 = Sunday … 6 = Saturday. */
@@ -110,9 +111,9 @@ export default function FollowDialog({planId, guide, title, start, siteVariant, 
 
   return (
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- Escape is the keyboard equivalent, built into the modal dialog
-    <dialog ref={dialogRef} aria-labelledby={`${id}-title`} className={styles.dialog} onClose={() => onClose(followed.current)} onClick={onBackdropClick}>
-      <div className={styles.content}>
-        <h2 id={`${id}-title`} className={styles.title}>
+    <dialog ref={dialogRef} aria-labelledby={`${id}-title`} className={utilities.modal} onClose={() => onClose(followed.current)} onClick={onBackdropClick}>
+      <div className={utilities.modalContent}>
+        <h2 id={`${id}-title`} className={utilities.modalTitle}>
           {guide ? title : translate({id: 'follow.title', message: 'Follow {plan}'}, {plan: planName(plan)})}
         </h2>
         <form onSubmit={onSubmit} noValidate>

@@ -6,6 +6,7 @@ import {applyVariantToDocument} from '@site/src/hooks/useVariant';
 import {getState, updateState} from '@site/src/store';
 import {describeImport, type KnownItems} from '@site/src/store/progress';
 import {previewTransfer, readTransfer, type TransferOffer} from '@site/src/store/transfer';
+import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 interface Props {
@@ -69,9 +70,9 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
   const titleId = 'progress-receiver-title';
 
   return (
-    <dialog ref={dialogRef} className={styles.dialog} aria-labelledby={titleId} onClose={onClose} data-progress-receiver>
-      <div className={styles.content}>
-        <h2 id={titleId} className={styles.title}>
+    <dialog ref={dialogRef} className={utilities.modal} aria-labelledby={titleId} onClose={onClose} data-progress-receiver data-print="hide">
+      <div className={utilities.modalContent}>
+        <h2 id={titleId} className={utilities.modalTitle}>
           <Translate id="progress.receive.title">Progress from your other device</Translate>
         </h2>
         {step.kind === 'reading' && (
