@@ -15,8 +15,10 @@ test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress 
   await expect(page).toHaveURL(/\/intensive\/senior-go-14-days/);
 
   await page.keyboard.press('Control+k');
+  await expect(page.getByRole('combobox', {name: 'Search'}).or(page.getByRole('textbox', {name: 'Search'}))).toBeFocused();
   await page.keyboard.type('rate limiter');
-  await expect(page.getByRole('option').first()).toBeVisible();
+  // The index is fetched on first use: on a busy machine that takes longer than an assertion's default wait.
+  await expect(page.getByRole('option').first()).toBeVisible({timeout: 20_000});
   await page.keyboard.press('Enter');
   await page.waitForLoadState('networkidle');
 
