@@ -8,6 +8,7 @@ import {docLocation} from './plugins/plan-model/location';
 import planDataPlugin from './plugins/plan-data';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
+import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
@@ -92,6 +93,7 @@ const config: Config = {
   plugins: [
     planDataPlugin,
     prismOnDemandPlugin,
+    searchHighlightOnDemandPlugin,
     [
       '@docusaurus/plugin-pwa',
       {
