@@ -65,7 +65,7 @@ describe('CalendarExport', () => {
     expect(trigger).toHaveFocus();
     await user.keyboard('{Enter}');
 
-    const dialog = screen.getByRole('dialog', {name: 'Add this plan to your calendar'});
+    const dialog = await screen.findByRole('dialog', {name: 'Add this plan to your calendar'});
     // Modal, so the browser keeps focus inside and closes it on Escape.
     expect(showModal).toHaveBeenCalledTimes(1);
     expect(showModal.mock.contexts[0]).toBe(dialog);
@@ -79,7 +79,7 @@ describe('CalendarExport', () => {
     const user = userEvent.setup();
     const {container} = renderExport(3);
     await user.click(screen.getByRole('button', {name: shows('Add this day to calendar')}));
-    const dialog = screen.getByRole('dialog', {name: 'Add Day 3 to your calendar'});
+    const dialog = await screen.findByRole('dialog', {name: 'Add Day 3 to your calendar'});
     expect(screen.getByRole('radio', {name: shows('4-hour plan (blocks)')})).toBeInTheDocument();
     expect(screen.getByRole('button', {name: shows('Download .ics')})).toBeInTheDocument();
     expectLabelInName(dialog);
@@ -103,7 +103,7 @@ describe('CalendarExport', () => {
     const user = userEvent.setup();
     renderExport();
     await user.click(screen.getByRole('button', {name: 'Add to calendar'}));
-    const dialog = screen.getByRole('dialog');
+    const dialog = await screen.findByRole('dialog');
     await user.click(screen.getByRole('heading', {name: 'Add this plan to your calendar'}));
     expect(dialog).toBeInTheDocument();
     // The backdrop belongs to the dialog element: the browser reports a click on it with the dialog as target.
@@ -152,7 +152,7 @@ describe('CalendarExport', () => {
     const user = userEvent.setup();
     renderExport(3);
     await user.click(screen.getByRole('button', {name: 'Add this day to calendar'}));
-    expect(screen.getByRole('dialog', {name: 'Add Day 3 to your calendar'})).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', {name: 'Add Day 3 to your calendar'})).toBeInTheDocument();
     await user.click(screen.getByRole('radio', {name: /4-hour plan/}));
     await user.keyboard('{Enter}');
 
@@ -167,6 +167,7 @@ describe('CalendarExport', () => {
     const user = userEvent.setup();
     renderExport();
     await user.click(screen.getByRole('button', {name: 'Add to calendar'}));
+    await screen.findByRole('dialog');
     await user.clear(screen.getByLabelText('Date of Day 1'));
     await user.click(screen.getByRole('button', {name: 'Download .ics'}));
     expect(screen.getByRole('alert')).toHaveTextContent('Pick a valid start date for Day 1.');

@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {useFollowActions, useFollows} from '@site/src/hooks/useFollows';
 import {useVariant} from '@site/src/hooks/useVariant';
-import {formatDate, localDate} from '@site/src/schedule';
+import {formatDate, localDate} from '@site/src/schedule/dates';
 import styles from './styles.module.css';
 
 // The form loads when a reader opens it, so plan pages carry only the button.
