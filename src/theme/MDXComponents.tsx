@@ -9,11 +9,12 @@ import VariantSection from '@site/src/components/VariantSection';
 import PlanItem from '@site/src/components/PlanItem';
 import PlanSession from '@site/src/components/PlanSession';
 import IntensiveOverview from '@site/src/components/IntensiveOverview';
-import Roadmap from '@site/src/components/Roadmap';
-import PracticeIndex from '@site/src/components/PracticeIndex';
 import PlanDiagnostics from '@site/src/components/PlanDiagnostics';
 
-/** The elements the remark-plan plugin emits, registered alongside the theme's own. */
+/**
+ * The elements the remark-plan plugin emits, registered alongside the theme's own. Components used by one page only
+ * (the roadmap's week grid, the machine coding bank's index) are imported by that page, so plan pages do not carry them.
+ */
 export default {
   ...MDXComponents,
   PlanPage,
@@ -26,7 +27,5 @@ export default {
   PlanItem,
   PlanSession,
   IntensiveOverview,
-  Roadmap,
-  PracticeIndex,
   PlanDiagnostics,
 };
