@@ -1,13 +1,26 @@
-import {Suspense, lazy, useEffect, useState, type ReactNode} from 'react';
-import StorageNotice from '@site/src/components/StorageNotice';
-import TimerCenter from '@site/src/components/TimerCenter';
-import {updateState} from '@site/src/store';
+import {Suspense, lazy, useEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {NO_PERSISTENCE_PROBLEM, getPersistenceStatus, inspectStoredData, subscribePersistence, updateState, useStoredState} from '@site/src/store';
 import {VARIANT_PARAM, parseVariant} from '@site/plugins/plan-model/ids';
 import {applyVariantToDocument} from '@site/src/hooks/useVariant';
 import {isTransferFragment} from '@site/src/store/transferFragment';
 
-// Loaded only when a "Move my progress" link is opened.
+// Every page renders these three, yet most visits need none of them: each loads when there is something to show.
+// The timer panel (with its chime, worker and wake lock) once a timer exists.
+const TimerCenter = lazy(() => import('@site/src/components/TimerCenter'));
+// The storage notice once a write failed or stored data turned out damaged.
+const StorageNotice = lazy(() => import('@site/src/components/StorageNotice'));
+// The merge dialog when a "Move my progress" link is opened.
 const ProgressReceiver = lazy(() => import('@site/src/components/ProgressReceiver'));
+
+const hasTimers = (state: {timers: Record<string, unknown>}) => Object.keys(state.timers).length > 0;
+
+/** True from the first render where `condition` holds: a panel, once loaded, stays mounted with its own state. */
+function useOnceTrue(condition: boolean): boolean {
+  const [seen, setSeen] = useState(false);
+  // Updating state while rendering is React's way to derive it from a change; it re-renders before any commit.
+  if (condition && !seen) setSeen(true);
+  return seen || condition;
+}
 
 /**
  * Wraps every page: a shared `?plan=` link is remembered, the active timer follows the reader,
@@ -22,6 +35,12 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
       applyVariantToDocument(shared);
     }
   }, []);
+
+  // Damaged data is found (and backed up) on the first visit of a page, whether or not the notice is loaded yet.
+  useEffect(() => inspectStoredData(), []);
+  const persistence = useSyncExternalStore(subscribePersistence, getPersistenceStatus, () => NO_PERSISTENCE_PROBLEM);
+  const showNotice = useOnceTrue(persistence !== NO_PERSISTENCE_PROBLEM);
+  const showTimers = useOnceTrue(useStoredState(hasTimers));
 
   const [moveLink, setMoveLink] = useState<string | null>(null);
   useEffect(() => {
@@ -39,9 +58,17 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
   return (
     <>
       {/* First in the tab order: its buttons are a few presses away rather than after the whole plan. */}
-      <StorageNotice />
+      {showNotice && (
+        <Suspense fallback={null}>
+          <StorageNotice />
+        </Suspense>
+      )}
       {children}
-      <TimerCenter />
+      {showTimers && (
+        <Suspense fallback={null}>
+          <TimerCenter />
+        </Suspense>
+      )}
       {moveLink && (
         <Suspense fallback={null}>
           <ProgressReceiver fragment={moveLink} onClose={closeMoveLink} />
