@@ -1,4 +1,8 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {expect, test} from '@playwright/test';
+import {chromiumArgs, findChromium} from '../support/chromium';
 import {collectErrors} from './support/site';
 
 test('after one visit to the home page, a never-visited plan page, the roadmap and search work with no network', async ({context, page}) => {
@@ -32,24 +36,65 @@ test('after one visit to the home page, a never-visited plan page, the roadmap a
   expect(errors).toEqual([]);
 });
 
-test('the web app manifest names the site and offers 192, 512 and maskable icons that load', async ({page, request}) => {
+/** Width and height of a PNG, from its IHDR chunk (always first, right after the 8-byte signature). */
+function pngSize(bytes: Buffer): string {
+  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+}
+
+test('the web app manifest names the site and offers 192, 512 and maskable icons that load at their stated sizes', async ({page, request}) => {
   await page.goto('/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBe('/manifest.json');
-  const manifest = (await (await request.get(href!)).json()) as {
+  const manifestResponse = await request.get(href!);
+  expect(manifestResponse.status()).toBe(200);
+  const manifest = (await manifestResponse.json()) as {
     name: string;
     short_name: string;
     start_url: string;
     display: string;
+    theme_color: string;
     icons: {src: string; sizes: string; purpose: string}[];
   };
-  expect(manifest).toMatchObject({name: 'Go Study Plans', start_url: '/', display: 'standalone'});
+  expect(manifest).toMatchObject({name: 'Go Study Plans', short_name: 'Go Plans', start_url: '/', display: 'standalone', theme_color: '#00758f'});
+  // Short enough to sit under an icon on a phone's home screen.
   expect(manifest.short_name.length).toBeLessThanOrEqual(12);
   expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
   for (const icon of manifest.icons) {
     const response = await request.get(icon.src);
+    expect(response.status(), icon.src).toBe(200);
     expect(response.headers()['content-type']).toBe('image/png');
+    expect(pngSize(await response.body()), icon.src).toBe(icon.sizes);
   }
-  const themeColors = await page.locator('meta[name="theme-color"]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('media')));
-  expect(themeColors.sort()).toEqual(['(prefers-color-scheme: dark)', '(prefers-color-scheme: light)']);
+
+  // The browser's own colour for its toolbar and the installed app's title bar, in the light and the dark theme.
+  const themeColors = await page
+    .locator('meta[name="theme-color"]')
+    .evaluateAll((metas) => Object.fromEntries(metas.map((meta) => [meta.getAttribute('media'), meta.getAttribute('content')])));
+  expect(themeColors).toEqual({'(prefers-color-scheme: light)': manifest.theme_color, '(prefers-color-scheme: dark)': '#1b1b1d'});
+});
+
+test('Chromium finds nothing that stops the site being installed, once its service worker controls the page', async ({playwright, baseURL}) => {
+  // Precaching the whole site first can take a while on a busy machine.
+  test.slow();
+  // Lighthouse 12 dropped its PWA category; its installability audit asked Chromium the same question over the
+  // DevTools protocol. Playwright's usual browser contexts are incognito, where Chromium answers "in-incognito"
+  // whatever the site does, so this test opens an ordinary profile of its own.
+  const chromium = findChromium();
+  if ('error' in chromium) throw new Error(chromium.error);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'go-study-plans-profile-'));
+  const context = await playwright.chromium.launchPersistentContext(profile, {executablePath: chromium.path, args: chromiumArgs, baseURL});
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
+    const cdp = await context.newCDPSession(page);
+    const {errors: manifestErrors} = await cdp.send('Page.getAppManifest');
+    expect(manifestErrors).toEqual([]);
+    const {installabilityErrors} = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, {recursive: true, force: true});
+  }
 });

@@ -34,6 +34,18 @@ describe('the update prompt (PwaReloadPopup)', () => {
     expect(screen.queryByRole('status', {name: 'Site update'})).toBeNull();
   });
 
+  it('Reload also asks the waiting worker itself to take over, for an update the plugin tracks as "external"', async () => {
+    const postMessage = vi.fn();
+    Object.defineProperty(navigator, 'serviceWorker', {configurable: true, value: {getRegistration: () => Promise.resolve({waiting: {postMessage}})}});
+    try {
+      render(<PwaReloadPopup onReload={() => {}} />);
+      act(() => screen.getByRole('button', {name: 'Reload'}).click());
+      await vi.waitFor(() => expect(postMessage).toHaveBeenCalledWith({type: 'SKIP_WAITING'}));
+    } finally {
+      Reflect.deleteProperty(navigator, 'serviceWorker');
+    }
+  });
+
   it('waits while a timer runs, and shows once it is paused', () => {
     setTimer(timer(Date.now()));
     render(<PwaReloadPopup onReload={() => {}} />);

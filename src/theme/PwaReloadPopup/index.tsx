@@ -9,6 +9,17 @@ interface Props {
 }
 
 /**
+ * Asks the waiting service worker itself to take over. The plugin's `onReload` sends the same message to the worker
+ * its Workbox instance tracks, which is still the active one when the update was found in the tab of the first visit
+ * or more than a minute after the page loaded (workbox-window calls such an update "external"); that message alone
+ * changes nothing, and Reload would do nothing. Once the new worker takes control, the plugin's listener reloads.
+ */
+function activateWaitingWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.getRegistration().then((registration) => registration?.waiting?.postMessage({type: 'SKIP_WAITING'}));
+}
+
+/**
  * Replaces the PWA plugin's popup: a new version is announced, never while a timer runs (a reload would
  * interrupt the block the reader is timing), and the page reloads only when the reader asks.
  */
@@ -27,6 +38,7 @@ export default function PwaReloadPopup({onReload}: Props): ReactNode {
         onClick={() => {
           setDismissed(true);
           onReload();
+          activateWaitingWorker();
         }}>
         <Translate id="pwa.update.reload">Reload</Translate>
       </button>
