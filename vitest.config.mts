@@ -25,6 +25,8 @@ const alias = [
   ...stubAliases('theme', '@theme'),
   ...stubAliases('theme-original', '@theme-original'),
   ...stubAliases('generated', '@generated'),
+  // The plan-data plugin's map of per-plan modules (plugins/plan-model/ids.ts, PLAN_LOADERS_FILE).
+  {find: /^@generated\/plan-data\/default\/plan-loaders$/, replacement: path.join(stubsDir, 'plan-data/plan-loaders.ts')},
   {find: /^@site\//, replacement: `${rootDir}/`},
 ];
 

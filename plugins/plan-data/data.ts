@@ -4,6 +4,7 @@
  */
 import {sumDurations} from '../plan-model/duration';
 import type {DurationRange} from '../plan-model/types';
+import type {PagePlan} from '../plan-model/pagePlan';
 
 import {variantItems, type PlanVariant} from '../plan-model/ids';
 
@@ -97,7 +98,27 @@ export interface DayEntry {
   tickable: boolean;
 }
 
-/** The labels of every plan's days, published for the Today page only (not global data). */
-export interface PlanDays {
-  plans: {id: string; days: {number: number; entries: DayEntry[]}[]}[];
+/** What one day of a plan holds, with labels and durations, in reading order (blocks, then additions; per session). */
+export function dayEntries(plan: PagePlan, dayNumber: number): DayEntry[] {
+  if (plan.kind === 'weekly') {
+    const day = plan.days.find((candidate) => candidate.number === dayNumber);
+    if (!day) return [];
+    return [
+      ...day.blocks.map((block): DayEntry => ({
+        id: block.id,
+        label: `Block ${block.number} · ${block.label}`,
+        kind: 'block',
+        duration: block.duration,
+        tickable: true,
+      })),
+      ...day.additions.map((addition): DayEntry => ({id: addition.id, label: addition.label, kind: 'addition', duration: addition.duration, tickable: true})),
+    ];
+  }
+  const day = plan.days.find((candidate) => candidate.number === dayNumber);
+  if (!day) return [];
+  return day.sessions.flatMap((session): DayEntry[] => [
+    {id: session.id, label: session.label, kind: 'session', duration: session.duration, tickable: false},
+    ...session.topics.map((topic): DayEntry => ({id: topic.id, label: topic.title, kind: 'topic', duration: null, tickable: true})),
+    ...session.practice.map((item): DayEntry => ({id: item.id, label: item.text, kind: 'practice', duration: null, tickable: true})),
+  ]);
 }

@@ -1,11 +1,11 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {DEFAULT_VARIANT, STORAGE_KEY, VARIANT_ATTRIBUTE, VARIANT_PARAM, PLAN_VARIANTS} from '../plan-model/ids';
+import {DEFAULT_VARIANT, PLAN_LOADERS_FILE, STORAGE_KEY, VARIANT_ATTRIBUTE, VARIANT_PARAM, PLAN_VARIANTS, planModuleFile} from '../plan-model/ids';
 import {planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
 import {checkContent, contentFailure, displayPathOf} from './contentCheck';
-import {buildPlanDataAndDays, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
+import {buildPlanDataAndPages, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
 
@@ -26,9 +26,9 @@ interface LoadedDocs {
 }
 
 /**
- * The site's plan plugin: the head script for the plan choice, and a compact summary of
+ * The site's plan plugin: the head script for the plan choice, a compact summary of
  * every plan (days, item ids, planned minutes, weekly goals) as global data for the
- * roadmap, progress totals and topic indexes. The summary is computed after the docs
+ * roadmap, progress totals and topic indexes, and one module per plan with its page model. The summary is computed after the docs
  * plugin loads, so it re-runs whenever a plan file changes in development, without a
  * watcher of its own racing the docs plugin's.
  */
@@ -73,11 +73,16 @@ export default function planDataPlugin(context: LoadContext): Plugin {
           },
         ];
       });
-      const {data, days} = buildPlanDataAndDays(sources);
+      const {data, pages} = buildPlanDataAndPages(sources);
       actions.setGlobalData(data);
-      // Day labels are only needed on /today: a route of this plugin's own loads them there and nowhere else.
-      const planDays = await actions.createData('plan-days.json', JSON.stringify(days));
-      actions.addRoute({path: `${context.baseUrl}today`, component: '@site/src/components/TodayPage', modules: {planDays}, exact: true});
+      // Each plan's page model once, as its own module: the plan's page imports it (the remark plugin adds the
+      // import), and /today and the timer panel load it by id through the loader map, only when they need it.
+      const loaders: string[] = [];
+      for (const [planId, page] of pages) {
+        await actions.createData(planModuleFile(planId), JSON.stringify(page));
+        loaders.push(`  ${JSON.stringify(planId)}: () => import(${JSON.stringify(`./${planModuleFile(planId)}`)}),`);
+      }
+      await actions.createData(PLAN_LOADERS_FILE, `export default {\n${loaders.join('\n')}\n};\n`);
     },
   };
 }

@@ -3,7 +3,8 @@ import {docLocation, isPlanLocation} from '../plan-model/location';
 import {variantItems} from '../plan-model/ids';
 import {sumDurations} from '../plan-model/duration';
 import type {IntensivePlan, PlanModel, WeeklyPlan} from '../plan-model/types';
-import {SUMMARY_MAX_LENGTH, type DayEntry, type IntensivePlanSummary, type PlanData, type PlanDays, type PlanSummary, type WeeklyPlanSummary} from './data';
+import {toPagePlan, type PagePlan} from '../plan-model/pagePlan';
+import {SUMMARY_MAX_LENGTH, type IntensivePlanSummary, type PlanData, type PlanSummary, type WeeklyPlanSummary} from './data';
 
 export * from './data';
 
@@ -36,13 +37,13 @@ export function practisesMachineCoding(day: Pick<WeeklyPlan['days'][number], 'bl
 
 /** Parses every plan with the shared parser; docs that are not plans are left out. */
 export function buildPlanData(sources: readonly PlanSource[]): PlanData {
-  return buildPlanDataAndDays(sources).data;
+  return buildPlanDataAndPages(sources).data;
 }
 
-/** The global summary, and the day labels the Today page loads on its own. */
-export function buildPlanDataAndDays(sources: readonly PlanSource[]): {data: PlanData; days: PlanDays} {
+/** The global summary, and every plan's page model (one module per plan, loaded by id where needed). */
+export function buildPlanDataAndPages(sources: readonly PlanSource[]): {data: PlanData; pages: Map<string, PagePlan>} {
   const plans: PlanSummary[] = [];
-  const days: PlanDays['plans'] = [];
+  const pages = new Map<string, PagePlan>();
   for (const doc of sources) {
     // Where a doc sits decides whether it is a plan (plan-model/location), never its headings alone.
     const location = docLocation(doc.planId);
@@ -51,39 +52,11 @@ export function buildPlanDataAndDays(sources: readonly PlanSource[]): {data: Pla
     const summary = plan ? summarisePlan(doc, plan) : null;
     if (summary && plan) {
       plans.push(summary);
-      days.push({id: summary.id, days: dayEntries(plan)});
+      pages.set(summary.id, toPagePlan(plan));
     }
   }
   plans.sort((a, b) => a.id.localeCompare(b.id));
-  days.sort((a, b) => a.id.localeCompare(b.id));
-  return {data: {plans}, days: {plans: days}};
-}
-
-/** What each day holds, with labels and durations, in reading order. */
-export function dayEntries(plan: PlanModel): PlanDays['plans'][number]['days'] {
-  if (plan.kind === 'weekly') {
-    return plan.days.map((day) => ({
-      number: day.number,
-      entries: [
-        ...day.blocks.map((block): DayEntry => ({
-          id: block.id,
-          label: `Block ${block.number} · ${block.label}`,
-          kind: 'block',
-          duration: block.duration,
-          tickable: true,
-        })),
-        ...day.additions.map((addition): DayEntry => ({id: addition.id, label: addition.label, kind: 'addition', duration: addition.duration, tickable: true})),
-      ],
-    }));
-  }
-  return plan.days.map((day) => ({
-    number: day.number,
-    entries: day.sessions.flatMap((session): DayEntry[] => [
-      {id: session.id, label: session.label, kind: 'session', duration: session.duration, tickable: false},
-      ...session.topics.map((topic): DayEntry => ({id: topic.id, label: topic.title, kind: 'topic', duration: null, tickable: true})),
-      ...session.practice.map((item): DayEntry => ({id: item.id, label: item.text, kind: 'practice', duration: null, tickable: true})),
-    ]),
-  }));
+  return {data: {plans}, pages};
 }
 
 /** The compact summary of one parsed plan; null for a weekly plan outside `weeks/week-NN/`. */

@@ -24,6 +24,14 @@ export const VARIANT_ATTRIBUTE = 'data-plan-variant';
 export const STORAGE_KEY = 'go-study-plans';
 /** Name under which the plan-data plugin publishes its global data. */
 export const PLAN_DATA_PLUGIN = 'plan-data';
+/**
+ * One module per plan, written by the plan-data plugin: the plan's page model (what its page, /today and the timer
+ * panel read), imported by the plan's page and loaded by id elsewhere through the loader map below.
+ */
+export const planModuleSpecifier = (planId: string): string => `@generated/${PLAN_DATA_PLUGIN}/default/plans/${planId}.json`;
+/** File names of those modules and of the loader map, relative to the plugin's generated folder. */
+export const planModuleFile = (planId: string): string => `plans/${planId}.json`;
+export const PLAN_LOADERS_FILE = 'plan-loaders.js';
 
 export type SessionName = 'morning' | 'evening';
 

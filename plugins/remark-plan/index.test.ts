@@ -77,16 +77,17 @@ describe.for(seedPlans)('remark-plan on $doc', (seedPlan) => {
   const model = parsePlan(source).plan!;
   const planId = seedPlan.doc.replace(/^docs\//, '').replace(/\.md$/, '');
 
-  it('wraps the whole page in one PlanPage carrying its id and model', () => {
-    expect(tree.children).toHaveLength(1);
-    const page = tree.children[0]!;
+  it("imports the plan's own module and wraps the whole page in one PlanPage carrying its id and that model", () => {
+    expect(tree.children).toHaveLength(2);
+    const [esm, page] = tree.children as [RootContent, RootContent];
+    // The model is not copied into the page: it is the plan-data plugin's module for this plan id.
+    expect(esm.type).toBe('mdxjsEsm');
+    expect((esm as {value: string}).value).toBe(`import __planModel from "@generated/plan-data/default/plans/${planId}.json";`);
     expect(isJsx(page, 'PlanPage')).toBe(true);
     expect(attribute(page as Jsx, 'planId')).toBe(planId);
-    const plan = JSON.parse(attribute(page as Jsx, 'plan') ?? 'null') as {kind: string; days: {number: number}[]};
-    expect(plan.kind).toBe(model.kind);
-    expect(plan.days.map((day) => day.number)).toEqual(model.days.map((day) => day.number));
-    // The page payload leaves build-only details behind.
-    expect(attribute(page as Jsx, 'plan')).not.toMatch(/"position"|Position"/);
+    const plan = (page as Jsx).attributes.find((candidate) => 'name' in candidate && candidate.name === 'plan');
+    expect(plan?.value).toMatchObject({type: 'mdxJsxAttributeValueExpression', value: '__planModel'});
+    expect(model.days.length).toBe(seedPlan.days);
   });
 
   it(`has ${seedPlan.days} PlanDay sections, each led by its day heading (id day-N) and its toolbar`, () => {
@@ -144,7 +145,7 @@ describe('remark-plan on a weekly page', () => {
   const model = parsePlan(source).plan as WeeklyPlan;
 
   it('puts the overview heading, the 4h/6h toggle and the overview table in a section of their own, before the days', () => {
-    const page = tree.children[0] as Jsx;
+    const page = tree.children[1] as Jsx;
     const index = page.children.findIndex((node) => isJsx(node, 'section'));
     const section = page.children[index] as Jsx;
     expect(section.attributes).toContainEqual(expect.objectContaining({name: 'data-plan-overview'}));
@@ -197,7 +198,7 @@ describe('remark-plan on a weekly page', () => {
   });
 
   it('leaves the section dividers between days outside the day sections', () => {
-    const page = tree.children[0] as Jsx;
+    const page = tree.children[1] as Jsx;
     for (const day of elements(tree, 'PlanDay')) {
       expect(day.children.at(-1)?.type).not.toBe('thematicBreak');
     }
@@ -210,7 +211,7 @@ describe('remark-plan on the intensive plan', () => {
   const source = readFileSync(docPath, 'utf8');
   const tree = transform(source, docPath);
   const model = parsePlan(source).plan as IntensivePlan;
-  const page = tree.children[0] as Jsx;
+  const page = tree.children[1] as Jsx;
 
   it('adds a "14 days at a glance" section with the generated overview right before Day 1', () => {
     const index = page.children.findIndex((node) => isJsx(node, 'section'));

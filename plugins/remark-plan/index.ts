@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type {Plugin} from 'unified';
 import type {Heading, List, ListItem, Root, RootContent, Table, TableCell} from 'mdast';
-import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import type {Program} from 'estree';
+import type {MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import type {MdxjsEsm} from 'mdast-util-mdxjs-esm';
 import type {VFile} from 'vfile';
 import {parsePlanTree} from '../plan-model/parse';
 import {validatePlanFile} from '../plan-validator';
-import {toPagePlan} from '../plan-model/pagePlan';
-import {AT_A_GLANCE_ANCHOR, dayAnchor, sessionAnchor, type PlanVariant} from '../plan-model/ids';
+import {AT_A_GLANCE_ANCHOR, dayAnchor, planModuleSpecifier, sessionAnchor, type PlanVariant} from '../plan-model/ids';
 import {docLocation, isPlanLocation, toDocPath} from '../plan-model/location';
 import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
 
@@ -82,9 +83,12 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     if (plan.kind === 'weekly') transformWeekly(tree, plan, index);
     else transformIntensive(tree, plan, index);
 
-    // The whole page shares one plan model through context: every component reads it there.
+    // The whole page shares one plan model through context. The model is not copied into the page: the page imports
+    // the plan's own module (written by the plan-data plugin from the same parser), which /today loads by id too.
     const notice = diagnostics.length > 0 ? [jsxFlow('PlanDiagnostics', {diagnostics: JSON.stringify(diagnostics)}, [])] : [];
-    tree.children = [jsxFlow('PlanPage', {planId, plan: JSON.stringify(toPagePlan(plan))}, [...notice, ...tree.children])];
+    const page = jsxFlow('PlanPage', {planId}, [...notice, ...tree.children]);
+    page.attributes.push(identifierAttribute('plan', PLAN_MODULE_BINDING));
+    tree.children = [defaultImport(PLAN_MODULE_BINDING, planModuleSpecifier(planId)), page];
   };
 };
 
@@ -295,6 +299,33 @@ function sectionEnd(nodes: readonly RootContent[], start: number, depth: number)
 
 function setId(heading: Heading, id: string): void {
   heading.data = {...heading.data, hProperties: {...heading.data?.hProperties, id}};
+}
+
+/** The name the page's plan module is imported under; MDX documents cannot declare their own bindings with this prefix. */
+const PLAN_MODULE_BINDING = '__planModel';
+
+/** `import name from 'specifier'`, with the ESTree MDX compiles from. */
+function defaultImport(name: string, specifier: string): MdxjsEsm {
+  const value = `import ${name} from ${JSON.stringify(specifier)};`;
+  const program: Program = {
+    type: 'Program',
+    sourceType: 'module',
+    body: [
+      {
+        type: 'ImportDeclaration',
+        specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name}}],
+        source: {type: 'Literal', value: specifier, raw: JSON.stringify(specifier)},
+        attributes: [],
+      },
+    ],
+  };
+  return {type: 'mdxjsEsm', value, data: {estree: program}};
+}
+
+/** `name={identifier}`: a JSX attribute whose value is a binding, not a string. */
+function identifierAttribute(name: string, identifier: string): MdxJsxAttribute {
+  const program: Program = {type: 'Program', sourceType: 'module', body: [{type: 'ExpressionStatement', expression: {type: 'Identifier', name: identifier}}]};
+  return {type: 'mdxJsxAttribute', name, value: {type: 'mdxJsxAttributeValueExpression', value: identifier, data: {estree: program}}};
 }
 
 function attributes(values: Record<string, string>): MdxJsxFlowElement['attributes'] {

@@ -39,7 +39,7 @@ afterEach(() => {
 
 function renderExport(day?: number) {
   return render(
-    <PlanPage planId="weeks/week-11/go" plan={JSON.stringify(plan)}>
+    <PlanPage planId="weeks/week-11/go" plan={plan}>
       <p>
         <button type="button">Before</button>
       </p>

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import {renderToString} from 'react-dom/server';
 import MDXComponents from '@site/src/theme/MDXComponents';
-import {pagePlanJson} from '@site/tests/unit/support/planPage';
+import {pagePlanOf} from '@site/tests/unit/support/planPage';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
@@ -22,7 +22,7 @@ describe('server render (no window)', () => {
 
   it('renders a weekly day with both variants’ planned times, both sections and start buttons', () => {
     const html = renderToString(
-      <PlanPage planId="weeks/week-09/go" plan={pagePlanJson('docs/weeks/week-09/go.md')}>
+      <PlanPage planId="weeks/week-09/go" plan={pagePlanOf('docs/weeks/week-09/go.md')}>
         <VariantToggle />
         <WeekOverview>
           <table>
@@ -75,7 +75,7 @@ describe('server render (no window)', () => {
 
   it('renders the intensive plan’s overview and session timers', () => {
     const html = renderToString(
-      <PlanPage planId="intensive/senior-go-14-days" plan={pagePlanJson('docs/intensive/senior-go-14-days.md')}>
+      <PlanPage planId="intensive/senior-go-14-days" plan={pagePlanOf('docs/intensive/senior-go-14-days.md')}>
         <IntensiveOverview />
         <PlanDay day="1">
           <h2 id="day-1">Day 1: Go Fundamentals &amp; Advanced Features</h2>

@@ -26,8 +26,8 @@ type PrintDayState = [day: string | null, setDay: Dispatch<SetStateAction<string
 const PrintDayContext = createContext<PrintDayState | null>(null);
 
 /** Wraps a plan document (inserted by the remark plugin) and shares its model with every component on the page. */
-export default function PlanPage({planId, plan, children}: {planId: string; plan: string; children: ReactNode}): ReactNode {
-  const value = useMemo(() => ({planId, plan: JSON.parse(plan) as PagePlan}), [planId, plan]);
+export default function PlanPage({planId, plan, children}: {planId: string; plan: PagePlan; children: ReactNode}): ReactNode {
+  const value = useMemo(() => ({planId, plan}), [planId, plan]);
   useRecordVisit(planId);
   const [printDay, setPrintDay] = useState<string | null>(null);
   const print = useMemo<PrintDayState>(() => [printDay, setPrintDay], [printDay]);

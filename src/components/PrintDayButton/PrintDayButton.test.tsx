@@ -1,29 +1,22 @@
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {act} from 'react';
-import {parsePlan} from '@site/plugins/plan-model/parse';
-import {toPagePlan} from '@site/plugins/plan-model/pagePlan';
+import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import PlanPage from '@site/src/components/PlanPage';
-import {repoRoot} from '@site/tests/support/seeds';
+import {pagePlanOf} from '@site/tests/unit/support/planPage';
 import PrintDayButton, {PRINT_DAY_ATTRIBUTE, weekLabel} from '.';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
-function pagePlan(doc: string): string {
-  return JSON.stringify(toPagePlan(parsePlan(readFileSync(path.join(repoRoot, doc), 'utf8')).plan!));
-}
-
-const week09 = pagePlan('docs/weeks/week-09/go.md');
-const intensive = pagePlan('docs/intensive/senior-go-14-days.md');
+const week09 = pagePlanOf('docs/weeks/week-09/go.md');
+const intensive = pagePlanOf('docs/intensive/senior-go-14-days.md');
 
 /** Print headers present in the DOM, keyed by the day whose button rendered them. */
 function markedHeaders(container: HTMLElement): string[] {
   return Array.from(container.querySelectorAll('[data-print-current]')).map((header) => header.closest('[data-day]')!.getAttribute('data-day')!);
 }
 
-function renderDays(planId: string, plan: string, days: string[]) {
+function renderDays(planId: string, plan: PagePlan, days: string[]) {
   return render(
     <PlanPage planId={planId} plan={plan}>
       {days.map((day) => (

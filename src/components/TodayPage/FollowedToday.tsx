@@ -3,7 +3,7 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
-import type {DayEntry, PlanDays, PlanSummary} from '@site/plugins/plan-data/data';
+import {dayEntries, type DayEntry, type PlanSummary} from '@site/plugins/plan-data/data';
 import BlockTimer from '@site/src/components/BlockTimer';
 import {saveTextFile} from '@site/src/lib/files';
 import {scheduleEvents} from '@site/src/schedule/calendar';
@@ -11,6 +11,7 @@ import {planName} from '@site/src/components/ContinueCard';
 import ProgressTick from '@site/src/components/ProgressTick';
 import {useFollowActions} from '@site/src/hooks/useFollows';
 import {usePlanData} from '@site/src/hooks/usePlanData';
+import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import {useVariant} from '@site/src/hooks/useVariant';
 import {catchUp, followStatus, formatDate, scheduleDays, shift, skip, type ScheduleDay} from '@site/src/schedule';
 import {useStoredState} from '@site/src/store';
@@ -21,7 +22,6 @@ interface Props {
   follow: FollowedPlan;
   /** The reader's local date, `YYYY-MM-DD`. */
   today: string;
-  planDays: PlanDays;
 }
 
 /** How a followed plan is named: one plan by its name, several by the first and how many follow it. */
@@ -34,8 +34,10 @@ export function followName(follow: FollowedPlan, plans: readonly PlanSummary[]):
 }
 
 /** One followed plan on the Today page: where it stands, today's day with tick boxes and timers, overdue items and the three choices. */
-export default function FollowedToday({follow, today, planDays}: Props): ReactNode {
+export default function FollowedToday({follow, today}: Props): ReactNode {
   const {plans} = usePlanData();
+  // Labels and durations come from each plan's own module, loaded by id; until it arrives, days show without entries.
+  const models = usePlanModels(follow.planIds);
   const [siteVariant] = useVariant();
   const ticks = useStoredState((state) => state.progress);
   const {change, stop} = useFollowActions();
@@ -45,7 +47,8 @@ export default function FollowedToday({follow, today, planDays}: Props): ReactNo
   const status = followStatus(follow, days, ticks, today);
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
   const entriesOf = (day: ScheduleDay): DayEntry[] => {
-    const entries = planDays.plans.find((plan) => plan.id === day.planId)?.days.find((candidate) => candidate.number === day.day)?.entries ?? [];
+    const model = models.get(day.planId);
+    const entries = model ? dayEntries(model, day.day) : [];
     // Sessions have no tick box but a timer; every other entry is on the day when its id is one the follow ticks.
     return entries.filter((entry) => entry.kind === 'session' || day.itemIds.includes(entry.id));
   };

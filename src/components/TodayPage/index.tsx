@@ -3,7 +3,6 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
-import type {PlanDays} from '@site/plugins/plan-data/data';
 import {useFollows} from '@site/src/hooks/useFollows';
 import {useToday} from '@site/src/hooks/useToday';
 import FollowedToday from './FollowedToday';
@@ -12,8 +11,8 @@ import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useVariant} from '@site/src/hooks/useVariant';
 import styles from './styles.module.css';
 
-/** The `/today` route (added by the plan-data plugin): for each followed plan, today's day and what is overdue. */
-export default function TodayPage({planDays}: {planDays: PlanDays}): ReactNode {
+/** The `/today` page (src/pages/today.tsx): for each followed plan, today's day and what is overdue. */
+export default function TodayPage(): ReactNode {
   const follows = useFollows();
   const today = useToday();
   const {plans} = usePlanData();
@@ -37,7 +36,7 @@ export default function TodayPage({planDays}: {planDays: PlanDays}): ReactNode {
             </Link>
           </p>
         )}
-        {today !== null && follows.map((follow) => <FollowedToday key={follow.id} follow={follow} today={today} planDays={planDays} />)}
+        {today !== null && follows.map((follow) => <FollowedToday key={follow.id} follow={follow} today={today} />)}
         {today !== null && follows.length > 0 && <TimeSpent today={today} follows={follows} plans={plans} siteVariant={siteVariant} />}
       </main>
     </Layout>
