@@ -13,7 +13,7 @@ async function createLink(page: Page): Promise<{link: string; ticked: string[]}>
   }
   await page.getByRole('button', {name: 'Move my progress'}).click();
   const field = page.getByRole('textbox', {name: 'Link to your progress'});
-  await expect(field).toHaveValue(/#move=1\./);
+  await expect(field).toHaveValue(/#move=2\./);
   return {link: await field.inputValue(), ticked};
 }
 
