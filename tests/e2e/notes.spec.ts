@@ -1,6 +1,6 @@
 import {expect, test, type Page} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import {pdfPageCount} from './support/pdf';
+import {pdfPageCount, pdfText} from './support/pdf';
 import {collectErrors} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
@@ -48,7 +48,10 @@ test.describe('notes on a plan day', () => {
       const body = await page.evaluate(() => document.body.innerText);
       expect(body).toContain('picks a ready case at random');
       expect(body, 'the editable field is not printed beside the note').not.toContain('Notes for day');
-      expect(pdfPageCount(await page.pdf({format, printBackground: false})), `day 2 on ${format}`).toBe(1);
+      const pdf = await page.pdf({format, printBackground: false});
+      expect(pdfPageCount(pdf), `day 2 on ${format}`).toBe(1);
+      // On the paper itself, not only laid out: the note takes the room it needs and the ruled lines the rest.
+      expect(pdfText(pdf, testInfo.outputPath(`day-note-${format}.pdf`))).toContain('Notes Day 2 recall: <b>select</b> picks a ready case at random');
     }
     await page.emulateMedia({media: 'screen'});
 
@@ -70,7 +73,7 @@ test.describe('notes on a plan day', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a long note still prints the day on one page', async ({page}) => {
+  test('a long note still prints the day on one page', async ({page}, testInfo) => {
     await page.goto(WEEK_10);
     const long = Array.from({length: 80}, (_, line) => `line ${line + 1}: goroutines, channels and the memory model`).join('\n');
     await writeNote(page, 2, long);
@@ -83,7 +86,11 @@ test.describe('notes on a plan day', () => {
       .click();
     await page.emulateMedia({media: 'print'});
     expect(await page.evaluate(() => document.body.innerText)).toContain('line 1: goroutines');
-    expect(pdfPageCount(await page.pdf({format: 'A4', printBackground: false}))).toBe(1);
+    const pdf = await page.pdf({format: 'A4', printBackground: false});
+    expect(pdfPageCount(pdf)).toBe(1);
+    const text = pdfText(pdf, testInfo.outputPath('long-day-note.pdf'));
+    expect(text).toContain('line 1: goroutines');
+    expect(text, 'cut at the end of the page').not.toContain('line 80:');
   });
 });
 
