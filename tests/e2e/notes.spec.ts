@@ -94,6 +94,71 @@ test.describe('notes on a plan day', () => {
   });
 });
 
+test.describe('notes on an item', () => {
+  const ITEM_NOTE = 'Geohash cells: also query the 8 neighbours, & "surge" is priced per cell.';
+
+  /** Opens the item's note with its small button and types into it. */
+  async function writeItemNote(page: Page, day: number, item: string, text: string): Promise<void> {
+    const dayLocator = page.locator(`[data-plan-day="${day}"]`);
+    await dayLocator.getByRole('button', {name: new RegExp(`^Add note on ${item}`)}).click();
+    const field = dayLocator.getByRole('textbox', {name: new RegExp(`^Note on ${item}`)});
+    await field.fill(text);
+    await field.blur();
+    await expect(field.locator('xpath=..').getByRole('status')).toHaveText('Saved');
+  }
+
+  async function printDay(page: Page, day: number): Promise<void> {
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page.emulateMedia({media: 'screen'});
+    await page
+      .locator(`[data-plan-day="${day}"]`)
+      .getByRole('button', {name: /^Print this day/})
+      .click();
+    await expect(page.locator('html')).toHaveAttribute('data-print-day', String(day));
+    await page.emulateMedia({media: 'print'});
+  }
+
+  test('a note on a Week 10 Day 2 block prints under its block, on the one page', async ({page}, testInfo) => {
+    const errors = collectErrors(page);
+    await page.goto(WEEK_10);
+    await writeItemNote(page, 2, 'Block 1', ITEM_NOTE);
+    for (const format of ['A4', 'Letter'] as const) {
+      // Making a PDF ends the print (afterprint), so each sheet size starts from the button again.
+      await printDay(page, 2);
+      const pdf = await page.pdf({format, printBackground: false});
+      expect(pdfPageCount(pdf), `day 2 on ${format}`).toBe(1);
+      const text = pdfText(pdf, testInfo.outputPath(`week-10-day-2-${format}.pdf`));
+      const note = text.indexOf(`Note: ${ITEM_NOTE}`);
+      expect(note, `the note on ${format}: ${text}`).toBeGreaterThan(-1);
+      // Under its own block: after Block 1's text, before Block 2.
+      expect(text.indexOf('Driver locations, matching algorithm, pricing.')).toBeLessThan(note);
+      expect(text.indexOf('Block 2')).toBeGreaterThan(note);
+      expect(text, 'the buttons and the editable field are not printed').not.toMatch(/Add note|Review later/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('long notes on every item of the day are cut to a few lines, and the day still prints on one page', async ({page}, testInfo) => {
+    test.slow();
+    await page.goto(`${WEEK_10}?plan=6h`);
+    const long = Array.from({length: 40}, (_, line) => `line ${line + 1}: a long thought about matching riders and drivers`).join('\n');
+    await writeNote(page, 2, long);
+    for (const item of ['Block 1', 'Block 2', 'Block 3', 'Block 4', 'Scaling considerations']) await writeItemNote(page, 2, item, long);
+    for (const format of ['A4', 'Letter'] as const) {
+      // Making a PDF ends the print (afterprint), so each sheet size starts from the button again.
+      await printDay(page, 2);
+      const pdf = await page.pdf({format, printBackground: false});
+      expect(pdfPageCount(pdf), `day 2 on ${format}`).toBe(1);
+      const text = pdfText(pdf, testInfo.outputPath(`week-10-day-2-long-${format}.pdf`));
+      expect(text.match(/Note: line 1: a long thought/g), format).toHaveLength(5);
+      expect(text.match(/line 1: a long thought/g), `the day's own note too, on ${format}`).toHaveLength(6);
+      expect(text, format).not.toContain('line 40:');
+    }
+  });
+});
+
 test.describe('the notes page', () => {
   test('lists notes by plan and day, finds them by text, and links back to the day', async ({page}) => {
     const errors = collectErrors(page);
