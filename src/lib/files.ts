@@ -15,11 +15,16 @@ export function saveTextFile(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Downloads every tick, followed plan and note as an export file (the one Import reads); returns the file's name. */
+/** Downloads every tick, followed plan, note and review mark as an export file (the one Import reads); returns the file's name. */
 export function saveProgressExport(now = new Date()): string {
   const name = exportFileName(now);
   const state = getState();
-  const data = exportProgress(state.progress, now, {follows: state.follows, dayNotes: state.dayNotes, itemNotes: state.itemNotes});
+  const data = exportProgress(state.progress, now, {
+    follows: state.follows,
+    dayNotes: state.dayNotes,
+    itemNotes: state.itemNotes,
+    review: state.review,
+  });
   saveTextFile(name, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
   // An export is a backup: the reminder to make one counts from here.
   updateState((current) => ({...current, lastBackupAt: now.getTime()}));

@@ -55,12 +55,13 @@ describe('export and import', () => {
     const now = new Date('2026-01-05T09:00:00Z');
     expect(exportProgress(progress, now)).toEqual({
       app: 'go-study-plans',
-      version: 2,
+      version: 3,
       exportedAt: '2026-01-05T09:00:00.000Z',
       progress,
       follows: [],
       dayNotes: {},
       itemNotes: {},
+      review: {},
     });
     expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
   });
@@ -104,7 +105,7 @@ describe('export and import', () => {
     ['another app', JSON.stringify({app: 'other', version: 1, progress: {}}), /not a Go Study Plans progress export/],
     ['a JSON array', '[]', /not a Go Study Plans progress export/],
     ['no version', JSON.stringify({app: EXPORT_APP, progress: {}}), /no valid "version"/],
-    ['a newer version', file({}, {version: EXPORT_VERSION + 1}), /newer version of this site \(format 3/],
+    ['a newer version', file({}, {version: EXPORT_VERSION + 1}), new RegExp(String.raw`newer version of this site \(format ${EXPORT_VERSION + 1};`)],
     ['no progress object', file(['d1-b1']), /no "progress" object/],
     ['a huge file', ' '.repeat(5 * 1024 * 1024 + 1), /a progress export is a few KB/],
   ])('refuses %s and changes nothing', (_name, text, reason) => {
@@ -155,6 +156,67 @@ describe('followed plans in export and import', () => {
     const result = importProgress(text, {}, known, {follows: []});
     expect(result.ok && result.follows).toEqual([]);
     expect(result.ok && result.report.skipped).toHaveLength(1);
+  });
+});
+
+describe('review marks in export and import (format 3)', () => {
+  const reviewed = {
+    label: 'Block 1 · Channels',
+    markedAt: 1_700_000_000_000,
+    card: {
+      due: 1_700_500_000_000,
+      stability: 3.1,
+      difficulty: 5.2,
+      elapsedDays: 2,
+      scheduledDays: 6,
+      learningSteps: 0,
+      reps: 2,
+      lapses: 0,
+      state: 2 as const,
+      lastReview: 1_700_200_000_000,
+    },
+  };
+  const review = {[WEEK]: {'d1-b1': reviewed, 'd1-b2': {label: 'Block 2', markedAt: 1_700_000_000_001, card: null}}};
+
+  it('carries marks and their schedules to an empty browser, and says how many were added', () => {
+    const text = JSON.stringify(exportProgress({}, new Date(0), {review}));
+    const result = importProgress(text, {}, known, {review: {}});
+    expect(result.ok && result.review).toEqual(review);
+    expect(result.ok && describeImport(result.report)).toBe('Imported: 0 ticks added. Review later: 2 marks added.');
+  });
+
+  it('keeps marks here, takes a schedule reviewed later in the file, and is idempotent', () => {
+    const here = {[WEEK]: {'d1-b1': {...reviewed, card: {...reviewed.card, lastReview: 1_600_000_000_000}}}};
+    const fromFile = {...review, 'weeks/week-99/go': {'d2-b1': reviewed}};
+    const text = JSON.stringify(exportProgress({}, new Date(0), {review: fromFile}));
+    const result = importProgress(text, {}, known, {review: here});
+    if (!result.ok) throw new Error(result.error);
+    expect(result.review).toEqual(fromFile);
+    expect(describeImport(result.report)).toBe(
+      'Imported: 0 ticks added. Review later: 2 marks added; 1 schedule taken from the file, where the item was reviewed later. Kept: 1 review mark for plans or items this site does not have (the review page lists them without a link).',
+    );
+    const again = importProgress(text, {}, known, {review: result.review});
+    expect(again.ok && again.review).toEqual(result.review);
+    expect(again.ok && again.report.review).toMatchObject({added: 0, rescheduled: 0, alreadyThere: 3});
+  });
+
+  it('still imports format 1 and 2 files, which have no review marks, and keeps the marks here', () => {
+    for (const version of [1, 2]) {
+      const text = JSON.stringify({app: EXPORT_APP, version, exportedAt: '', progress: {[WEEK]: {'d1-b1': 5}}, follows: [], dayNotes: {}, itemNotes: {}});
+      const result = importProgress(text, {}, known, {review});
+      expect(result.ok && result.progress, `format ${version}`).toEqual({[WEEK]: {'d1-b1': 5}});
+      expect(result.ok && result.review, `format ${version}`).toEqual(review);
+      expect(result.ok && describeImport(result.report), `format ${version}`).toBe('Imported: 1 tick added.');
+    }
+  });
+
+  it('lists review entries it could not apply, and applies the rest', () => {
+    const text = file({}, {review: {[WEEK]: {'d1-b1': reviewed, 'd1-b2': {label: 'no time'}}}});
+    const result = importProgress(text, {}, known);
+    expect(result.ok && Object.keys(result.review[WEEK]!)).toEqual(['d1-b1']);
+    expect(result.ok && describeImport(result.report)).toBe(
+      'Imported: 0 ticks added. Review later: 1 mark added. Not applied: "weeks/week-09/go" → "d1-b2" is not a review mark.',
+    );
   });
 });
 

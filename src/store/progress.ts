@@ -1,11 +1,13 @@
 /**
- * Progress logic with no browser APIs: ticking, resetting, export and import of ticks.
+ * Progress logic with no browser APIs: ticking, resetting, export and import of ticks (with the
+ * followed plans, notes and review marks that travel in the same file).
  * Components call these through `updateState`; tests call them directly.
  */
 import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
 import {decodeFollow, isTickTime, MAX_FOLLOWS, type FollowedPlan, type StoredState} from './schema';
 import {createMap} from './keys';
 import {mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
+import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';
 
 /** planId → itemId → when it was ticked (ms since the epoch). */
 export type Progress = StoredState['progress'];
@@ -14,9 +16,10 @@ export type Progress = StoredState['progress'];
 export const EXPORT_APP = 'go-study-plans';
 /**
  * Format of the export file (not the store's schema version); bump it when the file shape changes.
- * 2 added `follows`, `dayNotes` and `itemNotes`; files of format 1 still import (they have ticks only).
+ * 2 added `follows`, `dayNotes` and `itemNotes`; 3 added `review`. Files of formats 1 and 2 still import
+ * (1 has ticks only, 2 no review marks).
  */
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 /** A real export is a few kilobytes; anything far larger is not one of ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -29,6 +32,8 @@ export interface ProgressExport {
   follows: FollowedPlan[];
   dayNotes: NoteMap;
   itemNotes: NoteMap;
+  /** "Review later" marks with their schedules (format 3). */
+  review: ReviewMap;
 }
 
 /** The notes an export carries and an import merges into. */
@@ -38,6 +43,9 @@ export interface Notes {
 }
 
 const NO_NOTES: Notes = {dayNotes: createMap(), itemNotes: createMap()};
+
+/** Everything besides ticks that an export carries and an import merges into. */
+export type ExportExtras = Partial<Notes> & {follows?: readonly FollowedPlan[]; review?: ReviewMap};
 
 /**
  * Ticks or unticks one item; unticking the last item of a plan drops the plan's entry.
@@ -77,7 +85,7 @@ export function countTicked(progress: Progress, planId: string, itemIds: readonl
 }
 
 /** The export file's content for the given progress. */
-export function exportProgress(progress: Progress, now: Date, extras: Partial<Notes> & {follows?: readonly FollowedPlan[]} = {}): ProgressExport {
+export function exportProgress(progress: Progress, now: Date, extras: ExportExtras = {}): ProgressExport {
   return {
     app: EXPORT_APP,
     version: EXPORT_VERSION,
@@ -86,6 +94,7 @@ export function exportProgress(progress: Progress, now: Date, extras: Partial<No
     follows: [...(extras.follows ?? [])],
     dayNotes: extras.dayNotes ?? NO_NOTES.dayNotes,
     itemNotes: extras.itemNotes ?? NO_NOTES.itemNotes,
+    review: extras.review ?? createMap(),
   };
 }
 
@@ -112,9 +121,12 @@ export interface ImportReport {
   followsAdded: number;
   /** What happened to the file's day notes and item notes, counted together. */
   notes: NoteMergeReport;
+  /** What happened to the file's review marks (format 3). */
+  review: ReviewMergeReport;
 }
 
-export type ImportResult = {ok: true; progress: Progress; follows: FollowedPlan[]; notes: Notes; report: ImportReport} | {ok: false; error: string};
+export type ImportResult =
+  {ok: true; progress: Progress; follows: FollowedPlan[]; notes: Notes; review: ReviewMap; report: ImportReport} | {ok: false; error: string};
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -122,15 +134,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * Validates an export file and merges it into the current progress. Merge rule: a tick in
  * either place stays ticked (nothing is ever unticked by an import); when both have the
  * same item, the earlier time wins, so importing the same file twice changes nothing.
- * Notes merge by `mergeNotes`: no text typed here or in the file is lost.
+ * Notes merge by `mergeNotes`: no text typed here or in the file is lost. Review marks merge by
+ * `mergeReview`: nothing is unmarked, and the schedule reviewed last wins.
  * A file that is not a readable export returns an error and no progress at all.
  */
-export function importProgress(
-  text: string,
-  current: Progress,
-  known?: KnownItems,
-  here: Partial<Notes> & {follows?: readonly FollowedPlan[]} = {},
-): ImportResult {
+export function importProgress(text: string, current: Progress, known?: KnownItems, here: ExportExtras = {}): ImportResult {
   const currentFollows = here.follows ?? [];
   const currentNotes: Notes = {dayNotes: here.dayNotes ?? NO_NOTES.dayNotes, itemNotes: here.itemNotes ?? NO_NOTES.itemNotes};
   if (text.length > MAX_IMPORT_BYTES) {
@@ -168,7 +176,17 @@ export function importProgress(
     keptBoth: day.report.keptBoth + item.report.keptBoth,
     skipped: [...day.report.skipped, ...item.report.skipped],
   };
-  const report: ImportReport = {added: 0, alreadyThere: 0, skipped: [...notes.skipped], unknownPlans: [], unknownItems: 0, followsAdded: 0, notes};
+  const review = mergeReview(here.review ?? createMap(), data.review, known);
+  const report: ImportReport = {
+    added: 0,
+    alreadyThere: 0,
+    skipped: [...notes.skipped, ...review.report.skipped],
+    unknownPlans: [],
+    unknownItems: 0,
+    followsAdded: 0,
+    notes,
+    review: review.report,
+  };
   // Keys are the file's text: a map without a prototype keeps "__proto__" or "constructor" from reaching built-ins.
   const merged = copyMap(current);
   for (const [planId, items] of Object.entries(data.progress)) {
@@ -216,7 +234,7 @@ export function importProgress(
     follows.push(follow);
     report.followsAdded += 1;
   }
-  return {ok: true, progress: merged, follows, notes: {dayNotes: day.notes, itemNotes: item.notes}, report};
+  return {ok: true, progress: merged, follows, notes: {dayNotes: day.notes, itemNotes: item.notes}, review: review.review, report};
 }
 
 /** One or two sentences telling the reader what an import did and what it could not apply. */
@@ -236,11 +254,24 @@ export function describeImport(report: ImportReport): string {
       : '',
   ].filter(Boolean);
   if (noteParts.length > 0) sentences.push(`Notes: ${noteParts.join('; ')}.`);
+  const {review} = report;
+  const reviewParts = [
+    review.added > 0 ? (review.added === 1 ? '1 mark added' : `${review.added} marks added`) : '',
+    review.rescheduled > 0
+      ? `${review.rescheduled} ${review.rescheduled === 1 ? 'schedule' : 'schedules'} taken from the file, where the item was reviewed later`
+      : '',
+  ].filter(Boolean);
+  if (reviewParts.length > 0) sentences.push(`Review later: ${reviewParts.join('; ')}.`);
   if (report.unknownPlans.length > 0) {
     sentences.push(`Kept, but not shown: ticks for plans this site does not have (${report.unknownPlans.join(', ')}).`);
   }
   if (report.unknownItems > 0) {
     sentences.push(`Kept, but not shown: ${report.unknownItems} ${report.unknownItems === 1 ? 'tick' : 'ticks'} for items the plans no longer have.`);
+  }
+  if (review.unknown > 0) {
+    sentences.push(
+      `Kept: ${review.unknown} review ${review.unknown === 1 ? 'mark' : 'marks'} for plans or items this site does not have (the review page lists them without a link).`,
+    );
   }
   if (report.skipped.length > 0) {
     const shown = report.skipped.slice(0, 3).join('; ');

@@ -1,5 +1,5 @@
 import {readStored} from './schema';
-import {decodeReview, dueAt, dueToday, endOfDay, isMarked, setReviewCard, setReviewMark, type ReviewCard} from './review';
+import {decodeReview, dueAt, dueToday, endOfDay, isMarked, mergeReview, setReviewCard, setReviewMark, type ReviewCard, type ReviewMark} from './review';
 
 const WEEK = 'weeks/week-10/go';
 const DAY = Date.parse('2026-03-10T12:00:00Z');
@@ -50,5 +50,73 @@ describe('review marks', () => {
     expect(review[WEEK]).toEqual({'d2-b1': {label: 'd2-b1', markedAt: DAY, card: null}});
     expect(dropped).toBe(2);
     expect(readStored(JSON.stringify({version: 1, progress: {}})).state.review).toEqual({});
+  });
+});
+
+describe('merging imported review marks', () => {
+  const mark = (markedAt: number, reviewed: Partial<ReviewCard> | null, label = 'Block 1 · Channels'): ReviewMark => ({
+    label,
+    markedAt,
+    card: reviewed && {...card(DAY + 86_400_000), ...reviewed},
+  });
+  const known = new Map([[WEEK, new Set(['d2-b1', 'd2-b2', 'd3-b1'])]]);
+
+  it('keeps a mark from either side: an import adds marks and never unmarks', () => {
+    const here = {[WEEK]: {'d2-b1': mark(DAY, null)}};
+    const {review, report} = mergeReview(here, {[WEEK]: {'d3-b1': mark(DAY - 5, {reps: 2})}}, known);
+    expect(review).toEqual({[WEEK]: {'d2-b1': mark(DAY, null), 'd3-b1': mark(DAY - 5, {reps: 2})}});
+    expect(report).toEqual({added: 1, rescheduled: 0, alreadyThere: 0, unknown: 0, skipped: []});
+  });
+
+  it('for an item marked on both sides, keeps the schedule reviewed last, the earlier mark time and the label here', () => {
+    const here = {[WEEK]: {'d2-b1': mark(DAY, {lastReview: DAY, reps: 5}, 'here')}};
+    const later = mark(DAY - 1000, {lastReview: DAY + 1, reps: 1, due: DAY + 9 * 86_400_000}, 'there');
+    const {review, report} = mergeReview(here, {[WEEK]: {'d2-b1': later}});
+    expect(review[WEEK]!['d2-b1']).toEqual({label: 'here', markedAt: DAY - 1000, card: later.card});
+    expect(report).toMatchObject({added: 0, rescheduled: 1, alreadyThere: 0});
+
+    const earlier = mark(DAY, {lastReview: DAY - 1, reps: 9});
+    expect(mergeReview(here, {[WEEK]: {'d2-b1': earlier}}).review).toEqual(here);
+  });
+
+  it('on the same last review, keeps the schedule with more reviews; any schedule beats none', () => {
+    const here = {[WEEK]: {'d2-b1': mark(DAY, {reps: 2}), 'd2-b2': mark(DAY, null)}};
+    const file = {[WEEK]: {'d2-b1': mark(DAY, {reps: 3}), 'd2-b2': mark(DAY, {reps: 1})}};
+    const {review, report} = mergeReview(here, file);
+    expect(review).toEqual(file);
+    expect(report.rescheduled).toBe(2);
+    // The other way round nothing changes: a file that never reviewed leaves the schedule here alone.
+    expect(mergeReview(file, here).review).toEqual(file);
+  });
+
+  it('is idempotent: the same file a second time changes nothing', () => {
+    const file = {[WEEK]: {'d2-b1': mark(DAY - 1, {reps: 4}), 'd3-b1': mark(DAY, null)}};
+    const once = mergeReview({[WEEK]: {'d2-b1': mark(DAY, {reps: 1})}}, file);
+    const twice = mergeReview(once.review, file);
+    expect(twice.review).toEqual(once.review);
+    expect(twice.report).toMatchObject({added: 0, rescheduled: 0, alreadyThere: 2});
+  });
+
+  it('keeps marks for plans and items this site does not have, and counts them', () => {
+    const file = {'weeks/week-99/go': {'d1-b1': mark(DAY, null)}, [WEEK]: {'d9-b9': mark(DAY, null), 'd2-b1': mark(DAY, null)}};
+    const {review, report} = mergeReview({}, file, known);
+    expect(review).toEqual(file);
+    expect(report).toMatchObject({added: 3, unknown: 2});
+  });
+
+  it('skips entries that are not marks, and keys that cannot be ids, listing each', () => {
+    // Parsed from text, as an imported file is: "__proto__" is then an own key, not the object's prototype.
+    const entries = JSON.stringify({[WEEK]: {'d2-b1': {label: 'no time'}, 'd2-b2': mark(DAY, null), 'D2 B3': mark(DAY, null)}}).slice(1, -1);
+    const file = JSON.parse(`{${entries}, "__proto__": {"d1-b1": ${JSON.stringify(mark(DAY, null))}}, "x": 5}`) as unknown;
+    const {review, report} = mergeReview({}, file);
+    expect(review).toEqual({[WEEK]: {'d2-b2': mark(DAY, null)}});
+    expect(Object.getPrototypeOf(review)).toBeNull();
+    expect(report.skipped).toEqual([
+      '"weeks/week-10/go" → "d2-b1" is not a review mark',
+      '"weeks/week-10/go" → "D2 B3" is not a review mark',
+      '"__proto__" is not a plan\'s review marks',
+      '"x" is not a plan\'s review marks',
+    ]);
+    expect(mergeReview({}, [1, 2]).review).toEqual({});
   });
 });

@@ -2,7 +2,7 @@
  * "Review later" marks with their spaced-repetition state, without the scheduler itself: the
  * scheduler (ts-fsrs) loads on the review page only, so plan pages read and toggle marks for free.
  */
-import {copyMap, createMap, isItemIdKey, isPlanIdKey} from './keys';
+import {copyMap, createMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
 
 /** A scheduler's card as stored: times in ms since the epoch; field meanings follow ts-fsrs's `Card`. */
 export interface ReviewCard {
@@ -124,4 +124,72 @@ export function dueToday(review: ReviewMap, now: number): {planId: string; itemI
     .flatMap(([planId, marks]) => Object.entries(marks).map(([itemId, mark]) => ({planId, itemId, mark})))
     .filter(({mark}) => dueAt(mark) < end)
     .sort((a, b) => dueAt(a.mark) - dueAt(b.mark) || a.mark.markedAt - b.mark.markedAt);
+}
+
+/** What an import did with the file's review marks. */
+export interface ReviewMergeReport {
+  /** Marks in the file that were not here: the item is now marked, with the file's schedule. */
+  added: number;
+  /** Items marked on both sides whose schedule was taken from the file, because it was reviewed later there. */
+  rescheduled: number;
+  /** Items marked on both sides whose schedule here was kept. */
+  alreadyThere: number;
+  /** Marks (new or not) for plans or items this site does not have; they are kept like ticks. */
+  unknown: number;
+  /** Why entries were not applied. */
+  skipped: string[];
+}
+
+/** The order of two schedules of one item: the later last review first, then more reviews; never-reviewed comes last. */
+function compareCards(a: ReviewCard | null, b: ReviewCard | null): number {
+  const lastReview = (card: ReviewCard | null) => card?.lastReview ?? -1;
+  return lastReview(a) - lastReview(b) || (a?.reps ?? -1) - (b?.reps ?? -1);
+}
+
+/**
+ * Merges imported review marks into the ones here. A mark on either side stays marked (an import never
+ * unmarks). For an item marked on both sides the earlier mark time and the label here are kept, and the
+ * schedule of the side that reviewed it last (then: more often) wins; on a tie the one here stays, so
+ * importing the same file twice changes nothing. Marks for plans or items this site lacks are kept.
+ */
+export function mergeReview(
+  current: ReviewMap,
+  incoming: unknown,
+  known?: ReadonlyMap<string, ReadonlySet<string>>,
+): {review: ReviewMap; report: ReviewMergeReport} {
+  const report: ReviewMergeReport = {added: 0, rescheduled: 0, alreadyThere: 0, unknown: 0, skipped: []};
+  const merged = copyMap(current);
+  if (!isRecord(incoming)) return {review: merged, report};
+  for (const [planId, marks] of Object.entries(incoming)) {
+    if (!isRecord(marks) || !isPlanIdKey(planId)) {
+      report.skipped.push(`${quoteKey(planId)} is not a plan's review marks`);
+      continue;
+    }
+    const knownItems = known?.get(planId);
+    const plan = copyMap(Object.hasOwn(merged, planId) ? merged[planId] : undefined);
+    for (const [itemId, mark] of Object.entries(marks)) {
+      if (!isItemIdKey(itemId) || !isRecord(mark) || !isTime(mark.markedAt)) {
+        report.skipped.push(`${quoteKey(planId)} → ${quoteKey(itemId)} is not a review mark`);
+        continue;
+      }
+      const theirs: ReviewMark = {
+        label: typeof mark.label === 'string' ? mark.label.slice(0, MAX_LABEL_LENGTH) : itemId,
+        markedAt: mark.markedAt,
+        card: decodeCard(mark.card),
+      };
+      if (known && !knownItems?.has(itemId)) report.unknown += 1;
+      const here = Object.hasOwn(plan, itemId) ? plan[itemId]! : null;
+      if (!here) {
+        plan[itemId] = theirs;
+        report.added += 1;
+        continue;
+      }
+      const takeTheirs = compareCards(theirs.card, here.card) > 0;
+      plan[itemId] = {label: here.label, markedAt: Math.min(here.markedAt, theirs.markedAt), card: takeTheirs ? theirs.card : here.card};
+      if (takeTheirs) report.rescheduled += 1;
+      else report.alreadyThere += 1;
+    }
+    if (Object.keys(plan).length > 0) merged[planId] = plan;
+  }
+  return {review: merged, report};
 }

@@ -1,4 +1,5 @@
 import {encodeTransfer, isTransferFragment, previewTransfer, readTransfer} from './transfer';
+import type {ReviewMap} from './review';
 
 const WEEK = 'weeks/week-10/go';
 
@@ -13,7 +14,7 @@ describe('a "Move my progress" link', () => {
     const progress = {[WEEK]: Object.fromEntries(Array.from({length: 40}, (_, index) => [`d${(index % 7) + 1}-b${index + 1}`, 1_767_600_000_000 + index]))};
     const fragment = await encodeTransfer(progress, '6h');
     expect(isTransferFragment(`#${fragment}`)).toBe(true);
-    expect(fragment).toMatch(/^move=1\.[A-Za-z0-9_-]+$/);
+    expect(fragment).toMatch(/^move=2\.[A-Za-z0-9_-]+$/);
     expect(fragment.length).toBeLessThan(JSON.stringify(progress).length);
     const preview = previewTransfer(await offerFor(progress, '6h'), {}, null);
     expect(preview).toMatchObject({ok: true, progress, variant: '6h', variantChanges: true, report: {added: 40}});
@@ -32,6 +33,52 @@ describe('a "Move my progress" link', () => {
     });
   });
 
+  it('carries "review later" marks with their schedules, merged by the import rules', async () => {
+    const card = {
+      due: 9000,
+      stability: 2,
+      difficulty: 5,
+      elapsedDays: 1,
+      scheduledDays: 3,
+      learningSteps: 0,
+      reps: 3,
+      lapses: 0,
+      state: 2 as const,
+      lastReview: 5000,
+    };
+    const review: ReviewMap = {
+      [WEEK]: {'d2-b1': {label: 'Block 1 · Channels', markedAt: 100, card}, 'd2-b2': {label: 'Block 2', markedAt: 200, card: null}},
+    };
+    const read = await readTransfer(`#${await encodeTransfer({}, null, review)}`);
+    if (!read.ok) throw new Error(read.error);
+    const here: ReviewMap = {[WEEK]: {'d2-b1': {label: 'Block 1', markedAt: 50, card: {...card, reps: 1, lastReview: 1000}}}};
+    const preview = previewTransfer(read.offer, {}, null, undefined, here);
+    expect(preview).toMatchObject({
+      ok: true,
+      review: {[WEEK]: {'d2-b1': {label: 'Block 1', markedAt: 50, card}, 'd2-b2': review[WEEK]!['d2-b2']}},
+      report: {added: 0, review: {added: 1, rescheduled: 1}},
+    });
+  });
+
+  it('of format 1 (ticks and the choice only) still opens, and leaves the marks here alone', async () => {
+    const payload = JSON.stringify({app: 'go-study-plans', variant: '4h', progress: {[WEEK]: {'d1-b1': 7}}});
+    const compressed = new Uint8Array(await new Response(new Blob([payload]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    const base64url = btoa(String.fromCharCode(...compressed))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    const read = await readTransfer(`#move=1.${base64url}`);
+    if (!read.ok) throw new Error(read.error);
+    const here: ReviewMap = {[WEEK]: {'d2-b1': {label: 'x', markedAt: 1, card: null}}};
+    expect(previewTransfer(read.offer, {}, null, undefined, here)).toMatchObject({
+      ok: true,
+      progress: {[WEEK]: {'d1-b1': 7}},
+      review: here,
+      variant: '4h',
+      report: {added: 1, review: {added: 0}},
+    });
+  });
+
   it('cut off anywhere, it is refused as damaged', async () => {
     const fragment = await encodeTransfer({[WEEK]: {'d1-b1': 1_767_600_000_000, 'd2-b1': 1_767_600_100_000}}, '4h');
     for (const length of [fragment.length - 1, fragment.length - 5, Math.floor(fragment.length / 2), 'move=1.'.length, 'move='.length]) {
@@ -42,7 +89,7 @@ describe('a "Move my progress" link', () => {
 
   it('from a newer site, or not ours, it is refused and says why', async () => {
     const fragment = await encodeTransfer({}, null);
-    expect(await readTransfer(`#${fragment.replace('move=1.', 'move=2.')}`)).toEqual({
+    expect(await readTransfer(`#${fragment.replace('move=2.', 'move=3.')}`)).toEqual({
       ok: false,
       error: expect.stringMatching(/newer version of this site.*Nothing was changed/),
     });

@@ -13,7 +13,7 @@ async function createLink(page: Page): Promise<{link: string; ticked: string[]}>
   }
   await page.getByRole('button', {name: 'Move my progress'}).click();
   const field = page.getByRole('textbox', {name: 'Link to your progress'});
-  await expect(field).toHaveValue(/#move=1\./);
+  await expect(field).toHaveValue(/#move=2\./);
   return {link: await field.inputValue(), ticked};
 }
 
@@ -62,5 +62,40 @@ test('a link cut off when copied changes nothing and says why', async ({browser,
 
   await phone.goto(WEEK_10, {waitUntil: 'networkidle'});
   await expect(phone.locator(`[data-progress-item="${ticked[0]}"]`).first()).not.toBeChecked();
+  await other.close();
+});
+
+test('"review later" marks travel in the link and in an export file, and join the queue on the other device', async ({browser, page}, testInfo) => {
+  await page.goto(WEEK_10, {waitUntil: 'networkidle'});
+  const toggle = page.locator('[data-plan-day="2"] [data-review-toggle]').first();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', {name: 'Move my progress'}).click();
+  const field = page.getByRole('textbox', {name: 'Link to your progress'});
+  await expect(field).toHaveValue(/#move=2\./);
+  const link = await field.inputValue();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', {name: 'Export progress'}).first().click();
+  const file = testInfo.outputPath('progress.json');
+  await (await download).saveAs(file);
+
+  const other = await browser.newContext();
+  const phone = await other.newPage();
+  const errors = collectErrors(phone);
+  await phone.goto(link);
+  const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
+  await expect(dialog).toContainText('1 "review later" mark is added.');
+  await dialog.getByRole('button', {name: 'Merge progress'}).click();
+  await expect(dialog.getByRole('status')).toContainText('Review later: 1 mark added.');
+  await dialog.getByRole('button', {name: 'Close'}).click();
+  await phone.goto('/review');
+  await expect(phone.locator('[data-review-card="d2-b1"]')).toBeVisible();
+
+  // The export file carries the same mark; importing it where the mark already is changes nothing.
+  await phone.goto(WEEK_10, {waitUntil: 'networkidle'});
+  await phone.locator('[data-progress-import]').first().setInputFiles(file);
+  await expect(phone.getByRole('status').filter({hasText: /^Imported: 0 ticks added\.$/})).toBeVisible();
+  await expect(phone.locator('[data-plan-day="2"] [data-review-toggle]').first()).toHaveAttribute('aria-pressed', 'true');
+  expect(errors).toEqual([]);
   await other.close();
 });

@@ -1,6 +1,6 @@
 import {expect, test, type Page} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import {pdfPageCount} from './support/pdf';
+import {pdfPageCount, pdfText} from './support/pdf';
 import {collectErrors} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
@@ -48,7 +48,10 @@ test.describe('notes on a plan day', () => {
       const body = await page.evaluate(() => document.body.innerText);
       expect(body).toContain('picks a ready case at random');
       expect(body, 'the editable field is not printed beside the note').not.toContain('Notes for day');
-      expect(pdfPageCount(await page.pdf({format, printBackground: false})), `day 2 on ${format}`).toBe(1);
+      const pdf = await page.pdf({format, printBackground: false});
+      expect(pdfPageCount(pdf), `day 2 on ${format}`).toBe(1);
+      // On the paper itself, not only laid out: the note takes the room it needs and the ruled lines the rest.
+      expect(pdfText(pdf, testInfo.outputPath(`day-note-${format}.pdf`))).toContain('Notes Day 2 recall: <b>select</b> picks a ready case at random');
     }
     await page.emulateMedia({media: 'screen'});
 
@@ -70,7 +73,7 @@ test.describe('notes on a plan day', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a long note still prints the day on one page', async ({page}) => {
+  test('a long note still prints the day on one page', async ({page}, testInfo) => {
     await page.goto(WEEK_10);
     const long = Array.from({length: 80}, (_, line) => `line ${line + 1}: goroutines, channels and the memory model`).join('\n');
     await writeNote(page, 2, long);
@@ -83,7 +86,76 @@ test.describe('notes on a plan day', () => {
       .click();
     await page.emulateMedia({media: 'print'});
     expect(await page.evaluate(() => document.body.innerText)).toContain('line 1: goroutines');
-    expect(pdfPageCount(await page.pdf({format: 'A4', printBackground: false}))).toBe(1);
+    const pdf = await page.pdf({format: 'A4', printBackground: false});
+    expect(pdfPageCount(pdf)).toBe(1);
+    const text = pdfText(pdf, testInfo.outputPath('long-day-note.pdf'));
+    expect(text).toContain('line 1: goroutines');
+    expect(text, 'cut at the end of the page').not.toContain('line 80:');
+  });
+});
+
+test.describe('notes on an item', () => {
+  const ITEM_NOTE = 'Geohash cells: also query the 8 neighbours, & "surge" is priced per cell.';
+
+  /** Opens the item's note with its small button and types into it. */
+  async function writeItemNote(page: Page, day: number, item: string, text: string): Promise<void> {
+    const dayLocator = page.locator(`[data-plan-day="${day}"]`);
+    await dayLocator.getByRole('button', {name: new RegExp(`^Add note on ${item}`)}).click();
+    const field = dayLocator.getByRole('textbox', {name: new RegExp(`^Note on ${item}`)});
+    await field.fill(text);
+    await field.blur();
+    await expect(field.locator('xpath=..').getByRole('status')).toHaveText('Saved');
+  }
+
+  async function printDay(page: Page, day: number): Promise<void> {
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page.emulateMedia({media: 'screen'});
+    await page
+      .locator(`[data-plan-day="${day}"]`)
+      .getByRole('button', {name: /^Print this day/})
+      .click();
+    await expect(page.locator('html')).toHaveAttribute('data-print-day', String(day));
+    await page.emulateMedia({media: 'print'});
+  }
+
+  test('a note on a Week 10 Day 2 block prints under its block, on the one page', async ({page}, testInfo) => {
+    const errors = collectErrors(page);
+    await page.goto(WEEK_10);
+    await writeItemNote(page, 2, 'Block 1', ITEM_NOTE);
+    for (const format of ['A4', 'Letter'] as const) {
+      // Making a PDF ends the print (afterprint), so each sheet size starts from the button again.
+      await printDay(page, 2);
+      const pdf = await page.pdf({format, printBackground: false});
+      expect(pdfPageCount(pdf), `day 2 on ${format}`).toBe(1);
+      const text = pdfText(pdf, testInfo.outputPath(`week-10-day-2-${format}.pdf`));
+      const note = text.indexOf(`Note: ${ITEM_NOTE}`);
+      expect(note, `the note on ${format}: ${text}`).toBeGreaterThan(-1);
+      // Under its own block: after Block 1's text, before Block 2.
+      expect(text.indexOf('Driver locations, matching algorithm, pricing.')).toBeLessThan(note);
+      expect(text.indexOf('Block 2')).toBeGreaterThan(note);
+      expect(text, 'the buttons and the editable field are not printed').not.toMatch(/Add note|Review later/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('long notes on every item of the day are cut to a few lines, and the day still prints on one page', async ({page}, testInfo) => {
+    test.slow();
+    await page.goto(`${WEEK_10}?plan=6h`);
+    const long = Array.from({length: 40}, (_, line) => `line ${line + 1}: a long thought about matching riders and drivers`).join('\n');
+    await writeNote(page, 2, long);
+    for (const item of ['Block 1', 'Block 2', 'Block 3', 'Block 4', 'Scaling considerations']) await writeItemNote(page, 2, item, long);
+    for (const format of ['A4', 'Letter'] as const) {
+      // Making a PDF ends the print (afterprint), so each sheet size starts from the button again.
+      await printDay(page, 2);
+      const pdf = await page.pdf({format, printBackground: false});
+      expect(pdfPageCount(pdf), `day 2 on ${format}`).toBe(1);
+      const text = pdfText(pdf, testInfo.outputPath(`week-10-day-2-long-${format}.pdf`));
+      expect(text.match(/Note: line 1: a long thought/g), format).toHaveLength(5);
+      expect(text.match(/line 1: a long thought/g), `the day's own note too, on ${format}`).toHaveLength(6);
+      expect(text, format).not.toContain('line 40:');
+    }
   });
 });
 

@@ -100,7 +100,7 @@ test.describe('reset, export and import', () => {
     const file = testInfo.outputPath('progress.json');
     await (await download).saveAs(file);
     const exported = JSON.parse(readFileSync(file, 'utf8'));
-    expect(exported).toMatchObject({app: 'go-study-plans', version: 2, progress: stored, follows: []});
+    expect(exported).toMatchObject({app: 'go-study-plans', version: 3, progress: stored, follows: [], review: {}});
 
     await page.getByRole('button', {name: 'Reset this week'}).click();
     await page.getByRole('button', {name: 'Yes, reset'}).click();

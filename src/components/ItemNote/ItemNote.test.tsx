@@ -43,4 +43,18 @@ describe('a note on one item', () => {
     );
     expect(screen.getByRole('textbox', {name: /^Note on Block 2/})).toHaveValue('kept');
   });
+
+  it('carries its text, as typed, for "Print this day", and nothing for an item without a note', () => {
+    updateState((state) => ({...state, itemNotes: {[WEEK]: {'d1-b2': 'line one\n  <b>two</b>'}}}));
+    const {container} = render(
+      <Week09>
+        <PlanItem itemId="d1-b1">Block 1 (Concepts – 60–75 min)</PlanItem>
+        <PlanItem itemId="d1-b2">Block 2 (Template Creation – 60 min)</PlanItem>
+      </Week09>,
+    );
+    const printed = Array.from(container.querySelectorAll('[data-print-item-note]'));
+    expect(printed.map((note) => [note.closest('[data-plan-item]')!.getAttribute('data-plan-item'), note.textContent])).toEqual([
+      ['d1-b2', 'Note: line one\n  <b>two</b>'],
+    ]);
+  });
 });

@@ -6,10 +6,14 @@ import {noteOf} from '@site/src/store/notes';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
-/** A short note on one block, addition, topic or practice item: a small button opens its field; a kept note shows open. */
+/**
+ * A short note on one block, addition, topic or practice item: a small button opens its field; a kept note shows open.
+ * "Print this day" prints the note's text under its item (the field and button never print).
+ */
 export default function ItemNote({planId, itemId, label}: {planId: string; itemId: string; label: string}): ReactNode {
   const id = useId();
-  const hasNote = useStoredState((state) => noteOf(state.itemNotes, planId, itemId) !== '');
+  const note = useStoredState((state) => noteOf(state.itemNotes, planId, itemId));
+  const hasNote = note !== '';
   // Until the reader chooses, the field is open exactly when there is a note to show.
   const [chosen, setChosen] = useState<boolean | null>(null);
   const open = chosen ?? hasNote;
@@ -32,6 +36,11 @@ export default function ItemNote({planId, itemId, label}: {planId: string; itemI
           />
         )}
       </div>
+      {hasNote && (
+        <p className={styles.printNote} data-print-item-note>
+          <span className={styles.printNoteLabel}>{translate({id: 'notes.item.print', message: 'Note:'})}</span> {note}
+        </p>
+      )}
     </div>
   );
 }

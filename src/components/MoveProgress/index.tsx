@@ -11,13 +11,14 @@ const recordBackup = () => updateState((state) => ({...state, lastBackupAt: Date
 type QrCode = {kind: 'image'; src: string} | {kind: 'error'; text: string} | null;
 
 /**
- * "Move my progress": a link to this site whose fragment carries every tick and the 4h/6h choice, and the same
+ * "Move my progress": a link to this site whose fragment carries every tick, every "review later" mark and the 4h/6h choice, and the same
  * link as a QR code. Loaded only when the reader opens it; the QR code library only when asked for.
  */
 export default function MoveProgress(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
   const progress = useStoredState((state) => state.progress);
   const variant = useStoredState((state) => state.variant);
+  const review = useStoredState((state) => state.review);
   const [link, setLink] = useState('');
   const [qrCode, setQrCode] = useState<QrCode>(null);
   const [status, setStatus] = useState('');
@@ -25,7 +26,7 @@ export default function MoveProgress(): ReactNode {
 
   useEffect(() => {
     let current = true;
-    void encodeTransfer(progress, variant).then((fragment) => {
+    void encodeTransfer(progress, variant, review).then((fragment) => {
       if (!current) return;
       setLink(new URL(`${siteConfig.baseUrl}#${fragment}`, window.location.origin).href);
       setQrCode(null);
@@ -33,7 +34,7 @@ export default function MoveProgress(): ReactNode {
     return () => {
       current = false;
     };
-  }, [progress, variant, siteConfig.baseUrl]);
+  }, [progress, variant, review, siteConfig.baseUrl]);
 
   const copy = async () => {
     try {
@@ -63,8 +64,8 @@ export default function MoveProgress(): ReactNode {
     <div className={styles.panel}>
       <p className={styles.explain}>
         <Translate id="progress.move.explain">
-          Open this link on your other device: it shows what it would add, and merges only when you confirm. Your ticks travel inside the link (after the #),
-          never through a server.
+          Open this link on your other device: it shows what it would add, and merges only when you confirm. Your ticks and review marks travel inside the link
+          (after the #), never through a server.
         </Translate>
       </p>
       <label htmlFor={`${id}-link`} className={styles.label}>

@@ -22,7 +22,7 @@ export function weekLabel(planId: string): string | null {
 /**
  * "Print this day": prints one day of the plan on one sheet, with a small header naming the
  * plan, the week and the chosen 4h/6h plan, the day's notes as typed, and ruled lines for more notes
- * in whatever space is left.
+ * in whatever space is left. Item notes print under their items (ItemNote).
  * Header and lines exist only in that print; on screen they are not displayed, so neither the
  * layout nor screen readers meet them.
  */
@@ -73,9 +73,11 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
               {note}
             </p>
           )}
-          {NOTE_LINES.map((line) => (
-            <span key={line} className={styles.notesLine} />
-          ))}
+          <span className={styles.notesLines}>
+            {NOTE_LINES.map((line) => (
+              <span key={line} className={styles.notesLine} />
+            ))}
+          </span>
         </div>
       </div>
     </>

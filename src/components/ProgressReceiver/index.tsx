@@ -44,9 +44,9 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
   }, []);
 
   // Computed against the state as it is now, so ticks made meanwhile in another tab are counted and kept.
-  const {progress: currentProgress, variant: currentVariant} = getState();
+  const {progress: currentProgress, variant: currentVariant, review: currentReview} = getState();
   const offer = step.kind === 'offer' ? step.offer : null;
-  const preview = offer ? previewTransfer(offer, currentProgress, currentVariant, known) : null;
+  const preview = offer ? previewTransfer(offer, currentProgress, currentVariant, known, currentReview) : null;
   const additions = preview?.ok
     ? plans.flatMap((plan) => {
         const added = Object.keys(preview.progress[plan.id] ?? {}).filter((itemId) => !Object.hasOwn(currentProgress[plan.id] ?? {}, itemId)).length;
@@ -58,8 +58,8 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
     if (!offer || !preview?.ok) return;
     updateState((state) => {
       // Merged again into the state at this moment: the preview may be a few seconds old.
-      const latest = previewTransfer(offer, state.progress, state.variant, known);
-      return latest.ok ? {...state, progress: latest.progress, variant: latest.variant} : state;
+      const latest = previewTransfer(offer, state.progress, state.variant, known, state.review);
+      return latest.ok ? {...state, progress: latest.progress, review: latest.review, variant: latest.variant} : state;
     });
     if (preview.variant) applyVariantToDocument(preview.variant);
     const summary = describeImport(preview.report);
@@ -85,9 +85,10 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
         {preview?.ok && (
           <>
             <p>
-              {preview.report.added === 0 && !preview.variantChanges
+              {preview.report.added === 0 && preview.report.review.added === 0 && preview.report.review.rescheduled === 0 && !preview.variantChanges
                 ? translate({id: 'progress.receive.nothingNew', message: 'Everything in this link is already in this browser.'})
                 : summarize(preview.report.added, preview.report.alreadyThere)}
+              {preview.report.review.added + preview.report.review.rescheduled > 0 && ` ${reviewSentence(preview.report.review)}`}
             </p>
             {additions.length > 0 && (
               <ul className={styles.list}>
@@ -126,6 +127,25 @@ function summarize(added: number, already: number): string {
   const here =
     already === 0 ? '' : ` ${translate({id: 'progress.receive.already', message: '{count} of the link’s ticks are already here.'}, {count: already})}`;
   return `${translate({id: 'progress.receive.adds', message: 'Merging adds {ticks}.'}, {ticks})}${here} ${translate({id: 'progress.receive.neverUnticks', message: 'Nothing is unticked.'})}`;
+}
+
+function reviewSentence({added, rescheduled}: {added: number; rescheduled: number}): string {
+  const parts = [
+    added === 0
+      ? ''
+      : added === 1
+        ? translate({id: 'progress.receive.oneMark', message: '1 "review later" mark is added.'})
+        : translate({id: 'progress.receive.marks', message: '{count} "review later" marks are added.'}, {count: added}),
+    rescheduled === 0
+      ? ''
+      : rescheduled === 1
+        ? translate({id: 'progress.receive.oneSchedule', message: '1 review schedule comes from the link, where the item was reviewed later.'})
+        : translate(
+            {id: 'progress.receive.schedules', message: '{count} review schedules come from the link, where the items were reviewed later.'},
+            {count: rescheduled},
+          ),
+  ];
+  return parts.filter(Boolean).join(' ');
 }
 
 function variantSentence(variant: string | null): string {

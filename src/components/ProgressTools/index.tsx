@@ -77,7 +77,7 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
 
   const download = () => {
     const file = saveProgressExport();
-    setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress and notes to {file}.'}, {file})});
+    setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress, notes and review marks to {file}.'}, {file})});
   };
 
   const importFile = async (file: File) => {
@@ -90,12 +90,17 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     }
     // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
     const state = getState();
-    const result = importProgress(text, state.progress, known, {follows: state.follows, dayNotes: state.dayNotes, itemNotes: state.itemNotes});
+    const result = importProgress(text, state.progress, known, {
+      follows: state.follows,
+      dayNotes: state.dayNotes,
+      itemNotes: state.itemNotes,
+      review: state.review,
+    });
     if (!result.ok) {
       setMessage({kind: 'error', text: translate({id: 'progress.tools.importFailed', message: 'Import failed: {reason}'}, {reason: result.error})});
       return;
     }
-    const outcome = updateState((latest) => ({...latest, progress: result.progress, follows: result.follows, ...result.notes}));
+    const outcome = updateState((latest) => ({...latest, progress: result.progress, follows: result.follows, ...result.notes, review: result.review}));
     const summary = describeImport(result.report);
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${summary} ${SAVE_PROBLEM[outcome]}` : summary});
   };

@@ -1,3 +1,6 @@
+import {execFileSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+
 /**
  * Number of pages in a PDF Chromium wrote. Its page objects are plain dictionaries
  * (`/Type /Page`), and the page tree's root states the same number as `/Count`;
@@ -14,4 +17,20 @@ export function pdfPageCount(pdf: Buffer): number {
     throw new Error(`Cannot count the pages of this PDF: ${pages} page objects, page tree count ${total ?? 'missing'}.`);
   }
   return pages;
+}
+
+/**
+ * The text a PDF puts on paper, as poppler's `pdftotext` extracts it, with runs of white space made one space.
+ * The PDF is written to `file` first (a path under the test's output folder), which also keeps it for a look after a failure.
+ */
+export function pdfText(pdf: Buffer, file: string): string {
+  writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {encoding: 'utf8'}).replace(/\s+/g, ' ');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('pdftotext was not found: install poppler-utils (`apt-get install poppler-utils`, `brew install poppler`).');
+    }
+    throw error;
+  }
 }
