@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {expect, test, type Page} from '@playwright/test';
 import {collectErrors} from './support/site';
+import {pdfPageCount, pdfText} from './support/pdf';
 
 const WEEK_10 = '/weeks/week-10/go';
 // Monday 2 March 2026, and the Wednesday two days later; mid-day UTC is the same date in both zones.
@@ -107,6 +108,36 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
 
 test.describe('the Today page', () => {
   test.use({timezoneId: 'America/New_York', locale: 'en-GB'});
+
+  test('today’s day is the plan’s own: details, review and note controls, its notes, and Print this day prints it alone', async ({page}, testInfo) => {
+    const errors = collectErrors(page);
+    await page.clock.install({time: MONDAY});
+    await followFromToday(page);
+    await page.clock.setSystemTime(WEDNESDAY);
+    await page.goto('/today');
+    const day3 = page.locator('[data-follow] [data-today-day="3"]');
+    // The block's details come from the plan, as on its page.
+    await expect(day3.getByText('Functional and non-functional requirements.')).toBeVisible();
+    await expect(day3.getByRole('button', {name: /Review later/})).toHaveCount(4);
+    await day3.getByLabel('Notes for day 3').fill('Fan-out on write or on read?');
+    await day3.getByLabel('Notes for day 3').blur();
+    await page.goto(WEEK_10);
+    // The same note, on the plan page's Day 3: one store, one plan id.
+    await expect(page.getByLabel('Notes for day 3')).toHaveValue('Fan-out on write or on read?');
+    await page.goto('/today');
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await day3.getByRole('button', {name: /^Print this day/}).click();
+    const pdf = await page.pdf({format: 'A4'});
+    expect(pdfPageCount(pdf)).toBe(1);
+    const text = pdfText(pdf, testInfo.outputPath('today-day-3.pdf'));
+    expect(text).toContain('Day 3: Notification System: Requirements & Channels');
+    expect(text).toContain('Block 1 · Requirements');
+    expect(text).toContain('Fan-out on write or on read?');
+    expect(text).not.toContain('Overdue');
+    expect(errors).toEqual([]);
+  });
 
   test('before the start date: starts in N days, with a link to Day 1; stop following keeps ticks', async ({page}) => {
     const errors = collectErrors(page);

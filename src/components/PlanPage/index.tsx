@@ -26,9 +26,20 @@ type PrintDayState = [day: string | null, setDay: Dispatch<SetStateAction<string
 const PrintDayContext = createContext<PrintDayState | null>(null);
 
 /** Wraps a plan document (inserted by the remark plugin) and shares its model with every component on the page. */
-export default function PlanPage({planId, plan, children}: {planId: string; plan: PagePlan; children: ReactNode}): ReactNode {
+export default function PlanPage({
+  planId,
+  plan,
+  recordVisit = true,
+  children,
+}: {
+  planId: string;
+  plan: PagePlan;
+  /** Off where a plan's days show outside its page (Today): "Continue where you left off" follows the reader's own reading. */
+  recordVisit?: boolean;
+  children: ReactNode;
+}): ReactNode {
   const value = useMemo(() => ({planId, plan}), [planId, plan]);
-  useRecordVisit(planId);
+  useRecordVisit(recordVisit ? planId : null);
   const [printDay, setPrintDay] = useState<string | null>(null);
   const print = useMemo<PrintDayState>(() => [printDay, setPrintDay], [printDay]);
   // A layout effect runs within the click's synchronous render, so the attribute is set before the print dialog snapshots the page.

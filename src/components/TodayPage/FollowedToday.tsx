@@ -4,11 +4,9 @@ import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
 import {dayEntries, type DayEntry, type PlanSummary} from '@site/plugins/plan-data/data';
-import BlockTimer from '@site/src/components/BlockTimer';
 import {saveTextFile} from '@site/src/lib/files';
 import {scheduleEvents} from '@site/src/schedule/calendar';
 import {planName} from '@site/src/components/ContinueCard';
-import ProgressTick from '@site/src/components/ProgressTick';
 import {useFollowActions} from '@site/src/hooks/useFollows';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
@@ -16,6 +14,7 @@ import {useVariant} from '@site/src/hooks/useVariant';
 import {catchUp, followStatus, formatDate, scheduleDays, shift, skip, type ScheduleDay} from '@site/src/schedule';
 import {useStoredState} from '@site/src/store';
 import type {FollowedPlan} from '@site/src/store/schema';
+import TodayDay from './TodayDay';
 import styles from './styles.module.css';
 
 interface Props {
@@ -100,43 +99,59 @@ export default function FollowedToday({follow, today}: Props): ReactNode {
         </p>
       )}
 
-      {status.today.map((day) => (
-        <div key={day.index} className={styles.day} data-today-day={day.day}>
-          <Heading as="h3" className={styles.dayHeading}>
-            {dayName(day)}
-          </Heading>
+      {status.today.map((day) => {
+        const model = models.get(day.planId);
+        const meta = (
           <p className={styles.dayMeta} data-day-progress>
             {translate(
               {id: 'today.day.progress', message: '{done} of {total} done · {minutes} planned'},
               {done: done(day), total: day.itemIds.length, minutes: formatMinutes(day.minutes)},
             )}
+            <span data-print="hide">
+              {' · '}
+              <Link to={dayLink(day)}>{translate({id: 'today.day.open', message: 'Open on its plan page'})}</Link>
+            </span>
           </p>
-          <EntryList entries={entriesOf(day)} planId={day.planId} day={day.day} />
-          <p className={styles.links}>
-            <Link to={dayLink(day)}>
-              <Translate id="today.day.open">Open this day on its plan page (print it, add it to your calendar)</Translate>
-            </Link>
-          </p>
-        </div>
-      ))}
+        );
+        return model ? (
+          <TodayDay key={day.index} planId={day.planId} plan={model} day={day.day} title={dayName(day)} meta={meta} itemIds={day.itemIds} />
+        ) : (
+          <div key={day.index} className={styles.day} data-today-day={day.day}>
+            <Heading as="h3" className={styles.dayHeading}>
+              {dayName(day)}
+            </Heading>
+            {meta}
+          </div>
+        );
+      })}
 
       {status.catchUp.length > 0 && (
         <div className={styles.day}>
           <Heading as="h3" className={styles.dayHeading}>
             <Translate id="today.catchUp.heading">Catching up</Translate>
           </Heading>
-          {status.catchUp.map((entry) => (
-            <div key={entry.day.index}>
+          {status.catchUp.map((entry) => {
+            const model = models.get(entry.day.planId);
+            const meta = (
               <p className={styles.dayMeta}>
                 {translate({id: 'today.catchUp.day', message: '{day} (was due {date})'}, {day: dayName(entry.day), date: formatDate(entry.date)})}
               </p>
-              <EntryList
-                entries={entriesOf(entry.day).filter((item) => item.kind === 'session' || entry.itemIds.includes(item.id))}
+            );
+            return model ? (
+              <TodayDay
+                key={entry.day.index}
                 planId={entry.day.planId}
+                plan={model}
                 day={entry.day.day}
+                title={dayName(entry.day)}
+                meta={meta}
+                itemIds={entry.itemIds}
+                tools={false}
               />
-            </div>
-          ))}
+            ) : (
+              <div key={entry.day.index}>{meta}</div>
+            );
+          })}
         </div>
       )}
 
@@ -226,21 +241,6 @@ export default function FollowedToday({follow, today}: Props): ReactNode {
         {translate({id: 'today.stop', message: 'Stop following {name}'}, {name: followName(follow, plans)})}
       </button>
     </section>
-  );
-}
-
-/** A day's entries: a tick box for each item, a timer for each timed one. */
-function EntryList({entries, planId, day}: {entries: DayEntry[]; planId: string; day: number}): ReactNode {
-  return (
-    <ul className={styles.entries}>
-      {entries.map((entry) => (
-        <li key={entry.id} className={styles.entry} data-entry={entry.id}>
-          {entry.tickable && <ProgressTick planId={planId} itemId={entry.id} day={day} label={entry.label} />}
-          <span className={entry.kind === 'session' ? styles.session : styles.label}>{entry.label}</span>
-          {entry.duration && <BlockTimer planId={planId} itemId={entry.id} label={entry.label} duration={entry.duration} upcoming={[]} />}
-        </li>
-      ))}
-    </ul>
   );
 }
 
