@@ -104,6 +104,18 @@ describe('PrintDayButton', () => {
     expect(Array.from(header.children).map((part) => part.textContent)).toEqual(['Go Track', 'Week 09', '4-hour plan', '6-hour plan']);
   });
 
+  it('names only the given variant when the day is printed for a followed plan with its own choice (Today)', () => {
+    ({container} = render(
+      <PlanPage planId="weeks/week-09/go" plan={week09}>
+        <section>
+          <PrintDayButton day="1" variant="6h" />
+        </section>
+      </PlanPage>,
+    ));
+    const header = container.querySelector('section > div > div')!;
+    expect(Array.from(header.children).map((part) => part.textContent)).toEqual(['Go Track', 'Week 09', '6-hour plan']);
+  });
+
   it('heads an intensive day with the plan title alone', () => {
     ({container} = renderDays('intensive/senior-go-14-days', intensive, ['1']));
     const header = container.querySelector('section > div > div')!;

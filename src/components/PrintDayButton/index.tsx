@@ -3,6 +3,7 @@ import {flushSync} from 'react-dom';
 import {translate} from '@docusaurus/Translate';
 import {docLocation} from '@site/plugins/plan-model/location';
 import {usePlanPage, usePrintDay} from '@site/src/components/PlanPage';
+import type {PlanVariant} from '@site/plugins/plan-model/ids';
 import {useStoredState} from '@site/src/store';
 import {noteOf} from '@site/src/store/notes';
 import utilities from '@site/src/css/utilities.module.css';
@@ -26,7 +27,7 @@ export function weekLabel(planId: string): string | null {
  * Header and lines exist only in that print; on screen they are not displayed, so neither the
  * layout nor screen readers meet them.
  */
-export default function PrintDayButton({day}: {day: string}): ReactNode {
+export default function PrintDayButton({day, variant}: {day: string; variant?: PlanVariant}): ReactNode {
   const {planId, plan} = usePlanPage();
   const [printDay, setPrintDay] = usePrintDay();
   const current = printDay === day;
@@ -61,8 +62,13 @@ export default function PrintDayButton({day}: {day: string}): ReactNode {
           {week && <span>{week}</span>}
           {plan.kind === 'weekly' && (
             <>
-              <span className={utilities.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
-              <span className={utilities.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
+              {/* A followed plan (Today) has its own choice; on a plan page the site-wide one shows, by the page's CSS. */}
+              {variant !== '6h' && (
+                <span className={variant ? undefined : utilities.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
+              )}
+              {variant !== '4h' && (
+                <span className={variant ? undefined : utilities.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
+              )}
             </>
           )}
         </div>

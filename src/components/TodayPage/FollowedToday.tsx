@@ -114,7 +114,7 @@ export default function FollowedToday({follow, today}: Props): ReactNode {
           </p>
         );
         return model ? (
-          <TodayDay key={day.index} planId={day.planId} plan={model} day={day.day} title={dayName(day)} meta={meta} itemIds={day.itemIds} />
+          <TodayDay key={day.index} planId={day.planId} plan={model} day={day.day} title={dayName(day)} meta={meta} itemIds={day.itemIds} variant={variant} />
         ) : (
           <div key={day.index} className={styles.day} data-today-day={day.day}>
             <Heading as="h3" className={styles.dayHeading}>
@@ -146,6 +146,7 @@ export default function FollowedToday({follow, today}: Props): ReactNode {
                 title={dayName(entry.day)}
                 meta={meta}
                 itemIds={entry.itemIds}
+                variant={variant}
                 tools={false}
               />
             ) : (

@@ -3,6 +3,7 @@ import Heading from '@theme/Heading';
 import {translate} from '@docusaurus/Translate';
 import {formatRange} from '@site/plugins/plan-model/duration';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
+import type {PlanVariant} from '@site/plugins/plan-model/ids';
 import PlanPage from '@site/src/components/PlanPage';
 import PlanItem from '@site/src/components/PlanItem';
 import PlanSession from '@site/src/components/PlanSession';
@@ -22,6 +23,8 @@ interface Props {
   meta: ReactNode;
   /** The items the follow includes on this day (its 4h/6h choice); sessions always show. */
   itemIds: readonly string[];
+  /** The follow's 4h/6h choice, for the printed header. */
+  variant: PlanVariant;
   /** Day-level tools (print, calendar) and the day's notes; the catch-up list shows items only, one heading level down. */
   tools?: boolean;
 }
@@ -51,7 +54,7 @@ function ItemText({label, duration, details}: {label: string; duration?: {min: n
  * item with its tick box, timer, review mark and note (PlanItem), sessions with their timers, "Add this day to
  * calendar", "Print this day" and the day's notes, all reading the plan's model through the same context.
  */
-export default function TodayDay({planId, plan, day, title, meta, itemIds, tools = true}: Props): ReactNode {
+export default function TodayDay({planId, plan, day, title, meta, itemIds, variant, tools = true}: Props): ReactNode {
   const headingId = useId();
   const included = new Set(itemIds);
   let items: ReactNode = null;
@@ -102,7 +105,7 @@ export default function TodayDay({planId, plan, day, title, meta, itemIds, tools
         {tools && (
           <div className={styles.dayTools} role="group" aria-label={translate({id: 'today.day.tools', message: 'Tools for {day}'}, {day: title})}>
             <CalendarExport day={day} />
-            <PrintDayButton day={String(day)} />
+            <PrintDayButton day={String(day)} variant={variant} />
           </div>
         )}
         {items}
