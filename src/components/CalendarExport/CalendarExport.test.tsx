@@ -11,6 +11,7 @@ import {updateState} from '@site/src/store';
 import {repoRoot} from '@site/tests/support/seeds';
 import CalendarExport from '.';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
+import {recordDownloads} from '@site/tests/unit/support/downloads';
 
 const plan = toPagePlan(parsePlan(readFileSync(path.join(repoRoot, 'docs/weeks/week-11/go.md'), 'utf8')).plan!);
 if (plan.kind !== 'weekly') throw new Error('week 11 should be a weekly plan');
@@ -19,17 +20,7 @@ let blobs: Blob[];
 let downloads: string[];
 
 beforeEach(() => {
-  blobs = [];
-  downloads = [];
-  // jsdom has no object URLs and does not download; record what the component hands over instead.
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    blobs.push(blob);
-    return `blob:test/${blobs.length}`;
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push(this.download);
-  });
+  ({blobs, names: downloads} = recordDownloads());
   localStorage.clear();
 });
 

@@ -8,6 +8,7 @@ import {BACKUP_KEY_PREFIX, STORAGE_KEY, resetStoreForTests} from '@site/src/stor
 import {SCHEMA_VERSION} from '@site/src/store/schema';
 import {Week09} from '@site/tests/unit/support/planPage';
 import StorageNotice from '.';
+import {recordDownloads} from '@site/tests/unit/support/downloads';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
@@ -20,17 +21,7 @@ let downloads: string[];
 beforeEach(() => {
   window.localStorage.clear();
   resetStoreForTests();
-  blobs = [];
-  downloads = [];
-  // jsdom has no object URLs and does not download; record what the component hands over instead.
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    blobs.push(blob);
-    return `blob:test/${blobs.length}`;
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push(this.download);
-  });
+  ({blobs, names: downloads} = recordDownloads());
 });
 
 afterEach(() => {
