@@ -290,6 +290,7 @@ describe('remark-plan on plans as people write them', () => {
     const vfile = new VFile({path: file, value: source});
     const tree = shown.runSync(shown.parse(vfile), vfile);
     const [notice] = elements(tree, 'PlanDiagnostics');
+    expect(attribute(notice!, 'file')).toBe(`${path.basename(docsDir)}/weeks/week-12/go.md`);
     const reported = JSON.parse(attribute(notice!, 'diagnostics')!) as {code: string; line: number}[];
     expect(reported).toEqual(expect.arrayContaining([expect.objectContaining({code: 'addition-duration-missing', line: 20})]));
     expect(elements(transform(source, file), 'PlanDiagnostics')).toEqual([]);

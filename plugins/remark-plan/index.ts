@@ -85,7 +85,9 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
 
     // The whole page shares one plan model through context. The model is not copied into the page: the page imports
     // the plan's own module (written by the plan-data plugin from the same parser), which /today loads by id too.
-    const notice = diagnostics.length > 0 ? [jsxFlow('PlanDiagnostics', {diagnostics: JSON.stringify(diagnostics)}, [])] : [];
+    // Named as `npm run validate` names it (`docs/weeks/week-10/go.md`), so the lines read the same in both places.
+    const displayPath = [path.basename(docsDir), ...path.relative(docsDir, file.path!).split(path.sep)].join('/');
+    const notice = diagnostics.length > 0 ? [jsxFlow('PlanDiagnostics', {file: displayPath, diagnostics: JSON.stringify(diagnostics)}, [])] : [];
     const page = jsxFlow('PlanPage', {planId}, [...notice, ...tree.children]);
     page.attributes.push(identifierAttribute('plan', PLAN_MODULE_BINDING));
     tree.children = [defaultImport(PLAN_MODULE_BINDING, planModuleSpecifier(planId)), page];

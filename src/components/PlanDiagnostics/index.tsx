@@ -6,9 +6,9 @@ import styles from './styles.module.css';
 /**
  * The validator's findings for this plan, at the top of the page while previewing with `npm start`
  * (production builds fail on errors instead, so readers never see this box). Each line names the
- * place in the file, the problem and the rule, as `npm run validate` prints it.
+ * place in the file (`docs/…/go.md:12:3`), the problem and the rule, as `npm run validate` prints it.
  */
-export default function PlanDiagnostics({diagnostics}: {diagnostics: string}): ReactNode {
+export default function PlanDiagnostics({file, diagnostics}: {file?: string; diagnostics: string}): ReactNode {
   const items = JSON.parse(diagnostics) as Diagnostic[];
   const errors = items.filter((item) => item.severity === 'error').length;
   const warnings = items.length - errors;
@@ -22,6 +22,7 @@ export default function PlanDiagnostics({diagnostics}: {diagnostics: string}): R
           {items.map((item) => (
             <li key={`${item.line}:${item.column}:${item.code}:${item.message}`}>
               <code>
+                {file ? `${file}:` : ''}
                 {item.line}:{item.column}
               </code>{' '}
               <strong>{item.severity}</strong> {item.message} <code>{item.code}</code>
