@@ -30,6 +30,11 @@ export function loadPlanModel(planId: string): Promise<PagePlan | null> {
   return promise;
 }
 
+/** One plan's page model if it has already loaded in this tab, for code that cannot wait (a timer's end). */
+export function loadedPlanModel(planId: string): PagePlan | undefined {
+  return loaded.get(planId);
+}
+
 /**
  * The page models of `planIds` by id, as they arrive: a plan is absent while its module loads (or when the site has
  * no such plan). Pages other than a plan's own (Today, the timer panel) read labels and durations from here.

@@ -100,8 +100,11 @@ describe('reading what is stored', () => {
     );
     const {timers} = getState();
     expect(Object.keys(timers).sort()).toEqual(['p#d1-b1', 'p#d1-b4']);
-    expect(timers['p#d1-b1']).toEqual(good);
-    expect(timers['p#d1-b4']).toMatchObject({maxMs: 60 * MINUTE, label: '', next: null});
+    // Timers keep ids only (schema 5): the label copy goes, the chain after it becomes item ids.
+    const {label: _label, ...withoutLabel} = good;
+    expect(timers['p#d1-b1']).toEqual({...withoutLabel, next: []});
+    expect(timers['p#d1-b4']).toMatchObject({maxMs: 60 * MINUTE, next: ['d1-b5']});
+    expect(timers['p#d1-b4']).not.toHaveProperty('label');
   });
 
   it('the same state object until the stored text changes (what useSyncExternalStore needs)', () => {
@@ -196,9 +199,7 @@ describe('a running timer across a reload', () => {
   it('is saved with wall-clock times, so a reloaded page counts on from the right place', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-01-05T09:00:00Z'));
-    updateState((state) =>
-      startTimer(state, {planId: 'weeks/week-09/go', itemId: 'd1-b2', label: 'Block 2', durationMs: 60 * MINUTE, maxMs: 60 * MINUTE, next: null}, Date.now()),
-    );
+    updateState((state) => startTimer(state, {planId: 'weeks/week-09/go', itemId: 'd1-b2', durationMs: 60 * MINUTE, maxMs: 60 * MINUTE, next: []}, Date.now()));
     // A reload: the module's memory is gone, only localStorage remains.
     resetStoreForTests();
     vi.setSystemTime(new Date('2026-01-05T09:10:00Z'));
@@ -372,8 +373,10 @@ describe('schema version 3 (keep the screen awake, last backup)', () => {
       progress: {'weeks/week-10/go': {'d1-b1': 1000, 'd2-b3': 2000}},
       lastVisit: {planId: 'weeks/week-10/go', day: 2, at: 3000},
     };
+    const {label: _label, ...timerIds} = timer;
     expect(decodeState(JSON.stringify(v1), 10_000)).toEqual({
       ...v1,
+      timers: {'weeks/week-10/go#d1-b1': {...timerIds, next: []}},
       version: SCHEMA_VERSION,
       follows: [],
       timerRuns: [],

@@ -1,7 +1,7 @@
 import {useSyncExternalStore} from 'react';
 import {DEFAULT_STATE, STORAGE_KEY, isFromNewerVersion, losesData, readStored, type DecodeReport, type StoredState} from './schema';
 
-export type {StoredState, TimerRecord, TimerNext, LastVisit, DecodeReport} from './schema';
+export type {StoredState, TimerRecord, LastVisit, DecodeReport} from './schema';
 export {DEFAULT_STATE, STORAGE_KEY} from './schema';
 
 type Listener = () => void;

@@ -27,8 +27,11 @@ describe('schema version 1 → 2', () => {
   it('keeps every tick, timer and choice, and starts with nothing followed', () => {
     const {state, report} = readStored(JSON.stringify(versionOne), NOW);
     expect(report).toMatchObject({condition: 'ok', droppedTicks: 0, droppedTimers: 0});
+    const {label: _label, ...timer} = versionOne.timers['weeks/week-10/go#d2-b1'];
     expect(state).toEqual({
       ...versionOne,
+      // Schema 5 keeps ids only: the label copy goes, everything else the timer held stays.
+      timers: {'weeks/week-10/go#d2-b1': {...timer, next: []}},
       version: SCHEMA_VERSION,
       follows: [],
       timerRuns: [],
@@ -85,7 +88,7 @@ describe('followed plans as stored', () => {
 });
 
 describe('what timers actually ran', () => {
-  const spec = {planId: 'weeks/week-10/go', itemId: 'd1-b1', label: 'Block 1', durationMs: 600_000, maxMs: 600_000, next: null};
+  const spec = {planId: 'weeks/week-10/go', itemId: 'd1-b1', durationMs: 600_000, maxMs: 600_000, next: []};
   const empty = decodeState(null);
 
   it('records each run from start to pause, and from resume to finish', () => {
@@ -105,5 +108,105 @@ describe('what timers actually ran', () => {
       {planId: spec.planId, itemId: 'd1-b2', start: NOW, end: NOW + 86_400_000, finished: false},
     ];
     expect(decodeState(JSON.stringify({version: 2, timerRuns: runs}), NOW).timerRuns).toEqual([runs[0]]);
+  });
+});
+
+describe('schema version 4 → 5 (timers keep ids only)', () => {
+  const PLAN = 'weeks/week-10/go';
+  const MINUTE = 60_000;
+  /** A version-4 timer: it copied its item's label, and the labels and lengths of the items after it. */
+  const v4Timer = (itemId: string, fields: Record<string, unknown>) => ({
+    planId: PLAN,
+    itemId,
+    label: `Label of ${itemId}`,
+    durationMs: 60 * MINUTE,
+    maxMs: 75 * MINUTE,
+    elapsedMs: 0,
+    runningSince: null,
+    finishedAt: null,
+    next: null,
+    ...fields,
+  });
+  const link = (itemId: string, next: unknown = null) => ({itemId, label: `Label of ${itemId}`, durationMs: 30 * MINUTE, maxMs: 30 * MINUTE, next});
+  const versionFour = {
+    version: 4,
+    variant: '6h',
+    autoAdvance: true,
+    progress: {[PLAN]: {'d1-b1': NOW - 9000}},
+    timers: {
+      // Running, extended to its upper bound, with the rest of the day after it.
+      [`${PLAN}#d2-b1`]: v4Timer('d2-b1', {
+        durationMs: 75 * MINUTE,
+        elapsedMs: 5 * MINUTE,
+        runningSince: NOW - 60_000,
+        next: link('d2-b2', link('d2-b3', link('d2-a1'))),
+      }),
+      // Paused halfway.
+      [`${PLAN}#d1-b2`]: v4Timer('d1-b2', {elapsedMs: 30 * MINUTE, next: link('d1-b3')}),
+      // Finished, with nothing after it.
+      [`${PLAN}#d1-b4`]: v4Timer('d1-b4', {durationMs: 30 * MINUTE, maxMs: 30 * MINUTE, elapsedMs: 30 * MINUTE, finishedAt: NOW - 120_000}),
+    },
+    lastVisit: {planId: PLAN, day: 2, at: NOW - 2000},
+    follows: [],
+    timerRuns: [{planId: PLAN, itemId: 'd1-b2', start: NOW - 40 * MINUTE, end: NOW - 10 * MINUTE, finished: false}],
+    keepAwake: false,
+    lastBackupAt: NOW - 86_400_000,
+    dayNotes: {[PLAN]: {'2': 'notes'}},
+    itemNotes: {[PLAN]: {'d2-b1': 'a note'}},
+    review: {},
+  };
+
+  it('loses nothing but the label copies: every timer keeps its ids, times, elapsed time and running state', () => {
+    const {state, report} = readStored(JSON.stringify(versionFour), NOW);
+    expect(report).toMatchObject({condition: 'ok', droppedTicks: 0, droppedTimers: 0});
+    const ids = (timer: Record<string, unknown>) => {
+      const {label: _label, next: _next, ...rest} = timer;
+      return rest;
+    };
+    const timers = versionFour.timers;
+    expect(state).toEqual({
+      ...versionFour,
+      version: SCHEMA_VERSION,
+      timers: {
+        [`${PLAN}#d2-b1`]: {...ids(timers[`${PLAN}#d2-b1`]), next: ['d2-b2', 'd2-b3', 'd2-a1']},
+        [`${PLAN}#d1-b2`]: {...ids(timers[`${PLAN}#d1-b2`]), next: ['d1-b3']},
+        [`${PLAN}#d1-b4`]: {...ids(timers[`${PLAN}#d1-b4`]), next: []},
+      },
+    });
+    expect(JSON.stringify(state.timers)).not.toContain('Label of');
+  });
+
+  it('is one step that only rewrites the timers', () => {
+    const {timers, ...rest} = versionFour;
+    const migrated = MIGRATIONS[4]!(structuredClone(versionFour));
+    expect(migrated).toMatchObject({...rest, version: 5});
+    expect(migrated.timers).toEqual({
+      [`${PLAN}#d2-b1`]: expect.objectContaining({itemId: 'd2-b1', next: ['d2-b2', 'd2-b3', 'd2-a1']}),
+      [`${PLAN}#d1-b2`]: expect.objectContaining({itemId: 'd1-b2', next: ['d1-b3']}),
+      [`${PLAN}#d1-b4`]: expect.objectContaining({itemId: 'd1-b4', next: []}),
+    });
+    expect(Object.keys(timers)).toEqual(Object.keys(migrated.timers as object));
+    // Odd values pass through for the decoder to judge and count, as before.
+    expect(MIGRATIONS[4]!({version: 4, timers: 'x'})).toEqual({version: 5, timers: 'x'});
+    expect(MIGRATIONS[4]!({version: 4, timers: {a: 7}})).toEqual({version: 5, timers: {a: 7}});
+  });
+
+  it('a migrated running timer counts on, finishes on time and records its run', () => {
+    const state = decodeState(JSON.stringify(versionFour), NOW);
+    const key = timerKey(PLAN, 'd2-b1');
+    // 75 min extended, 5 min before the reload, running for 1 min: 69 min left.
+    const {state: settled, finished} = settleFinished(state, NOW + 69 * MINUTE);
+    expect(finished.map((timer) => timer.itemId)).toEqual(['d2-b1']);
+    expect(settled.timers[key]).toMatchObject({finishedAt: NOW + 69 * MINUTE, next: ['d2-b2', 'd2-b3', 'd2-a1']});
+    expect(settled.timerRuns.at(-1)).toEqual({planId: PLAN, itemId: 'd2-b1', start: NOW - 60_000, end: NOW + 69 * MINUTE, finished: true});
+  });
+
+  it('version 5 reads back as written; a next that is not a list of ids reads as nothing after', () => {
+    const state = decodeState(JSON.stringify(versionFour), NOW);
+    expect(decodeState(JSON.stringify(state), NOW)).toEqual(state);
+    const odd = {...state, timers: {[`${PLAN}#d1-b2`]: {...state.timers[`${PLAN}#d1-b2`], next: [7, '__proto__x', 'd1-b3', 'D1 B4']}}};
+    expect(decodeState(JSON.stringify(odd), NOW).timers[`${PLAN}#d1-b2`]!.next).toEqual(['d1-b3']);
+    const chain = {...state, timers: {[`${PLAN}#d1-b2`]: {...state.timers[`${PLAN}#d1-b2`], next: link('d1-b3')}}};
+    expect(decodeState(JSON.stringify(chain), NOW).timers[`${PLAN}#d1-b2`]!.next).toEqual([]);
   });
 });

@@ -6,14 +6,20 @@ import {decodeReview, type ReviewMap} from './review';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
-/** A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct. */
+/**
+ * A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct.
+ * It names its item by id only (schema 5): labels, links and what follows are read from the plan.
+ */
 export interface TimerRecord {
   planId: string;
   itemId: string;
-  label: string;
-  /** Target length; a range starts at its lower bound and may be extended to `maxMs`. */
+  /**
+   * Target length; a range starts at its lower bound and may be extended to `maxMs`. These are the
+   * countdown's own state, not copies: the end is booked (worker, audio clock) the moment a timer starts
+   * or a page loads, before any plan module has arrived, and a countdown must not jump if the plan changes.
+   */
   durationMs: number;
   maxMs: number;
   /** Time spent in earlier runs (before the last pause). */
@@ -22,17 +28,8 @@ export interface TimerRecord {
   runningSince: number | null;
   /** Set once the finish was announced, so it is announced once. */
   finishedAt: number | null;
-  /** The items after this one on the same day, for "start the next block automatically". */
-  next: TimerNext | null;
-}
-
-/** A following item, itself linked to the one after it, so auto-start can run through a whole day. */
-export interface TimerNext {
-  itemId: string;
-  label: string;
-  durationMs: number;
-  maxMs: number;
-  next: TimerNext | null;
+  /** Ids of the later items of the same day, in order, for "start the next block automatically"; empty when none follow. */
+  next: string[];
 }
 
 export interface LastVisit {
@@ -117,6 +114,9 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   review: Object.freeze(createMap<Record<string, never>>()),
 }) as StoredState;
 
+/** No day has this many timed items; the cap guards against hand-edited data. */
+const MAX_NEXT = 50;
+
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: nothing was followed and no timer run recorded yet; every version-1 field is kept as it was.
@@ -125,7 +125,22 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   2: (old) => ({keepAwake: true, lastBackupAt: null, ...old, version: 3}),
   // 3 → 4: notes and review marks arrive; everything version 3 stored is carried over as it was.
   3: (old) => ({dayNotes: {}, itemNotes: {}, review: {}, ...old, version: 4}),
+  // 4 → 5: timers keep ids only; the copied labels go (the plan has them), each `next` chain becomes its item ids.
+  4: (old) => ({...old, timers: isRecord(old.timers) ? mapValues(old.timers, timerWithIdsOnly) : old.timers, version: 5}),
 };
+
+const mapValues = (value: Record<string, unknown>, change: (entry: unknown) => unknown): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, change(entry)]));
+
+/** A version-4 timer without its label copies: times, running state and the ids of what follows are kept. */
+function timerWithIdsOnly(timer: unknown): unknown {
+  if (!isRecord(timer)) return timer;
+  const {label: _label, next, ...rest} = timer;
+  const ids: unknown[] = [];
+  // A day has a handful of items; the depth cap guards against a hand-edited cycle-like chain.
+  for (let link = next; isRecord(link) && ids.length < MAX_NEXT; link = link.next) ids.push(link.itemId);
+  return {...rest, next: ids};
+}
 
 /** No block or session is planned for longer than a day. */
 export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
@@ -280,13 +295,12 @@ function decodeTimers(value: unknown, now: number, report: DecodeReport): Record
       timers[timerKey(timer.planId, timer.itemId)] = {
         planId: timer.planId,
         itemId: timer.itemId,
-        label: typeof timer.label === 'string' ? timer.label : '',
         durationMs: timer.durationMs,
         maxMs: isFiniteNumber(timer.maxMs) && timer.maxMs >= timer.durationMs ? timer.maxMs : timer.durationMs,
         elapsedMs: timer.elapsedMs,
         runningSince: timer.runningSince as number | null,
         finishedAt: isFiniteNumber(timer.finishedAt) ? timer.finishedAt : null,
-        next: decodeNext(timer.next, 0),
+        next: decodeNext(timer.next),
       };
     } else {
       report.droppedTimers += 1;
@@ -295,16 +309,9 @@ function decodeTimers(value: unknown, now: number, report: DecodeReport): Record
   return timers;
 }
 
-function decodeNext(value: unknown, depth: number): TimerNext | null {
-  // A day has a handful of items; the depth cap guards against a hand-edited cycle-like chain.
-  if (depth > 50 || !isRecord(value) || typeof value.itemId !== 'string' || !isItemIdKey(value.itemId) || !isDuration(value.durationMs)) return null;
-  return {
-    itemId: value.itemId,
-    label: typeof value.label === 'string' ? value.label : '',
-    durationMs: value.durationMs,
-    maxMs: isFiniteNumber(value.maxMs) && value.maxMs >= value.durationMs && value.maxMs <= MAX_TIMER_MS ? value.maxMs : value.durationMs,
-    next: decodeNext(value.next, depth + 1),
-  };
+function decodeNext(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((itemId): itemId is string => typeof itemId === 'string' && isItemIdKey(itemId)).slice(0, MAX_NEXT);
 }
 
 /** A tick time: a moment since the epoch. */

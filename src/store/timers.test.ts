@@ -1,14 +1,27 @@
 import {DEFAULT_STATE, type StoredState, type TimerRecord} from './schema';
-import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, settleFinished, startTimer, timerKey, timerStatus, type TimerSpec} from './timers';
+import {
+  autoAdvance,
+  extendTimer,
+  formatClock,
+  nextTimerSpec,
+  pauseTimer,
+  remainingMs,
+  resetTimer,
+  settleFinished,
+  startTimer,
+  timerKey,
+  timerStatus,
+  type TimedItem,
+  type TimerSpec,
+} from './timers';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const at = (minutes: number) => T0 + minutes * MINUTE;
 
-const spec = (itemId: string, min: number, max = min, next: TimerSpec['next'] = null): TimerSpec => ({
+const spec = (itemId: string, min: number, max = min, next: string[] = []): TimerSpec => ({
   planId: 'weeks/week-09/go',
   itemId,
-  label: itemId,
   durationMs: min * MINUTE,
   maxMs: max * MINUTE,
   next,
@@ -99,12 +112,17 @@ describe('one timer at a time', () => {
 });
 
 describe('settleFinished', () => {
-  const chain: TimerSpec['next'] = {
-    itemId: 'd1-b2',
-    label: 'Block 2',
-    durationMs: 60 * MINUTE,
-    maxMs: 60 * MINUTE,
-    next: {itemId: 'd1-b3', label: 'Block 3', durationMs: 30 * MINUTE, maxMs: 30 * MINUTE, next: null},
+  const chain = ['d1-b2', 'd1-b3'];
+  /** The day as the plan has it now: lengths of what follows are read from here, not from the stored timer. */
+  const items: TimedItem[] = [
+    {id: 'd1-b1', duration: {min: 60, max: 75}},
+    {id: 'd1-b2', duration: {min: 60, max: 60}},
+    {id: 'd1-b3', duration: {min: 30, max: 45}},
+  ];
+  /** What TimerCenter does when time is up: settle, then start the next block if the reader asked for that. */
+  const settleAndAdvance = (state: StoredState, now: number) => {
+    const result = settleFinished(state, now);
+    return result.finished.reduce((next, timer) => autoAdvance(next, timer, items, now), result.state);
   };
 
   it('reports a finish once, dated when the time actually ran out', () => {
@@ -120,19 +138,51 @@ describe('settleFinished', () => {
 
   it('does not start the next block unless asked to', () => {
     const started = startTimer(DEFAULT_STATE, spec('d1-b1', 60, 75, chain), at(0));
-    const {state} = settleFinished(started, at(60));
+    const state = settleAndAdvance(started, at(60));
     expect(state.timers[keyOf('d1-b2')]).toBeUndefined();
   });
 
-  it('with auto-advance, starts the next block, which carries on to the one after', () => {
+  it('with auto-advance, starts the next block with the plan’s length, which carries on to the one after', () => {
     const started = startTimer({...DEFAULT_STATE, autoAdvance: true}, spec('d1-b1', 60, 75, chain), at(0));
-    let {state} = settleFinished(started, at(60));
-    expect(timerOf(state, 'd1-b2')).toMatchObject({runningSince: at(60), elapsedMs: 0, durationMs: 60 * MINUTE});
-    ({state} = settleFinished(state, at(120)));
-    expect(timerOf(state, 'd1-b3').runningSince).toBe(at(120));
-    ({state} = settleFinished(state, at(150)));
+    let state = settleAndAdvance(started, at(60));
+    expect(timerOf(state, 'd1-b2')).toMatchObject({runningSince: at(60), elapsedMs: 0, durationMs: 60 * MINUTE, next: ['d1-b3']});
+    state = settleAndAdvance(state, at(120));
+    expect(timerOf(state, 'd1-b3')).toMatchObject({runningSince: at(120), durationMs: 30 * MINUTE, maxMs: 45 * MINUTE, next: []});
+    state = settleAndAdvance(state, at(150));
     // The chain ends with the day: nothing else starts.
     expect(Object.values(state.timers).filter((timer) => timer.runningSince !== null)).toEqual([]);
+  });
+
+  it('does not auto-start once the finished timer was dismissed, or while another one runs', () => {
+    const started = startTimer({...DEFAULT_STATE, autoAdvance: true}, spec('d1-b1', 60, 75, chain), at(0));
+    const {state, finished} = settleFinished(started, at(60));
+    const dismissed = resetTimer(state, keyOf('d1-b1'), at(60));
+    expect(autoAdvance(dismissed, finished[0]!, items, at(61))).toBe(dismissed);
+    const other = startTimer(state, spec('d2-b1', 30), at(60));
+    expect(autoAdvance(other, finished[0]!, items, at(61))).toBe(other);
+  });
+});
+
+describe('nextTimerSpec', () => {
+  const finished = (next: string[]): TimerRecord => ({...spec('d1-b1', 60, 60, next), elapsedMs: 60 * MINUTE, runningSince: null, finishedAt: at(60)});
+
+  it('skips ids the plan no longer has or no longer times, and carries the rest on', () => {
+    const items: TimedItem[] = [
+      {id: 'd1-b3', duration: null},
+      {id: 'd1-b4', duration: {min: 30, max: 30}},
+    ];
+    expect(nextTimerSpec(finished(['d1-b2', 'd1-b3', 'd1-b4', 'd1-a1']), items)).toEqual({
+      planId: 'weeks/week-09/go',
+      itemId: 'd1-b4',
+      durationMs: 30 * MINUTE,
+      maxMs: 30 * MINUTE,
+      next: ['d1-a1'],
+    });
+  });
+
+  it('is null when nothing follows, or nothing that follows is in the plan', () => {
+    expect(nextTimerSpec(finished([]), [{id: 'd1-b2', duration: {min: 60, max: 60}}])).toBeNull();
+    expect(nextTimerSpec(finished(['d1-b2']), [])).toBeNull();
   });
 });
 

@@ -20,13 +20,32 @@ export function timerStatus(timer: TimerRecord | undefined, now: number): TimerS
   return timer.runningSince === null ? 'paused' : 'running';
 }
 
+/** What starting a timer needs: its item, the planned length, and the ids of the items after it. */
 export interface TimerSpec {
   planId: string;
   itemId: string;
-  label: string;
   durationMs: number;
   maxMs: number;
-  next: TimerRecord['next'];
+  next: string[];
+}
+
+/** A plan item a timer can run for, as the plan has it now. */
+export interface TimedItem {
+  id: string;
+  duration: {min: number; max: number} | null;
+}
+
+const MINUTE = 60_000;
+
+/** The timer to start after `timer`: the first of its following ids the plan still times, carrying the rest on. */
+export function nextTimerSpec(timer: TimerRecord, items: readonly TimedItem[]): TimerSpec | null {
+  for (const [index, itemId] of timer.next.entries()) {
+    const duration = items.find((item) => item.id === itemId)?.duration;
+    if (duration) {
+      return {planId: timer.planId, itemId, durationMs: duration.min * MINUTE, maxMs: duration.max * MINUTE, next: timer.next.slice(index + 1)};
+    }
+  }
+  return null;
 }
 
 /** Records the stretch a running timer ran until `end`, keeping only the most recent runs. */
@@ -91,10 +110,7 @@ export function extendTimer(state: StoredState, key: string, now: number): Store
   return {...state, timers, timerRuns};
 }
 
-/**
- * Records that a running timer ran out (once), and starts the next block when the
- * reader asked for that. Returns the same state when nothing finished.
- */
+/** Records that a running timer ran out (once). Returns the same state when nothing finished. */
 export function settleFinished(state: StoredState, now: number): {state: StoredState; finished: TimerRecord[]} {
   const finished: TimerRecord[] = [];
   let timers = state.timers;
@@ -109,13 +125,21 @@ export function settleFinished(state: StoredState, now: number): {state: StoredS
     }
   }
   if (finished.length === 0) return {state, finished};
-  let next: StoredState = {...state, timers, timerRuns};
-  if (state.autoAdvance) {
-    for (const timer of finished) {
-      if (timer.next) next = startTimer(next, {planId: timer.planId, ...timer.next}, now);
-    }
+  return {state: {...state, timers, timerRuns}, finished};
+}
+
+/**
+ * Starts the block after a finished one when the reader asked for that ("start the next block
+ * automatically"), reading its length from the plan's `items`. Returns the same state otherwise.
+ */
+export function autoAdvance(state: StoredState, finished: TimerRecord, items: readonly TimedItem[], now: number): StoredState {
+  const current = state.timers[timerKey(finished.planId, finished.itemId)];
+  // Only from the finish itself: not once the reader dismissed or restarted it, nor when something else runs.
+  if (!state.autoAdvance || current?.finishedAt !== finished.finishedAt || Object.values(state.timers).some((timer) => timer.runningSince !== null)) {
+    return state;
   }
-  return {state: next, finished};
+  const spec = nextTimerSpec(finished, items);
+  return spec ? startTimer(state, spec, now) : state;
 }
 
 /** "12:05", "60:00" (an hour block starts as it is labelled), "1:02:05" above an hour. */

@@ -162,3 +162,38 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('a version-4 timer (it copied labels)', () => {
+  test('migrates on the first page: the panel names it from the plan, and Start next reads the next block from the plan', async ({page}) => {
+    const now = Date.parse('2026-01-05T09:00:00Z');
+    await page.clock.install({time: now});
+    const link = (itemId: string, next: unknown = null) => ({itemId, label: `old copy of ${itemId}`, durationMs: 1, maxMs: 1, next});
+    const stored = {
+      version: 4,
+      timers: {
+        [`${WEEK_10}#d1-b2`.slice(1)]: {
+          planId: WEEK_10.slice(1),
+          itemId: 'd1-b2',
+          label: 'old copy of d1-b2',
+          durationMs: 60 * 60_000,
+          maxMs: 60 * 60_000,
+          elapsedMs: 0,
+          runningSince: now - 60 * 60_000 - 5_000,
+          finishedAt: null,
+          next: link('d1-b3', link('d1-b4')),
+        },
+      },
+      progress: {},
+    };
+    await page.addInitScript(([key, value]) => localStorage.getItem(key) ?? localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(stored)] as const);
+    await page.goto('/roadmap/roadmap-16-weeks');
+    const panel = page.getByRole('complementary', {name: 'Active timer'});
+    await expect(panel.getByRole('link')).toHaveText('Block 2 · High-Level Design');
+    await expect(page.locator('[aria-live="assertive"]')).toHaveText("Time's up: Block 2 · High-Level Design");
+    await panel.getByRole('button', {name: 'Start next: Block 3 · DSA'}).click();
+    await expect(panel.locator('[data-timer-panel-clock]')).toHaveText('60:00');
+    const saved = await page.evaluate((key) => localStorage.getItem(key) ?? '', STORAGE_KEY);
+    expect(saved).not.toContain('old copy');
+    expect(JSON.parse(saved)).toMatchObject({version: 5, timers: {'weeks/week-10/go#d1-b3': {next: ['d1-b4'], durationMs: 60 * 60_000}}});
+  });
+});

@@ -1,6 +1,6 @@
 import {render, screen} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
-import {STORAGE_KEY, getState, resetStoreForTests} from '@site/src/store';
+import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click, readout, timerOf} from '@site/tests/unit/support/timers';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
@@ -103,6 +103,29 @@ describe('BlockTimer on a plan page', () => {
     expect(timerOf('Block 1 · Concepts').getByText('(paused)')).toBeInTheDocument();
     expect(readout('Block 2 · Template Creation')).toHaveTextContent('57:00');
     expect(Object.values(getState().timers).filter((timer) => timer.runningSince !== null)).toHaveLength(1);
+  });
+
+  it('stores ids and the countdown only: no label, and the later timed items of the day by id (6-hour plan)', () => {
+    updateState((state) => ({...state, variant: '6h'}));
+    renderDay1();
+    click(screen.getByRole('button', {name: /^Start .+, Block 1 /}));
+    expect(getState().timers['weeks/week-09/go#d1-b1']).toEqual({
+      planId: 'weeks/week-09/go',
+      itemId: 'd1-b1',
+      durationMs: 60 * MINUTE,
+      maxMs: 75 * MINUTE,
+      elapsedMs: 0,
+      runningSince: Date.now(),
+      finishedAt: null,
+      next: ['d1-b2', 'd1-b3', 'd1-b4', 'd1-a1'],
+    });
+    expect(window.localStorage.getItem(STORAGE_KEY)).not.toContain('Concepts');
+  });
+
+  it('in the 4-hour plan, what follows stops after the blocks', () => {
+    renderDay1();
+    click(screen.getByRole('button', {name: /^Start .+, Block 1 /}));
+    expect(getState().timers['weeks/week-09/go#d1-b1']!.next).toEqual(['d1-b2', 'd1-b3', 'd1-b4']);
   });
 
   it('reset brings back the start button and forgets the timer', () => {

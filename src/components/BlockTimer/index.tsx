@@ -2,7 +2,7 @@ import {useCallback, useEffect, useRef, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
-import {updateState, useStoredState, type TimerNext, type TimerRecord} from '@site/src/store';
+import {updateState, useStoredState, type TimerRecord} from '@site/src/store';
 import {useVariant} from '@site/src/hooks/useVariant';
 import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, startTimer, timerKey, timerStatus} from '@site/src/store/timers';
 import {useNow} from '@site/src/hooks/useNow';
@@ -33,15 +33,6 @@ interface Props {
   planId?: string;
 }
 
-/** Links the upcoming items into the chain the store keeps (each knows the one after it). */
-function chain(items: PlanItemInfo[]): TimerNext | null {
-  return items.reduceRight<TimerNext | null>(
-    (next, item) =>
-      item.duration ? {itemId: item.id, label: item.label, durationMs: item.duration.min * MINUTE, maxMs: item.duration.max * MINUTE, next} : next,
-    null,
-  );
-}
-
 /** Start, pause, resume, extend and reset one block's countdown. State lives in the shared store. */
 export default function BlockTimer({itemId, label, duration, upcoming, planId: givenPlanId}: Props): ReactNode {
   const page = useOptionalPlanPage();
@@ -57,21 +48,21 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
         {
           planId,
           itemId,
-          label,
           durationMs: duration.min * MINUTE,
           maxMs: duration.max * MINUTE,
-          // The 4-hour plan stops after its blocks; 6-hour additions only follow in the 6-hour plan.
-          next: chain(
-            variantItems(
-              {blocks: upcoming.filter((item) => item.kind !== 'addition'), additions: upcoming.filter((item) => item.kind === 'addition')},
-              variant,
-            ),
-          ),
+          // Ids only: labels and lengths of what follows are read from the plan when it starts. The 4-hour
+          // plan stops after its blocks; 6-hour additions only follow in the 6-hour plan.
+          next: variantItems(
+            {blocks: upcoming.filter((item) => item.kind !== 'addition'), additions: upcoming.filter((item) => item.kind === 'addition')},
+            variant,
+          )
+            .filter((item) => item.duration)
+            .map((item) => item.id),
         },
         Date.now(),
       ),
     );
-  }, [planId, itemId, label, duration.min, duration.max, upcoming, variant]);
+  }, [planId, itemId, duration.min, duration.max, upcoming, variant]);
   const pause = useCallback(() => updateState((state) => pauseTimer(state, key, Date.now())), [key]);
   const reset = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
   const extend = useCallback(() => updateState((state) => extendTimer(state, key, Date.now())), [key]);

@@ -2,6 +2,7 @@ import {act, render, screen, within} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import TimerCenter from '@site/src/components/TimerCenter';
 import {getState, resetStoreForTests} from '@site/src/store';
+import {loadPlanModel} from '@site/src/hooks/usePlanModels';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click} from '@site/tests/unit/support/timers';
 
@@ -70,7 +71,9 @@ class FakeWorker {
 
 const wakeLock = {request: vi.fn(), locks: [] as {released: boolean; release: ReturnType<typeof vi.fn>}[]};
 
-beforeAll(() => {
+beforeAll(async () => {
+  // The panel loads its plan as soon as a timer exists, long before one ends; these synchronous tests load it first.
+  await loadPlanModel('weeks/week-09/go');
   vi.stubGlobal('AudioContext', FakeAudioContext);
   vi.stubGlobal('Worker', FakeWorker);
   URL.createObjectURL = () => 'blob:timer';

@@ -1,11 +1,24 @@
-import {useCallback, useEffect, useState, type ChangeEvent, type ReactNode} from 'react';
+import {useCallback, useEffect, useMemo, useState, type ChangeEvent, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
 import {getState, updateState, useStoredState, type TimerRecord} from '@site/src/store';
-import {formatClock, pauseTimer, remainingMs, resetTimer, settleFinished, startTimer, timerKey} from '@site/src/store/timers';
+import {
+  autoAdvance as advanceAfter,
+  formatClock,
+  nextTimerSpec,
+  pauseTimer,
+  remainingMs,
+  resetTimer,
+  settleFinished,
+  startTimer,
+  timerKey,
+} from '@site/src/store/timers';
 import {useNow} from '@site/src/hooks/useNow';
+import {loadPlanModel, loadedPlanModel, usePlanModels} from '@site/src/hooks/usePlanModels';
+import {planItems, type PlanItemInfo} from '@site/src/components/PlanPage';
+import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import {notify, playChime, scheduleChime, timeInWorker, type ScheduledChime} from './alerts';
 import {canKeepAwake, createWakeLockKeeper} from './wakeLock';
 import utilities from '@site/src/css/utilities.module.css';
@@ -15,6 +28,24 @@ import {dayAnchor, dayOfItemId} from '@site/plugins/plan-model/ids';
 const selectTimers = (state: ReturnType<typeof getState>) => state.timers;
 const selectAutoAdvance = (state: ReturnType<typeof getState>) => state.autoAdvance;
 const selectKeepAwake = (state: ReturnType<typeof getState>) => state.keepAwake;
+
+/** Calls `then` with a plan's model: at once when this tab has it, else when it arrives (null if it cannot be loaded). */
+function withPlan(planId: string, then: (plan: PagePlan | null) => void): void {
+  const plan = loadedPlanModel(planId);
+  if (plan) then(plan);
+  else void loadPlanModel(planId).then(then);
+}
+
+/**
+ * What the panel and the alerts call a timer: its item's label in the plan. Until the plan's module
+ * has loaded, or if the plan no longer has the item, a neutral name from the id ("Day 2 timer").
+ */
+function timerLabel(itemId: string, items: readonly PlanItemInfo[] | null): string {
+  const item = items?.find((candidate) => candidate.id === itemId);
+  if (item) return item.label;
+  const day = dayOfItemId(itemId);
+  return day === null ? translate({id: 'timer.neutral', message: 'Timer'}) : translate({id: 'timer.neutral.day', message: 'Day {day} timer'}, {day});
+}
 
 /**
  * Site-wide timer companion (rendered from Root, so it survives navigation): notices
@@ -40,16 +71,21 @@ export default function TimerCenter(): ReactNode {
   useEffect(() => {
     let chime: ScheduledChime | null = null;
     const settle = () => {
-      const now = Date.now();
-      const result = settleFinished(getState(), now);
+      const result = settleFinished(getState(), Date.now());
       if (result.finished.length === 0) return;
       updateState(() => result.state);
       const done = result.finished[0]!;
-      const message = translate({id: 'timer.done.announce', message: "Time's up: {label}"}, {label: done.label});
-      setAnnouncement(message);
       if (!chime?.willSound()) playChime();
       chime = null;
-      notify(translate({id: 'timer.done.title', message: "Time's up"}), done.label);
+      // The label and the next block come from the plan; the panel has usually loaded it long before the end.
+      withPlan(done.planId, (plan) => {
+        const items = plan ? planItems(plan) : null;
+        const label = timerLabel(done.itemId, items);
+        setAnnouncement(translate({id: 'timer.done.announce', message: "Time's up: {label}"}, {label}));
+        notify(translate({id: 'timer.done.title', message: "Time's up"}), label);
+        const advanced = advanceAfter(getState(), done, items ?? [], Date.now());
+        if (advanced !== getState()) updateState(() => advanced);
+      });
     };
     settle();
     if (!running) return undefined;
@@ -115,7 +151,13 @@ function useTimeUpTitle(timeUp: boolean): void {
 function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: boolean}): ReactNode {
   const key = timerKey(timer.planId, timer.itemId);
   const now = useNow(timer.runningSince !== null);
-  const day = dayOfItemId(timer.itemId);
+  const plan = usePlanModels([timer.planId]).get(timer.planId);
+  const items = useMemo(() => (plan ? planItems(plan) : null), [plan]);
+  const item = items?.find((candidate) => candidate.id === timer.itemId);
+  const label = timerLabel(timer.itemId, items);
+  const next = useMemo(() => (items ? nextTimerSpec(timer, items) : null), [timer, items]);
+  const nextLabel = next ? timerLabel(next.itemId, items) : '';
+  const day = item?.day ?? dayOfItemId(timer.itemId);
   const href = useBaseUrl(`/${timer.planId}`) + (day !== null ? `#${dayAnchor(day)}` : '');
   const isFinished = timer.finishedAt !== null;
   const keepAwake = useStoredState(selectKeepAwake);
@@ -131,10 +173,8 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
   const dismiss = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
   const pause = useCallback(() => updateState((state) => pauseTimer(state, key, Date.now())), [key]);
   const startNext = useCallback(() => {
-    const next = timer.next;
-    if (!next) return;
-    updateState((state) => startTimer(resetTimer(state, key), {planId: timer.planId, ...next}, Date.now()));
-  }, [key, timer]);
+    if (next) updateState((state) => startTimer(resetTimer(state, key), next, Date.now()));
+  }, [key, next]);
   const toggleAutoAdvance = useCallback((event: ChangeEvent<HTMLInputElement>) => updateState((state) => ({...state, autoAdvance: event.target.checked})), []);
   const toggleKeepAwake = useCallback((event: ChangeEvent<HTMLInputElement>) => updateState((state) => ({...state, keepAwake: event.target.checked})), []);
   const askPermission = useCallback(async () => {
@@ -153,7 +193,7 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
       data-timer-panel>
       <div className={styles.row}>
         <Link to={href} className={styles.label}>
-          {timer.label}
+          {label}
         </Link>
         <span className={styles.clock} data-timer-panel-clock>
           {isFinished ? translate({id: 'timer.finished', message: "Time's up"}) : formatClock(remainingMs(timer, now))}
@@ -162,9 +202,9 @@ function TimerPanel({timer, autoAdvance}: {timer: TimerRecord; autoAdvance: bool
       <div className={styles.row}>
         {isFinished ? (
           <>
-            {timer.next && (
+            {next && (
               <button type="button" className="button button--sm button--primary" onClick={startNext}>
-                {translate({id: 'timer.next', message: 'Start next: {label}'}, {label: timer.next.label})}
+                {translate({id: 'timer.next', message: 'Start next: {label}'}, {label: nextLabel})}
               </button>
             )}
             <button type="button" className="button button--sm button--secondary" onClick={dismiss}>

@@ -7,13 +7,12 @@ import type {TimerRecord} from '@site/src/store/schema';
 const timer = (runningSince: number | null): TimerRecord => ({
   planId: 'weeks/week-10/go',
   itemId: 'd1-b1',
-  label: 'Block 1',
   durationMs: 60_000,
   maxMs: 60_000,
   elapsedMs: 0,
   runningSince,
   finishedAt: null,
-  next: null,
+  next: [],
 });
 
 const setTimer = (record: TimerRecord) => act(() => void updateState((state) => ({...state, timers: {[timerKey(record.planId, record.itemId)]: record}})));
