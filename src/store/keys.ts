@@ -46,3 +46,9 @@ export function copyMap<T>(source: Readonly<Record<string, T>> | undefined): Rec
 export function quoteKey(key: string): string {
   return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
 }
+
+/** A tick time: a moment since the epoch. */
+export const isTickTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** No day has this many timed items: the cap on a stored timer's "next" ids guards against hand-edited data. */
+export const MAX_NEXT = 50;

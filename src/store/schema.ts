@@ -1,5 +1,10 @@
 import {STORAGE_KEY, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
-import {createMap, isItemIdKey, isPlanIdKey} from './keys';
+import {MAX_NEXT, createMap, isItemIdKey, isPlanIdKey, isTickTime} from './keys';
+import {MIGRATIONS} from './migrations';
+import {salvageProgress} from './salvage';
+
+export {MIGRATIONS} from './migrations';
+export {isTickTime} from './keys';
 import {timerKey} from './timers';
 import {decodeNotes, type NoteMap} from './notes';
 import {decodeReview, type ReviewMap} from './review';
@@ -113,34 +118,6 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   itemNotes: Object.freeze(createMap<Record<string, string>>()),
   review: Object.freeze(createMap<Record<string, never>>()),
 }) as StoredState;
-
-/** No day has this many timed items; the cap guards against hand-edited data. */
-const MAX_NEXT = 50;
-
-/** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
-export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  // 1 → 2: nothing was followed and no timer run recorded yet; every version-1 field is kept as it was.
-  1: (old) => ({follows: [], timerRuns: [], ...old, version: 2}),
-  // 2 → 3: the screen stays awake while a timer runs unless turned off; no backup is known yet.
-  2: (old) => ({keepAwake: true, lastBackupAt: null, ...old, version: 3}),
-  // 3 → 4: notes and review marks arrive; everything version 3 stored is carried over as it was.
-  3: (old) => ({dayNotes: {}, itemNotes: {}, review: {}, ...old, version: 4}),
-  // 4 → 5: timers keep ids only; the copied labels go (the plan has them), each `next` chain becomes its item ids.
-  4: (old) => ({...old, timers: isRecord(old.timers) ? mapValues(old.timers, timerWithIdsOnly) : old.timers, version: 5}),
-};
-
-const mapValues = (value: Record<string, unknown>, change: (entry: unknown) => unknown): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, change(entry)]));
-
-/** A version-4 timer without its label copies: times, running state and the ids of what follows are kept. */
-function timerWithIdsOnly(timer: unknown): unknown {
-  if (!isRecord(timer)) return timer;
-  const {label: _label, next, ...rest} = timer;
-  const ids: unknown[] = [];
-  // A day has a handful of items; the depth cap guards against a hand-edited cycle-like chain.
-  for (let link = next; isRecord(link) && ids.length < MAX_NEXT; link = link.next) ids.push(link.itemId);
-  return {...rest, next: ids};
-}
 
 /** No block or session is planned for longer than a day. */
 export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
@@ -314,9 +291,6 @@ function decodeNext(value: unknown): string[] {
   return value.filter((itemId): itemId is string => typeof itemId === 'string' && isItemIdKey(itemId)).slice(0, MAX_NEXT);
 }
 
-/** A tick time: a moment since the epoch. */
-export const isTickTime = (value: unknown): value is number => isFiniteNumber(value) && value >= 0;
-
 function decodeProgress(value: unknown, report: DecodeReport): Record<string, Record<string, number>> {
   const progress = createMap<Record<string, number>>();
   if (!isRecord(value)) return progress;
@@ -407,45 +381,4 @@ function decodeTimerRuns(value: unknown, now: number): TimerRun[] {
 
 function countTicks(progress: Record<string, Record<string, number>>): number {
   return Object.values(progress).reduce((sum, ticks) => sum + Object.keys(ticks).length, 0);
-}
-
-const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
-const JSON_NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
-/** `"planId":{"itemId":number,…` — a plan's ticks, up to where the text stops being that shape. */
-const PLAN_TICKS = new RegExp(String.raw`(${JSON_STRING})\s*:\s*\{((?:\s*${JSON_STRING}\s*:\s*${JSON_NUMBER}\s*,?)*)`, 'g');
-const TICK = new RegExp(String.raw`(${JSON_STRING})\s*:\s*(${JSON_NUMBER})`, 'g');
-
-/**
- * Ticks still legible in stored text that is not valid JSON (a write cut off midway): a tolerant
- * scan for `"planId":{"itemId":number,…}` after `"progress"`. A number that runs to the very end
- * of the text may itself be cut off, so it is left out.
- */
-export function salvageProgress(raw: string): Record<string, Record<string, number>> {
-  const progress = createMap<Record<string, number>>();
-  const start = /"progress"\s*:\s*\{/.exec(raw);
-  if (!start) return progress;
-  const text = raw.slice(start.index + start[0].length);
-  for (const plan of text.matchAll(PLAN_TICKS)) {
-    const planId = parseJsonString(plan[1]!);
-    const body = plan[2]!;
-    if (planId === null || !isPlanIdKey(planId) || body.trim() === '') continue;
-    const bodyStart = plan.index + plan[0].length - body.length;
-    for (const tick of body.matchAll(TICK)) {
-      const itemId = parseJsonString(tick[1]!);
-      const at = Number(tick[2]);
-      const cutOff = bodyStart + tick.index + tick[0].length === text.length;
-      if (itemId === null || cutOff || !isItemIdKey(itemId) || !isTickTime(at)) continue;
-      progress[planId] ??= createMap<number>();
-      progress[planId][itemId] ??= at;
-    }
-  }
-  return progress;
-}
-
-function parseJsonString(quoted: string): string | null {
-  try {
-    return JSON.parse(quoted) as string;
-  } catch {
-    return null;
-  }
 }
