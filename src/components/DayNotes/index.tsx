@@ -8,11 +8,14 @@ import styles from './styles.module.css';
 /** Anchor of a day's notes field, which the toolbar's note count links to. */
 export const dayNotesAnchor = (day: number): string => `day-${day}-notes`;
 
-/** The day's own notes field, at the end of the day. "Print this day" prints its text instead. */
-export default function DayNotes({day}: {day: number}): ReactNode {
+/**
+ * The day's own notes field, at the end of the day. "Print this day" prints its text instead. Outside the plan's page
+ * (Today, where two followed plans may share a day number) the anchor is left out, so no id repeats.
+ */
+export default function DayNotes({day, anchored = true}: {day: number; anchored?: boolean}): ReactNode {
   const {planId} = usePlanPage();
   return (
-    <div className={styles.dayNotes} id={dayNotesAnchor(day)} data-print="hide">
+    <div className={styles.dayNotes} id={anchored ? dayNotesAnchor(day) : undefined} data-print="hide">
       <NoteField
         planId={planId}
         kind="day"

@@ -109,7 +109,7 @@ export default function TodayDay({planId, plan, day, title, meta, itemIds, varia
           </div>
         )}
         {items}
-        {tools && <DayNotes day={day} />}
+        {tools && <DayNotes day={day} anchored={false} />}
       </section>
     </PlanPage>
   );

@@ -1,4 +1,4 @@
-import {act, render, screen, within} from '@testing-library/react';
+import {act, render, screen, waitFor, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {renderToString} from 'react-dom/server';
 import TodayPage from '@site/src/components/TodayPage';
@@ -61,5 +61,14 @@ describe('TodayPage', () => {
         .getAllByRole('checkbox')
         .filter((box) => !(box as HTMLInputElement).checked),
     ).toHaveLength(7);
+  });
+
+  it('repeats no element id when two followed plans are on the same day number', async () => {
+    updateState((state) => ({...state, follows: [follow, {...follow, id: 'f-2', planIds: ['weeks/week-09/go']}]}));
+    const {container} = render(<TodayPage />);
+    // Each plan's module arrives on its own.
+    await waitFor(() => expect(screen.getAllByRole('textbox', {name: /^Notes for day 3/})).toHaveLength(2));
+    const ids = [...container.querySelectorAll('[id]')].map((element) => element.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
 });
