@@ -68,7 +68,7 @@ describe('TodayPage', () => {
     const {container} = render(<TodayPage />);
     // Each plan's module arrives on its own.
     await waitFor(() => expect(screen.getAllByRole('textbox', {name: /^Notes for day 3/})).toHaveLength(2));
-    const ids = [...container.querySelectorAll('[id]')].map((element) => element.id);
+    const ids = Array.from(container.querySelectorAll('[id]'), (element) => element.id);
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
 });
