@@ -4,7 +4,6 @@
  */
 import {sumDurations} from '../plan-model/duration';
 import type {DurationRange} from '../plan-model/types';
-import type {PagePlan} from '../plan-model/pagePlan';
 
 import {variantItems, type PlanVariant} from '../plan-model/ids';
 
@@ -85,40 +84,4 @@ export function planItemIds(plan: PlanSummary): string[] {
 export function planMinutes(plan: PlanSummary, variant: PlanVariant): DurationRange {
   if (plan.kind === 'intensive') return sumDurations(plan.days.map((day) => day.minutes));
   return sumDurations(plan.days.map((day) => (variant === '4h' ? day.minutes4h : day.minutes6h)));
-}
-
-/** One thing on a day as the Today page shows it: a block, 6-hour addition, session, topic or practice item. */
-export interface DayEntry {
-  id: string;
-  label: string;
-  kind: 'block' | 'addition' | 'session' | 'topic' | 'practice';
-  /** Planned minutes; null when the plan gives none (no timer then). */
-  duration: DurationRange | null;
-  /** Ticked off by the reader (blocks, additions, topics, practice); sessions only have a timer. */
-  tickable: boolean;
-}
-
-/** What one day of a plan holds, with labels and durations, in reading order (blocks, then additions; per session). */
-export function dayEntries(plan: PagePlan, dayNumber: number): DayEntry[] {
-  if (plan.kind === 'weekly') {
-    const day = plan.days.find((candidate) => candidate.number === dayNumber);
-    if (!day) return [];
-    return [
-      ...day.blocks.map((block): DayEntry => ({
-        id: block.id,
-        label: `Block ${block.number} · ${block.label}`,
-        kind: 'block',
-        duration: block.duration,
-        tickable: true,
-      })),
-      ...day.additions.map((addition): DayEntry => ({id: addition.id, label: addition.label, kind: 'addition', duration: addition.duration, tickable: true})),
-    ];
-  }
-  const day = plan.days.find((candidate) => candidate.number === dayNumber);
-  if (!day) return [];
-  return day.sessions.flatMap((session): DayEntry[] => [
-    {id: session.id, label: session.label, kind: 'session', duration: session.duration, tickable: false},
-    ...session.topics.map((topic): DayEntry => ({id: topic.id, label: topic.title, kind: 'topic', duration: null, tickable: true})),
-    ...session.practice.map((item): DayEntry => ({id: item.id, label: item.text, kind: 'practice', duration: null, tickable: true})),
-  ]);
 }

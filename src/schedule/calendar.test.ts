@@ -1,6 +1,5 @@
-import type {DayEntry} from '@site/plugins/plan-data/data';
 import type {FollowedPlan} from '@site/src/store/schema';
-import {scheduleEvents} from './calendar';
+import {scheduleEvents, type ScheduleEntry} from './calendar';
 import {followStatus, shift, type ScheduleDay} from '.';
 
 const days: ScheduleDay[] = [1, 2, 3].map((day, index) => ({
@@ -11,8 +10,7 @@ const days: ScheduleDay[] = [1, 2, 3].map((day, index) => ({
   itemIds: [`d${day}-b1`, `d${day}-b2`],
   minutes: 120,
 }));
-const entriesOf = (day: ScheduleDay): DayEntry[] =>
-  day.itemIds.map((id, index) => ({id, label: `Block ${index + 1}`, kind: 'block', duration: {min: 60, max: 60}, tickable: true}));
+const entriesOf = (day: ScheduleDay): ScheduleEntry[] => day.itemIds.map((id, index) => ({id, label: `Block ${index + 1}`, duration: {min: 60, max: 60}}));
 const follow: FollowedPlan = {
   id: 'f-1',
   planIds: ['weeks/week-10/go'],

@@ -3,7 +3,7 @@
  * the follow and the item, never the date, so a schedule exported again after a shift updates
  * the same events in the reader's calendar instead of adding a second copy.
  */
-import type {DayEntry} from '@site/plugins/plan-data/data';
+import type {PlanItemInfo} from '@site/src/components/PlanPage';
 import type {StudyEvent} from '@site/src/components/CalendarExport/events';
 import type {FollowedPlan} from '@site/src/store/schema';
 import {dateOf, type ScheduleDay} from '.';
@@ -12,11 +12,14 @@ import {dateOf, type ScheduleDay} from '.';
 const MINUTES_WITHOUT_DURATION = 30;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** What an event needs of a plan item: its id, its label and its planned time. */
+export type ScheduleEntry = Pick<PlanItemInfo, 'id' | 'label' | 'duration'>;
+
 export interface ScheduleExport {
   follow: FollowedPlan;
   days: readonly ScheduleDay[];
   /** The timed entries of a day (blocks and additions, or sessions), in order. */
-  entriesOf: (day: ScheduleDay) => DayEntry[];
+  entriesOf: (day: ScheduleDay) => ScheduleEntry[];
   /** Address of a day on the site, for the event's link. */
   urlOf: (day: ScheduleDay) => string;
   /** Days before this local date are left out. */

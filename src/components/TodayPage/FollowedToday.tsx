@@ -3,9 +3,10 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
-import {dayEntries, type DayEntry, type PlanSummary} from '@site/plugins/plan-data/data';
+import type {PlanSummary} from '@site/plugins/plan-data/data';
 import {saveTextFile} from '@site/src/lib/files';
-import {scheduleEvents} from '@site/src/schedule/calendar';
+import {scheduleEvents, type ScheduleEntry} from '@site/src/schedule/calendar';
+import {planItems, type PlanItemInfo} from '@site/src/components/PlanPage';
 import {planName} from '@site/src/components/ContinueCard';
 import {useFollowActions} from '@site/src/hooks/useFollows';
 import {usePlanData} from '@site/src/hooks/usePlanData';
@@ -45,9 +46,9 @@ export default function FollowedToday({follow, today}: Props): ReactNode {
   const days = scheduleDays(follow, plans, variant);
   const status = followStatus(follow, days, ticks, today);
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
-  const entriesOf = (day: ScheduleDay): DayEntry[] => {
+  const entriesOf = (day: ScheduleDay): PlanItemInfo[] => {
     const model = models.get(day.planId);
-    const entries = model ? dayEntries(model, day.day) : [];
+    const entries = model ? planItems(model).filter((item) => item.day === day.day) : [];
     // Sessions have no tick box but a timer; every other entry is on the day when its id is one the follow ticks.
     return entries.filter((entry) => entry.kind === 'session' || day.itemIds.includes(entry.id));
   };
@@ -250,7 +251,7 @@ interface CalendarProps {
   days: ScheduleDay[];
   today: string;
   name: string;
-  entriesOf: (day: ScheduleDay) => DayEntry[];
+  entriesOf: (day: ScheduleDay) => ScheduleEntry[];
   urlOf: (day: ScheduleDay) => string;
 }
 
