@@ -20,7 +20,7 @@ export default function ItemNote({planId, itemId, label}: {planId: string; itemI
   const visible = hasNote ? translate({id: 'notes.item.button', message: 'Note'}) : translate({id: 'notes.item.add', message: 'Add note'});
   return (
     <div className={styles.itemNote}>
-      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls={id} onClick={() => setChosen(!open)}>
+      <button type="button" className={utilities.itemAction} aria-expanded={open} aria-controls={id} onClick={() => setChosen(!open)}>
         {visible} <span className={utilities.visuallyHidden}>{translate({id: 'notes.item.on', message: 'on {label}'}, {label})}</span>
       </button>
       <div id={id} hidden={!open} className={styles.field}>

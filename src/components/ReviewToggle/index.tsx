@@ -11,7 +11,7 @@ export default function ReviewToggle({planId, itemId, label}: {planId: string; i
   return (
     <button
       type="button"
-      className={styles.toggle}
+      className={`${utilities.itemAction} ${styles.pressed}`}
       aria-pressed={marked}
       onClick={() => updateState((state) => ({...state, review: setReviewMark(state.review, planId, itemId, !marked, label, Date.now())}))}
       data-review-toggle={itemId}>
