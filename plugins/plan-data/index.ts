@@ -1,7 +1,16 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {DEFAULT_VARIANT, PLAN_LOADERS_FILE, STORAGE_KEY, VARIANT_ATTRIBUTE, VARIANT_PARAM, PLAN_VARIANTS, planModuleFile} from '../plan-model/ids';
+import {
+  DEFAULT_VARIANT,
+  PLAN_LOADERS_FILE,
+  STORAGE_KEY,
+  STORE_SCHEMA_VERSION,
+  VARIANT_ATTRIBUTE,
+  VARIANT_PARAM,
+  PLAN_VARIANTS,
+  planModuleFile,
+} from '../plan-model/ids';
 import {planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
 import {checkContent, contentFailure, displayPathOf} from './contentCheck';
@@ -12,10 +21,24 @@ export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, Wee
 /**
  * Sets the 4h/6h attribute on <html> before the first paint — from `?plan=` or the stored
  * choice — so the chosen variant shows at once, without a layout shift or hydration mismatch.
- * Without JavaScript no attribute is set and both variants show. Every name and value comes
- * from the ids module the browser code uses, so the two cannot drift apart.
+ * A shared `?plan=` choice is also stored here, not only once the page has hydrated: a reader who
+ * follows a link on a slow phone and moves on before the bundle runs keeps the plan the link named.
+ * It writes only the `variant` field, and only into data this site's store wrote: never into text it
+ * cannot read, of another shape, or written by a newer version of the site (the store keeps and
+ * reports those). Without JavaScript no attribute is set and both variants show. Every name and
+ * value comes from the ids module the browser code uses, so the two cannot drift apart.
  */
-export const variantHeadScript = `(function(){var a=${JSON.stringify(VARIANT_ATTRIBUTE)},d=${JSON.stringify(DEFAULT_VARIANT)},ok=${JSON.stringify(PLAN_VARIANTS)};try{var v=new URLSearchParams(location.search).get(${JSON.stringify(VARIANT_PARAM)});if(ok.indexOf(v)<0){var s=JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEY)})||'null');v=s&&s.variant}document.documentElement.setAttribute(a,ok.indexOf(v)<0?d:v)}catch(e){document.documentElement.setAttribute(a,d)}})();`;
+export const variantHeadScript = `(function(){
+var a=${JSON.stringify(VARIANT_ATTRIBUTE)},d=${JSON.stringify(DEFAULT_VARIANT)},ok=${JSON.stringify(PLAN_VARIANTS)},k=${JSON.stringify(STORAGE_KEY)},ver=${STORE_SCHEMA_VERSION};
+var v=null,s=null;
+try{v=new URLSearchParams(location.search).get(${JSON.stringify(VARIANT_PARAM)})}catch(e){}
+var shared=ok.indexOf(v)>=0;
+try{s=JSON.parse(localStorage.getItem(k)||'null')}catch(e){s=undefined}
+if(!shared)v=s&&s.variant;
+document.documentElement.setAttribute(a,ok.indexOf(v)<0?d:v);
+var ours=s===null||(s&&typeof s==='object'&&typeof s.version==='number'&&s.version<=ver);
+if(shared&&ours&&(!s||s.variant!==v)){try{s=s||{version:ver};s.variant=v;localStorage.setItem(k,JSON.stringify(s))}catch(e){}}
+})();`;
 
 /** The parts of the docs plugin's loaded content this plugin reads. */
 interface LoadedDocs {

@@ -22,6 +22,12 @@ export const VARIANT_PARAM = 'plan';
 export const VARIANT_ATTRIBUTE = 'data-plan-variant';
 /** The one localStorage key holding everything the site keeps in the browser. */
 export const STORAGE_KEY = 'go-study-plans';
+/**
+ * The version of the stored shape this site writes (src/store/schema.ts). It lives here because the head script,
+ * which runs before any bundle, must also know it: it remembers a shared `?plan=` choice, but never in data
+ * written by a newer version of the site.
+ */
+export const STORE_SCHEMA_VERSION = 5;
 /** Name under which the plan-data plugin publishes its global data. */
 export const PLAN_DATA_PLUGIN = 'plan-data';
 /**

@@ -1,4 +1,4 @@
-import {STORAGE_KEY, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
+import {STORAGE_KEY, STORE_SCHEMA_VERSION, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
 import {MAX_NEXT, createMap, isItemIdKey, isPlanIdKey, isTickTime} from './keys';
 import {MIGRATIONS} from './migrations';
 import {salvageProgress} from './salvage';
@@ -11,7 +11,7 @@ import {decodeReview, type ReviewMap} from './review';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = STORE_SCHEMA_VERSION;
 
 /**
  * A block or session timer. Times are wall-clock milliseconds, so a background tab stays correct.
