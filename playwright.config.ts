@@ -28,6 +28,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: isCI,
   retries: 0,
+  // Limits only catch a hang; they are not assertions about speed (that is `npm run bench`). They are sized for a
+  // two-core machine also running a build: axe over a long plan page alone can then take well over half a minute.
+  timeout: 120_000,
+  expect: {timeout: 20_000},
   // Reports for .ci/run to count; outside test-results/, which Playwright empties when it starts.
   reporter: isCI ? [['list'], ['json', {outputFile: 'test-reports/playwright.json'}]] : [['list']],
   use: {

@@ -42,6 +42,10 @@ export default defineConfig({
     globals: true,
     env: {TZ: 'UTC'},
     setupFiles: ['tests/unit/setup.ts'],
+    // A time limit is not an assertion: on a two-core machine shared with a build, a test that takes 300 ms alone
+    // can take several seconds. These limits only catch a test that hangs; speed is measured by `npm run bench`.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     reporters,
     // theme-common imports the bundler aliases itself, so it must go through the aliases above.
     server: {deps: {inline: [/@docusaurus\/theme-common/]}},

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {expect, test} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import {gotoHydrated} from './support/site';
 
 /** Every page of the production build, from its sitemap, as paths, and the search page showing results. */
 const pages = [
@@ -18,7 +19,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({colorScheme: scheme});
     for (const pagePath of pages) {
       test(`${pagePath} has no axe violations`, async ({page}) => {
-        await page.goto(pagePath);
+        await gotoHydrated(page, pagePath);
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
         if (pagePath.startsWith('/search?')) await expect(page.locator('main article').first()).toBeVisible();
         // Interactive state too: a running timer and a ticked item must stay accessible.
@@ -63,7 +64,7 @@ for (const scheme of ['light', 'dark'] as const) {
       test(`${pagePath} with a followed plan has no axe violations`, async ({page}) => {
         await page.clock.install({time: new Date('2026-03-04T11:00:00Z')});
         await page.addInitScript((stored) => window.localStorage.setItem('go-study-plans', stored), FOLLOWING);
-        await page.goto(pagePath);
+        await gotoHydrated(page, pagePath);
         await expect(page.locator(pagePath === '/today' ? '[data-overdue]' : '[data-today-card]')).toBeVisible();
         // Today's day is built from the plan's own module, which arrives after the page: check it too.
         if (pagePath === '/today') await expect(page.locator('[data-today-day] [data-plan-item]').first()).toBeVisible();
@@ -83,7 +84,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     };
     await page.emulateMedia({colorScheme: scheme});
-    await page.goto('/weeks/week-10/go', {waitUntil: 'networkidle'});
+    await gotoHydrated(page, '/weeks/week-10/go', {waitUntil: 'networkidle'});
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     await page
       .getByRole('checkbox', {name: /^Done: /})
@@ -95,7 +96,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await check();
     const link = await page.getByRole('textbox', {name: 'Link to your progress'}).inputValue();
     await page.evaluate(() => localStorage.clear());
-    await page.goto(link);
+    await gotoHydrated(page, link);
     await expect(page.getByRole('dialog')).toContainText('Merging adds 1 tick.');
     await check();
   });

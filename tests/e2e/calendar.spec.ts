@@ -5,6 +5,7 @@ import {expect, test, type Page} from '@playwright/test';
 import ICAL from 'ical.js';
 import {parsePlan} from '../../plugins/plan-model/parse';
 import {repoRoot} from '../support/seeds';
+import {gotoHydrated} from './support/site';
 
 // A zone with a daylight-saving change inside the exported week (Europe switches on 29 March 2026).
 test.use({timezoneId: 'Europe/Berlin', locale: 'en-GB'});
@@ -20,7 +21,7 @@ async function downloadedEvents(page: Page, submit: () => Promise<void>) {
 
 test('a week exported by keyboard holds every block of the 6-hour plan, at 09:00 Berlin time on both sides of the DST change', async ({page}) => {
   if (week11?.kind !== 'weekly') throw new Error('Week 11 should parse as a weekly plan');
-  await page.goto('/weeks/week-11/go', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/weeks/week-11/go', {waitUntil: 'networkidle'});
 
   const trigger = page.getByRole('button', {name: 'Add to calendar', exact: true});
   await trigger.focus();
@@ -53,7 +54,7 @@ test('a week exported by keyboard holds every block of the 6-hour plan, at 09:00
 });
 
 test('the dialog keeps focus off the page behind it, closes on Escape and gives focus back', async ({page}) => {
-  await page.goto('/weeks/week-11/go', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/weeks/week-11/go', {waitUntil: 'networkidle'});
   const trigger = page.getByRole('button', {name: 'Add this day to calendar'}).nth(2);
   await trigger.focus();
   await page.keyboard.press('Enter');
@@ -78,7 +79,7 @@ test('the dialog keeps focus off the page behind it, closes on Escape and gives 
 });
 
 test('a click beside the dialog closes it; a click inside does not', async ({page}) => {
-  await page.goto('/weeks/week-11/go', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/weeks/week-11/go', {waitUntil: 'networkidle'});
   await page.getByRole('button', {name: 'Add to calendar', exact: true}).click();
   const dialog = page.getByRole('dialog', {name: 'Add this plan to your calendar'});
   await dialog.getByRole('heading').click();
@@ -89,7 +90,7 @@ test('a click beside the dialog closes it; a click inside does not', async ({pag
 });
 
 test('the 14-day plan exports a Morning and an Evening session per day', async ({page}) => {
-  await page.goto('/intensive/senior-go-14-days', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/intensive/senior-go-14-days', {waitUntil: 'networkidle'});
   await page.getByRole('button', {name: 'Add to calendar', exact: true}).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Date of Day 1').fill('2026-06-01');
@@ -105,7 +106,7 @@ test('the 14-day plan exports a Morning and an Evening session per day', async (
 test('the open dialog has no accessibility violations in light or dark mode', async ({page}) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({colorScheme: scheme});
-    await page.goto('/intensive/senior-go-14-days', {waitUntil: 'networkidle'});
+    await gotoHydrated(page, '/intensive/senior-go-14-days', {waitUntil: 'networkidle'});
     await page.getByRole('button', {name: 'Add to calendar', exact: true}).click();
     await page.getByRole('dialog').getByLabel('Date of Day 1').fill('2026-06-01');
     await page

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {expect, test, type Page} from '@playwright/test';
 import {repoRoot} from '../support/seeds';
-import {builtPages} from './support/site';
+import {builtPages, gotoHydrated} from './support/site';
 
 const PAGE_WITH_CODE = '/topic-banks/machine-coding-bank';
 const PLAN_PAGES = builtPages().filter((route) => /^\/(weeks\/week-\d+\/[^/]+|intensive\/[^/]+)$/.test(route));
@@ -31,7 +31,7 @@ test('plan pages exist to check', () => {
 for (const route of PLAN_PAGES) {
   test(`${route} does not download the code highlighter (it has no code blocks)`, async ({page}) => {
     const scripts = recordScripts(page);
-    await page.goto(route, {waitUntil: 'networkidle'});
+    await gotoHydrated(page, route, {waitUntil: 'networkidle'});
     expect(scripts.some((name) => name.startsWith('main.'))).toBe(true);
     expect(scripts.filter((name) => name.startsWith('code-block.'))).toEqual([]);
   });
@@ -49,7 +49,7 @@ test('without JavaScript a code block still shows its code, word for word', asyn
 
 test('a code block is highlighted once the page has loaded, and only its page loads the highlighter', async ({page}) => {
   const scripts = recordScripts(page);
-  await page.goto(PAGE_WITH_CODE, {waitUntil: 'networkidle'});
+  await gotoHydrated(page, PAGE_WITH_CODE, {waitUntil: 'networkidle'});
   await expect(page.locator('article pre:visible')).toHaveCount(1);
   expect(scripts.filter((name) => name.startsWith('code-block.'))).toHaveLength(1);
   const block = page.locator('article pre').first();
@@ -59,7 +59,7 @@ test('a code block is highlighted once the page has loaded, and only its page lo
 });
 
 test('after client-side navigation from a plan page, the code block is highlighted', async ({page}) => {
-  await page.goto('/weeks/week-13/go', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/weeks/week-13/go', {waitUntil: 'networkidle'});
   await page
     .locator('nav.menu')
     .getByRole('button', {name: /Topic banks/})

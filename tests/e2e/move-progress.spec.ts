@@ -1,10 +1,10 @@
 import {expect, test, type Page} from '@playwright/test';
-import {collectErrors} from './support/site';
+import {collectErrors, gotoHydrated} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
 
 async function createLink(page: Page): Promise<{link: string; ticked: string[]}> {
-  await page.goto(WEEK_10, {waitUntil: 'networkidle'});
+  await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
   const ticks = page.locator('[data-plan-day="1"]').getByRole('checkbox', {name: /^Done: /});
   const ticked: string[] = [];
   for (const index of [0, 1]) {
@@ -30,7 +30,7 @@ test('ticks made in one browser arrive in another through the link, after a conf
   const other = await browser.newContext();
   const phone = await other.newPage();
   const errors = collectErrors(phone);
-  await phone.goto(link);
+  await gotoHydrated(phone, link);
   const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
   await expect(dialog).toContainText('Merging adds 2 ticks.');
   await expect(dialog.getByRole('listitem')).toHaveText(['Week 10 · Go: 2 ticks']);
@@ -42,7 +42,7 @@ test('ticks made in one browser arrive in another through the link, after a conf
   await expect(dialog).toBeHidden();
   expect(new URL(phone.url()).hash).toBe('');
 
-  await phone.goto(WEEK_10, {waitUntil: 'networkidle'});
+  await gotoHydrated(phone, WEEK_10, {waitUntil: 'networkidle'});
   for (const itemId of ticked) await expect(phone.locator(`[data-progress-item="${itemId}"]`).first()).toBeChecked();
   expect(errors).toEqual([]);
   await other.close();
@@ -52,7 +52,7 @@ test('a link cut off when copied changes nothing and says why', async ({browser,
   const {link, ticked} = await createLink(page);
   const other = await browser.newContext();
   const phone = await other.newPage();
-  await phone.goto(link.slice(0, -12));
+  await gotoHydrated(phone, link.slice(0, -12));
   const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
   await expect(dialog).toContainText('This progress link is damaged or incomplete');
   await expect(dialog).toContainText('Nothing was changed.');
@@ -60,13 +60,13 @@ test('a link cut off when copied changes nothing and says why', async ({browser,
   await dialog.getByRole('button', {name: 'Close'}).click();
   expect(await phone.evaluate(() => localStorage.getItem('go-study-plans'))).toBeNull();
 
-  await phone.goto(WEEK_10, {waitUntil: 'networkidle'});
+  await gotoHydrated(phone, WEEK_10, {waitUntil: 'networkidle'});
   await expect(phone.locator(`[data-progress-item="${ticked[0]}"]`).first()).not.toBeChecked();
   await other.close();
 });
 
 test('"review later" marks travel in the link and in an export file, and join the queue on the other device', async ({browser, page}, testInfo) => {
-  await page.goto(WEEK_10, {waitUntil: 'networkidle'});
+  await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
   const toggle = page.locator('[data-plan-day="2"] [data-review-toggle]').first();
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -82,17 +82,17 @@ test('"review later" marks travel in the link and in an export file, and join th
   const other = await browser.newContext();
   const phone = await other.newPage();
   const errors = collectErrors(phone);
-  await phone.goto(link);
+  await gotoHydrated(phone, link);
   const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
   await expect(dialog).toContainText('1 "review later" mark is added.');
   await dialog.getByRole('button', {name: 'Merge progress'}).click();
   await expect(dialog.getByRole('status')).toContainText('Review later: 1 mark added.');
   await dialog.getByRole('button', {name: 'Close'}).click();
-  await phone.goto('/review');
+  await gotoHydrated(phone, '/review');
   await expect(phone.locator('[data-review-card="d2-b1"]')).toBeVisible();
 
   // The export file carries the same mark; importing it where the mark already is changes nothing.
-  await phone.goto(WEEK_10, {waitUntil: 'networkidle'});
+  await gotoHydrated(phone, WEEK_10, {waitUntil: 'networkidle'});
   await phone.locator('[data-progress-import]').first().setInputFiles(file);
   await expect(phone.getByRole('status').filter({hasText: /^Imported: 0 ticks added\.$/})).toBeVisible();
   await expect(phone.locator('[data-plan-day="2"] [data-review-toggle]').first()).toHaveAttribute('aria-pressed', 'true');

@@ -1,7 +1,7 @@
 import {expect, test, type Page} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {pdfPageCount, pdfText} from './support/pdf';
-import {collectErrors} from './support/site';
+import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
 const NOTE = 'Day 2 recall:\n  <b>select</b> picks a ready case at random & "default" never blocks.';
@@ -22,11 +22,11 @@ test.describe('notes on a plan day', () => {
   }, testInfo) => {
     test.slow();
     const errors = collectErrors(page);
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await writeNote(page, 2, NOTE);
     await expect(page.locator('[data-plan-day="2"]').getByRole('link', {name: '1 note'})).toBeVisible();
 
-    await page.reload();
+    await reloadHydrated(page);
     await expect(dayNotes(page, 2)).toHaveValue(NOTE);
     await expect(page.locator('[data-plan-day="2"]').getByRole('link', {name: '1 note'})).toBeVisible();
     await expect(page.locator('[data-plan-day="3"]').getByRole('link', {name: /^\d+ notes?$/})).toHaveCount(0);
@@ -62,19 +62,19 @@ test.describe('notes on a plan day', () => {
 
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
-    await other.goto(WEEK_10);
+    await gotoHydrated(other, WEEK_10);
     await expect(dayNotes(other, 2)).toHaveValue('');
     await other.locator('[data-progress-import]').first().setInputFiles(file);
     await expect(other.getByRole('status').filter({hasText: 'Notes: 1 note added.'})).toBeVisible();
     await expect(dayNotes(other, 2)).toHaveValue(NOTE);
-    await other.reload();
+    await reloadHydrated(other);
     await expect(dayNotes(other, 2)).toHaveValue(NOTE);
     await fresh.close();
     expect(errors).toEqual([]);
   });
 
   test('a long note still prints the day on one page', async ({page}, testInfo) => {
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     const long = Array.from({length: 80}, (_, line) => `line ${line + 1}: goroutines, channels and the memory model`).join('\n');
     await writeNote(page, 2, long);
     await page.evaluate(() => {
@@ -122,7 +122,7 @@ test.describe('notes on an item', () => {
 
   test('a note on a Week 10 Day 2 block prints under its block, on the one page', async ({page}, testInfo) => {
     const errors = collectErrors(page);
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await writeItemNote(page, 2, 'Block 1', ITEM_NOTE);
     for (const format of ['A4', 'Letter'] as const) {
       // Making a PDF ends the print (afterprint), so each sheet size starts from the button again.
@@ -142,7 +142,7 @@ test.describe('notes on an item', () => {
 
   test('long notes on every item of the day are cut to a few lines, and the day still prints on one page', async ({page}, testInfo) => {
     test.slow();
-    await page.goto(`${WEEK_10}?plan=6h`);
+    await gotoHydrated(page, `${WEEK_10}?plan=6h`);
     const long = Array.from({length: 40}, (_, line) => `line ${line + 1}: a long thought about matching riders and drivers`).join('\n');
     await writeNote(page, 2, long);
     for (const item of ['Block 1', 'Block 2', 'Block 3', 'Block 4', 'Scaling considerations']) await writeItemNote(page, 2, item, long);
@@ -162,10 +162,10 @@ test.describe('notes on an item', () => {
 test.describe('the notes page', () => {
   test('lists notes by plan and day, finds them by text, and links back to the day', async ({page}) => {
     const errors = collectErrors(page);
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await writeNote(page, 2, NOTE);
     await writeNote(page, 4, 'Benchmarks: b.Loop, not b.N');
-    await page.goto('/notes');
+    await gotoHydrated(page, '/notes');
     const days = page.locator('[data-notes-day]');
     await expect(days).toHaveCount(2);
     await expect(days.first()).toContainText('picks a ready case at random');
@@ -190,11 +190,11 @@ test.describe('the notes page', () => {
       // Two full axe passes (a plan page and /notes): slow on a busy machine.
       test.slow();
       await page.emulateMedia({colorScheme: scheme});
-      await page.goto(WEEK_10);
+      await gotoHydrated(page, WEEK_10);
       await writeNote(page, 2, NOTE);
       const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
       expect(results.violations.map((violation) => violation.id)).toEqual([]);
-      await page.goto('/notes');
+      await gotoHydrated(page, '/notes');
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       await expect(page.locator('[data-notes-day]')).toHaveCount(1);
       const notesResults = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

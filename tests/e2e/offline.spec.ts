@@ -1,4 +1,5 @@
 import {expect, test} from '@playwright/test';
+import {gotoHydrated} from './support/site';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -10,7 +11,7 @@ test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress 
   // On the context, so worker and prefetch requests are recorded as well as the page's own.
   context.on('request', (request) => requested.push(request.url()));
 
-  await page.goto('/', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/', {waitUntil: 'networkidle'});
   await page.getByRole('link', {name: '14-day plan'}).first().click();
   await expect(page).toHaveURL(/\/intensive\/senior-go-14-days/);
   await expect(page.locator('[data-plan-id="intensive/senior-go-14-days"]')).toBeVisible();
@@ -27,7 +28,7 @@ test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress 
   await page.keyboard.press('Enter');
   await page.waitForLoadState('networkidle');
 
-  await page.goto('/weeks/week-13/go', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/weeks/week-13/go', {waitUntil: 'networkidle'});
   await page
     .getByRole('radio', {name: /6-hour plan/})
     .first()
@@ -55,10 +56,10 @@ test('using every feature (pages, search, 4h/6h, timers, ticks, print, progress 
   await page.getByRole('button', {name: /^Pause, /}).click();
 
   // The one page with a code block loads the highlighter on demand.
-  await page.goto('/topic-banks/machine-coding-bank', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/topic-banks/machine-coding-bank', {waitUntil: 'networkidle'});
 
-  await page.goto('/search?q=goroutine', {waitUntil: 'networkidle'});
-  await page.goto('/roadmap/roadmap-16-weeks', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/search?q=goroutine', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/roadmap/roadmap-16-weeks', {waitUntil: 'networkidle'});
 
   expect(requested.length).toBeGreaterThan(10);
   const elsewhere = requested.filter((url) => {

@@ -1,5 +1,5 @@
 import {expect, test} from '@playwright/test';
-import {builtPages} from './support/site';
+import {builtPages, gotoHydrated} from './support/site';
 
 // React reports hydration mismatches as these minified errors in production builds.
 const hydrationMessage = /hydrat|Minified React error #(418|423|425)/i;
@@ -22,7 +22,7 @@ for (const route of builtPages()) {
       }
     });
 
-    const response = await page.goto(route, {waitUntil: 'networkidle'});
+    const response = await gotoHydrated(page, route, {waitUntil: 'networkidle'});
     expect(response?.status()).toBe(200);
     expect(problems).toEqual([]);
     expect(otherOrigins).toEqual([]);

@@ -1,5 +1,5 @@
 import {expect, test, type Page} from '@playwright/test';
-import {collectErrors, focusRing, tabTo} from './support/site';
+import {collectErrors, focusRing, gotoHydrated, reloadHydrated, tabTo} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';
 const WEEK_13 = '/weeks/week-13/go';
@@ -13,7 +13,7 @@ const fourHourRadio = (page: Page) => page.getByRole('radio', {name: /4-hour pla
 test.describe('4h / 6h choice', () => {
   test('defaults to the 4-hour plan: the 6-hour additions are hidden', async ({page}) => {
     const errors = collectErrors(page);
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     expect(await variantOf(page)).toBe('4h');
     await expect(fourHourRadio(page)).toBeChecked();
     await expect(sixHourSection(page)).toBeHidden();
@@ -23,18 +23,18 @@ test.describe('4h / 6h choice', () => {
 
   test('persists across reloads and across plan pages', async ({page}) => {
     const errors = collectErrors(page);
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     await sixHourRadio(page).check();
     expect(await variantOf(page)).toBe('6h');
     await expect(sixHourSection(page)).toBeVisible();
     await expect(sixHourSection(page)).toContainText('Added in the 6-hour plan');
 
-    await page.reload();
+    await reloadHydrated(page);
     expect(await variantOf(page)).toBe('6h');
     await expect(sixHourRadio(page)).toBeChecked();
     await expect(sixHourSection(page)).toBeVisible();
 
-    await page.goto(WEEK_13);
+    await gotoHydrated(page, WEEK_13);
     expect(await variantOf(page)).toBe('6h');
     await expect(sixHourSection(page)).toBeVisible();
     // The overview shows the planned time of the chosen variant.
@@ -42,7 +42,7 @@ test.describe('4h / 6h choice', () => {
 
     await fourHourRadio(page).check();
     await expect(sixHourSection(page)).toBeHidden();
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     expect(await variantOf(page)).toBe('4h');
     await expect(sixHourSection(page)).toBeHidden();
     // A stored 6h choice must not make the server HTML and the first client render disagree.
@@ -51,7 +51,7 @@ test.describe('4h / 6h choice', () => {
 
   test('?plan=6h applies the 6-hour plan, and switching keeps the link truthful', async ({page}) => {
     const errors = collectErrors(page);
-    await page.goto(`${WEEK_09}?plan=6h`);
+    await gotoHydrated(page, `${WEEK_09}?plan=6h`);
     expect(await variantOf(page)).toBe('6h');
     await expect(sixHourRadio(page)).toBeChecked();
     await expect(sixHourSection(page)).toBeVisible();
@@ -61,12 +61,25 @@ test.describe('4h / 6h choice', () => {
     expect(new URL(page.url()).searchParams.get('plan')).toBe('4h');
 
     // The shared choice was remembered: a plain URL keeps it.
-    await page.goto(WEEK_13);
-    await page.goto(`${WEEK_13}?plan=6h`);
+    await gotoHydrated(page, WEEK_13);
+    await gotoHydrated(page, `${WEEK_13}?plan=6h`);
     expect(await variantOf(page)).toBe('6h');
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     expect(await variantOf(page)).toBe('6h');
     expect(errors).toEqual([]);
+  });
+
+  test('a shared ?plan=6h link is remembered even when the reader moves on before the page has loaded', async ({page}) => {
+    // The page's scripts never arrive, as on a slow phone when the reader follows a link before they do.
+    await page.route('**/*.js', (route) => route.abort());
+    await page.goto(`${WEEK_09}?plan=6h`);
+    expect(await variantOf(page)).toBe('6h');
+    await page.unroute('**/*.js');
+
+    await gotoHydrated(page, WEEK_13);
+    expect(await variantOf(page)).toBe('6h');
+    await expect(sixHourRadio(page)).toBeChecked();
+    await expect(sixHourSection(page)).toBeVisible();
   });
 
   test.describe('without JavaScript', () => {
@@ -92,7 +105,7 @@ test.describe('block timer', () => {
   test.beforeEach(async ({page}) => {
     // Before navigation, so the page's timers and Date run on the controlled clock from the start.
     await page.clock.install({time: START});
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     // Stop the clock's natural flow: from here on time moves only when a test moves it.
     await page.clock.pauseAt(new Date(START.getTime() + 60_000));
     await page.getByRole('button', {name: 'Start 1 h, Block 2 · Template Creation (60 min)'}).click();
@@ -105,7 +118,7 @@ test.describe('block timer', () => {
     await page.clock.fastForward('10:00');
     await expect(readout(page)).toHaveText('50:00');
 
-    await page.reload();
+    await reloadHydrated(page);
     await expect(readout(page)).toHaveAttribute('data-timer-status', 'running');
     await expect(readout(page)).toHaveText('50:00');
     await page.clock.runFor(5_000);
@@ -152,7 +165,7 @@ test.describe('block timer', () => {
 test.describe('keyboard only', () => {
   test('choose the plan and run a timer, with visible focus throughout', async ({page}) => {
     await page.clock.install({time: new Date('2026-01-05T09:00:00Z')});
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     await page.clock.pauseAt(new Date('2026-01-05T09:01:00Z'));
 
     const toggle = page.getByRole('group', {name: 'How many hours do you have today?'}).first();

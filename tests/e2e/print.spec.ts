@@ -5,7 +5,7 @@ import {parsePlan} from '../../plugins/plan-model/parse';
 import type {PlanModel, PlanVariant} from '../../plugins/plan-model/types';
 import {repoRoot, seedPlans, type SeedPlan} from '../support/seeds';
 import {pdfPageCount} from './support/pdf';
-import {focusRing, tabTo} from './support/site';
+import {focusRing, gotoHydrated, tabTo} from './support/site';
 
 const formats = ['A4', 'Letter'] as const;
 
@@ -65,7 +65,7 @@ for (const seed of seedPlans) {
     const label = plan.kind === 'weekly' ? `${variant} plan` : 'plan';
     test(`${seed.route} (${label}): every day prints alone on one A4 and one Letter page`, async ({page}) => {
       test.slow();
-      await page.goto(`${seed.route}?plan=${variant}`);
+      await gotoHydrated(page, `${seed.route}?plan=${variant}`);
       await expect(page.locator('html')).toHaveAttribute('data-plan-variant', variant);
       await page.evaluate(() => {
         window.print = () => {};
@@ -119,7 +119,7 @@ for (const seed of seedPlans) {
 }
 
 test('"Print this day" works from the keyboard, with a visible focus ring', async ({page}) => {
-  await page.goto('/weeks/week-10/go');
+  await gotoHydrated(page, '/weeks/week-10/go');
   await page.evaluate(() => {
     (window as unknown as {printed: number}).printed = 0;
     window.print = () => {
@@ -168,7 +168,7 @@ test.describe("whole-page print (the browser's own Print)", () => {
   test('is black on white even in the dark theme, with link addresses written out', async ({browser}) => {
     const context = await browser.newContext({colorScheme: 'dark'});
     const page = await context.newPage();
-    await page.goto(week.route);
+    await gotoHydrated(page, week.route);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.emulateMedia({media: 'print', colorScheme: 'dark'});
     const colours = await page.evaluate(() => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {expect, test, type Locator, type Page} from '@playwright/test';
 import {repoRoot} from '../support/seeds';
-import {collectErrors} from './support/site';
+import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';
 const INTENSIVE = '/intensive/senior-go-14-days';
@@ -17,7 +17,7 @@ const barText = (scope: Page | Locator, name: string) => scope.getByRole('progre
 test.describe('ticks', () => {
   test('survive reload and navigation, by keyboard, with day and week totals', async ({page}) => {
     const errors = collectErrors(page);
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     const block1 = tick(page, 'Block 1 · Concepts').first();
     await block1.focus();
     await page.keyboard.press('Space');
@@ -27,11 +27,11 @@ test.describe('ticks', () => {
     await expect(page.locator('[data-plan-day="1"]').getByText('2/4 done')).toBeVisible();
     await expect(page.locator('[data-plan-progress]').getByText('2/25 done')).toBeVisible();
 
-    await page.reload();
+    await reloadHydrated(page);
     await expect(tick(page, 'Block 1 · Concepts').first()).toBeChecked();
     await expect(tick(page, 'Block 2 · Template Creation')).toBeChecked();
 
-    await page.goto(INTENSIVE);
+    await gotoHydrated(page, INTENSIVE);
     await tick(page, 'Go Memory Model').click();
     await page.getByRole('link', {name: 'Roadmap', exact: true}).first().click();
     await expect(page).toHaveURL(ROADMAP);
@@ -49,7 +49,7 @@ test.describe('ticks', () => {
   });
 
   test('count the 6-hour additions only in the 6-hour plan', async ({page}) => {
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     await tick(page, 'Block 1 · Concepts').first().click();
     await page
       .getByRole('radio', {name: /6-hour plan/})
@@ -67,8 +67,8 @@ test.describe('ticks', () => {
   test('appear in a second tab without a reload', async ({context}) => {
     const first = await context.newPage();
     const second = await context.newPage();
-    await first.goto(WEEK_09);
-    await second.goto(WEEK_09);
+    await gotoHydrated(first, WEEK_09);
+    await gotoHydrated(second, WEEK_09);
     await first.bringToFront();
     await tick(first, 'Block 3 · DSA').first().click();
     await expect(tick(second, 'Block 3 · DSA').first()).toBeChecked();
@@ -76,11 +76,11 @@ test.describe('ticks', () => {
   });
 
   test('continue where you left off, on the home page', async ({page}) => {
-    await page.goto('/');
+    await gotoHydrated(page, '/');
     await expect(page.getByRole('heading', {name: 'Continue where you left off'})).toHaveCount(0);
-    await page.goto('/weeks/week-13/go#day-3');
+    await gotoHydrated(page, '/weeks/week-13/go#day-3');
     await tick(page, 'Block 1 · Design').nth(2).click();
-    await page.goto('/');
+    await gotoHydrated(page, '/');
     await expect(page.getByRole('heading', {name: 'Continue where you left off'})).toBeVisible();
     await page.getByRole('link', {name: 'Continue with day 3'}).click();
     await expect(page).toHaveURL('/weeks/week-13/go#day-3');
@@ -89,7 +89,7 @@ test.describe('ticks', () => {
 
 test.describe('reset, export and import', () => {
   test('export, reset this week, import: every tick comes back exactly', async ({page}, testInfo) => {
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     for (const name of ['Block 1 · Concepts', 'Block 4 · Review']) await tick(page, name).first().click();
     await tick(page, 'Block 2 · Design Exercises').click();
     const before = await page.evaluate(() => localStorage.getItem('go-study-plans'));
@@ -115,10 +115,10 @@ test.describe('reset, export and import', () => {
   });
 
   test('a malformed file changes nothing and says why', async ({page}) => {
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     await tick(page, 'Block 1 · Concepts').first().click();
     const before = await page.evaluate(() => localStorage.getItem('go-study-plans'));
-    await page.goto(ROADMAP);
+    await gotoHydrated(page, ROADMAP);
     await page
       .locator('[data-progress-import]')
       .first()
@@ -130,14 +130,14 @@ test.describe('reset, export and import', () => {
       .setInputFiles({name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"go-study-plans","version":1,"progress":{')});
     await expect(page.getByRole('alert').filter({hasText: /not valid JSON .* Nothing was changed\./})).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('go-study-plans'))).toBe(before);
-    await page.goto(WEEK_09);
+    await gotoHydrated(page, WEEK_09);
     await expect(tick(page, 'Block 1 · Concepts').first()).toBeChecked();
   });
 });
 
 test.describe('roadmap', () => {
   test('shows the present weeks and the missing ones, and the 14-day plan', async ({page}) => {
-    await page.goto(ROADMAP);
+    await gotoHydrated(page, ROADMAP);
     for (const week of [9, 10, 11, 13]) {
       const card = page.locator(`[data-week="${week}"]`);
       await expect(card).toHaveAttribute('data-status', 'present');

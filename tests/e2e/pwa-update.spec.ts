@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {expect, test, type Page} from '@playwright/test';
-import {collectErrors} from './support/site';
+import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 import {publishPageChange, serveBuildCopy, type BuildCopy} from './support/buildCopy';
 
 const PLAN_PAGE = '/weeks/week-10/go';
@@ -25,7 +25,7 @@ test.afterEach(async () => {
 
 /** Opens the plan page on the copy and waits until its service worker, with the whole site precached, controls the tab. */
 async function openControlled(page: Page): Promise<void> {
-  await page.goto(`${site.url}${PLAN_PAGE}`);
+  await gotoHydrated(page, `${site.url}${PLAN_PAGE}`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
   // A full page load would clear this; the prompt must leave it in place.
@@ -90,7 +90,7 @@ test('"Later" dismisses the prompt without reloading; the next page load offers 
   await expect(page.getByText(NEW_VERSION_TEXT)).toHaveCount(0);
 
   // Still the old version until the reader chooses Reload: the waiting worker does not take over on a page load.
-  await page.reload();
+  await reloadHydrated(page);
   await expect(prompt).toBeVisible({timeout: 30_000});
   await expect(prompt).toHaveCount(1);
   await expect(page.getByText(NEW_VERSION_TEXT)).toHaveCount(0);

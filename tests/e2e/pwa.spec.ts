@@ -3,17 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import {expect, test} from '@playwright/test';
 import {chromiumArgs, findChromium} from '../support/chromium';
-import {collectErrors} from './support/site';
+import {collectErrors, gotoHydrated} from './support/site';
 
 test('after one visit to the home page, a never-visited plan page, the roadmap and search work with no network', async ({context, page}) => {
   const errors = collectErrors(page);
-  await page.goto('/', {waitUntil: 'networkidle'});
+  await gotoHydrated(page, '/', {waitUntil: 'networkidle'});
   // The service worker precaches the whole site while installing, then takes the tab.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
 
   await context.setOffline(true);
 
-  await page.goto('/weeks/week-10/go');
+  await gotoHydrated(page, '/weeks/week-10/go');
   await expect(page.getByRole('heading', {level: 1})).toBeVisible();
   // Fully rendered and hydrated: the plan's days, its tick boxes and the timers' buttons work.
   await expect(page.locator('[data-plan-day="7"]')).toBeAttached();
@@ -21,7 +21,7 @@ test('after one visit to the home page, a never-visited plan page, the roadmap a
   await firstTick.check();
   await expect(firstTick).toBeChecked();
 
-  await page.goto('/roadmap/roadmap-16-weeks');
+  await gotoHydrated(page, '/roadmap/roadmap-16-weeks');
   await expect(page.getByRole('heading', {level: 1})).toBeVisible();
   await expect(page.getByRole('link', {name: /Week 10/}).first()).toBeVisible();
 
@@ -29,7 +29,7 @@ test('after one visit to the home page, a never-visited plan page, the roadmap a
   await page.keyboard.type('presigned');
   await expect(page.getByRole('option').filter({hasText: 'Week 11'}).first()).toBeVisible();
 
-  await page.goto('/search?q=goroutine');
+  await gotoHydrated(page, '/search?q=goroutine');
   await expect(page.getByRole('link', {name: /Week|Day/}).first()).toBeVisible();
 
   // Offline fetches that fail are expected to log nothing: the cache answers every request of these pages.
@@ -43,7 +43,7 @@ function pngSize(bytes: Buffer): string {
 }
 
 test('the web app manifest names the site and offers 192, 512 and maskable icons that load at their stated sizes', async ({page, request}) => {
-  await page.goto('/');
+  await gotoHydrated(page, '/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBe('/manifest.json');
   const manifestResponse = await request.get(href!);
@@ -86,7 +86,7 @@ test('Chromium finds nothing that stops the site being installed, once its servi
   const context = await playwright.chromium.launchPersistentContext(profile, {executablePath: chromium.path, args: chromiumArgs, baseURL});
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
+    await gotoHydrated(page, '/');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
     const cdp = await context.newCDPSession(page);
     const {errors: manifestErrors} = await cdp.send('Page.getAppManifest');

@@ -1,6 +1,6 @@
 import {expect, test} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import {collectErrors} from './support/site';
+import {collectErrors, gotoHydrated} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,13 +14,13 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
       // Late morning local time, so "today" is the same day in both zones.
       const start = new Date('2026-03-10T10:00:00Z');
       await page.clock.install({time: start});
-      await page.goto(WEEK_10);
+      await gotoHydrated(page, WEEK_10);
       const toggle = page.locator('[data-plan-day="2"] [data-review-toggle]').first();
       await expect(toggle).toHaveAccessibleName(/^Review later for Block 1/);
       await toggle.click();
       await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 
-      await page.goto('/');
+      await gotoHydrated(page, '/');
       await expect(page.getByRole('link', {name: '1 to review today'})).toBeVisible();
       await page.getByRole('link', {name: '1 to review today'}).click();
       await expect(page).toHaveURL(/\/review$/);
@@ -39,19 +39,19 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
       expect(due - start.getTime()).toBeLessThan(30 * DAY_MS);
 
       // Ticking the block changes nothing in the queue: ticks and reviews are independent.
-      await page.goto(WEEK_10);
+      await gotoHydrated(page, WEEK_10);
       await page.locator('[data-plan-day="2"] [data-plan-item="d2-b1"] input[type="checkbox"]').check();
 
       await page.clock.setSystemTime(new Date(due + 60_000));
-      await page.goto('/review');
+      await gotoHydrated(page, '/review');
       await expect(page.locator('[data-review-card="d2-b1"]')).toBeVisible();
-      await page.goto('/');
+      await gotoHydrated(page, '/');
       await expect(page.getByRole('link', {name: '1 to review today'})).toBeVisible();
 
       // Unmarking takes it out of the queue.
-      await page.goto(WEEK_10);
+      await gotoHydrated(page, WEEK_10);
       await page.locator('[data-plan-day="2"] [data-review-toggle]').first().click();
-      await page.goto('/review');
+      await gotoHydrated(page, '/review');
       await expect(page.getByText('Nothing to review today.')).toBeVisible();
       await expect(page.locator('[data-review-later]')).toHaveCount(0);
       expect(errors).toEqual([]);
@@ -62,9 +62,9 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`/review has no axe violations with a card due (${scheme})`, async ({page}) => {
     await page.emulateMedia({colorScheme: scheme});
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await page.locator('[data-plan-day="2"] [data-review-toggle]').first().click();
-    await page.goto('/review');
+    await gotoHydrated(page, '/review');
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     await expect(page.locator('[data-review-card]')).toHaveCount(1);
     const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

@@ -1,9 +1,10 @@
 import {expect, test, type Page} from '@playwright/test';
 import {seedPlans} from '../support/seeds';
+import {gotoHydrated} from './support/site';
 
 /** Waits until the page is hydrated: the search shortcut is a client-side listener. */
 async function openPlan(page: Page, route: string) {
-  await page.goto(route, {waitUntil: 'networkidle'});
+  await gotoHydrated(page, route, {waitUntil: 'networkidle'});
 }
 
 test('Ctrl+K focuses the search box from anywhere on the page', async ({page}) => {

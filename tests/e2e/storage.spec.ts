@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import {expect, test, type Page} from '@playwright/test';
-import {collectErrors, focusRing, tabTo} from './support/site';
+import {collectErrors, focusRing, gotoHydrated, reloadHydrated, tabTo} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
 const STORAGE_KEY = 'go-study-plans';
@@ -50,7 +50,7 @@ const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key),
 test.describe('when storage is full', () => {
   test('a tick shows the notice and still shows ticked; once space is freed, the next tick saves everything', async ({page}) => {
     const errors = collectErrors(page);
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await expect(tick(page, 'Block 1 · Requirements')).toBeVisible();
     expect(await fillStorage(page)).toBeGreaterThan(0);
 
@@ -68,7 +68,7 @@ test.describe('when storage is full', () => {
     await expect(notice(page, /storage for this site is full/)).toHaveCount(0);
     expect(Object.keys(JSON.parse((await stored(page))!).progress['weeks/week-10/go']).sort()).toEqual(['d1-b1', 'd1-b2']);
 
-    await page.reload();
+    await reloadHydrated(page);
     await expect(tick(page, 'Block 1 · Requirements')).toBeChecked();
     await expect(page.locator('[data-storage-notice]')).not.toBeVisible();
     expect(errors).toEqual([]);
@@ -86,7 +86,7 @@ test.describe('when storage is blocked', () => {
       });
     });
     const errors = collectErrors(page);
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await tick(page, 'Block 1 · Requirements').click();
     await expect(tick(page, 'Block 1 · Requirements')).toBeChecked();
     await expect(page.getByRole('status').filter({hasText: 'Not saved: this browser does not let this site store data.'})).toBeVisible();
@@ -114,7 +114,7 @@ test.describe('stored data cut off mid-write', () => {
   test('is kept under a backup key after the first tick, readable ticks show, and the reader can download it', async ({page}, testInfo) => {
     const errors = collectErrors(page);
     await seedStore(page, cutOff);
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
 
     await expect(page.getByRole('status').filter({hasText: 'Some saved data could not be read.'})).toBeVisible();
     await expect(notice(page, /1 tick was recovered from it/)).toBeVisible();
@@ -143,7 +143,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('has no axe violations, is reached and dismissed by keyboard with a visible focus ring, and is not printed', async ({page}) => {
       await seedStore(page, '{"theme":"dark"}');
-      await page.goto(WEEK_10);
+      await gotoHydrated(page, WEEK_10);
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       await expect(notice(page, /was not written by this site/)).toBeVisible();
 
@@ -186,7 +186,7 @@ test.describe('a version-4 timer (it copied labels)', () => {
       progress: {},
     };
     await page.addInitScript(([key, value]) => localStorage.getItem(key) ?? localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(stored)] as const);
-    await page.goto('/roadmap/roadmap-16-weeks');
+    await gotoHydrated(page, '/roadmap/roadmap-16-weeks');
     const panel = page.getByRole('complementary', {name: 'Active timer'});
     await expect(panel.getByRole('link')).toHaveText('Block 2 · High-Level Design');
     await expect(page.locator('[aria-live="assertive"]')).toHaveText("Time's up: Block 2 · High-Level Design");

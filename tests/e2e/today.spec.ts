@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {expect, test, type Page} from '@playwright/test';
-import {collectErrors} from './support/site';
+import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 import {pdfPageCount, pdfText} from './support/pdf';
 
 const WEEK_10 = '/weeks/week-10/go';
@@ -17,7 +17,7 @@ async function exportSchedule(page: Page): Promise<string[]> {
 }
 
 async function followFromToday(page: Page): Promise<void> {
-  await page.goto(WEEK_10);
+  await gotoHydrated(page, WEEK_10);
   await page.getByRole('button', {name: 'Follow this plan'}).click();
   const dialog = page.getByRole('dialog', {name: /^Follow Week 10/});
   await expect(dialog).toBeVisible();
@@ -40,7 +40,7 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
       await followFromToday(page);
 
       await page.clock.setSystemTime(WEDNESDAY);
-      await page.goto('/today');
+      await gotoHydrated(page, '/today');
       const follow = page.locator('[data-follow]');
       const day3 = follow.locator('[data-today-day="3"]');
       await expect(day3.getByRole('heading', {level: 3})).toHaveText('Day 3: Notification System: Requirements & Channels');
@@ -94,12 +94,12 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
       await expect(spent.locator('rect[data-date="2026-03-04"]')).toHaveAttribute('data-level', '1');
       await expect(spent.locator('[data-heatmap-text]')).toContainText('Timed study on 1 of these days, 30 min in all');
 
-      await page.reload();
+      await reloadHydrated(page);
       await expect(follow.locator('[data-today-day="1"] [data-day-progress]')).toHaveText(/^1 of 4 done/);
       await expect(spent.locator('rect[data-date="2026-03-04"]')).toHaveAttribute('data-level', '1');
 
       // The home page's Today card says the same.
-      await page.goto('/');
+      await gotoHydrated(page, '/');
       await expect(page.locator('[data-today-card]')).toContainText('Week 10 · Go — Day 1:');
       expect(errors).toEqual([]);
     });
@@ -114,17 +114,17 @@ test.describe('the Today page', () => {
     await page.clock.install({time: MONDAY});
     await followFromToday(page);
     await page.clock.setSystemTime(WEDNESDAY);
-    await page.goto('/today');
+    await gotoHydrated(page, '/today');
     const day3 = page.locator('[data-follow] [data-today-day="3"]');
     // The block's details come from the plan, as on its page.
     await expect(day3.getByText('Functional and non-functional requirements.')).toBeVisible();
     await expect(day3.getByRole('button', {name: /Review later/})).toHaveCount(4);
     await day3.getByLabel('Notes for day 3').fill('Fan-out on write or on read?');
     await day3.getByLabel('Notes for day 3').blur();
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     // The same note, on the plan page's Day 3: one store, one plan id.
     await expect(page.getByLabel('Notes for day 3')).toHaveValue('Fan-out on write or on read?');
-    await page.goto('/today');
+    await gotoHydrated(page, '/today');
     await page.evaluate(() => {
       window.print = () => undefined;
     });
@@ -143,23 +143,23 @@ test.describe('the Today page', () => {
     const errors = collectErrors(page);
     // 22:30 on Sunday 1 March in New York is already Monday in UTC: the reader's date counts.
     await page.clock.install({time: new Date('2026-03-02T03:30:00Z')});
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await page.getByRole('button', {name: 'Follow this plan'}).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByLabel('Start date (Day 1)')).toHaveValue('2026-03-01');
     await dialog.getByLabel('Start date (Day 1)').fill('2026-03-04');
     await dialog.getByRole('button', {name: 'Follow', exact: true}).click();
-    await page.goto('/today');
+    await gotoHydrated(page, '/today');
     await expect(page.getByText('Starts in 3 days (Wed, 4 Mar 2026).')).toBeVisible();
     await expect(page.getByRole('link', {name: /^Read Day 1:/})).toHaveAttribute('href', /\/weeks\/week-10\/go#day-1$/);
 
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await page.locator('[data-progress-item="d1-b1"]').first().check();
     await page.getByRole('button', {name: 'Stop following'}).click();
     await expect(page.getByText('Stopped following. Your ticks are kept.')).toBeVisible();
-    await page.reload();
+    await reloadHydrated(page);
     await expect(page.locator('[data-progress-item="d1-b1"]').first()).toBeChecked();
-    await page.goto('/today');
+    await gotoHydrated(page, '/today');
     await expect(page.getByText(/You follow no plan yet/)).toBeVisible();
     expect(errors).toEqual([]);
   });
@@ -175,10 +175,10 @@ test.describe('the Today page with storage that fails', () => {
       if (!sessionStorage.getItem('seeded')) localStorage.setItem('go-study-plans', '{"version":2,"follows":[{"id":"f-1","planIds":["weeks/week-10/go"],"sta');
       sessionStorage.setItem('seeded', 'yes');
     });
-    await page.goto('/today');
+    await gotoHydrated(page, '/today');
     await expect(page.getByText(/You follow no plan yet/)).toBeVisible();
     await followFromToday(page);
-    await page.goto('/today');
+    await gotoHydrated(page, '/today');
     await expect(page.locator('[data-today-day="1"]')).toBeVisible();
     expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('go-study-plans:backup:')))).toBe(true);
     expect(errors).toEqual([]);
@@ -187,7 +187,7 @@ test.describe('the Today page with storage that fails', () => {
   test('full storage: following works for this visit, and the notice says it is not saved', async ({page}) => {
     const errors = collectErrors(page);
     await page.clock.install({time: MONDAY});
-    await page.goto(WEEK_10);
+    await gotoHydrated(page, WEEK_10);
     await page.evaluate(() => {
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {

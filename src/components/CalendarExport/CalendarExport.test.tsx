@@ -3,7 +3,7 @@ import path from 'node:path';
 import {act, render, screen, waitFor} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {parsePlan} from '@site/plugins/plan-model/parse';
 import {toPagePlan} from '@site/plugins/plan-model/pagePlan';
 import PlanPage from '@site/src/components/PlanPage';
@@ -12,6 +12,11 @@ import {repoRoot} from '@site/tests/support/seeds';
 import CalendarExport from '.';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 import {recordDownloads} from '@site/tests/unit/support/downloads';
+
+// The dialog's code loads on demand; importing it here keeps a slow first import from racing the test's waits.
+beforeAll(async () => {
+  await import('./CalendarDialog');
+});
 
 const plan = toPagePlan(parsePlan(readFileSync(path.join(repoRoot, 'docs/weeks/week-11/go.md'), 'utf8')).plan!);
 if (plan.kind !== 'weekly') throw new Error('week 11 should be a weekly plan');

@@ -5,6 +5,11 @@ import {getState, resetStoreForTests, updateState} from '@site/src/store';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
+// The dialog's code loads on demand; importing it here keeps a slow first import from racing the test's waits.
+beforeAll(async () => {
+  await import('./FollowDialog');
+});
+
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const WEEK = 'weeks/week-10/go';

@@ -7,6 +7,11 @@ import {EXPORT_APP} from '@site/src/store/progress';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
+// The Move my progress panel loads on demand; importing it here keeps a slow first import from racing the test's waits.
+beforeAll(async () => {
+  await import('@site/src/components/MoveProgress');
+});
+
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
 vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 

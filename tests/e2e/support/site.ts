@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import type {Locator, Page} from '@playwright/test';
+import {expect, type Locator, type Page, type Response} from '@playwright/test';
 import {repoRoot} from '../../support/seeds';
 
 /** Every page of the production build, as URL paths, taken from the sitemap the build writes. */
@@ -47,4 +47,27 @@ export function collectErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/**
+ * Waits until the page is interactive, as a reader does before clicking: React has hydrated it and the effects of
+ * its first render have run (a shared `?plan=` is stored, stored ticks and notes are shown). Docusaurus marks
+ * `<html data-has-hydrated="true">` from an effect of an ancestor of every component, so it is set after theirs.
+ * Before that a click reaches no handler, and what the page shows is still the server's render.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+}
+
+/** `page.goto`, then waits until the page is interactive (see waitForHydration). */
+export async function gotoHydrated(page: Page, url: string, options?: Parameters<Page['goto']>[1]): Promise<Response | null> {
+  const response = await page.goto(url, options);
+  await waitForHydration(page);
+  return response;
+}
+
+/** `page.reload`, then waits until the page is interactive (see waitForHydration). */
+export async function reloadHydrated(page: Page): Promise<void> {
+  await page.reload();
+  await waitForHydration(page);
 }
