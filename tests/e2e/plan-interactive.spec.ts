@@ -4,7 +4,6 @@ import {collectErrors, focusRing, gotoHydrated, reloadHydrated, tabTo} from './s
 const WEEK_09 = '/weeks/week-09/go';
 const WEEK_13 = '/weeks/week-13/go';
 
-const variantOf = (page: Page) => page.locator('html').getAttribute('data-plan-variant');
 /** Day 1's "6-Hour Plan" section: shown for the 6-hour plan, hidden for the 4-hour one. */
 const sixHourSection = (page: Page) => page.locator('[data-plan-day="1"] [data-variant-section="6h"]');
 const sixHourRadio = (page: Page) => page.getByRole('radio', {name: /6-hour plan/}).first();
@@ -14,7 +13,7 @@ test.describe('4h / 6h choice', () => {
   test('defaults to the 4-hour plan: the 6-hour additions are hidden', async ({page}) => {
     const errors = collectErrors(page);
     await gotoHydrated(page, WEEK_09);
-    expect(await variantOf(page)).toBe('4h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '4h');
     await expect(fourHourRadio(page)).toBeChecked();
     await expect(sixHourSection(page)).toBeHidden();
     await expect(page.locator('[data-plan-day="1"] [data-variant-section="4h"]')).toBeVisible();
@@ -25,17 +24,17 @@ test.describe('4h / 6h choice', () => {
     const errors = collectErrors(page);
     await gotoHydrated(page, WEEK_09);
     await sixHourRadio(page).check();
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await expect(sixHourSection(page)).toBeVisible();
     await expect(sixHourSection(page)).toContainText('Added in the 6-hour plan');
 
     await reloadHydrated(page);
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await expect(sixHourRadio(page)).toBeChecked();
     await expect(sixHourSection(page)).toBeVisible();
 
     await gotoHydrated(page, WEEK_13);
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await expect(sixHourSection(page)).toBeVisible();
     // The overview shows the planned time of the chosen variant.
     await expect(page.locator('table').first()).toContainText(/\d h/);
@@ -43,7 +42,7 @@ test.describe('4h / 6h choice', () => {
     await fourHourRadio(page).check();
     await expect(sixHourSection(page)).toBeHidden();
     await gotoHydrated(page, WEEK_09);
-    expect(await variantOf(page)).toBe('4h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '4h');
     await expect(sixHourSection(page)).toBeHidden();
     // A stored 6h choice must not make the server HTML and the first client render disagree.
     expect(errors).toEqual([]);
@@ -52,7 +51,7 @@ test.describe('4h / 6h choice', () => {
   test('?plan=6h applies the 6-hour plan, and switching keeps the link truthful', async ({page}) => {
     const errors = collectErrors(page);
     await gotoHydrated(page, `${WEEK_09}?plan=6h`);
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await expect(sixHourRadio(page)).toBeChecked();
     await expect(sixHourSection(page)).toBeVisible();
 
@@ -63,9 +62,9 @@ test.describe('4h / 6h choice', () => {
     // The shared choice was remembered: a plain URL keeps it.
     await gotoHydrated(page, WEEK_13);
     await gotoHydrated(page, `${WEEK_13}?plan=6h`);
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await gotoHydrated(page, WEEK_09);
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     expect(errors).toEqual([]);
   });
 
@@ -73,11 +72,11 @@ test.describe('4h / 6h choice', () => {
     // The page's scripts never arrive, as on a slow phone when the reader follows a link before they do.
     await page.route('**/*.js', (route) => route.abort());
     await page.goto(`${WEEK_09}?plan=6h`);
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await page.unroute('**/*.js');
 
     await gotoHydrated(page, WEEK_13);
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await expect(sixHourRadio(page)).toBeChecked();
     await expect(sixHourSection(page)).toBeVisible();
   });
@@ -179,7 +178,7 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('ArrowRight');
     await expect(toggle.getByRole('radio', {name: /6-hour plan/})).toBeChecked();
     await expect(toggle.getByRole('radio', {name: /6-hour plan/})).toBeFocused();
-    expect(await variantOf(page)).toBe('6h');
+    await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
     await expect(sixHourSection(page)).toBeVisible();
 
     const day1 = page.locator('[data-plan-day="1"]');

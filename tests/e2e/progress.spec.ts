@@ -2,7 +2,7 @@ import {execFile} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {expect, test, type Locator, type Page} from '@playwright/test';
+import {expect, test, type Page} from '@playwright/test';
 import {repoRoot} from '../support/seeds';
 import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 
@@ -12,7 +12,6 @@ const ROADMAP = '/roadmap/roadmap-16-weeks';
 
 const tick = (page: Page, name: string) => page.getByRole('checkbox', {name: `Done: ${name}`});
 /** The "done/total" a progress bar announces. */
-const barText = (scope: Page | Locator, name: string) => scope.getByRole('progressbar', {name}).getAttribute('aria-valuetext');
 
 test.describe('ticks', () => {
   test('survive reload and navigation, by keyboard, with day and week totals', async ({page}) => {
@@ -23,7 +22,10 @@ test.describe('ticks', () => {
     await page.keyboard.press('Space');
     await expect(block1).toBeChecked();
     await tick(page, 'Block 2 · Template Creation').click();
-    expect(await barText(page.locator('[data-plan-day="1"]'), 'Day 1 (4 h plan) progress')).toBe('2/4 done');
+    await expect(page.locator('[data-plan-day="1"]').getByRole('progressbar', {name: 'Day 1 (4 h plan) progress'})).toHaveAttribute(
+      'aria-valuetext',
+      '2/4 done',
+    );
     await expect(page.locator('[data-plan-day="1"]').getByText('2/4 done')).toBeVisible();
     await expect(page.locator('[data-plan-progress]').getByText('2/25 done')).toBeVisible();
 
