@@ -12,6 +12,9 @@ const StorageNotice = lazy(() => import('@site/src/components/StorageNotice'));
 // The merge dialog when a "Move my progress" link is opened.
 const ProgressReceiver = lazy(() => import('@site/src/components/ProgressReceiver'));
 
+/** Set on <html> once the page has hydrated and the first effects of every component on it have run. */
+const INTERACTIVE_ATTRIBUTE = 'data-page-interactive';
+
 const hasTimers = (state: {timers: Record<string, unknown>}) => Object.keys(state.timers).length > 0;
 
 /** True from the first render where `condition` holds: a panel, once loaded, stays mounted with its own state. */
@@ -54,6 +57,13 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
     setMoveLink(null);
   };
+
+  // Declared last, so it runs after Root's other effects, and Root's run after every component's below it: from
+  // here on the page is interactive. Set directly rather than through <Head>, which waits for an animation frame
+  // (and so never arrives while a test holds the clock still). End-to-end tests wait for it before they act.
+  useEffect(() => {
+    document.documentElement.setAttribute(INTERACTIVE_ATTRIBUTE, 'true');
+  }, []);
 
   return (
     <>

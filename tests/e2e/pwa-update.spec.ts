@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {expect, test, type Page} from '@playwright/test';
-import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
+import {collectErrors, gotoHydrated, reloadHydrated, waitForHydration} from './support/site';
 import {publishPageChange, serveBuildCopy, type BuildCopy} from './support/buildCopy';
 
 const PLAN_PAGE = '/weeks/week-10/go';
@@ -27,7 +27,6 @@ test.afterEach(async () => {
 async function openControlled(page: Page): Promise<void> {
   await gotoHydrated(page, `${site.url}${PLAN_PAGE}`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
-  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
   // A full page load would clear this; the prompt must leave it in place.
   await page.evaluate(() => {
     (window as MarkedWindow).loadedBeforeUpdate = true;
@@ -74,7 +73,7 @@ test('a new version is announced by a small prompt, and the page reloads only wh
   await expect(page.getByRole('heading', {level: 1})).toBeVisible();
   // The new version is in charge now: nothing is waiting, so nothing is announced again.
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
-  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+  await waitForHydration(page);
   await expect(prompt).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -51,12 +51,12 @@ export function collectErrors(page: Page): string[] {
 
 /**
  * Waits until the page is interactive, as a reader does before clicking: React has hydrated it and the effects of
- * its first render have run (a shared `?plan=` is stored, stored ticks and notes are shown). Docusaurus marks
- * `<html data-has-hydrated="true">` from an effect of an ancestor of every component, so it is set after theirs.
+ * its first render have run (a shared `?plan=` is stored, stored ticks and notes are shown). The site's Root sets
+ * `<html data-page-interactive="true">` from its last effect, which runs after those of every component below it.
  * Before that a click reaches no handler, and what the page shows is still the server's render.
  */
 export async function waitForHydration(page: Page): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-page-interactive', 'true');
 }
 
 /** `page.goto`, then waits until the page is interactive (see waitForHydration). */
