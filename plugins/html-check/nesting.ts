@@ -83,7 +83,7 @@ export function nestingProblems(html: string, options: NestingOptions): HtmlProb
     }
     return {line: low + 1, column: offset - lineStarts[low]! + 1};
   };
-  const problems: {offset: number; message: string}[] = [];
+  const problems: {offset: number; message: string; opened?: number}[] = [];
 
   const parserErrors: ParserError[] = [];
   const parserOptions = {sourceCodeLocationInfo: true, onParseError: (error: ParserError) => parserErrors.push(error)};
@@ -96,7 +96,7 @@ export function nestingProblems(html: string, options: NestingOptions): HtmlProb
 
   const matchedEndTags = new Set<number>();
   const textRanges: [number, number][] = [];
-  let previousStart = -1;
+  let previous: {name: string; start: number} | undefined;
   const walk = (parent: ParentNode): void => {
     for (const child of parent.childNodes) {
       if (child.nodeName === '#comment' && child.sourceCodeLocation)
@@ -106,22 +106,27 @@ export function nestingProblems(html: string, options: NestingOptions): HtmlProb
       const name = child.tagName;
       if (!location?.startTag) {
         if (!(options.minified && OPTIONAL_START_TAGS.has(name))) {
-          const offset = location?.startOffset ?? location?.endTag?.startOffset ?? previousStart;
+          const offset = location?.startOffset ?? location?.endTag?.startOffset ?? previous?.start ?? 0;
           problems.push({offset: Math.max(offset, 0), message: `the HTML parser inserts a <${name}> that is not written here`});
         }
       } else {
-        if (location.startOffset < previousStart) {
+        if (previous && location.startOffset < previous.start) {
+          // Tree order runs behind the text: what came before this element in the tree was written after it.
+          const opened = where(location.startOffset);
           problems.push({
-            offset: location.startOffset,
-            message: `<${name}> is moved by the HTML parser to before an element written earlier (content directly inside a <table> or a misplaced tag)`,
+            offset: previous.start,
+            message: `<${previous.name}> is moved by the HTML parser to before the <${name}> opened at ${opened.line}:${opened.column} (text or elements written directly inside a table are placed before it)`,
           });
         }
-        previousStart = location.startOffset;
+        previous = {name, start: location.startOffset};
         if (location.endTag) matchedEndTags.add(location.endTag.startOffset);
         else if (!VOID_ELEMENTS.has(name) && !selfClosingForeign(html, child) && !(options.minified && OPTIONAL_END_TAGS.has(name))) {
+          // Reported where the parser closed it: the tag there is what does not belong.
+          const opened = where(location.startOffset);
           problems.push({
-            offset: location.startOffset,
-            message: `<${name}> is closed by the HTML parser before its </${name}>: an element inside it is not allowed there (such as an <li> outside a list, or a block inside a <p>)`,
+            offset: location.endOffset,
+            opened: location.startOffset,
+            message: `${tagAt(html, location.endOffset)} closes the <${name}> opened at ${opened.line}:${opened.column} before its </${name}>: an element is written where HTML does not allow it (such as a list item outside a list, or a block inside a paragraph)`,
           });
         }
         if (TEXT_ONLY.has(name)) textRanges.push([location.startTag.endOffset, location.endTag?.startOffset ?? location.endOffset]);
@@ -140,7 +145,9 @@ export function nestingProblems(html: string, options: NestingOptions): HtmlProb
     problems.push({offset: match.index, message: `</${name}> closes nothing: the element it was written to close had already been closed by the HTML parser`});
   }
 
-  return problems.sort((a, b) => a.offset - b.offset).map((problem) => ({...where(problem.offset), message: problem.message}));
+  return problems
+    .sort((a, b) => a.offset - b.offset || (b.opened ?? 0) - (a.opened ?? 0))
+    .map((problem) => ({...where(problem.offset), message: problem.message}));
 }
 
 /** `<path … />` in SVG or MathML: a complete element without an end tag. */
@@ -151,6 +158,7 @@ function selfClosingForeign(html: string, element: Element): boolean {
 
 /** The tag at `offset`, shortened, so a message shows what the parser met. */
 function tagAt(html: string, offset: number): string {
+  if (offset >= html.length) return 'The end of the page';
   const text = html.slice(offset, offset + 60);
   const end = text.indexOf('>');
   return `"${end === -1 ? text : text.slice(0, end + 1)}"`;
