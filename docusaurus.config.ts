@@ -6,6 +6,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkPlan from './plugins/remark-plan';
 import {docLocation} from './plugins/plan-model/location';
 import planDataPlugin from './plugins/plan-data';
+import htmlCheckPlugin from './plugins/html-check';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
 import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
@@ -92,6 +93,8 @@ const config: Config = {
 
   plugins: [
     planDataPlugin,
+    // A page whose server HTML a browser would parse into another tree fails the build (the minifier only notes it).
+    htmlCheckPlugin,
     prismOnDemandPlugin,
     searchHighlightOnDemandPlugin,
     [

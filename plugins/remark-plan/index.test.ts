@@ -13,6 +13,7 @@ import {contentLines, normaliseWhitespace, readSeed, repoRoot, seedPlans, visibl
 import {parsePlan} from '../plan-model/parse';
 import type {IntensivePlan, WeeklyPlan} from '../plan-model/types';
 import remarkPlan from './index';
+import {misplacedNodes} from './structure';
 
 const docsDir = path.join(repoRoot, 'docs');
 
@@ -276,6 +277,34 @@ describe('remark-plan on plans as people write them', () => {
     expect(toString(design!)).toContain('Mark where rate limiting happens.');
     const fourHour = elements(tree, 'VariantSection')[0]!;
     expect(fourHour.children.map((child) => child.type)).toEqual(['heading', 'list']);
+  });
+
+  it('puts a bullet that continues a block after a fence or table in a list inside the block, never bare', () => {
+    const tree = transform(variant('bullets-after-fence.md'), path.join(docsDir, 'weeks/week-12/go.md'));
+    const [, implementation, design] = elements(tree, 'PlanItem');
+    const shape = (node: Jsx) =>
+      node.children.map((child) => (child.type === 'list' ? `${child.ordered ? 'ol' : 'ul'}(${child.children.length})` : child.type));
+    // Block 2: its own bullet, the fence, then both bullets written after the fence in one list.
+    expect(shape(implementation!)).toEqual(['paragraph', 'ul(1)', 'code', 'ul(2)']);
+    // Block 3: a table, a bullet after it, then a numbered list that keeps its numbers.
+    expect(shape(design!)).toEqual(['paragraph', 'ul(1)', 'table', 'ul(1)', 'ol(2)']);
+    expect(toString(implementation!)).toContain('Measure it under go test -race.');
+  });
+
+  it.for(['bullets-after-fence.md', 'code-fence-between-blocks.md', 'shapes-in-a-week.md', 'table-quote-image-in-blocks.md', 'everything-plus-and-prose.md'])(
+    'leaves no bullet outside a list in %s',
+    (name) => {
+      expect(misplacedNodes(transform(variant(name), path.join(docsDir, 'weeks/week-12/go.md')))).toEqual([]);
+    },
+  );
+
+  it('names the line of a bullet that would end up outside a list, for the preview’s problems box', () => {
+    const tree = transform(variant('code-fence-between-blocks.md'), path.join(docsDir, 'weeks/week-12/go.md'));
+    const design = elements(tree, 'PlanItem')[1]!;
+    // What the plugin once did with the bullet after the fence: the item itself, straight in the block.
+    const continued = design.children.at(-1) as unknown as {type: string; children: ListItem[]};
+    design.children.splice(-1, 1, continued.children[0] as unknown as MdxJsxFlowElement['children'][number]);
+    expect(misplacedNodes(tree)).toEqual([expect.objectContaining({code: 'html-nesting', severity: 'error', line: 16, column: 3})]);
   });
 
   it('gives every form of 6-hour addition its PlanItem', () => {

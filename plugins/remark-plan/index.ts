@@ -7,6 +7,7 @@ import type {MdxjsEsm} from 'mdast-util-mdxjs-esm';
 import type {VFile} from 'vfile';
 import {parsePlanTree} from '../plan-model/parse';
 import {validatePlanFile} from '../plan-validator';
+import {misplacedNodes} from './structure';
 import {AT_A_GLANCE_ANCHOR, dayAnchor, planModuleSpecifier, sessionAnchor, type PlanVariant} from '../plan-model/ids';
 import {docLocation, isPlanLocation, toDocPath} from '../plan-model/location';
 import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
@@ -82,6 +83,7 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     const index = indexModel(plan);
     if (plan.kind === 'weekly') transformWeekly(tree, plan, index);
     else transformIntensive(tree, plan, index);
+    if (options.showDiagnostics) diagnostics.push(...misplacedNodes(tree));
 
     // The whole page shares one plan model through context. The model is not copied into the page: the page imports
     // the plan's own module (written by the plan-data plugin from the same parser), which /today loads by id too.
@@ -168,12 +170,7 @@ function weeklyDayBody(body: RootContent[], day: number, dayDepth: number, model
 function wrapSectionItems(content: readonly RootContent[], model: ModelIndex): RootContent[] {
   const owners = new Map<string, MdxJsxFlowElement>();
   const out: RootContent[] = [];
-  const attach = (node: RootContent | ListItem): boolean => {
-    const owner = owners.get(model.attached.get(at(node)) ?? '');
-    if (!owner) return false;
-    owner.children.push(node as MdxJsxFlowElement['children'][number]);
-    return true;
-  };
+  const ownerOf = (node: RootContent | ListItem) => owners.get(model.attached.get(at(node)) ?? '');
   const wrapList = (list: List): void => {
     list.children = list.children.filter((item) => {
       const itemId = model.items.get(at(item));
@@ -183,7 +180,11 @@ function wrapSectionItems(content: readonly RootContent[], model: ModelIndex): R
         item.children = [element as unknown as ListItem['children'][number]];
         return true;
       }
-      if (attach(item)) return false;
+      const owner = ownerOf(item);
+      if (owner) {
+        appendListItem(owner, item, list);
+        return false;
+      }
       for (const child of item.children) if (child.type === 'list') wrapList(child);
       return true;
     });
@@ -198,11 +199,30 @@ function wrapSectionItems(content: readonly RootContent[], model: ModelIndex): R
         continue;
       }
       out.push(node);
-    } else if (!attach(node)) {
-      out.push(node);
+    } else {
+      const owner = ownerOf(node);
+      if (owner) owner.children.push(node as MdxJsxFlowElement['children'][number]);
+      else out.push(node);
     }
   }
   return out;
+}
+
+/**
+ * A bullet that continues an item after a fence or table belongs to that item, and an HTML list item
+ * lives in a list: it joins the list the item ends with (its own nested bullets, or one started by an
+ * earlier continued bullet), or starts a list of the kind it was written in. A bare `<li>` in the item
+ * would make a browser close the item, its list and its day early, and React re-render the page.
+ */
+function appendListItem(owner: MdxJsxFlowElement, item: ListItem, from: List): void {
+  const last = owner.children.at(-1);
+  if (last?.type === 'list' && Boolean(last.ordered) === Boolean(from.ordered)) {
+    last.children.push(item);
+    return;
+  }
+  const list: List = {type: 'list', ordered: from.ordered, spread: from.spread, children: [item]};
+  if (from.ordered && from.start != null) list.start = from.start + from.children.indexOf(item);
+  owner.children.push(list as MdxJsxFlowElement['children'][number]);
 }
 
 function transformIntensive(tree: Root, plan: IntensivePlan, model: ModelIndex): void {

@@ -1,5 +1,20 @@
 import '@testing-library/jest-dom/vitest';
 import {configure} from '@testing-library/react';
+import {domNestingWarning} from './support/domNesting';
+
+// Markup React warns about nesting renders, but a browser parses server HTML of it into another tree: the page then
+// fails to hydrate. Such a warning fails the test that caused it, not only the log.
+const nestingWarnings: string[] = [];
+const logError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  const warning = domNestingWarning(args);
+  if (warning) nestingWarnings.push(warning);
+  logError(...args);
+};
+afterEach(() => {
+  const warnings = nestingWarnings.splice(0);
+  if (warnings.length > 0) throw new Error(`React reported invalid HTML nesting:\n${warnings.join('\n')}`);
+});
 
 // jsdom has no modal dialogs yet. Opening and closing are enough here; focus containment and Escape
 // belong to the browser and are checked in Chromium (tests/e2e/calendar.spec.ts).

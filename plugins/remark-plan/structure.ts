@@ -1,0 +1,36 @@
+import type {Node, Parent, Root} from 'mdast';
+import type {Diagnostic} from '../plan-model/types';
+import {positionOf} from '../plan-model/nodes';
+
+/**
+ * Places in the transformed tree that would render to HTML a browser parses into another tree: a list item
+ * outside a list (the browser then closes the enclosing item, list and day where it meets it), or a list
+ * holding something else than items. The plugin never builds these on purpose; this names the source line
+ * if a plan shape it does not foresee makes it do so. Production builds check the emitted pages themselves.
+ */
+export function misplacedNodes(tree: Root): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const walk = (parent: Parent): void => {
+    for (const child of parent.children as Node[]) {
+      if (child.type === 'listItem' && parent.type !== 'list') {
+        found.push({
+          severity: 'error',
+          code: 'html-nesting',
+          message:
+            'This bullet would be written outside a list, so browsers would end the block and the day early. Indent it under the bullet it belongs to, and report the plan shape.',
+          ...positionOf(child),
+        });
+      } else if (parent.type === 'list' && child.type !== 'listItem') {
+        found.push({
+          severity: 'error',
+          code: 'html-nesting',
+          message: 'Only bullets can sit directly in a list here; indent this under a bullet.',
+          ...positionOf(child),
+        });
+      }
+      if ('children' in child) walk(child as Parent);
+    }
+  };
+  walk(tree);
+  return found;
+}
