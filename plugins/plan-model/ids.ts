@@ -27,7 +27,7 @@ export const STORAGE_KEY = 'go-study-plans';
  * which runs before any bundle, must also know it: it remembers a shared `?plan=` choice, but never in data
  * written by a newer version of the site.
  */
-export const STORE_SCHEMA_VERSION = 5;
+export const STORE_SCHEMA_VERSION = 6;
 /** Name under which the plan-data plugin publishes its global data. */
 export const PLAN_DATA_PLUGIN = 'plan-data';
 /**

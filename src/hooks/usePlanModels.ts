@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
 import loaders from '@generated/plan-data/default/plan-loaders';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
+import {reconcileStoredPlan} from './useReconcile';
 
 /** Page models already loaded in this tab, by plan id: each plan's module loads once. */
 const loaded = new Map<string, PagePlan>();
@@ -17,6 +18,8 @@ export function loadPlanModel(planId: string): Promise<PagePlan | null> {
     promise = load().then(
       (module) => {
         loaded.set(planId, module.default);
+        // Records are read with the model from here on: they must sit on the items they were made on first.
+        reconcileStoredPlan(planId, module.default);
         return module.default;
       },
       // Offline before the site was cached, say: the caller shows what it can without the plan.

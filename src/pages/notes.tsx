@@ -9,6 +9,8 @@ import type {PlanSummary} from '@site/plugins/plan-data/data';
 import {planName} from '@site/src/components/ContinueCard';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useStoredState} from '@site/src/store';
+import DetachedRecords from '@site/src/components/DetachedRecords';
+import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import type {NoteMap} from '@site/src/store/notes';
 import styles from './notes.module.css';
 
@@ -96,6 +98,8 @@ export default function NotesPage(): ReactNode {
   const isBrowser = useIsBrowser();
   const dayNotes = useStoredState((state) => state.dayNotes);
   const itemNotes = useStoredState((state) => state.itemNotes);
+  // Loading a plan's model matches its notes to the items as deployed, so none is listed under an item it left.
+  usePlanModels(Object.keys(itemNotes));
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const searchId = useId();
@@ -151,6 +155,7 @@ export default function NotesPage(): ReactNode {
             ))}
           </>
         )}
+        {isBrowser && <DetachedRecords show="notes" />}
       </main>
     </Layout>
   );

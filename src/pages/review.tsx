@@ -10,6 +10,8 @@ import {planName} from '@site/src/components/ContinueCard';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useNow} from '@site/src/hooks/useNow';
 import {updateState, useStoredState} from '@site/src/store';
+import DetachedRecords from '@site/src/components/DetachedRecords';
+import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import {dueAt, dueToday, endOfDay, setReviewCard, type ReviewCard, type ReviewMark} from '@site/src/store/review';
 import styles from './review.module.css';
 
@@ -68,6 +70,8 @@ export default function ReviewPage(): ReactNode {
   const {plans} = usePlanData();
   const isBrowser = useIsBrowser();
   const review = useStoredState((state) => state.review);
+  // Loading a plan's model matches its marks to the items as deployed, so none is shown under an item it left.
+  usePlanModels(Object.keys(review));
   // Read once after hydration: what is due changes at midnight, not by the second.
   const now = useNow(false);
   const [message, setMessage] = useState('');
@@ -164,6 +168,7 @@ export default function ReviewPage(): ReactNode {
                 </ul>
               </>
             )}
+            <DetachedRecords show="review" />
           </>
         )}
       </main>

@@ -385,6 +385,8 @@ describe('schema version 3 (keep the screen awake, last backup)', () => {
       dayNotes: {},
       itemNotes: {},
       review: {},
+      stamps: {},
+      detached: [],
     });
   });
 

@@ -1,7 +1,10 @@
-import {MIGRATIONS, SCHEMA_VERSION, decodeState, readStored} from './schema';
+import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
+import {reconcilePlan} from './records';
+import {MIGRATIONS, SCHEMA_VERSION, decodeState, losesData, readStored} from './schema';
 import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
 
 const NOW = Date.UTC(2026, 2, 4, 12);
+const identity = (id: string, text: string): ItemIdentity => ({id, day: Number(/^d(\d+)/.exec(id)![1]), text, fingerprint: fingerprintOf(text)});
 const versionOne = {
   version: 1,
   variant: '6h',
@@ -40,6 +43,8 @@ describe('schema version 1 → 2', () => {
       dayNotes: {},
       itemNotes: {},
       review: {},
+      stamps: {},
+      detached: [],
     });
   });
 
@@ -167,6 +172,8 @@ describe('schema version 4 → 5 (timers keep ids only)', () => {
     expect(state).toEqual({
       ...versionFour,
       version: SCHEMA_VERSION,
+      stamps: {},
+      detached: [],
       timers: {
         [`${PLAN}#d2-b1`]: {...ids(timers[`${PLAN}#d2-b1`]), next: ['d2-b2', 'd2-b3', 'd2-a1']},
         [`${PLAN}#d1-b2`]: {...ids(timers[`${PLAN}#d1-b2`]), next: ['d1-b3']},
@@ -208,5 +215,49 @@ describe('schema version 4 → 5 (timers keep ids only)', () => {
     expect(decodeState(JSON.stringify(odd), NOW).timers[`${PLAN}#d1-b2`]!.next).toEqual(['d1-b3']);
     const chain = {...state, timers: {[`${PLAN}#d1-b2`]: {...state.timers[`${PLAN}#d1-b2`], next: link('d1-b3')}}};
     expect(decodeState(JSON.stringify(chain), NOW).timers[`${PLAN}#d1-b2`]!.next).toEqual([]);
+  });
+});
+
+describe('schema version 5 → 6 (records carry the item they were made on)', () => {
+  const PLAN = 'weeks/week-10/go';
+  const versionFive = {
+    version: 5,
+    variant: '6h',
+    autoAdvance: false,
+    progress: {[PLAN]: {'d2-a1': NOW - 5000}},
+    timers: {},
+    lastVisit: {planId: PLAN, day: 2, at: NOW - 2000},
+    follows: [],
+    timerRuns: [{planId: PLAN, itemId: 'd2-a1', start: NOW - 60_000, end: NOW - 30_000, finished: false}],
+    keepAwake: true,
+    lastBackupAt: null,
+    dayNotes: {[PLAN]: {'2': 'day two'}},
+    itemNotes: {[PLAN]: {'d2-a1': 'Remember: horizontal scaling'}},
+    review: {[PLAN]: {'d2-a1': {label: 'Scaling considerations', markedAt: NOW - 4000, card: null}}},
+  };
+
+  it('is one step that only adds empty stamps and no detached records', () => {
+    expect(MIGRATIONS[5]!(structuredClone(versionFive))).toEqual({...versionFive, version: 6, stamps: {}, detached: []});
+  });
+
+  it('keeps every record of version 5 where it was, unstamped until its plan loads', () => {
+    const {state, report} = readStored(JSON.stringify(versionFive), NOW);
+    expect(losesData(report)).toBe(false);
+    expect(state).toEqual({...versionFive, version: SCHEMA_VERSION, stamps: {}, detached: []});
+  });
+
+  it('stamps the records with the plan as deployed when the plan first loads, then they follow an edit', () => {
+    const state = decodeState(JSON.stringify(versionFive), NOW);
+    const before = [identity('d2-a1', 'Scaling considerations'), identity('d2-a2', 'Sketch a feature flag service')];
+    const stamped = reconcilePlan(state, PLAN, before, NOW);
+    expect(stamped.stamps[PLAN]).toEqual({'d2-a1': {fingerprint: 'scaling considerations', text: 'Scaling considerations'}});
+    expect(stamped.progress).toEqual(state.progress);
+    const after = [identity('d2-a1', 'Load testing'), ...before.map((item, index) => ({...item, id: `d2-a${index + 2}`}))];
+    const moved = reconcilePlan(decodeState(JSON.stringify(stamped), NOW), PLAN, after, NOW);
+    expect(moved.progress[PLAN]).toEqual({'d2-a2': NOW - 5000});
+    expect(moved.itemNotes[PLAN]).toEqual({'d2-a2': 'Remember: horizontal scaling'});
+    expect(Object.keys(moved.review[PLAN]!)).toEqual(['d2-a2']);
+    expect(moved.timerRuns.map((run) => run.itemId)).toEqual(['d2-a2']);
+    expect(moved.dayNotes).toEqual(state.dayNotes);
   });
 });

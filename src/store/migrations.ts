@@ -16,6 +16,9 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   3: (old) => ({dayNotes: {}, itemNotes: {}, review: {}, ...old, version: 4}),
   // 4 → 5: timers keep ids only; the copied labels go (the plan has them), each `next` chain becomes its item ids.
   4: (old) => ({...old, timers: isRecord(old.timers) ? mapValues(old.timers, timerWithIdsOnly) : old.timers, version: 5}),
+  // 5 → 6: records gain stamps of the item they were made on. They were made on the plans as deployed now, and plan
+  // models load after the store, so each plan's records are stamped when its model first loads (`reconcilePlan`).
+  5: (old) => ({stamps: {}, detached: [], ...old, version: 6}),
 };
 
 const mapValues = (value: Record<string, unknown>, change: (entry: unknown) => unknown): Record<string, unknown> =>

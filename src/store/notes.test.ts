@@ -1,6 +1,6 @@
 import {MIGRATIONS, readStored, SCHEMA_VERSION} from './schema';
 import {EXPORT_APP, exportProgress, importProgress, describeImport} from './progress';
-import {MERGE_SEPARATOR, countDayNotes, mergeNotes, noteOf, setNote} from './notes';
+import {MAX_NOTE_LENGTH, MERGE_SEPARATOR, countDayNotes, mergeNotes, noteOf, setNote} from './notes';
 
 const WEEK = 'weeks/week-10/go';
 const TYPED = '  Channels: close from the sender.\n\n\t<b>not html</b> & "quotes"  \n';
@@ -64,6 +64,14 @@ describe('schema version 2', () => {
 });
 
 describe('notes in export and import', () => {
+  it('never merges two texts into a note longer than the store keeps: the text here stays, and the import says why', () => {
+    const here = setNote({}, 'day', 'weeks/week-09/go', '2', 'a'.repeat(MAX_NOTE_LENGTH / 2 + 10));
+    const {notes, report} = mergeNotes(here, {'weeks/week-09/go': {'2': 'b'.repeat(MAX_NOTE_LENGTH / 2)}}, 'day');
+    expect(noteOf(notes, 'weeks/week-09/go', '2')).toBe(noteOf(here, 'weeks/week-09/go', '2'));
+    expect(report.skipped).toEqual(['"weeks/week-09/go" → "2": the two texts together are longer than a note may be (the text here is kept)']);
+    expect(readStored(JSON.stringify({version: SCHEMA_VERSION, dayNotes: notes})).state.dayNotes).toEqual(notes);
+  });
+
   it('round-trips notes through a file into an empty browser', () => {
     const notes = {dayNotes: {[WEEK]: {'2': TYPED}}, itemNotes: {[WEEK]: {'d2-b1': 'item'}}};
     const text = JSON.stringify(exportProgress({}, new Date(0), notes));

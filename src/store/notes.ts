@@ -108,9 +108,12 @@ export function mergeNotes(current: NoteMap, incoming: unknown, kind: NoteKind):
       } else if (text.includes(here)) {
         plan[key] = text;
         report.extended += 1;
-      } else {
+      } else if (here.length + MERGE_SEPARATOR.length + text.length <= MAX_NOTE_LENGTH) {
         plan[key] = `${here}${MERGE_SEPARATOR}${text}`;
         report.keptBoth += 1;
+      } else {
+        // Joined, the note would be longer than the store keeps: it would look merged and be gone after a reload.
+        report.skipped.push(`${quoteKey(planId)} → ${quoteKey(key)}: the two texts together are longer than a note may be (the text here is kept)`);
       }
     }
     if (Object.keys(plan).length > 0) merged[planId] = plan;

@@ -8,6 +8,7 @@ export {isTickTime} from './keys';
 import {timerKey} from './timers';
 import {decodeNotes, type NoteMap} from './notes';
 import {decodeReview, type ReviewMap} from './review';
+import {decodeDetached, decodeStamps, type DetachedRecord, type StampMap} from './records';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
@@ -101,6 +102,10 @@ export interface StoredState {
   itemNotes: NoteMap;
   /** planId → itemId → a "review later" mark and its schedule (schema 4). */
   review: ReviewMap;
+  /** planId → itemId → the item the records under that id were made on, so they follow it through plan edits (schema 6). */
+  stamps: StampMap;
+  /** Records whose item left its plan: kept, listed on /notes and /review, never shown on another item (schema 6). */
+  detached: DetachedRecord[];
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -117,6 +122,8 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   dayNotes: Object.freeze(createMap<Record<string, string>>()),
   itemNotes: Object.freeze(createMap<Record<string, string>>()),
   review: Object.freeze(createMap<Record<string, never>>()),
+  stamps: Object.freeze(createMap<Record<string, never>>()),
+  detached: Object.freeze([]) as unknown as DetachedRecord[],
 }) as StoredState;
 
 /** No block or session is planned for longer than a day. */
@@ -140,6 +147,8 @@ const FIELDS = [
   'dayNotes',
   'itemNotes',
   'review',
+  'stamps',
+  'detached',
 ];
 
 /**
@@ -161,6 +170,8 @@ export interface DecodeReport {
   droppedNotes?: number;
   /** Review marks left out: keys that cannot be ids, or no time of marking. */
   droppedReviews?: number;
+  /** Detached records left out: no plan, id or text. */
+  droppedDetached?: number;
 }
 
 /** True when writing over this text would lose something this version could not read. */
@@ -171,7 +182,8 @@ export function losesData(report: DecodeReport): boolean {
     report.droppedTicks > 0 ||
     report.droppedTimers > 0 ||
     (report.droppedNotes ?? 0) > 0 ||
-    (report.droppedReviews ?? 0) > 0
+    (report.droppedReviews ?? 0) > 0 ||
+    (report.droppedDetached ?? 0) > 0
   );
 }
 
@@ -214,6 +226,8 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
   if (dayNotes.dropped + itemNotes.dropped > 0) report.droppedNotes = dayNotes.dropped + itemNotes.dropped;
   const review = decodeReview(source.review);
   if (review.dropped > 0) report.droppedReviews = review.dropped;
+  const detached = decodeDetached(source.detached);
+  if (detached.dropped > 0) report.droppedDetached = detached.dropped;
   return {
     state: {
       version: SCHEMA_VERSION,
@@ -230,6 +244,8 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       dayNotes: dayNotes.notes,
       itemNotes: itemNotes.notes,
       review: review.review,
+      stamps: decodeStamps(source.stamps),
+      detached: detached.detached,
     },
     report,
   };

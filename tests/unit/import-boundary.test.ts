@@ -28,8 +28,9 @@ describe('the build/browser boundary is enforced by the lint', {timeout: 60_000}
       "import type {PlanModel} from '@site/plugins/plan-model/types';",
       "import {dayAnchor} from '@site/plugins/plan-model/ids';",
       "import {formatRange} from '@site/plugins/plan-model/duration';",
+      "import {matchRecords} from '@site/plugins/plan-model/identity';",
       'export type Model = PlanModel;',
-      'export const both = [dayAnchor, formatRange];',
+      'export const both = [dayAnchor, formatRange, matchRecords];',
     ].join('\n');
     expect(await ruleIdsFor('src/components/Example/index.ts', `${allowed}\n`)).not.toContain('@typescript-eslint/no-restricted-imports');
   });

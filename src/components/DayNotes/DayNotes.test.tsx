@@ -56,6 +56,28 @@ describe('day notes', () => {
     expect(stored().dayNotes).toEqual({[WEEK]: {'2': 'first, second'}});
   });
 
+  it('never says "Saved" for a note longer than the store keeps: it says why, keeps the text in the field, and saves once shortened', () => {
+    renderDay2();
+    const field = screen.getByRole('textbox', {name: 'Notes for day 2'});
+    fireEvent.change(field, {target: {value: 'kept'}});
+    fireEvent.blur(field);
+    const long = 'x'.repeat(100_001);
+    fireEvent.change(field, {target: {value: long}});
+    act(() => vi.advanceTimersByTime(SAVE_DELAY_MS));
+    const status = within(field.parentElement!).getByRole('status');
+    expect(status).toHaveTextContent('Not saved: a note holds up to 100,000 characters and this one has 100,001.');
+    fireEvent.blur(field);
+    expect(field).toHaveValue(long);
+    expect(stored().dayNotes).toEqual({[WEEK]: {'2': 'kept'}});
+    resetStoreForTests();
+    expect(getState().dayNotes[WEEK]).toEqual({'2': 'kept'});
+    fireEvent.change(field, {target: {value: long.slice(1)}});
+    fireEvent.blur(field);
+    expect(status).toHaveTextContent('Saved');
+    resetStoreForTests();
+    expect(getState().dayNotes[WEEK]).toEqual({'2': long.slice(1)});
+  });
+
   it('says when the note could not be stored, and keeps the text on the page', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');

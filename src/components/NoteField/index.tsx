@@ -1,14 +1,15 @@
 import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
-import {updateState, useStoredState, type StoredState} from '@site/src/store';
-import {noteOf, setNote, type NoteKind} from '@site/src/store/notes';
+import {useStoredState} from '@site/src/store';
+import {MAX_NOTE_LENGTH, noteOf, type NoteKind} from '@site/src/store/notes';
+import {saveNote, type NoteSaveOutcome} from '@site/src/store/saveNote';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 /** How long typing pauses before the note is written; blur and leaving the page write at once. */
 export const SAVE_DELAY_MS = 400;
 
-type SaveStatus = 'idle' | 'saved' | 'memory-only' | 'newer-version';
+type SaveStatus = 'idle' | NoteSaveOutcome;
 
 const FIELD: Record<NoteKind, 'dayNotes' | 'itemNotes'> = {day: 'dayNotes', item: 'itemNotes'};
 
@@ -54,14 +55,15 @@ export default function NoteField({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const flush = useCallback(() => {
+  const flush = useCallback((): NoteSaveOutcome | null => {
     clearTimeout(timer.current);
     const text = pending.current;
-    if (text === null) return;
+    if (text === null) return null;
     pending.current = null;
-    const outcome = updateState((state: StoredState) => ({...state, [field]: setNote(state[field], kind, planId, noteKey, text)}));
+    const outcome = saveNote(kind, planId, noteKey, text);
     setStatus(outcome);
-  }, [field, kind, planId, noteKey]);
+    return outcome;
+  }, [kind, planId, noteKey]);
 
   useEffect(() => {
     const onHide = () => {
@@ -84,12 +86,20 @@ export default function NoteField({
             id: 'notes.memoryOnly',
             message: 'Not saved: this browser refused to store it. The text stays here until you close the page; copy it somewhere safe.',
           })
-        : status === 'newer-version'
-          ? translate({
-              id: 'notes.newerVersion',
-              message: 'Not saved: a newer version of this site is open in another tab. Reload this page, then type the note again.',
-            })
-          : '';
+        : status === 'too-long'
+          ? translate(
+              {
+                id: 'notes.tooLong',
+                message: 'Not saved: a note holds up to {max} characters and this one has {length}. Shorten it (or split it across days) and it saves again.',
+              },
+              {max: MAX_NOTE_LENGTH.toLocaleString('en'), length: (draft ?? '').length.toLocaleString('en')},
+            )
+          : status === 'newer-version'
+            ? translate({
+                id: 'notes.newerVersion',
+                message: 'Not saved: a newer version of this site is open in another tab. Reload this page, then type the note again.',
+              })
+            : '';
 
   return (
     <div className={styles.noteField}>
@@ -111,8 +121,8 @@ export default function NoteField({
           timer.current = setTimeout(flush, SAVE_DELAY_MS);
         }}
         onBlur={() => {
-          flush();
-          setDraft(null);
+          // Text the store refused stays in the field, so the reader can shorten it rather than lose it.
+          if (flush() !== 'too-long' && status !== 'too-long') setDraft(null);
         }}
         data-note-field={kind}
       />

@@ -4,6 +4,8 @@ import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 import {sumDurations} from '@site/plugins/plan-model/duration';
 import {useRecordVisit} from '@site/src/hooks/useRecordVisit';
+import {useReconciledRecords} from '@site/src/hooks/useReconcile';
+import DetachedNotice from '@site/src/components/DetachedNotice';
 import styles from './styles.module.css';
 import {variantItems} from '@site/plugins/plan-model/ids';
 
@@ -40,6 +42,7 @@ export default function PlanPage({
 }): ReactNode {
   const value = useMemo(() => ({planId, plan}), [planId, plan]);
   useRecordVisit(recordVisit ? planId : null);
+  useReconciledRecords(planId, plan);
   const [printDay, setPrintDay] = useState<string | null>(null);
   const print = useMemo<PrintDayState>(() => [printDay, setPrintDay], [printDay]);
   // A layout effect runs within the click's synchronous render, so the attribute is set before the print dialog snapshots the page.
@@ -52,6 +55,7 @@ export default function PlanPage({
     <PlanPageContext.Provider value={value}>
       <PrintDayContext.Provider value={print}>
         <div className={styles.planPage} data-plan-id={planId} data-plan-kind={value.plan.kind}>
+          {recordVisit && <DetachedNotice planId={planId} />}
           {children}
         </div>
       </PrintDayContext.Provider>

@@ -1,0 +1,93 @@
+import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
+import {countDetached, deleteDetached, reattach, reconcilePlan} from './records';
+import {setReviewMark} from './review';
+import {DEFAULT_STATE, decodeState, readStored, type StoredState} from './schema';
+import {startTimer, timerKey} from './timers';
+import {setTick} from './progress';
+import {setNote} from './notes';
+
+const PLAN = 'weeks/week-10/go';
+const NOW = Date.UTC(2026, 2, 4, 12);
+const identity = (id: string, text: string): ItemIdentity => ({id, day: Number(/^d(\d+)/.exec(id)![1]), text, fingerprint: fingerprintOf(text)});
+
+const landed = [identity('d2-b1', 'Design Deep Dive'), identity('d2-a1', 'Scaling considerations'), identity('d2-a2', 'Sketch a feature flag service')];
+
+/** A tick, a note and a review mark on "Scaling considerations", made on the plan as landed. */
+function withRecords(): StoredState {
+  const state: StoredState = {
+    ...DEFAULT_STATE,
+    progress: setTick(DEFAULT_STATE.progress, PLAN, 'd2-a1', true, NOW - 3000),
+    itemNotes: setNote(DEFAULT_STATE.itemNotes, 'item', PLAN, 'd2-a1', 'Remember: horizontal scaling'),
+    review: setReviewMark(DEFAULT_STATE.review, PLAN, 'd2-a1', true, 'Scaling considerations', NOW - 2000),
+  };
+  return reconcilePlan(state, PLAN, landed, NOW);
+}
+
+/** The state after a reload: what the store keeps is what was written as JSON. */
+const reload = (state: StoredState) => decodeState(JSON.stringify(state), NOW);
+
+describe('records after a plan edit', () => {
+  it('follow their item to its new id when one is inserted before it, and leave the new item bare', () => {
+    const edited = [landed[0]!, identity('d2-a1', 'Load testing with k6'), {...landed[1]!, id: 'd2-a2'}, {...landed[2]!, id: 'd2-a3'}];
+    const state = reconcilePlan(reload(withRecords()), PLAN, edited, NOW);
+    expect(state.progress[PLAN]).toEqual({'d2-a2': NOW - 3000});
+    expect(state.itemNotes[PLAN]).toEqual({'d2-a2': 'Remember: horizontal scaling'});
+    expect(Object.keys(state.review[PLAN]!)).toEqual(['d2-a2']);
+    expect(state.stamps[PLAN]).toEqual({'d2-a2': {fingerprint: 'scaling considerations', text: 'Scaling considerations'}});
+    expect(state.detached).toEqual([]);
+  });
+
+  it('change nothing, and return the same state, when the plan did not change', () => {
+    const state = reload(withRecords());
+    expect(reconcilePlan(state, PLAN, landed, NOW)).toBe(state);
+  });
+
+  it('are detached, every kind together, when their item is rewritten in place; nothing shows on the new text', () => {
+    const edited = [landed[0]!, identity('d2-a1', 'Mock interview with a peer'), landed[2]!];
+    const state = reconcilePlan(reload(withRecords()), PLAN, edited, NOW);
+    expect(state.progress[PLAN]).toBeUndefined();
+    expect(state.itemNotes[PLAN]).toBeUndefined();
+    expect(state.review[PLAN]).toBeUndefined();
+    expect(state.detached).toEqual([
+      expect.objectContaining({planId: PLAN, itemId: 'd2-a1', text: 'Scaling considerations', tick: NOW - 3000, note: 'Remember: horizontal scaling'}),
+    ]);
+    expect(countDetached(state.detached, PLAN)).toEqual({ticks: 1, notes: 1, marks: 1, logged: 0});
+    expect(reload(state)).toEqual(state);
+    expect(readStored(JSON.stringify(state), NOW).report).toMatchObject({condition: 'ok'});
+  });
+
+  it('a timer running on a removed item stops, and the time it ran stays in the detached record', () => {
+    let state = startTimer(withRecords(), {planId: PLAN, itemId: 'd2-a1', durationMs: 3_600_000, maxMs: 3_600_000, next: ['d2-a2']}, NOW - 60_000);
+    state = startTimer(state, {planId: PLAN, itemId: 'd2-b1', durationMs: 3_600_000, maxMs: 3_600_000, next: ['d2-a1', 'd2-a2']}, NOW - 30_000);
+    state = reconcilePlan(state, PLAN, landed, NOW - 30_000);
+    const edited = [landed[0]!, {...landed[2]!, id: 'd2-a1'}];
+    const after = reconcilePlan(state, PLAN, edited, NOW);
+    expect(after.timers[timerKey(PLAN, 'd2-a1')]).toBeUndefined();
+    expect(after.timers[timerKey(PLAN, 'd2-b1')]?.next).toEqual(['d2-a1']);
+    expect(after.timerRuns).toEqual([]);
+    expect(after.detached[0]?.runs).toEqual([{start: NOW - 60_000, end: NOW - 30_000, finished: false}]);
+  });
+
+  it('can be re-attached to an item the reader chooses, keeping what that item has', () => {
+    const edited = [landed[0]!, identity('d2-a1', 'Mock interview with a peer'), landed[2]!];
+    let state = reconcilePlan(reload(withRecords()), PLAN, edited, NOW);
+    state = {...state, itemNotes: setNote(state.itemNotes, 'item', PLAN, 'd2-a2', 'flags by tenant')};
+    const back = reattach(state, state.detached[0]!.key, edited[2]!);
+    expect(back.detached).toEqual([]);
+    expect(back.progress[PLAN]).toEqual({'d2-a2': NOW - 3000});
+    expect(back.itemNotes[PLAN]!['d2-a2']).toMatch(/^flags by tenant\n\n--- imported ---\nRemember: horizontal scaling$/);
+    expect(back.review[PLAN]!['d2-a2']).toMatchObject({label: 'Sketch a feature flag service'});
+    // Re-attached means "the same item" from now on: the next load keeps it there.
+    expect(reconcilePlan(back, PLAN, edited, NOW)).toBe(back);
+  });
+
+  it('can be deleted for good', () => {
+    const state = reconcilePlan(reload(withRecords()), PLAN, [landed[0]!], NOW);
+    expect(deleteDetached(state, state.detached[0]!.key).detached).toEqual([]);
+  });
+
+  it('on an id no item has and never stamped (an import for an unknown item) stay where they are', () => {
+    const state = {...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd9-b1', true, NOW)};
+    expect(reconcilePlan(state, PLAN, landed, NOW)).toBe(state);
+  });
+});

@@ -1,0 +1,280 @@
+/**
+ * Records that follow their items when a plan is edited (schema 6). Every record of a plan item (tick, item note,
+ * review mark, timer, time log) is stored under the item's id, a position; next to them the store keeps a stamp per
+ * id: the fingerprint and text of the item the records were made on. When a plan's model loads, `reconcilePlan`
+ * matches the stamps against the plan as it is now (the rule is plugins/plan-model/identity.ts): records whose item
+ * moved are re-keyed, records whose item is gone or rewritten are detached (kept, listed on /notes and /review,
+ * never shown on another item). One stamp per id serves every kind of record on it, so all kinds move together.
+ */
+import {matchRecords, MAX_FINGERPRINT_LENGTH, type ItemIdentity, type RecordIdentity} from '@site/plugins/plan-model/identity';
+import {copyMap, createMap, isItemIdKey, isPlanIdKey, isTickTime} from './keys';
+import {MERGE_SEPARATOR, MAX_NOTE_LENGTH} from './notes';
+import {decodeReview, type ReviewMark} from './review';
+import {MAX_TIMER_RUNS, type StoredState, type TimerRecord, type TimerRun} from './schema';
+import {timerKey} from './timers';
+
+/** What the item said when records were made on it. */
+export interface ItemStamp {
+  fingerprint: string;
+  text: string;
+}
+
+/** planId → itemId → the stamp of the records stored under that id. */
+export type StampMap = Record<string, Record<string, ItemStamp>>;
+
+/** The records of one item that left its plan, with the text they were made on. */
+export interface DetachedRecord {
+  /** Unique among detached records: plan, old id and when it was detached. */
+  key: string;
+  planId: string;
+  /** The id the records had; it may now name another item, so it is never used to show them. */
+  itemId: string;
+  text: string;
+  fingerprint: string;
+  detachedAt: number;
+  tick: number | null;
+  note: string | null;
+  review: ReviewMark | null;
+  /** The item's part of the time log (a timer running on it is stopped and logged here). */
+  runs: {start: number; end: number; finished: boolean}[];
+}
+
+/** Nobody keeps this many; the cap guards against hand-edited data. */
+export const MAX_DETACHED = 2000;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const shortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_FINGERPRINT_LENGTH;
+
+/** Reads stored stamps; anything that cannot be one is left out (the records then get stamped again on load). */
+export function decodeStamps(value: unknown): StampMap {
+  const stamps = createMap<Record<string, ItemStamp>>();
+  if (!isRecord(value)) return stamps;
+  for (const [planId, entries] of Object.entries(value)) {
+    if (!isPlanIdKey(planId) || !isRecord(entries)) continue;
+    const plan = createMap<ItemStamp>();
+    for (const [itemId, stamp] of Object.entries(entries)) {
+      if (isItemIdKey(itemId) && isRecord(stamp) && shortText(stamp.fingerprint) && shortText(stamp.text)) {
+        plan[itemId] = {fingerprint: stamp.fingerprint, text: stamp.text};
+      }
+    }
+    if (Object.keys(plan).length > 0) stamps[planId] = plan;
+  }
+  return stamps;
+}
+
+/** Reads stored detached records; one with no plan, id or text is left out and counted. */
+export function decodeDetached(value: unknown): {detached: DetachedRecord[]; dropped: number} {
+  if (!Array.isArray(value)) return {detached: [], dropped: 0};
+  const detached: DetachedRecord[] = [];
+  let dropped = 0;
+  for (const entry of value) {
+    if (
+      !isRecord(entry) ||
+      typeof entry.key !== 'string' ||
+      typeof entry.planId !== 'string' ||
+      !isPlanIdKey(entry.planId) ||
+      typeof entry.itemId !== 'string' ||
+      !isItemIdKey(entry.itemId) ||
+      !shortText(entry.text) ||
+      !shortText(entry.fingerprint) ||
+      !isTickTime(entry.detachedAt) ||
+      detached.some((other) => other.key === entry.key)
+    ) {
+      dropped += 1;
+      continue;
+    }
+    const review = decodeReview({[entry.planId]: {[entry.itemId]: entry.review}}).review[entry.planId]?.[entry.itemId] ?? null;
+    const runs = Array.isArray(entry.runs)
+      ? entry.runs.flatMap((run) =>
+          isRecord(run) && isTickTime(run.start) && isTickTime(run.end) && run.end >= run.start
+            ? [{start: run.start, end: run.end, finished: run.finished === true}]
+            : [],
+        )
+      : [];
+    detached.push({
+      key: entry.key,
+      planId: entry.planId,
+      itemId: entry.itemId,
+      text: entry.text,
+      fingerprint: entry.fingerprint,
+      detachedAt: entry.detachedAt,
+      tick: isTickTime(entry.tick) ? entry.tick : null,
+      note: typeof entry.note === 'string' && entry.note.trim() !== '' && entry.note.length <= MAX_NOTE_LENGTH ? entry.note : null,
+      review,
+      runs,
+    });
+  }
+  return {detached: detached.slice(-MAX_DETACHED), dropped};
+}
+
+const planEntries = <T>(map: Record<string, Record<string, T>>, planId: string): Record<string, T> =>
+  Object.hasOwn(map, planId) ? map[planId]! : createMap<T>();
+
+/** Ids of a plan that hold any record of an item, or that a timer names as the item to run next. */
+function recordIds(state: StoredState, planId: string): Set<string> {
+  const ids = new Set<string>([
+    ...Object.keys(planEntries(state.progress, planId)),
+    ...Object.keys(planEntries(state.itemNotes, planId)),
+    ...Object.keys(planEntries(state.review, planId)),
+  ]);
+  for (const timer of Object.values(state.timers)) if (timer.planId === planId) [timer.itemId, ...timer.next].forEach((id) => ids.add(id));
+  for (const run of state.timerRuns) if (run.planId === planId) ids.add(run.itemId);
+  return ids;
+}
+
+const stampOf = (item: ItemIdentity): ItemStamp => ({fingerprint: item.fingerprint, text: item.text});
+
+/** Replaces one plan's entry of a plan → entries map, dropping it when empty. */
+function withPlan<T>(map: Record<string, Record<string, T>>, planId: string, entries: Record<string, T>): Record<string, Record<string, T>> {
+  const next = copyMap(map);
+  if (Object.keys(entries).length > 0) next[planId] = entries;
+  else delete next[planId];
+  return next;
+}
+
+/** Moves one plan's entries along `moves` (old id → new id, or null to take them out); ids not in `moves` stay. */
+function moveEntries<T>(entries: Record<string, T>, moves: ReadonlyMap<string, string | null>): Record<string, T> {
+  const next = createMap<T>();
+  for (const [id, value] of Object.entries(entries)) {
+    const target = moves.has(id) ? moves.get(id)! : id;
+    if (target !== null) next[target] = value;
+  }
+  return next;
+}
+
+/**
+ * Brings a plan's records in line with the plan as it is now (`items`, from `planIdentities`): records without a
+ * stamp are stamped with the item at their id (they were made on this version of the plan: records from before
+ * schema 6, or written since the page loaded); stamped records follow their item by the identity rule, or are
+ * detached. Returns `state` itself when nothing changes, so it can run on every change of the store.
+ */
+export function reconcilePlan(state: StoredState, planId: string, items: readonly ItemIdentity[], now: number): StoredState {
+  const ids = recordIds(state, planId);
+  const stamps = planEntries(state.stamps, planId);
+  if (ids.size === 0 && Object.keys(stamps).length === 0) return state;
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const records: RecordIdentity[] = [];
+  let settled = Object.keys(stamps).every((id) => ids.has(id));
+  for (const id of ids) {
+    const fingerprint = Object.hasOwn(stamps, id) ? stamps[id]!.fingerprint : byId.get(id)?.fingerprint;
+    // An id no item has and nothing stamped (an import for an item this site never had): left as it is, never shown.
+    if (fingerprint === undefined) continue;
+    records.push({id, fingerprint});
+    if (!Object.hasOwn(stamps, id) || byId.get(id)?.fingerprint !== fingerprint) settled = false;
+  }
+  if (settled) return state;
+
+  const moves = matchRecords(records, items);
+  const nextStamps = createMap<ItemStamp>();
+  for (const target of moves.values()) if (target !== null) nextStamps[target] = stampOf(byId.get(target)!);
+  const lost = [...moves].filter(([, target]) => target === null).map(([id]) => id);
+  const detached = lost.flatMap((id): DetachedRecord[] => {
+    const ticks = planEntries(state.progress, planId);
+    const notes = planEntries(state.itemNotes, planId);
+    const marks = planEntries(state.review, planId);
+    const timer = state.timers[timerKey(planId, id)];
+    const runs = state.timerRuns.filter((run) => run.planId === planId && run.itemId === id).map(({start, end, finished}) => ({start, end, finished}));
+    if (timer?.runningSince != null && now > timer.runningSince) runs.push({start: timer.runningSince, end: now, finished: false});
+    const tick = Object.hasOwn(ticks, id) ? ticks[id]! : null;
+    const note = Object.hasOwn(notes, id) ? notes[id]! : null;
+    const review = Object.hasOwn(marks, id) ? marks[id]! : null;
+    // An id only a timer's "next" named holds nothing to keep.
+    if (tick === null && note === null && review === null && runs.length === 0) return [];
+    return [
+      {
+        key: `${planId}#${id}@${now}`,
+        planId,
+        itemId: id,
+        text: stamps[id]?.text ?? id,
+        fingerprint: stamps[id]?.fingerprint ?? '',
+        detachedAt: now,
+        tick,
+        note,
+        review,
+        runs,
+      },
+    ];
+  });
+  const timers = createMap<TimerRecord>();
+  for (const [key, timer] of Object.entries(state.timers)) {
+    if (timer.planId !== planId || !moves.has(timer.itemId)) {
+      timers[key] = timer;
+      continue;
+    }
+    const target = moves.get(timer.itemId);
+    const next = timer.next.flatMap((id) => (moves.has(id) ? (moves.get(id) === null ? [] : [moves.get(id)!]) : [id]));
+    if (target) timers[timerKey(planId, target)] = {...timer, itemId: target, next};
+  }
+  const timerRuns = state.timerRuns.flatMap((run): TimerRun[] => {
+    if (run.planId !== planId || !moves.has(run.itemId)) return [run];
+    const target = moves.get(run.itemId);
+    return target ? [{...run, itemId: target}] : [];
+  });
+  return {
+    ...state,
+    progress: withPlan(state.progress, planId, moveEntries(planEntries(state.progress, planId), moves)),
+    itemNotes: withPlan(state.itemNotes, planId, moveEntries(planEntries(state.itemNotes, planId), moves)),
+    review: withPlan(state.review, planId, moveEntries(planEntries(state.review, planId), moves)),
+    timers,
+    timerRuns,
+    stamps: withPlan(state.stamps, planId, nextStamps),
+    detached: detached.length > 0 ? [...state.detached, ...detached].slice(-MAX_DETACHED) : state.detached,
+  };
+}
+
+/** How many detached records of each kind a plan has, for the plan page's one-line notice. */
+export function countDetached(detached: readonly DetachedRecord[], planId: string): {ticks: number; notes: number; marks: number; logged: number} {
+  const counts = {ticks: 0, notes: 0, marks: 0, logged: 0};
+  for (const record of detached) {
+    if (record.planId !== planId) continue;
+    if (record.tick !== null) counts.ticks += 1;
+    if (record.note !== null) counts.notes += 1;
+    if (record.review !== null) counts.marks += 1;
+    if (record.runs.length > 0) counts.logged += 1;
+  }
+  return counts;
+}
+
+/** Forgets one detached record for good (the reader chose Delete). */
+export function deleteDetached(state: StoredState, key: string): StoredState {
+  return {...state, detached: state.detached.filter((record) => record.key !== key)};
+}
+
+/**
+ * Puts a detached record back on an item the reader chose. What the item already has is kept: the earlier tick,
+ * both notes (the detached one after a separator), the mark reviewed last; the time log gains the detached runs.
+ * Returns `state` itself when the two notes together would be longer than a note may be.
+ */
+export function reattach(state: StoredState, key: string, target: ItemIdentity): StoredState {
+  const record = state.detached.find((entry) => entry.key === key);
+  if (!record || !isItemIdKey(target.id)) return state;
+  const {planId} = record;
+  const ticks = copyMap(planEntries(state.progress, planId));
+  if (record.tick !== null) ticks[target.id] = Object.hasOwn(ticks, target.id) ? Math.min(ticks[target.id]!, record.tick) : record.tick;
+  const notes = copyMap(planEntries(state.itemNotes, planId));
+  if (record.note !== null) {
+    const here = Object.hasOwn(notes, target.id) ? notes[target.id]! : '';
+    const joined = here === '' ? record.note : here.includes(record.note) ? here : `${here}${MERGE_SEPARATOR}${record.note}`;
+    // Both texts or nothing: a joined note the store would refuse is not cut, the record stays detached instead.
+    if (joined.length > MAX_NOTE_LENGTH) return state;
+    notes[target.id] = joined;
+  }
+  const marks = copyMap(planEntries(state.review, planId));
+  if (record.review !== null) {
+    const here = Object.hasOwn(marks, target.id) ? marks[target.id]! : null;
+    const lastReview = (mark: ReviewMark | null) => mark?.card?.lastReview ?? -1;
+    marks[target.id] = !here || lastReview(record.review) > lastReview(here) ? {...record.review, label: target.text} : here;
+  }
+  const runs = record.runs.map((run) => ({...run, planId, itemId: target.id}));
+  const stamps = copyMap(planEntries(state.stamps, planId));
+  stamps[target.id] = stampOf(target);
+  return {
+    ...state,
+    progress: withPlan(state.progress, planId, ticks),
+    itemNotes: withPlan(state.itemNotes, planId, notes),
+    review: withPlan(state.review, planId, marks),
+    timerRuns: [...state.timerRuns, ...runs].sort((a, b) => a.start - b.start).slice(-MAX_TIMER_RUNS),
+    stamps: withPlan(state.stamps, planId, stamps),
+    detached: state.detached.filter((entry) => entry.key !== key),
+  };
+}
