@@ -1,4 +1,5 @@
-import {Suspense, lazy, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject} from 'react';
+import {Suspense, lazy, useEffect, useRef, useState, type ReactNode, type RefObject} from 'react';
+import {flushSync} from 'react-dom';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import {useLocation} from '@docusaurus/router';
@@ -46,27 +47,40 @@ export default function SearchBarWrapper(): ReactNode {
 }
 
 /**
- * Renders the real search bar and, in the commit that first shows it, gives its input the stand-in's text and focus
- * and removes the stand-in: both happen before the next paint and the next key press.
+ * Renders the real search bar hidden, then swaps it for the stand-in in one synchronous step, giving its input the
+ * stand-in's text and focus: no key press lands in between. The swap waits for the plugin's own first-render reset of
+ * its input (it clears the input in a timeout to sync it with the page's highlighted words), which would otherwise
+ * erase what the reader typed meanwhile.
  */
 function TakeOver({from, onReady, children}: {from: RefObject<HTMLInputElement | null>; onReady: () => void; children: ReactNode}): ReactNode {
   const container = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const input = container.current?.querySelector('input');
-    const standIn = from.current;
-    if (!input) return;
-    if (standIn?.value) {
-      // The plugin's input is controlled: set its value the way typing does, so its change handler runs.
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, standIn.value);
-      input.dispatchEvent(new Event('input', {bubbles: true}));
-    }
-    if (standIn && document.activeElement === standIn) input.focus();
-    onReady();
-    // Once, when the real bar first appears; from then on the state is its own.
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    // This effect runs after the search bar's own (a parent's effects follow its children's), so this timeout fires
+    // after the plugin's.
+    const timer = window.setTimeout(() => {
+      const input = container.current?.querySelector('input');
+      if (!input) return;
+      const standIn = from.current;
+      const text = standIn?.value ?? '';
+      const hadFocus = standIn !== null && document.activeElement === standIn;
+      flushSync(() => {
+        setShown(true);
+        onReady();
+      });
+      if (text) {
+        // The plugin's input is controlled: set its value the way typing does, so its change handler runs.
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+      }
+      if (hadFocus) input.focus();
+    });
+    return () => window.clearTimeout(timer);
+    // Once, when the real bar first renders; from then on the state is its own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
-    <div ref={container} style={{display: 'contents'}}>
+    <div ref={container} style={{display: shown ? 'contents' : 'none'}}>
       {children}
     </div>
   );
