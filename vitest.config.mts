@@ -27,6 +27,7 @@ const alias = [
   ...stubAliases('generated', '@generated'),
   // The plan-data plugin's map of per-plan modules (plugins/plan-model/ids.ts, PLAN_LOADERS_FILE).
   {find: /^@generated\/plan-data\/default\/plan-loaders$/, replacement: path.join(stubsDir, 'plan-data/plan-loaders.ts')},
+  {find: /^@generated\/plan-data\/default\/plan-summaries\.json$/, replacement: path.join(stubsDir, 'plan-data/plan-summaries.ts')},
   {find: /^@site\//, replacement: `${rootDir}/`},
 ];
 

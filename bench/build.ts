@@ -88,10 +88,10 @@ function docusaurusBin(siteDir: string): string {
  * A cold production build: `docusaurus clear` (generated files, output and bundler cache) then
  * `docusaurus build`. Only the build itself is timed.
  */
-export async function coldBuild(siteDir: string, outDir?: string): Promise<Measured> {
+export async function coldBuild(siteDir: string, outDir?: string, configFile?: string): Promise<Measured> {
   const bin = docusaurusBin(siteDir);
   await measure(process.execPath, [bin, 'clear'], siteDir);
-  return measure(process.execPath, [bin, 'build', ...(outDir ? ['--out-dir', outDir] : [])], siteDir);
+  return measure(process.execPath, [bin, 'build', ...(outDir ? ['--out-dir', outDir] : []), ...(configFile ? ['--config', configFile] : [])], siteDir);
 }
 
 /**

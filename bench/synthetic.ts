@@ -2,6 +2,7 @@
  * Synthetic plan documents in the seed format, for load tests of the validator and the build.
  * Deterministic: the same index always yields the same text, so runs are comparable.
  */
+import {WEEKS_IN_GUIDE} from '../plugins/plan-model/location';
 
 const TOPICS = [
   'Concurrency patterns',
@@ -88,4 +89,18 @@ export function syntheticWeeklyPlan(index: number, linkDepth = 2): string {
     lines.push('#### 6-Hour Plan', '', '- Add:', `  - **Extra practice on ${pick(next, TOPICS).toLowerCase()} (60 min)**.`, '');
   });
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Where generated plan `index` goes in a copy of the site, and its text: one more track of a week of the guide
+ * (`weeks/week-NN/gen-<index>.md`, weeks 01–16 in turn), so it passes the plan-location rule like a real plan.
+ */
+export function syntheticPlanFile(index: number): {path: string; text: string} {
+  const week = String((index % WEEKS_IN_GUIDE) + 1).padStart(2, '0');
+  const track = `gen-${index}`;
+  const text = syntheticWeeklyPlan(index)
+    .replace(/^id: go$/m, `id: ${track}`)
+    .replace(/^sidebar_label: Go$/m, `sidebar_label: Generated ${index}`)
+    .replace(/^title: Go Track$/m, `title: Generated Track ${index}`);
+  return {path: `docs/weeks/week-${week}/${track}.md`, text};
 }

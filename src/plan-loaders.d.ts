@@ -1,7 +1,19 @@
-// Written by the plan-data plugin at build time (plugins/plan-data/index.ts): each plan's page model, loaded by id.
+// Written by the plan-data plugin at build time (plugins/plan-data/index.ts): each plan's page model, loaded by id,
+// and every plan's summary.
 declare module '@generated/plan-data/default/plan-loaders' {
   import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
+  import type {PlanData} from '@site/plugins/plan-data/data';
 
   const loaders: Readonly<Record<string, () => Promise<{default: PagePlan}>>>;
   export default loaders;
+  /** Every plan's summary, loaded on demand. */
+  export const loadPlanSummaries: () => Promise<{default: PlanData}>;
+}
+
+// Written by the plan-data plugin at build time: every plan's summary (plugins/plan-data/summary.ts).
+declare module '@generated/plan-data/default/plan-summaries.json' {
+  import type {PlanData} from '@site/plugins/plan-data/data';
+
+  const planData: PlanData;
+  export default planData;
 }

@@ -60,12 +60,12 @@ export interface IntensivePlanSummary {
   days: IntensiveDaySummary[];
 }
 
-/** Global data ships with every page: a summary is a teaser, cut at a word before this length. */
+/** Every plan list loads every summary: a summary is a teaser, cut at a word before this length. */
 export const SUMMARY_MAX_LENGTH = 120;
 
 export type PlanSummary = WeeklyPlanSummary | IntensivePlanSummary;
 
-/** What the plugin publishes as global data: every plan, sorted by id. */
+/** What the plugin writes as the plan summaries module: every plan, sorted by id. */
 export interface PlanData {
   plans: PlanSummary[];
 }

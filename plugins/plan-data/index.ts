@@ -4,6 +4,7 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {
   DEFAULT_VARIANT,
   PLAN_LOADERS_FILE,
+  PLAN_SUMMARIES_FILE,
   STORAGE_KEY,
   STORE_SCHEMA_VERSION,
   VARIANT_ATTRIBUTE,
@@ -50,9 +51,11 @@ interface LoadedDocs {
 
 /**
  * The site's plan plugin: the head script for the plan choice, a compact summary of
- * every plan (days, item ids, planned minutes, weekly goals) as global data for the
- * roadmap, progress totals and topic indexes, and one module per plan with its page model. The summary is computed after the docs
- * plugin loads, so it re-runs whenever a plan file changes in development, without a
+ * every plan (days, item ids, planned minutes, weekly goals) as one module for the pages
+ * that list plans (roadmap, home, Today, notes, review, topic indexes), and one module per
+ * plan with its page model. Nothing goes into global data, which every page would load: a
+ * page's cost does not grow with the number of plans. The modules are computed after the
+ * docs plugin loads, so they re-run whenever a plan file changes in development, without a
  * watcher of its own racing the docs plugin's.
  */
 export default function planDataPlugin(context: LoadContext): Plugin {
@@ -97,7 +100,7 @@ export default function planDataPlugin(context: LoadContext): Plugin {
         ];
       });
       const {data, pages} = buildPlanDataAndPages(sources);
-      actions.setGlobalData(data);
+      await actions.createData(PLAN_SUMMARIES_FILE, JSON.stringify(data));
       // Each plan's page model once, as its own module: the plan's page imports it (the remark plugin adds the
       // import), and /today and the timer panel load it by id through the loader map, only when they need it.
       const loaders: string[] = [];
@@ -105,7 +108,9 @@ export default function planDataPlugin(context: LoadContext): Plugin {
         await actions.createData(planModuleFile(planId), JSON.stringify(page));
         loaders.push(`  ${JSON.stringify(planId)}: () => import(${JSON.stringify(`./${planModuleFile(planId)}`)}),`);
       }
-      await actions.createData(PLAN_LOADERS_FILE, `export default {\n${loaders.join('\n')}\n};\n`);
+      // The summaries too, for code that needs them only on an action (importing a progress file).
+      const summaries = `export const loadPlanSummaries = () => import(${JSON.stringify(`./${PLAN_SUMMARIES_FILE}`)});\n`;
+      await actions.createData(PLAN_LOADERS_FILE, `${summaries}export default {\n${loaders.join('\n')}\n};\n`);
     },
   };
 }

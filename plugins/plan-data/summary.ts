@@ -40,7 +40,7 @@ export function buildPlanData(sources: readonly PlanSource[]): PlanData {
   return buildPlanDataAndPages(sources).data;
 }
 
-/** The global summary, and every plan's page model (one module per plan, loaded by id where needed). */
+/** The summary of every plan, and every plan's page model (one module per plan, loaded by id where needed). */
 export function buildPlanDataAndPages(sources: readonly PlanSource[]): {data: PlanData; pages: Map<string, PagePlan>} {
   const plans: PlanSummary[] = [];
   const pages = new Map<string, PagePlan>();
@@ -98,7 +98,7 @@ function summariseWeekly(doc: Omit<PlanSource, 'source'>, plan: WeeklyPlan): Wee
 /**
  * A week in one line: the author's own `description` when the front matter has one, else the
  * first weekly goal's items (its area already shows as the first focus). Cut at a word so the
- * global data every page loads stays small.
+ * summaries every plan list loads stay small.
  */
 export function weeklySummary(plan: Pick<WeeklyPlan, 'frontMatter' | 'goals'>): string {
   const description = plan.frontMatter.description;

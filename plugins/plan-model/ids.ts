@@ -28,7 +28,7 @@ export const STORAGE_KEY = 'go-study-plans';
  * written by a newer version of the site.
  */
 export const STORE_SCHEMA_VERSION = 6;
-/** Name under which the plan-data plugin publishes its global data. */
+/** The plan-data plugin's name: its modules are under `@generated/plan-data/default/`. */
 export const PLAN_DATA_PLUGIN = 'plan-data';
 /**
  * One module per plan, written by the plan-data plugin: the plan's page model (what its page, /today and the timer
@@ -38,6 +38,8 @@ export const planModuleSpecifier = (planId: string): string => `@generated/${PLA
 /** File names of those modules and of the loader map, relative to the plugin's generated folder. */
 export const planModuleFile = (planId: string): string => `plans/${planId}.json`;
 export const PLAN_LOADERS_FILE = 'plan-loaders.js';
+/** Every plan's summary in one module: pages that list plans import it; nothing else carries it. */
+export const PLAN_SUMMARIES_FILE = 'plan-summaries.json';
 
 export type SessionName = 'morning' | 'evening';
 

@@ -1,14 +1,16 @@
-import {usePluginData} from '@docusaurus/useGlobalData';
+import planData from '@generated/plan-data/default/plan-summaries.json';
 import type {IntensivePlanSummary, PlanData, PlanSummary, WeeklyPlanSummary} from '@site/plugins/plan-data/data';
-import {PLAN_DATA_PLUGIN} from '@site/plugins/plan-model/ids';
 
-/** Every plan's summary, published at build time by the plan-data plugin. */
+/**
+ * Every plan's summary, from the module the plan-data plugin writes. Importing this hook puts that module into the
+ * importing page's own code (the roadmap, home, Today, notes, review), so plan pages and the entry bundle never carry
+ * it; code that needs it only on an action loads it with `loadPlanSummaries` instead.
+ */
 export function usePlanData(): PlanData {
-  const data = usePluginData(PLAN_DATA_PLUGIN) as PlanData | undefined;
-  if (!data || !Array.isArray(data.plans)) {
-    throw new Error('Plan data is missing: register plugins/plan-data in docusaurus.config.ts (it publishes the plan summary the roadmap and progress use).');
+  if (!Array.isArray((planData as Partial<PlanData>).plans)) {
+    throw new Error('Plan data is missing: register plugins/plan-data in docusaurus.config.ts (it writes the plan summary the roadmap and progress use).');
   }
-  return data;
+  return planData;
 }
 
 /**

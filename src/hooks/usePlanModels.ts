@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
-import loaders from '@generated/plan-data/default/plan-loaders';
+import loaders, {loadPlanSummaries as loadSummaryModule} from '@generated/plan-data/default/plan-loaders';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
+import type {PlanData} from '@site/plugins/plan-data/data';
 import {reconcileStoredPlan} from './useReconcile';
 
 /** Page models already loaded in this tab, by plan id: each plan's module loads once. */
@@ -31,6 +32,18 @@ export function loadPlanModel(planId: string): Promise<PagePlan | null> {
     loading.set(planId, promise);
   }
   return promise;
+}
+
+/**
+ * Every plan's summary, from its own module, for code that needs it only when the reader acts (importing a progress
+ * file on a plan page); null when it cannot load (offline before the site was cached). Pages that show plans import
+ * it through `usePlanData` instead.
+ */
+export function loadPlanSummaries(): Promise<PlanData | null> {
+  return loadSummaryModule().then(
+    (module) => module.default,
+    () => null,
+  );
 }
 
 /** One plan's page model if it has already loaded in this tab, for code that cannot wait (a timer's end). */

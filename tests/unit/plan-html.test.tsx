@@ -10,7 +10,6 @@ import {repoRoot, seedPlans} from '../support/seeds';
 import {renderPlanMarkdown} from './support/renderPlanMarkdown';
 
 // The seed plans' pages show the plan summary (progress tools, overview times) from the plan-data plugin.
-vi.mock('@generated/globalData', () => import('./support/planData'));
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.DocumentFragment;
 

@@ -4,8 +4,6 @@ import PlanItem from '@site/src/components/PlanItem';
 import {resetStoreForTests} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 beforeEach(() => {
   window.localStorage.clear();
   resetStoreForTests();

@@ -6,7 +6,6 @@ import {MINUTE, advance, click, readout, timerOf} from '@site/tests/unit/support
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 function renderDay1() {
   return render(

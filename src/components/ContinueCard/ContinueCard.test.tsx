@@ -4,8 +4,6 @@ import {resetStoreForTests, updateState} from '@site/src/store';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 beforeEach(() => {
   window.localStorage.clear();
   resetStoreForTests();

@@ -5,8 +5,6 @@ import {SAVE_DELAY_MS} from '@site/src/components/NoteField';
 import {STORAGE_KEY, getState, resetStoreForTests} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 const WEEK = 'weeks/week-09/go';
 const stored = () => JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}') as {dayNotes?: Record<string, Record<string, string>>};
 

@@ -4,8 +4,6 @@ import DetachedRecords from '@site/src/components/DetachedRecords';
 import {STORAGE_KEY, getState, resetStoreForTests} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 const WEEK = 'weeks/week-09/go';
 const AT = Date.UTC(2026, 2, 4, 12);
 

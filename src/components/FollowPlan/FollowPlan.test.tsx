@@ -10,8 +10,6 @@ beforeAll(async () => {
   await import('./FollowDialog');
 });
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 const WEEK = 'weeks/week-10/go';
 
 beforeEach(() => {

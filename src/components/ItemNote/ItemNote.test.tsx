@@ -4,8 +4,6 @@ import {getState, resetStoreForTests, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 const WEEK = 'weeks/week-09/go';
 
 beforeEach(() => {

@@ -4,7 +4,6 @@ import MDXComponents from '@site/src/theme/MDXComponents';
 import {pagePlanOf} from '@site/tests/unit/support/planPage';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const {PlanPage, VariantToggle, WeekOverview, DayTime, PlanDay, DayToolbar, VariantSection, PlanItem, PlanSession, IntensiveOverview} = MDXComponents;
 

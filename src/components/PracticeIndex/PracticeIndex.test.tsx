@@ -3,8 +3,6 @@ import PracticeIndex from '@site/src/components/PracticeIndex';
 import {resetStoreForTests} from '@site/src/store';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 beforeEach(() => {
   window.localStorage.clear();
   resetStoreForTests();

@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const WEEK = 'weeks/week-09/go';
 

@@ -1,11 +1,11 @@
-import {Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
+import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks, describeImport, importProgress, type KnownItems} from '@site/src/store/progress';
 import {saveProgressExport} from '@site/src/lib/files';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
-import {usePlanData} from '@site/src/hooks/usePlanData';
+import {loadPlanSummaries} from '@site/src/hooks/usePlanModels';
 import styles from './styles.module.css';
 
 // The link, its compression and the QR code load only when the reader opens "Move my progress".
@@ -33,8 +33,6 @@ const SAVE_PROBLEM: Record<string, string> = {
 
 /** Reset a week's ticks (after a confirmation), and export or import all progress as a JSON file. */
 export default function ProgressTools({planId, scope = 'week'}: Props): ReactNode {
-  const {plans} = usePlanData();
-  const known: KnownItems = useMemo(() => new Map(plans.map((plan) => [plan.id, new Set(planItemIds(plan))])), [plans]);
   const planTickCount = useStoredState((state) => (planId ? Object.keys(state.progress[planId] ?? {}).length : 0));
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -88,6 +86,16 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       setMessage({kind: 'error', text: translate({id: 'progress.tools.unreadable', message: 'The file could not be read. Nothing was changed.'})});
       return;
     }
+    // Every plan's items, loaded now rather than with the page: a plan page does not carry the other plans.
+    const planData = await loadPlanSummaries();
+    if (!planData) {
+      setMessage({
+        kind: 'error',
+        text: translate({id: 'progress.tools.noPlanList', message: 'The list of plans could not be loaded. Nothing was changed; try again when online.'}),
+      });
+      return;
+    }
+    const known: KnownItems = new Map(planData.plans.map((plan) => [plan.id, new Set(planItemIds(plan))]));
     // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
     const state = getState();
     const result = importProgress(text, state.progress, known, {

@@ -5,8 +5,6 @@ import {seedPlans} from '@site/tests/support/seeds';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 import {publishPlanData as publish, seedSources, weekSource} from '@site/tests/unit/support/planData';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 const card = (week: number) => document.querySelector<HTMLElement>(`[data-week="${week}"]`)!;
 
 beforeEach(() => {

@@ -11,7 +11,6 @@ import StorageNotice from '.';
 import {recordDownloads} from '@site/tests/unit/support/downloads';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const WEEK = 'weeks/week-09/go';
 const originalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage')!;

@@ -6,8 +6,6 @@ import {loadPlanModel} from '@site/src/hooks/usePlanModels';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click} from '@site/tests/unit/support/timers';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 /** Oscillators record when they were booked to start and whether they were taken back. */
 class FakeOscillator {
   type = 'sine';

@@ -9,7 +9,6 @@ import {MINUTE, advance, click, readout} from '@site/tests/unit/support/timers';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 // The panel loads its plan's module as soon as a timer exists, long before one ends; these synchronous
 // tests load week 9 first. The tests for the wait itself use plans no test has loaded yet.

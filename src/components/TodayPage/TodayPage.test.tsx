@@ -5,8 +5,6 @@ import TodayPage from '@site/src/components/TodayPage';
 import {getState, resetStoreForTests, updateState} from '@site/src/store';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
-
 const WEEK = 'weeks/week-10/go';
 const follow = {id: 'f-1', planIds: [WEEK], start: '2026-03-02', variant: null, weekdays: [0, 1, 2, 3, 4, 5, 6], shifts: [], skipBefore: 0, catchUpBefore: 0};
 

@@ -9,7 +9,6 @@ import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('@site/tests/unit/support/planData'));
 
 const variantAttribute = () => document.documentElement.getAttribute('data-plan-variant');
 const storedVariant = () => (JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}') as {variant?: string}).variant;

@@ -3,7 +3,6 @@ import {renderToString} from 'react-dom/server';
 import Home from '@site/src/pages/index';
 
 // The home page lists the plans from the plan-data plugin's global data.
-vi.mock('@generated/globalData', () => import('../support/planData'));
 
 /** Text without tags, so assertions read like what a reader sees. */
 const text = (html: string) =>

@@ -3,8 +3,6 @@ import Home from '@site/src/pages/index';
 import {resetStoreForTests} from '@site/src/store';
 import {publishPlanData, seedSources, weekSource} from '../support/planData';
 
-vi.mock('@generated/globalData', () => import('../support/planData'));
-
 /** The plan cards in the order the page shows them, as their link names and targets. */
 function planLinks(): {name: string; href: string | null}[] {
   const list = within(screen.getByRole('region', {name: 'The plans'})).getByRole('list');

@@ -1,6 +1,5 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import type {GlobalData} from '@docusaurus/types';
 import {buildPlanData, type PlanData, type PlanSource} from '@site/plugins/plan-data/summary';
 import {repoRoot, seedPlans} from '../../support/seeds';
 
@@ -30,16 +29,12 @@ export function weekSource(week: number, track: string, sidebarLabel: string, ex
 }
 
 /**
- * The global data the plan-data plugin publishes, built by the plugin's own code from docs/.
- * Use as `vi.mock('@generated/globalData', () => import('../support/planData'))`.
+ * The plan summaries module the plan-data plugin writes, built by the plugin's own code from docs/; the test stub of
+ * that module (tests/unit/stubs/plan-data/plan-summaries.ts) is this object.
  */
-const globalData: GlobalData = {
-  'plan-data': {default: buildPlanData(seedSources) as PlanData & Record<string, unknown>},
-};
+export const planData: PlanData = buildPlanData(seedSources);
 
-/** Publishes plan data as the plugin would for these sources; every hook reads the mocked object, so renders after this see them. */
+/** Writes plan data as the plugin would for these sources; every hook reads this object, so renders after this see them. */
 export function publishPlanData(sources: readonly PlanSource[]): void {
-  globalData['plan-data'] = {default: buildPlanData(sources) as PlanData & Record<string, unknown>};
+  planData.plans = buildPlanData(sources).plans;
 }
-
-export default globalData;

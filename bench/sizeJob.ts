@@ -1,0 +1,214 @@
+/**
+ * JavaScript weight, side by side with stock Docusaurus: per page, the entry bundle as the guide grows, and what the
+ * entry bundle is made of. Builds copies of the site (never the site's own build/), so nothing here needs Lighthouse.
+ */
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {STATS_FILE_ENV, type BundleStats, type StatsModule} from './bundleStats';
+import {coldBuild} from './build';
+import {UsageError, copySite, machine, round, siteDir, withLock, write} from './common';
+import type {Options} from './options';
+import {gzipSize, measurePages, type PageWeight} from './pageWeight';
+import {writeStockSite} from './stock';
+import {syntheticPlanFile} from './synthetic';
+
+/** Doc pages both sites have: a week page (the heaviest kind) and the roadmap. */
+const COMPARED_ROUTES = ['/weeks/week-10/go', '/roadmap/roadmap-16-weeks', '/intensive/senior-go-14-days'];
+/** Pages only this site has, reported for the record. */
+const SITE_ONLY_ROUTES = ['/', '/today'];
+/** The config a bench copy of the site is built with: the site's own plus the stats writer. */
+const BENCH_CONFIG = 'docusaurus.bench.config.ts';
+/** How many groups of the entry bundle's attribution are listed. */
+const ATTRIBUTION_ROWS = 15;
+
+interface SizeBudgets {
+  /** Largest allowed ratio of this site's JavaScript to stock Docusaurus's, per compared page. */
+  maxRatioToStock: number;
+  /** Largest allowed entry bundle growth per added plan, in bytes (gzip). */
+  maxEntryGrowthPerPlanBytes: number;
+}
+
+function loadSizeBudgets(): SizeBudgets {
+  const file = path.join(__dirname, 'budgets.json');
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as {sizes?: Partial<SizeBudgets>};
+  const sizes = parsed.sizes;
+  if (typeof sizes?.maxRatioToStock !== 'number' || typeof sizes.maxEntryGrowthPerPlanBytes !== 'number') {
+    throw new UsageError('bench/budgets.json must hold {"sizes": {"maxRatioToStock", "maxEntryGrowthPerPlanBytes"}}.');
+  }
+  return {maxRatioToStock: sizes.maxRatioToStock, maxEntryGrowthPerPlanBytes: sizes.maxEntryGrowthPerPlanBytes};
+}
+
+/** The entry bundle every page loads before anything else: `main` and `runtime~main`, gzip. */
+function entryBytes(buildDir: string): number {
+  const dir = path.join(buildDir, 'assets', 'js');
+  const files = readdirSync(dir).filter((name) => /^(main|runtime~main)\.[0-9a-f]+\.js$/.test(name));
+  if (files.length !== 2) throw new Error(`Expected main and runtime~main in ${dir}, found: ${files.join(', ') || 'none'}.`);
+  return files.reduce((sum, name) => sum + gzipSize(path.join(dir, name)), 0);
+}
+
+/** Builds a copy of the site with `plans` synthetic weekly plans added; returns the copy and its build/. */
+async function buildSiteCopy(options: Options, plans: number, statsFile: string | null): Promise<{dir: string; buildDir: string}> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'plans-size-'));
+  copySite(dir);
+  for (let index = 0; index < plans; index += 1) {
+    const plan = syntheticPlanFile(index);
+    mkdirSync(path.dirname(path.join(dir, plan.path)), {recursive: true});
+    writeFileSync(path.join(dir, plan.path), plan.text);
+  }
+  writeFileSync(
+    path.join(dir, BENCH_CONFIG),
+    `import config from './docusaurus.config';\nimport bundleStatsPlugin from './bench/bundleStats';\n\nexport default {...config, plugins: [...(config.plugins ?? []), bundleStatsPlugin]};\n`,
+  );
+  if (statsFile) process.env[STATS_FILE_ENV] = statsFile;
+  try {
+    await withLock(options.buildLock, () => coldBuild(dir, undefined, BENCH_CONFIG));
+  } finally {
+    delete process.env[STATS_FILE_ENV];
+  }
+  return {dir, buildDir: path.join(dir, 'build')};
+}
+
+/** A stats module's leaf modules: a concatenation is counted by its parts. */
+function leaves(module: StatsModule): StatsModule[] {
+  return module.modules?.length ? module.modules.flatMap(leaves) : [module];
+}
+
+/** Who a module belongs to: its npm package, else its folder in the site (two levels), else what the bundler named it. */
+export function ownerOf(name: string): string {
+  const normalized = name.replace(/^.*!/, '').replace(/\|.*$/, '');
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(normalized);
+  if (inPackage) return inPackage[1]!;
+  const relative = normalized.replace(/^\.\//, '').replace(/ \+ \d+ modules$/, '');
+  if (/^(src|plugins)\//.test(relative))
+    return relative
+      .split('/')
+      .slice(0, 3)
+      .join('/')
+      .replace(/\.(tsx?|jsx?|css)$/, '');
+  if (relative.startsWith('.docusaurus/')) return 'generated (.docusaurus: routes, registry, config, global data)';
+  return relative;
+}
+
+export interface Attribution {
+  owner: string;
+  sourceBytes: number;
+  /** The entry bundle's gzip size shared out by source size: an estimate, the minifier and gzip treat code unevenly. */
+  estimatedGzipBytes: number;
+}
+
+/** The entry bundle's modules grouped by owner, largest first, with the entry's gzip size shared out among them. */
+export function attributeEntry(stats: BundleStats, entryGzipBytes: number): Attribution[] {
+  const entryChunks = new Set(stats.chunks.filter((chunk) => chunk.initial).map((chunk) => String(chunk.id)));
+  const bytes = new Map<string, number>();
+  for (const module of stats.modules) {
+    if (!module.chunks?.some((chunk) => entryChunks.has(String(chunk)))) continue;
+    for (const leaf of leaves(module)) {
+      const owner = ownerOf(leaf.name ?? '(unnamed)');
+      bytes.set(owner, (bytes.get(owner) ?? 0) + leaf.size);
+    }
+  }
+  const total = [...bytes.values()].reduce((sum, size) => sum + size, 0);
+  return [...bytes]
+    .map(([owner, sourceBytes]) => ({owner, sourceBytes, estimatedGzipBytes: total ? (entryGzipBytes * sourceBytes) / total : 0}))
+    .sort((a, b) => b.sourceBytes - a.sourceBytes);
+}
+
+const kibText = (bytes: number) => (bytes / 1024).toFixed(1);
+
+export async function sizeRun(options: Options): Promise<number> {
+  const budgets = loadSizeBudgets();
+  const host = machine();
+  const temps: string[] = [];
+  try {
+    console.log('Size: building the site as it is (with bundler stats)…');
+    const statsFile = path.join(os.tmpdir(), `plans-size-stats-${process.pid}.json`);
+    const site = await buildSiteCopy(options, 0, statsFile);
+    temps.push(site.dir);
+    const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as BundleStats;
+    rmSync(statsFile, {force: true});
+    const sitePages = await measurePages(site.buildDir, [...COMPARED_ROUTES, ...SITE_ONLY_ROUTES]);
+    const siteEntry = entryBytes(site.buildDir);
+
+    console.log('Size: building stock Docusaurus with the same docs…');
+    const stockDir = mkdtempSync(path.join(os.tmpdir(), 'plans-stock-'));
+    temps.push(stockDir);
+    writeStockSite(siteDir, stockDir);
+    await withLock(options.buildLock, () => coldBuild(stockDir));
+    const stockPages = await measurePages(path.join(stockDir, 'build'), COMPARED_ROUTES);
+    const stockEntry = entryBytes(path.join(stockDir, 'build'));
+
+    const growth: {plans: number; entryBytes: number}[] = [{plans: 0, entryBytes: siteEntry}];
+    for (const plans of options.plans) {
+      console.log(`Size: building with ${plans} generated plans added…`);
+      const grown = await buildSiteCopy(options, plans, null);
+      temps.push(grown.dir);
+      growth.push({plans, entryBytes: entryBytes(grown.buildDir)});
+      rmSync(grown.dir, {recursive: true, force: true});
+    }
+    const largest = growth[growth.length - 1]!;
+    const perPlan = largest.plans ? (largest.entryBytes - siteEntry) / largest.plans : 0;
+
+    const compared = COMPARED_ROUTES.map((route) => {
+      const ours = sitePages.find((page) => page.route === route)!;
+      const stock = stockPages.find((page) => page.route === route)!;
+      return {route, site: ours.gzipBytes, stock: stock.gzipBytes, ratio: round(ours.gzipBytes / stock.gzipBytes, 3)};
+    });
+    const attribution = attributeEntry(stats, siteEntry);
+    const misses = [
+      ...compared.filter((row) => row.ratio > budgets.maxRatioToStock).map((row) => `${row.route}: ${row.ratio}× stock > ${budgets.maxRatioToStock}×`),
+      ...(perPlan > budgets.maxEntryGrowthPerPlanBytes ? [`entry growth ${round(perPlan, 1)} B per plan > ${budgets.maxEntryGrowthPerPlanBytes} B`] : []),
+    ];
+
+    const date = new Date().toISOString();
+    const siteOnly = (page: PageWeight) => `| ${page.route} | ${kibText(page.gzipBytes)} | — | — |`;
+    const markdown = [
+      '### JavaScript per page, side by side with stock Docusaurus',
+      '',
+      `${date.slice(0, 10)} · ${host.cpu} · Node ${host.node} · ${host.chromium} · gzip -9 of the files each page requests itself until hydrated and idle (route prefetches not counted)`,
+      '',
+      '| Page | This site (KiB) | Stock Docusaurus, same docs (KiB) | Ratio |',
+      '|---|---:|---:|---:|',
+      ...compared.map((row) => `| ${row.route} | ${kibText(row.site)} | ${kibText(row.stock)} | ${row.ratio.toFixed(2)}× |`),
+      ...sitePages.filter((page) => SITE_ONLY_ROUTES.includes(page.route)).map(siteOnly),
+      '',
+      `Entry bundle (\`main\` + \`runtime~main\`): this site **${kibText(siteEntry)} KiB**, stock ${kibText(stockEntry)} KiB.`,
+      '',
+      '| Plans added | Entry bundle (KiB) | Growth (B) |',
+      '|---:|---:|---:|',
+      ...growth.map((row) => `| ${row.plans} | ${kibText(row.entryBytes)} | ${row.entryBytes - siteEntry} |`),
+      '',
+      `Growth per plan: **${round(perPlan, 1)} B** gzip (28 plans: ${kibText(perPlan * 28)} KiB); Docusaurus's own route table grows with every page too.`,
+      '',
+      `Entry bundle by package or folder (source size from the bundler's stats; gzip shared out by source size, an estimate):`,
+      '',
+      '| Package or folder | Source (KiB) | ≈ gzip (KiB) |',
+      '|---|---:|---:|',
+      ...attribution.slice(0, ATTRIBUTION_ROWS).map((row) => `| ${row.owner} | ${kibText(row.sourceBytes)} | ${kibText(row.estimatedGzipBytes)} |`),
+      `| ${attribution.length - Math.min(ATTRIBUTION_ROWS, attribution.length)} more | ${kibText(attribution.slice(ATTRIBUTION_ROWS).reduce((sum, row) => sum + row.sourceBytes, 0))} | ${kibText(attribution.slice(ATTRIBUTION_ROWS).reduce((sum, row) => sum + row.estimatedGzipBytes, 0))} |`,
+      '',
+      misses.length
+        ? `Size budgets missed: ${misses.join('; ')}`
+        : `Size budgets met (≤ ${budgets.maxRatioToStock}× stock, ≤ ${budgets.maxEntryGrowthPerPlanBytes} B per plan).`,
+      '',
+    ].join('\n');
+    write(
+      'sizes',
+      {
+        date,
+        machine: host,
+        budgets,
+        pages: {site: sitePages, stock: stockPages},
+        compared,
+        entry: {site: siteEntry, stock: stockEntry},
+        growth,
+        perPlan,
+        attribution,
+      },
+      markdown,
+    );
+    return misses.length ? 1 : 0;
+  } finally {
+    for (const dir of temps) rmSync(dir, {recursive: true, force: true});
+  }
+}
