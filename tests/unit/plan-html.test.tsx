@@ -9,8 +9,6 @@ import type {PlanModel} from '@site/plugins/plan-model/types';
 import {repoRoot, seedPlans} from '../support/seeds';
 import {renderPlanMarkdown} from './support/renderPlanMarkdown';
 
-// The seed plans' pages show the plan summary (progress tools, overview times) from the plan-data plugin.
-
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.DocumentFragment;
 
 /** Text a reader sees in each plan item of the page, by item id, as a browser parses the HTML. */
