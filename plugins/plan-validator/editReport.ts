@@ -3,6 +3,7 @@
  * pull request's job summary.
  */
 import {formatRange} from '../plan-model/duration';
+import {planIdOf} from '../plan-model/location';
 import type {DurationRange} from '../plan-model/types';
 import type {DayTime, ItemChange, ItemChangeKind, PlanEdit} from './edits';
 
@@ -30,6 +31,11 @@ function counts(edit: PlanEdit): string {
 
 /** "Records follow on 30 items (3 to another id); records on 2 items become detached." */
 function recordsLine(edit: PlanEdit): string {
+  if (!edit.before) return 'A new plan: nobody has records on it yet.';
+  // The browser keys records by plan id, so a moved plan's records do not follow it, whatever its items.
+  if (edit.after && edit.before.path !== edit.after.path) {
+    return `Records stay under the old plan id ${planIdOf(edit.before.path)} and are not shown on the moved page.`;
+  }
   const follow = edit.changes.filter((change) => change.kind === 'moved' || change.kind === 'reworded');
   const detached = edit.changes.filter((change) => DETACHES.has(change.kind));
   const total = edit.unchanged + follow.length;

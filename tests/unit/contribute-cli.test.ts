@@ -205,7 +205,7 @@ describe('npm run validate -- --base', {timeout: 60_000}, () => {
     expect(sections[1]!.split('\n')).toEqual([
       'docs/intensive/senior-go-two-weeks.md (moved from docs/intensive/senior-go-14-days.md)',
       '  101 unchanged.',
-      '  Records follow on 101 items; no records become detached.',
+      '  Records stay under the old plan id intensive/senior-go-14-days and are not shown on the moved page.',
       '  Planned time per day (base → now):',
       '    Days 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14: unchanged',
     ]);
