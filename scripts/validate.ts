@@ -1,14 +1,19 @@
 /**
- * `npm run validate [-- --docs <dir>] [--no-cache]`: checks every page under docs/ with the parser the
- * site uses and prints each problem as `path:line:column  severity  message  rule`. Exits 1 on any error.
+ * `npm run validate [-- --docs <dir>] [--no-cache] [--base <git ref>]`: checks every page under docs/ with the
+ * parser the site uses and prints each problem as `path:line:column  severity  message  rule`. Exits 1 on any error.
+ * With --base, it also compares each plan changed since that commit and summarises what the edit does to learners'
+ * records (warnings, never errors); in GitHub Actions the summary also goes to the job summary.
  */
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {appendFileSync, existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {docLocation} from '../plugins/plan-model/location';
 import type {Diagnostic} from '../plugins/plan-model/types';
-import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic, missingCategory, validateCategoryFile} from '../plugins/plan-validator';
+import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic, missingCategory, sortDiagnostics, validateCategoryFile} from '../plugins/plan-validator';
 import {FactsCache, defaultCacheFile} from '../plugins/plan-validator/cache';
+import {comparePlanVersions, type PlanEdit} from '../plugins/plan-validator/edits';
+import {formatEditSummary, markdownEditSummary, type BaseName} from '../plugins/plan-validator/editReport';
+import {BaseError, changedPlans, resolveBase} from '../plugins/plan-validator/gitBase';
 
 interface FileReport {
   /** As printed: relative to the working directory, forward slashes. */
@@ -16,18 +21,20 @@ interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-const usage = 'Usage: npm run validate [-- --docs <folder>] [--no-cache]';
+const usage = 'Usage: npm run validate [-- --docs <folder>] [--no-cache] [--base <git ref>]';
 
 function main(): number {
   let docsDir: string;
   let useCache = true;
+  let baseRef: string | undefined;
   try {
     const {values} = parseArgs({
-      options: {docs: {type: 'string'}, 'no-cache': {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      options: {docs: {type: 'string'}, 'no-cache': {type: 'boolean'}, base: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
       strict: true,
       allowPositionals: false,
     });
     useCache = !values['no-cache'];
+    baseRef = values.base;
     if (values.help) {
       console.log(usage);
       return 0;
@@ -42,8 +49,23 @@ function main(): number {
     return 2;
   }
 
+  // The base is checked first, so a mistyped ref is the only thing said.
+  let edits: {base: BaseName; edits: PlanEdit[]} | null = null;
+  if (baseRef !== undefined) {
+    try {
+      const base = resolveBase(docsDir, baseRef);
+      edits = {base, edits: changedPlans(docsDir, base).map(({before, after}) => comparePlanVersions(before, after))};
+    } catch (error) {
+      if (!(error instanceof BaseError)) throw error;
+      console.error(`validate --base: ${error.message}`);
+      return 2;
+    }
+  }
+
   // Unchanged files are not parsed again (see plugins/plan-validator/cache.ts); --no-cache checks everything afresh.
   const reports = validateDocs(docsDir, new FactsCache(useCache ? defaultCacheFile(process.cwd()) : null));
+  const checked = reports.length;
+  if (edits) addEditWarnings(reports, edits.edits, docsDir);
   const annotate = process.env.GITHUB_ACTIONS === 'true';
   let errors = 0;
   let warnings = 0;
@@ -55,14 +77,19 @@ function main(): number {
       if (annotate) console.log(githubAnnotation(file, diagnostic));
     }
   }
-  const checked = reports.length;
+  if (edits) {
+    const show = (relative: string) => display(docsDir, relative);
+    console.log(`${errors + warnings > 0 ? '\n' : ''}${formatEditSummary(edits.edits, edits.base, show)}`);
+    const jobSummary = process.env.GITHUB_STEP_SUMMARY;
+    if (annotate && jobSummary) appendFileSync(jobSummary, `${markdownEditSummary(edits.edits, edits.base, show)}\n`);
+  }
   const failing = reports.filter((report) => report.diagnostics.some((d) => d.severity === 'error')).length;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   if (errors > 0) {
     console.log(`\n✖ ${counts} in ${checked} files (${failing} with errors). Fix the errors above; each names the file, line and column.`);
     return 1;
   }
-  console.log(`${warnings > 0 ? '\n' : ''}✔ ${plural(checked, 'file')} checked: ${counts}.`);
+  console.log(`${warnings > 0 || edits ? '\n' : ''}✔ ${plural(checked, 'file')} checked: ${counts}.`);
   return 0;
 }
 
@@ -106,6 +133,20 @@ function validateDocs(docsDir: string, cache: FactsCache): FileReport[] {
     }
   }
   return reports.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Puts each edit's warnings with its file's other findings (a removed plan gets an entry of its own), in line order. */
+function addEditWarnings(reports: FileReport[], edits: readonly PlanEdit[], docsDir: string): void {
+  for (const {path: relative, diagnostic} of edits.flatMap((edit) => edit.warnings)) {
+    const file = display(docsDir, relative);
+    let report = reports.find((candidate) => candidate.file === file);
+    if (!report) {
+      report = {file, diagnostics: []};
+      reports.push(report);
+    }
+    report.diagnostics = sortDiagnostics([...report.diagnostics, diagnostic]);
+  }
+  reports.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 /** Docs-relative paths with forward slashes; folders we cannot list are skipped (their files cannot be checked either). */

@@ -11,6 +11,7 @@ import type {Diagnostic, PlanFrontMatter} from '../plan-model/types';
 import {boundsRules, checkSize} from './rules/bounds';
 import {categoryRules} from './rules/category';
 import {days} from './rules/days';
+import {editRules} from './rules/edits';
 import {frontMatter} from './rules/frontMatter';
 import {intensiveStructure} from './rules/intensiveStructure';
 import {checkLinkRefs, collectLinks, links, type LinkRef} from './rules/links';
@@ -31,7 +32,7 @@ export {decodeUtf8, checkSize, MAX_PLAN_BYTES} from './rules/bounds';
 export const CHECKS: readonly Check[] = [frontMatter, reading, days, weeklyStructure, intensiveStructure, safety, links, todos];
 
 /** The whole rule table: every code any part of the validator can report. */
-export const RULES: readonly RuleDefinition[] = [...boundsRules, ...CHECKS.flatMap((check) => check.rules), ...categoryRules];
+export const RULES: readonly RuleDefinition[] = [...boundsRules, ...CHECKS.flatMap((check) => check.rules), ...categoryRules, ...editRules];
 const RULES_BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
 
 export interface PlanFileInput {

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {parsePlan} from '../../plugins/plan-model/parse';
@@ -137,6 +137,136 @@ describe('npm run validate', {timeout: 60_000}, () => {
     expect(unknown.stderr).toContain("Unknown option '--fix'");
     expect(unknown.stderr).toContain('Usage: npm run validate');
     expect(unknown.output).not.toMatch(stackTrace);
+  });
+});
+
+/** Runs git in the work folder as a contributor would, with an identity of its own. */
+function git(...args: string[]): string {
+  const result = spawnSync('git', ['-c', 'user.name=Contributor', '-c', 'user.email=contributor@example.com', ...args], {cwd: workDir, encoding: 'utf8'});
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Replaces text in a file under the work folder, failing when the text is not there (the edit would test nothing). */
+function edit(file: string, from: string, to: string): void {
+  const source = readFileSync(path.join(workDir, file), 'utf8');
+  expect(source).toContain(from);
+  writeFileSync(path.join(workDir, file), source.replace(from, to));
+}
+
+/**
+ * A repository holding the site's docs on \`main\`, and a branch where a contributor edited Week 10 (an addition
+ * inserted before Day 2's "Scaling considerations", Block 2 removed and the later blocks renumbered, one addition
+ * touched up, one rewritten) and committed it, then renamed the 14-day plan without telling git (links updated).
+ */
+function makeEditedRepository(): void {
+  cpSync(path.join(repoRoot, 'docs'), path.join(workDir, 'docs'), {recursive: true});
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Plans as learners know them');
+  git('checkout', '-q', '-b', 'edit-week-10');
+  const week = 'docs/weeks/week-10/go.md';
+  edit(week, '  - **Scaling considerations (60 min)**.', '  - **Load testing with k6 (45 min)**.\n  - **Scaling considerations (60 min)**.');
+  edit(week, '- **Block 2 (Architecture – 60 min)**\n  - Draw data flow.\n\n- **Block 3 (Trade-offs – 60 min)**', '- **Block 2 (Trade-offs – 60 min)**');
+  edit(week, '- **Block 4 (Review – 30 min)**\n  - Summarize matching approach.', '- **Block 3 (Review – 30 min)**\n  - Summarise the matching approach.');
+  edit(week, '**Payload modeling (60 min)**', '**Mock interview with a peer (60 min)**');
+  git('commit', '-q', '-am', 'Week 10: load testing on Day 2');
+  renameSync(path.join(workDir, 'docs/intensive/senior-go-14-days.md'), path.join(workDir, 'docs/intensive/senior-go-two-weeks.md'));
+  edit('docs/intensive/senior-go-two-weeks.md', 'id: senior-go-14-days', 'id: senior-go-two-weeks');
+  for (const folder of ['docs/roadmap', 'docs/interview', 'docs/topic-banks']) {
+    for (const file of readdirSync(path.join(workDir, folder))) {
+      const page = path.join(workDir, folder, file);
+      writeFileSync(page, readFileSync(page, 'utf8').replaceAll('senior-go-14-days.md', 'senior-go-two-weeks.md'));
+    }
+  }
+}
+
+describe('npm run validate -- --base', {timeout: 60_000}, () => {
+  it('summarises per changed plan what the edit does to records, warns about removed and rewritten items, and exits 0', () => {
+    makeEditedRepository();
+    const result = run('validate', ['--base', 'main']);
+    expect(result.output).not.toMatch(stackTrace);
+    expect(result.code).toBe(0);
+    const week = readFileSync(path.join(workDir, 'docs/weeks/week-10/go.md'), 'utf8').split('\n');
+    const lineOf = (text: string) => week.findIndex((line) => line.includes(text)) + 1;
+    expect(result.stdout).toContain(
+      `docs/weeks/week-10/go.md:${lineOf('### Day 2')}:1  warning  Removes "Architecture" (d2-b2 at the base): records learners made on it become detached (kept, no longer shown here; they re-attach or delete them by hand).  edit-removes-item`,
+    );
+    expect(result.stdout).toContain(
+      `docs/weeks/week-10/go.md:${lineOf('Mock interview with a peer')}:3  warning  Rewrites "Payload modeling" as "Mock interview with a peer" (d3-a1): too different to be the same item, so records learners made on it become detached instead of following it.  edit-rewrites-item`,
+    );
+    expect(result.stdout).toMatch(
+      /^docs\/intensive\/senior-go-two-weeks\.md:1:1 {2}warning {2}Moved from intensive\/senior-go-14-days\.md: the plan id changes/m,
+    );
+
+    const summary = result.stdout.slice(result.stdout.indexOf("What this change does to learners' records, compared with main ("));
+    const sections = summary.trim().split('\n\n');
+    expect(sections).toHaveLength(4);
+    expect(sections[1]!.split('\n')).toEqual([
+      'docs/intensive/senior-go-two-weeks.md (moved from docs/intensive/senior-go-14-days.md)',
+      '  101 unchanged.',
+      '  Records stay under the old plan id intensive/senior-go-14-days and are not shown on the moved page.',
+      '  Planned time per day (base → now):',
+      '    Days 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14: unchanged',
+    ]);
+    expect(sections[2]!.split('\n')).toEqual([
+      'docs/weeks/week-10/go.md',
+      '  1 added, 1 removed, 1 rewritten, 2 moved, 1 reworded, 29 unchanged.',
+      '  Records follow on 32 items (3 to another id); records on 2 items become detached.',
+      '    removed    d2-b2  "Architecture"  (records detached)',
+      '    moved      d2-b3 → d2-b2  "Trade-offs"  (records follow)',
+      '    reworded   d2-b4 → d2-b3  "Review" (details touched up)  (records follow)',
+      '    added      d2-a1  "Load testing with k6"',
+      '    moved      d2-a1 → d2-a2  "Scaling considerations"  (records follow)',
+      '    rewritten  d3-a1  "Payload modeling" → "Mock interview with a peer"  (records detached)',
+      '  Planned time per day (base → now):',
+      '    Day 2: 4-hour 3 h 30 – 3 h 45 → 2 h 30 – 2 h 45, 6-hour 4 h 30 – 4 h 45 → 4 h 15 – 4 h 30',
+      '    Days 1, 3, 4, 5, 6, 7: unchanged',
+    ]);
+    expect(sections[3]).toMatch(/^✔ 14 files checked: 0 errors, 3 warnings\.$/);
+  });
+
+  it('in GitHub Actions, writes the summary to the job summary as Markdown and the warnings as annotations', () => {
+    const docs = makeDocs();
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'Week 11');
+    const rewritten = validPlan.replace(
+      '- **Block 2 (Design – 60–75 min)**\n  - Sketch the design and its trade-offs.',
+      '- **Block 2 (Mock interview – 60–75 min)**\n  - Ask a friend to play the interviewer.',
+    );
+    expect(rewritten).not.toBe(validPlan);
+    writeFileSync(path.join(docs, 'weeks/week-11/go.md'), rewritten);
+    const jobSummary = path.join(workDir, 'job-summary.md');
+    writeFileSync(jobSummary, '');
+    const result = run('validate', ['--docs', 'docs', '--base', 'main'], {GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: jobSummary});
+    expect(result.code).toBe(0);
+    const line = rewritten.split('\n').findIndex((text) => text.includes('Mock interview')) + 1;
+    expect(result.stdout).toContain(
+      `::warning file=docs/weeks/week-11/go.md,line=${line},col=1,title=edit-rewrites-item::Rewrites "Design" as "Mock interview" (d1-b2): too different to be the same item`,
+    );
+    const markdown = readFileSync(jobSummary, 'utf8');
+    expect(markdown).toMatch(/^## What this change does to learners' records\n\nCompared with `main` at `[0-9a-f]{12}`\./);
+    expect(markdown).toContain('### docs/weeks/week-11/go.md\n\n1 rewritten, 27 unchanged. **Records follow on 27 items; records on 1 item become detached.**');
+    expect(markdown).toContain('| rewritten | `d1-b2` Design | `d1-b2` Mock interview | detached |');
+    expect(markdown).toContain('| 1 | 3 h – 3 h 30 | 3 h – 3 h 30 | 4 h – 4 h 30 | 4 h – 4 h 30 |');
+  });
+
+  it('explains in one line a folder outside git and a base git does not know, and exits 2', () => {
+    makeDocs();
+    const outside = run('validate', ['--docs', 'docs', '--base', 'main']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr.trim()).toBe('validate --base: the docs folder is not inside a git work tree; --base compares the plans with a git commit.');
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'Week 11');
+    const unknown = run('validate', ['--docs', 'docs', '--base', 'origin/main']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe(
+      'validate --base: Unknown git ref "origin/main": give a branch, tag or commit this clone has (git fetch origin <branch> first, then --base origin/<branch>).',
+    );
+    expect(unknown.stdout).toBe('');
+    expect(outside.output + unknown.output).not.toMatch(stackTrace);
   });
 });
 
