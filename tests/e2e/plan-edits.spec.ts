@@ -1,0 +1,249 @@
+import path from 'node:path';
+import {expect, test, type Locator, type Page} from '@playwright/test';
+import {repoRoot} from '../support/seeds';
+import {buildEditedSite, replaceOnce, serveFolder, type EditedBuild, type ServedFolder} from './support/buildCopy';
+import {collectErrors, gotoHydrated} from './support/site';
+
+const WEEK_10 = '/weeks/week-10/go';
+const INTENSIVE = '/intensive/senior-go-14-days';
+
+const SCALING_NOTE = 'Remember: horizontal scaling of the matching service, sharded by city.';
+const TRADE_OFF_NOTE = 'Location data: AP, stale by a few seconds is fine.';
+const CACHE_NOTE = 'sync.Map or a sharded map with RWMutex; generics for the value type.';
+const DISCOVERY_NOTE = 'Registry with TTL heartbeats; clients cache and watch.';
+const DAY_NOTE = 'Day 2: matching, pricing and scaling, revisit on Friday.';
+
+/**
+ * What contributors change between the two deployments, each a kind of edit a record must survive:
+ * - Week 10 Day 2: a 6-hour addition inserted before "Scaling considerations" (which moves from d2-a1 to d2-a2);
+ *   Block 3 touched up (its label's hyphen, its detail's punctuation, its duration).
+ * - Week 10 Day 3: a block inserted as Block 2 and the later blocks renumbered (Block 2 becomes Block 3, …).
+ * - 14-day plan, Day 1 evening: the practice items reordered (the first and the last swap).
+ * - Day 2: the morning topics reordered, and an evening practice item moved first with a typo put in.
+ * - Day 3: the evening practice item "Build a service discovery system" removed ("Design a distributed counter" takes
+ *   its place).
+ */
+const EDITS = {
+  'docs/weeks/week-10/go.md': (text: string) => {
+    let edited = replaceOnce(
+      text,
+      '- Add:\n  - **Scaling considerations (60 min)**.',
+      '- Add:\n  - **Surge pricing model (60 min)**.\n  - **Scaling considerations (60 min)**.',
+    );
+    edited = replaceOnce(
+      edited,
+      '- **Block 3 (Trade-offs – 60 min)**\n  - CAP trade-offs for location data.',
+      '- **Block 3 (Tradeoffs – 45 min)**\n  - CAP tradeoffs for location data',
+    );
+    const day3 = edited.indexOf('### Day 3');
+    const day4 = edited.indexOf('### Day 4');
+    const renumbered = edited
+      .slice(day3, day4)
+      .replace('**Block 4 (Review', '**Block 5 (Review')
+      .replace('**Block 3 (DSA', '**Block 4 (DSA')
+      .replace('**Block 2 (Design', '**Block 3 (Design');
+    const inserted = replaceOnce(
+      renumbered,
+      '- **Block 3 (Design',
+      '- **Block 2 (Estimates – 30 min)**\n  - Messages per second, fan-out per user.\n\n- **Block 3 (Design',
+    );
+    return edited.slice(0, day3) + inserted + edited.slice(day4);
+  },
+  'docs/intensive/senior-go-14-days.md': (text: string) => {
+    let edited = replaceOnce(
+      text,
+      '  * Implement a thread-safe cache with generics\n  * Build a concurrent pipeline processor\n  * Create a rate limiter\n',
+      '  * Create a rate limiter\n  * Build a concurrent pipeline processor\n  * Implement a thread-safe cache with generics\n',
+    );
+    edited = replaceOnce(
+      edited,
+      "* Graph Algorithms Implementation\n  * BFS/DFS with Go channels\n  * Dijkstra's algorithm\n  * A* pathfinding\n* Tree Algorithms\n  * Red-Black tree implementation\n  * B-tree operations\n  * Trie implementation for autocomplete\n",
+      "* Tree Algorithms\n  * Red-Black tree implementation\n  * B-tree operations\n  * Trie implementation for autocomplete\n* Graph Algorithms Implementation\n  * BFS/DFS with Go channels\n  * Dijkstra's algorithm\n  * A* pathfinding\n",
+    );
+    edited = replaceOnce(
+      edited,
+      "  * Implement graph algorithms using Go's concurrency\n  * Build a concurrent web crawler\n",
+      "  * Build a concurent web crawler\n  * Implement graph algorithms using Go's concurrency\n",
+    );
+    return replaceOnce(edited, '  * Build a service discovery system\n  * Design a distributed counter\n', '  * Design a distributed counter\n');
+  },
+};
+
+const item = (page: Page, id: string): Locator => page.locator(`[data-plan-item="${id}"]`);
+
+/** What one item shows of the reader's records: its tick, its review mark and its note (or none). */
+async function expectRecords(page: Page, id: string, expected: {tick: boolean; mark: boolean; note: string | null}): Promise<void> {
+  const shown = item(page, id);
+  await expect(shown.locator(`input[data-progress-item="${id}"]`), `tick on ${id}`).toBeChecked({checked: expected.tick});
+  await expect(shown.locator(`[data-review-toggle="${id}"]`), `review mark on ${id}`).toHaveAttribute('aria-pressed', String(expected.mark));
+  if (expected.note === null) await expect(shown.getByRole('button', {name: /^Add note on /}), `no note on ${id}`).toBeVisible();
+  else await expect(shown.getByRole('textbox', {name: /^Note on /}), `note on ${id}`).toHaveValue(expected.note);
+}
+
+/** Everything the page shows of the reader's records, so none is on an item the test did not name. */
+async function expectShownRecords(page: Page, expected: {ticks: number; marks: number; notes: string[]}): Promise<void> {
+  await expect(page.locator('input[data-progress-item]:checked')).toHaveCount(expected.ticks);
+  await expect(page.locator('[data-review-toggle][aria-pressed="true"]')).toHaveCount(expected.marks);
+  const notes = page.locator('[data-plan-item]').getByRole('textbox', {name: /^Note on /});
+  await expect
+    .poll(async () => (await notes.evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value))).sort())
+    .toEqual([...expected.notes].sort());
+}
+
+async function tick(page: Page, id: string): Promise<void> {
+  await item(page, id).locator(`input[data-progress-item="${id}"]`).check();
+}
+
+async function markForReview(page: Page, id: string): Promise<void> {
+  const toggle = item(page, id).locator(`[data-review-toggle="${id}"]`);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+}
+
+async function writeItemNote(page: Page, id: string, text: string): Promise<void> {
+  await item(page, id)
+    .getByRole('button', {name: /^Add note on /})
+    .click();
+  const field = item(page, id).getByRole('textbox', {name: /^Note on /});
+  await field.fill(text);
+  await field.blur();
+  await expect(field.locator('xpath=..').getByRole('status')).toHaveText('Saved');
+}
+
+const timerStatus = (page: Page, id: string): Locator => item(page, id).locator('[data-timer-status]');
+
+test.describe('records after a plan edit', () => {
+  // A second production build of the site (half a minute to two on a busy two-core machine), then two visits.
+  test.setTimeout(360_000);
+
+  test('ticks, notes, review marks and a running timer follow their items to the next deployment; a removed item’s are detached, listed and re-attached', async ({
+    browser,
+  }) => {
+    // The edited build compiles while the reader works on the first one.
+    const building = buildEditedSite(EDITS);
+    building.catch(() => undefined);
+    let edited: EditedBuild | undefined;
+    let server: ServedFolder | undefined;
+    const context = await browser.newContext({serviceWorkers: 'block'});
+    try {
+      server = await serveFolder(path.join(repoRoot, 'build'));
+      const origin = server.url;
+      const page = await context.newPage();
+
+      await test.step('on the site as deployed, the reader keeps records of every kind', async () => {
+        await gotoHydrated(page, `${origin}${WEEK_10}`);
+        await page
+          .getByRole('radio', {name: /6-hour plan/})
+          .first()
+          .check();
+        await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
+        await tick(page, 'd2-a1');
+        await writeItemNote(page, 'd2-a1', SCALING_NOTE);
+        await markForReview(page, 'd2-a1');
+        await writeItemNote(page, 'd2-b3', TRADE_OFF_NOTE);
+        const dayNote = page.locator('[data-plan-day="2"]').getByRole('textbox', {name: 'Notes for day 2'});
+        await dayNote.fill(DAY_NOTE);
+        await expect(page.locator('[data-plan-day="2"]').getByRole('status').filter({hasText: 'Saved'}).first()).toBeVisible();
+        await tick(page, 'd3-b4');
+        await item(page, 'd3-b2')
+          .getByRole('button', {name: /^Start /})
+          .click();
+        await expect(timerStatus(page, 'd3-b2')).toHaveAttribute('data-timer-status', 'running');
+
+        await gotoHydrated(page, `${origin}${INTENSIVE}`);
+        await tick(page, 'd1-evening-p3');
+        await writeItemNote(page, 'd1-evening-p1', CACHE_NOTE);
+        await markForReview(page, 'd2-morning-t2');
+        await tick(page, 'd2-evening-p2');
+        await tick(page, 'd3-evening-p2');
+        await writeItemNote(page, 'd3-evening-p2', DISCOVERY_NOTE);
+        await markForReview(page, 'd3-evening-p2');
+        await page.close();
+      });
+
+      await test.step('the edited site is deployed on the same origin', async () => {
+        edited = await building;
+        const {port} = server!;
+        await server!.close();
+        server = await serveFolder(edited.dir, port);
+      });
+
+      const page2 = await context.newPage();
+      const errors = collectErrors(page2);
+
+      await test.step('Week 10: each record is on its item, none on the items that took their places', async () => {
+        await gotoHydrated(page2, `${origin}${WEEK_10}`);
+        await expect(page2.locator('html')).toHaveAttribute('data-plan-variant', '6h');
+        await expect(item(page2, 'd2-a1')).toContainText('Surge pricing model');
+        await expectRecords(page2, 'd2-a1', {tick: false, mark: false, note: null});
+        await expect(item(page2, 'd2-a2')).toContainText('Scaling considerations');
+        await expectRecords(page2, 'd2-a2', {tick: true, mark: true, note: SCALING_NOTE});
+        await expect(item(page2, 'd2-b3')).toContainText('Tradeoffs');
+        await expectRecords(page2, 'd2-b3', {tick: false, mark: false, note: TRADE_OFF_NOTE});
+        await expect(page2.locator('[data-plan-day="2"]').getByRole('textbox', {name: 'Notes for day 2'})).toHaveValue(DAY_NOTE);
+
+        await expect(item(page2, 'd3-b2')).toContainText('Estimates');
+        await expectRecords(page2, 'd3-b2', {tick: false, mark: false, note: null});
+        await expect(timerStatus(page2, 'd3-b2')).toHaveCount(0);
+        await expect(item(page2, 'd3-b3')).toContainText('Design');
+        await expect(timerStatus(page2, 'd3-b3')).toHaveAttribute('data-timer-status', 'running');
+        await expect(page2.locator('[data-timer-status="running"]')).toHaveCount(1);
+        await expect(item(page2, 'd3-b4')).toContainText('DSA');
+        await expectRecords(page2, 'd3-b4', {tick: false, mark: false, note: null});
+        await expect(item(page2, 'd3-b5')).toContainText('Review');
+        await expectRecords(page2, 'd3-b5', {tick: true, mark: false, note: null});
+        await expectShownRecords(page2, {ticks: 2, marks: 1, notes: [SCALING_NOTE, TRADE_OFF_NOTE]});
+        await expect(page2.locator('[data-detached-notice]')).toHaveCount(0);
+      });
+
+      await test.step('14-day plan: reordered and touched-up items keep theirs; the removed item’s are announced once', async () => {
+        await gotoHydrated(page2, `${origin}${INTENSIVE}`);
+        await expect(item(page2, 'd1-evening-p1')).toContainText('Create a rate limiter');
+        await expectRecords(page2, 'd1-evening-p1', {tick: true, mark: false, note: null});
+        await expect(item(page2, 'd1-evening-p3')).toContainText('Implement a thread-safe cache');
+        await expectRecords(page2, 'd1-evening-p3', {tick: false, mark: false, note: CACHE_NOTE});
+        await expect(item(page2, 'd2-morning-t1')).toContainText('Tree Algorithms');
+        await expectRecords(page2, 'd2-morning-t1', {tick: false, mark: true, note: null});
+        await expectRecords(page2, 'd2-morning-t2', {tick: false, mark: false, note: null});
+        await expect(item(page2, 'd2-evening-p1')).toContainText('Build a concurent web crawler');
+        await expectRecords(page2, 'd2-evening-p1', {tick: true, mark: false, note: null});
+        await expectRecords(page2, 'd2-evening-p2', {tick: false, mark: false, note: null});
+        await expect(item(page2, 'd3-evening-p2')).toContainText('Design a distributed counter');
+        for (const id of ['d3-evening-p1', 'd3-evening-p2']) await expectRecords(page2, id, {tick: false, mark: false, note: null});
+        await expect(item(page2, 'd3-evening-p3')).toHaveCount(0);
+        await expectShownRecords(page2, {ticks: 2, marks: 1, notes: [CACHE_NOTE]});
+
+        const notice = page2.locator('[data-detached-notice]');
+        await expect(notice).toHaveCount(1);
+        await expect(notice).toContainText('1 tick, 1 note and 1 review mark belong to items no longer in this plan.');
+      });
+
+      await test.step('/review and /notes list the detached records; one is re-attached from /notes', async () => {
+        await gotoHydrated(page2, `${origin}/review`);
+        const onReview = page2.locator('#detached [data-detached-record="Build a service discovery system"]');
+        await expect(onReview).toHaveCount(1);
+        await expect(onReview).toContainText('a review mark');
+
+        await gotoHydrated(page2, `${origin}/notes`);
+        const onNotes = page2.locator('#detached [data-detached-record="Build a service discovery system"]');
+        await expect(onNotes).toHaveCount(1);
+        await expect(onNotes).toContainText(DISCOVERY_NOTE);
+        await onNotes.getByLabel('Re-attach to').selectOption({label: 'Day 3 · Design a distributed counter'});
+        await onNotes.getByRole('button', {name: 'Re-attach "Build a service discovery system"'}).click();
+        await expect(page2.locator('#detached').getByRole('status')).toHaveText('Re-attached to "Design a distributed counter".');
+        await expect(page2.locator('[data-detached-record]')).toHaveCount(0);
+
+        await gotoHydrated(page2, `${origin}${INTENSIVE}`);
+        await expectRecords(page2, 'd3-evening-p2', {tick: true, mark: true, note: DISCOVERY_NOTE});
+        await expectShownRecords(page2, {ticks: 3, marks: 2, notes: [CACHE_NOTE, DISCOVERY_NOTE]});
+        await expect(page2.locator('[data-detached-notice]')).toHaveCount(0);
+      });
+      // A blocked service worker makes the PWA plugin's registration report a failure; that is this context's doing.
+      expect(errors.filter((error) => !error.startsWith('registerSW failed'))).toEqual([]);
+    } finally {
+      await context.close();
+      await server?.close();
+      (edited ?? (await building.catch(() => undefined)))?.remove();
+    }
+  });
+});
