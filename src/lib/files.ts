@@ -24,6 +24,7 @@ export function saveProgressExport(now = new Date()): string {
     dayNotes: state.dayNotes,
     itemNotes: state.itemNotes,
     review: state.review,
+    stamps: state.stamps,
   });
   saveTextFile(name, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
   // An export is a backup: the reminder to make one counts from here.

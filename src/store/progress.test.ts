@@ -55,13 +55,14 @@ describe('export and import', () => {
     const now = new Date('2026-01-05T09:00:00Z');
     expect(exportProgress(progress, now)).toEqual({
       app: 'go-study-plans',
-      version: 3,
+      version: 4,
       exportedAt: '2026-01-05T09:00:00.000Z',
       progress,
       follows: [],
       dayNotes: {},
       itemNotes: {},
       review: {},
+      stamps: {},
     });
     expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
   });

@@ -7,6 +7,7 @@ import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
 import {decodeFollow, isTickTime, MAX_FOLLOWS, type FollowedPlan, type StoredState} from './schema';
 import {createMap} from './keys';
 import {mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
+import {rekeyImported, stampsOfRecords, type DetachedRecord, type StampMap} from './records';
 import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';
 
 /** planId → itemId → when it was ticked (ms since the epoch). */
@@ -16,10 +17,11 @@ export type Progress = StoredState['progress'];
 export const EXPORT_APP = 'go-study-plans';
 /**
  * Format of the export file (not the store's schema version); bump it when the file shape changes.
- * 2 added `follows`, `dayNotes` and `itemNotes`; 3 added `review`. Files of formats 1 and 2 still import
- * (1 has ticks only, 2 no review marks).
+ * 2 added `follows`, `dayNotes` and `itemNotes`; 3 added `review`; 4 added `stamps`, what each record's item said,
+ * so an import after a plan edit puts records on their items. Files of formats 1 to 3 still import (1 has ticks
+ * only, 2 no review marks, 3 no stamps: their records are taken as made on the plans as they are now).
  */
-export const EXPORT_VERSION = 3;
+export const EXPORT_VERSION = 4;
 /** A real export is a few kilobytes; anything far larger is not one of ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -34,6 +36,8 @@ export interface ProgressExport {
   itemNotes: NoteMap;
   /** "Review later" marks with their schedules (format 3). */
   review: ReviewMap;
+  /** The fingerprint and text of the item each tick, item note and mark was made on (format 4). */
+  stamps: StampMap;
 }
 
 /** The notes an export carries and an import merges into. */
@@ -45,7 +49,7 @@ export interface Notes {
 const NO_NOTES: Notes = {dayNotes: createMap(), itemNotes: createMap()};
 
 /** Everything besides ticks that an export carries and an import merges into. */
-export type ExportExtras = Partial<Notes> & {follows?: readonly FollowedPlan[]; review?: ReviewMap};
+export type ExportExtras = Partial<Notes> & {follows?: readonly FollowedPlan[]; review?: ReviewMap; stamps?: StampMap};
 
 /**
  * Ticks or unticks one item; unticking the last item of a plan drops the plan's entry.
@@ -95,6 +99,7 @@ export function exportProgress(progress: Progress, now: Date, extras: ExportExtr
     dayNotes: extras.dayNotes ?? NO_NOTES.dayNotes,
     itemNotes: extras.itemNotes ?? NO_NOTES.itemNotes,
     review: extras.review ?? createMap(),
+    stamps: stampsOfRecords(extras.stamps ?? createMap(), progress, extras.itemNotes ?? NO_NOTES.itemNotes, extras.review ?? createMap()),
   };
 }
 
@@ -123,10 +128,24 @@ export interface ImportReport {
   notes: NoteMergeReport;
   /** What happened to the file's review marks (format 3). */
   review: ReviewMergeReport;
+  /** Items of the file whose records were set aside: their place here holds another item (format 4). */
+  detached?: number;
 }
 
 export type ImportResult =
-  {ok: true; progress: Progress; follows: FollowedPlan[]; notes: Notes; review: ReviewMap; report: ImportReport} | {ok: false; error: string};
+  | {
+      ok: true;
+      progress: Progress;
+      follows: FollowedPlan[];
+      notes: Notes;
+      review: ReviewMap;
+      /** The stamps here, with those of the file's records that kept their ids. */
+      stamps: StampMap;
+      /** File records whose id holds another item here: set aside, never merged into it. */
+      detached: DetachedRecord[];
+      report: ImportReport;
+    }
+  | {ok: false; error: string};
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -138,7 +157,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * `mergeReview`: nothing is unmarked, and the schedule reviewed last wins.
  * A file that is not a readable export returns an error and no progress at all.
  */
-export function importProgress(text: string, current: Progress, known?: KnownItems, here: ExportExtras = {}): ImportResult {
+export function importProgress(text: string, current: Progress, known?: KnownItems, here: ExportExtras = {}, now = Date.now()): ImportResult {
   const currentFollows = here.follows ?? [];
   const currentNotes: Notes = {dayNotes: here.dayNotes ?? NO_NOTES.dayNotes, itemNotes: here.itemNotes ?? NO_NOTES.itemNotes};
   if (text.length > MAX_IMPORT_BYTES) {
@@ -167,8 +186,11 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     return {ok: false, error: 'The file has no "progress" object. Nothing was changed.'};
   }
 
+  // Stamped records first move to the ids their items have here (see rekeyImported); then everything merges by id.
+  const rekeyed = rekeyImported({progress: data.progress, itemNotes: data.itemNotes, review: data.review}, data.stamps, here.stamps ?? createMap(), now);
+  const fileProgress = rekeyed.records.progress as Record<string, unknown>;
   const day = mergeNotes(currentNotes.dayNotes, data.dayNotes, 'day');
-  const item = mergeNotes(currentNotes.itemNotes, data.itemNotes, 'item');
+  const item = mergeNotes(currentNotes.itemNotes, rekeyed.records.itemNotes, 'item');
   const notes: NoteMergeReport = {
     added: day.report.added + item.report.added,
     alreadyThere: day.report.alreadyThere + item.report.alreadyThere,
@@ -176,7 +198,7 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     keptBoth: day.report.keptBoth + item.report.keptBoth,
     skipped: [...day.report.skipped, ...item.report.skipped],
   };
-  const review = mergeReview(here.review ?? createMap(), data.review, known);
+  const review = mergeReview(here.review ?? createMap(), rekeyed.records.review, known);
   const report: ImportReport = {
     added: 0,
     alreadyThere: 0,
@@ -189,7 +211,7 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
   };
   // Keys are the file's text: a map without a prototype keeps "__proto__" or "constructor" from reaching built-ins.
   const merged = copyMap(current);
-  for (const [planId, items] of Object.entries(data.progress)) {
+  for (const [planId, items] of Object.entries(fileProgress)) {
     if (!isRecord(items)) {
       report.skipped.push(`${quoteKey(planId)} is not a list of ticked items`);
       continue;
@@ -234,7 +256,17 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     follows.push(follow);
     report.followsAdded += 1;
   }
-  return {ok: true, progress: merged, follows, notes: {dayNotes: day.notes, itemNotes: item.notes}, review: review.review, report};
+  if (rekeyed.detached.length > 0) report.detached = rekeyed.detached.length;
+  return {
+    ok: true,
+    progress: merged,
+    follows,
+    notes: {dayNotes: day.notes, itemNotes: item.notes},
+    review: review.review,
+    stamps: rekeyed.stamps,
+    detached: rekeyed.detached,
+    report,
+  };
 }
 
 /** One or two sentences telling the reader what an import did and what it could not apply. */
@@ -271,6 +303,11 @@ export function describeImport(report: ImportReport): string {
   if (review.unknown > 0) {
     sentences.push(
       `Kept: ${review.unknown} review ${review.unknown === 1 ? 'mark' : 'marks'} for plans or items this site does not have (the review page lists them without a link).`,
+    );
+  }
+  if (report.detached) {
+    sentences.push(
+      `Set aside: records of ${report.detached} ${report.detached === 1 ? 'item' : 'items'} whose place in the plan now holds another item (listed on the notes and review pages, to re-attach).`,
     );
   }
   if (report.skipped.length > 0) {

@@ -3,7 +3,8 @@ import {countDetached, deleteDetached, reattach, reconcilePlan} from './records'
 import {setReviewMark} from './review';
 import {DEFAULT_STATE, decodeState, readStored, type StoredState} from './schema';
 import {startTimer, timerKey} from './timers';
-import {setTick} from './progress';
+import {describeImport, exportProgress, importProgress, setTick} from './progress';
+import {encodeTransfer, previewTransfer, readTransfer} from './transfer';
 import {setNote} from './notes';
 
 const PLAN = 'weeks/week-10/go';
@@ -89,5 +90,82 @@ describe('records after a plan edit', () => {
   it('on an id no item has and never stamped (an import for an unknown item) stay where they are', () => {
     const state = {...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd9-b1', true, NOW)};
     expect(reconcilePlan(state, PLAN, landed, NOW)).toBe(state);
+  });
+});
+
+describe('records in an export file or a "Move my progress" link made before a plan edit', () => {
+  const inserted = [landed[0]!, identity('d2-a1', 'Load testing with k6'), {...landed[1]!, id: 'd2-a2'}, {...landed[2]!, id: 'd2-a3'}];
+  const exportOf = (state: StoredState) =>
+    JSON.stringify(
+      exportProgress(state.progress, new Date(NOW), {itemNotes: state.itemNotes, dayNotes: state.dayNotes, review: state.review, stamps: state.stamps}),
+    );
+  const importInto = (text: string, state: StoredState): StoredState => {
+    const result = importProgress(text, state.progress, undefined, state, NOW);
+    if (!result.ok) throw new Error(result.error);
+    return {
+      ...state,
+      progress: result.progress,
+      ...result.notes,
+      review: result.review,
+      stamps: result.stamps,
+      detached: [...state.detached, ...result.detached],
+    };
+  };
+
+  it('carry the stamps of the items they hold, and only of those', () => {
+    let state = withRecords();
+    state = startTimer(state, {planId: PLAN, itemId: 'd2-b1', durationMs: 60_000, maxMs: 60_000, next: []}, NOW);
+    state = reconcilePlan(state, PLAN, landed, NOW);
+    expect(Object.keys(state.stamps[PLAN]!).sort()).toEqual(['d2-a1', 'd2-b1']);
+    expect(JSON.parse(exportOf(state)).stamps).toEqual({[PLAN]: {'d2-a1': {fingerprint: 'scaling considerations', text: 'Scaling considerations'}}});
+  });
+
+  it('imported into a fresh browser after the edit, follow their item when the plan page loads', () => {
+    const text = exportOf(withRecords());
+    const state = reconcilePlan(reload(importInto(text, DEFAULT_STATE)), PLAN, inserted, NOW);
+    expect(state.progress[PLAN]).toEqual({'d2-a2': NOW - 3000});
+    expect(state.itemNotes[PLAN]).toEqual({'d2-a2': 'Remember: horizontal scaling'});
+    expect(Object.keys(state.review[PLAN]!)).toEqual(['d2-a2']);
+    expect(state.detached).toEqual([]);
+  });
+
+  it('join their item where this browser already keeps it under its new id, and never land on the item now at their old id', () => {
+    let here = reconcilePlan(withRecords(), PLAN, inserted, NOW);
+    here = {...here, progress: setTick(here.progress, PLAN, 'd2-a1', true, NOW)};
+    here = reconcilePlan(here, PLAN, inserted, NOW);
+    const file = reconcilePlan({...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd2-a1', true, NOW - 9000)}, PLAN, landed, NOW);
+    const state = reconcilePlan(importInto(exportOf(file), here), PLAN, inserted, NOW);
+    // The earlier tick of "Scaling considerations" wins on its own item; "Load testing" keeps its own tick.
+    expect(state.progress[PLAN]).toEqual({'d2-a1': NOW, 'd2-a2': NOW - 9000});
+    expect(state.detached).toEqual([]);
+  });
+
+  it('whose old id holds another item here, and whose item this browser does not know, are set aside, not merged into it', () => {
+    const here = reconcilePlan({...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd2-a1', true, NOW)}, PLAN, inserted, NOW);
+    const result = importProgress(exportOf(withRecords()), here.progress, undefined, here, NOW);
+    expect(result.ok && result.progress[PLAN]).toEqual({'d2-a1': NOW});
+    expect(result.ok && result.notes.itemNotes[PLAN]).toBeUndefined();
+    expect(result.ok && result.detached).toEqual([
+      expect.objectContaining({planId: PLAN, itemId: 'd2-a1', text: 'Scaling considerations', tick: NOW - 3000, note: 'Remember: horizontal scaling'}),
+    ]);
+    expect(result.ok && describeImport(result.report)).toMatch(/Set aside: records of 1 item whose place in the plan now holds another item/);
+  });
+
+  it('in a file of format 3 (no stamps) are merged by id, as made on the plans as they are now', () => {
+    const {stamps: _ignored, ...old} = JSON.parse(exportOf(withRecords())) as Record<string, unknown>;
+    const state = reconcilePlan(importInto(JSON.stringify({...old, version: 3}), DEFAULT_STATE), PLAN, inserted, NOW);
+    expect(state.progress[PLAN]).toEqual({'d2-a1': NOW - 3000});
+    expect(state.stamps[PLAN]!['d2-a1']?.text).toBe('Load testing with k6');
+  });
+
+  it('travel in a link with their stamps, and follow their item after the edit', async () => {
+    const before = withRecords();
+    const read = await readTransfer(`#${await encodeTransfer(before.progress, '6h', before.review, before.stamps)}`);
+    if (!read.ok) throw new Error(read.error);
+    const preview = previewTransfer(read.offer, {}, null, undefined, {}, {}, NOW);
+    if (!preview.ok) throw new Error(preview.error);
+    const state = reconcilePlan({...DEFAULT_STATE, progress: preview.progress, review: preview.review, stamps: preview.stamps}, PLAN, inserted, NOW);
+    expect(state.progress[PLAN]).toEqual({'d2-a2': NOW - 3000});
+    expect(Object.keys(state.review[PLAN]!)).toEqual(['d2-a2']);
   });
 });

@@ -7,6 +7,7 @@
  * never shown on another item). One stamp per id serves every kind of record on it, so all kinds move together.
  */
 import {matchRecords, MAX_FINGERPRINT_LENGTH, type ItemIdentity, type RecordIdentity} from '@site/plugins/plan-model/identity';
+import {dayOfItemId} from '@site/plugins/plan-model/ids';
 import {copyMap, createMap, isItemIdKey, isPlanIdKey, isTickTime} from './keys';
 import {MERGE_SEPARATOR, MAX_NOTE_LENGTH} from './notes';
 import {decodeReview, type ReviewMark} from './review';
@@ -278,3 +279,101 @@ export function reattach(state: StoredState, key: string, target: ItemIdentity):
     detached: state.detached.filter((entry) => entry.key !== key),
   };
 }
+
+/** The stamps of the ids that hold a tick, an item note or a review mark, for an export or a link to carry. */
+export function stampsOfRecords(stamps: StampMap, ...records: Record<string, Record<string, unknown>>[]): StampMap {
+  const carried = createMap<Record<string, ItemStamp>>();
+  for (const [planId, entries] of Object.entries(stamps)) {
+    const plan = createMap<ItemStamp>();
+    for (const [itemId, stamp] of Object.entries(entries)) {
+      if (records.some((map) => Object.hasOwn(map, planId) && Object.hasOwn(map[planId]!, itemId))) plan[itemId] = stamp;
+    }
+    if (Object.keys(plan).length > 0) carried[planId] = plan;
+  }
+  return carried;
+}
+
+/** The records an export file or a link holds, as read (checked entry by entry later, by the merges). */
+export interface ImportedRecords {
+  progress: unknown;
+  itemNotes: unknown;
+  review: unknown;
+}
+
+/**
+ * Puts the stamped records of an export file or link (made, perhaps, on another version of the plans) under the ids
+ * that hold the same items in this browser, before they are merged. Each file record is matched by the identity
+ * rule against the stamps kept here: where one names the same item, the record joins it; where none does and its id
+ * is free here, it keeps its id and brings its stamp along (the plan page re-keys it when the plan has changed since);
+ * where its id already holds another item here, it is detached, never merged into that item. Records without a
+ * stamp (files from before stamps were exported) are left as they are: they are taken as made on the plans as now.
+ */
+export function rekeyImported(
+  file: ImportedRecords,
+  fileStamps: unknown,
+  stamps: StampMap,
+  now: number,
+): {records: ImportedRecords; stamps: StampMap; detached: DetachedRecord[]} {
+  const incoming = decodeStamps(fileStamps);
+  const records: ImportedRecords = {...file};
+  const nextStamps = copyMap(stamps);
+  const detached: DetachedRecord[] = [];
+  const kinds = ['progress', 'itemNotes', 'review'] as const;
+  for (const [planId, planStamps] of Object.entries(incoming)) {
+    const ids = new Set(kinds.flatMap((kind) => Object.keys(planOf(file[kind], planId))).filter((id) => Object.hasOwn(planStamps, id)));
+    if (ids.size === 0) continue;
+    const here = planEntries(stamps, planId);
+    const items: ItemIdentity[] = Object.entries(here).map(([id, stamp]) => ({id, day: dayOfItemId(id) ?? 0, ...stamp}));
+    const matches = matchRecords(
+      [...ids].map((id) => ({id, fingerprint: planStamps[id]!.fingerprint})),
+      items,
+    );
+    const taken = new Set([...matches.values()].filter((target) => target !== null));
+    const moves = new Map<string, string | null>();
+    const added = copyMap(here);
+    for (const id of ids) {
+      const target = matches.get(id) ?? null;
+      if (target !== null) moves.set(id, target);
+      else if (!Object.hasOwn(here, id) && !taken.has(id)) {
+        moves.set(id, id);
+        added[id] = planStamps[id]!;
+      } else moves.set(id, null);
+    }
+    nextStamps[planId] = added;
+    for (const [id, target] of moves) {
+      if (target !== null) continue;
+      const tick = planOf(file.progress, planId)[id];
+      const note = planOf(file.itemNotes, planId)[id];
+      const review = decodeReview({[planId]: {[id]: planOf(file.review, planId)[id]}}).review[planId]?.[id] ?? null;
+      const record: DetachedRecord = {
+        key: `${planId}#${id}@${now}-imported`,
+        planId,
+        itemId: id,
+        text: planStamps[id]!.text,
+        fingerprint: planStamps[id]!.fingerprint,
+        detachedAt: now,
+        tick: isTickTime(tick) ? tick : null,
+        note: typeof note === 'string' && note.trim() !== '' && note.length <= MAX_NOTE_LENGTH ? note : null,
+        review,
+        runs: [],
+      };
+      if (record.tick !== null || record.note !== null || record.review !== null) detached.push(record);
+    }
+    for (const kind of kinds) {
+      const source = file[kind];
+      if (!isRecord(source) || !isRecord(source[planId])) continue;
+      const plan = createMap<unknown>();
+      for (const [id, value] of Object.entries(source[planId])) {
+        const target = moves.has(id) ? moves.get(id)! : id;
+        if (target !== null) plan[target] = value;
+      }
+      const copy = copyMap(source);
+      copy[planId] = plan;
+      records[kind] = copy;
+    }
+  }
+  return {records, stamps: nextStamps, detached};
+}
+
+const planOf = (map: unknown, planId: string): Record<string, unknown> =>
+  isRecord(map) && Object.hasOwn(map, planId) && isRecord(map[planId]) ? map[planId] : createMap<unknown>();

@@ -1,4 +1,4 @@
-import {encodeTransfer, isTransferFragment, previewTransfer, readTransfer} from './transfer';
+import {encodeTransfer, isTransferFragment, previewTransfer, readTransfer, TRANSFER_FORMAT} from './transfer';
 import type {ReviewMap} from './review';
 
 const WEEK = 'weeks/week-10/go';
@@ -14,7 +14,7 @@ describe('a "Move my progress" link', () => {
     const progress = {[WEEK]: Object.fromEntries(Array.from({length: 40}, (_, index) => [`d${(index % 7) + 1}-b${index + 1}`, 1_767_600_000_000 + index]))};
     const fragment = await encodeTransfer(progress, '6h');
     expect(isTransferFragment(`#${fragment}`)).toBe(true);
-    expect(fragment).toMatch(/^move=2\.[A-Za-z0-9_-]+$/);
+    expect(fragment).toMatch(new RegExp(`^move=${TRANSFER_FORMAT}\\.[A-Za-z0-9_-]+$`));
     expect(fragment.length).toBeLessThan(JSON.stringify(progress).length);
     const preview = previewTransfer(await offerFor(progress, '6h'), {}, null);
     expect(preview).toMatchObject({ok: true, progress, variant: '6h', variantChanges: true, report: {added: 40}});
@@ -89,7 +89,7 @@ describe('a "Move my progress" link', () => {
 
   it('from a newer site, or not ours, it is refused and says why', async () => {
     const fragment = await encodeTransfer({}, null);
-    expect(await readTransfer(`#${fragment.replace('move=2.', 'move=3.')}`)).toEqual({
+    expect(await readTransfer(`#${fragment.replace(`move=${TRANSFER_FORMAT}.`, `move=${TRANSFER_FORMAT + 1}.`)}`)).toEqual({
       ok: false,
       error: expect.stringMatching(/newer version of this site.*Nothing was changed/),
     });

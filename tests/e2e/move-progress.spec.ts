@@ -13,7 +13,7 @@ async function createLink(page: Page): Promise<{link: string; ticked: string[]}>
   }
   await page.getByRole('button', {name: 'Move my progress'}).click();
   const field = page.getByRole('textbox', {name: 'Link to your progress'});
-  await expect(field).toHaveValue(/#move=2\./);
+  await expect(field).toHaveValue(/#move=3\./);
   return {link: await field.inputValue(), ticked};
 }
 
@@ -72,7 +72,7 @@ test('"review later" marks travel in the link and in an export file, and join th
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', {name: 'Move my progress'}).click();
   const field = page.getByRole('textbox', {name: 'Link to your progress'});
-  await expect(field).toHaveValue(/#move=2\./);
+  await expect(field).toHaveValue(/#move=3\./);
   const link = await field.inputValue();
   const download = page.waitForEvent('download');
   await page.getByRole('button', {name: 'Export progress'}).first().click();

@@ -118,7 +118,8 @@ test.describe('records after a plan edit', () => {
 
   test('ticks, notes, review marks and a running timer follow their items to the next deployment; a removed item’s are detached, listed and re-attached', async ({
     browser,
-  }) => {
+  }, testInfo) => {
+    const exported = testInfo.outputPath('progress-before-the-edit.json');
     // The edited build compiles while the reader works on the first one.
     const building = buildEditedSite(EDITS);
     building.catch(() => undefined);
@@ -158,6 +159,9 @@ test.describe('records after a plan edit', () => {
         await tick(page, 'd3-evening-p2');
         await writeItemNote(page, 'd3-evening-p2', DISCOVERY_NOTE);
         await markForReview(page, 'd3-evening-p2');
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', {name: 'Export progress'}).first().click();
+        await (await download).saveAs(exported);
         await page.close();
       });
 
@@ -238,6 +242,32 @@ test.describe('records after a plan edit', () => {
         await expectShownRecords(page2, {ticks: 3, marks: 2, notes: [CACHE_NOTE, DISCOVERY_NOTE]});
         await expect(page2.locator('[data-detached-notice]')).toHaveCount(0);
       });
+      await test.step('an export made before the edit, imported into another browser after it, puts each record on its item', async () => {
+        const other = await browser.newContext({serviceWorkers: 'block'});
+        try {
+          const fresh = await other.newPage();
+          await gotoHydrated(fresh, `${origin}${WEEK_10}`);
+          // An export carries no 4h/6h choice; the additions show with the 6-hour plan.
+          await fresh
+            .getByRole('radio', {name: /6-hour plan/})
+            .first()
+            .check();
+          await fresh.locator('[data-progress-import]').first().setInputFiles(exported);
+          await expect(fresh.getByRole('status').filter({hasText: /^Imported: /})).toBeVisible();
+          await expectRecords(fresh, 'd2-a1', {tick: false, mark: false, note: null});
+          await expectRecords(fresh, 'd2-a2', {tick: true, mark: true, note: SCALING_NOTE});
+          await expectRecords(fresh, 'd3-b5', {tick: true, mark: false, note: null});
+          await expectShownRecords(fresh, {ticks: 2, marks: 1, notes: [SCALING_NOTE, TRADE_OFF_NOTE]});
+          await gotoHydrated(fresh, `${origin}${INTENSIVE}`);
+          await expectRecords(fresh, 'd1-evening-p1', {tick: true, mark: false, note: null});
+          await expectRecords(fresh, 'd2-morning-t1', {tick: false, mark: true, note: null});
+          await expectShownRecords(fresh, {ticks: 2, marks: 1, notes: [CACHE_NOTE]});
+          await expect(fresh.locator('[data-detached-notice]')).toContainText('1 tick, 1 note and 1 review mark belong to items no longer in this plan.');
+        } finally {
+          await other.close();
+        }
+      });
+
       // A blocked service worker makes the PWA plugin's registration report a failure; that is this context's doing.
       expect(errors.filter((error) => !error.startsWith('registerSW failed'))).toEqual([]);
     } finally {

@@ -19,6 +19,7 @@ export default function MoveProgress(): ReactNode {
   const progress = useStoredState((state) => state.progress);
   const variant = useStoredState((state) => state.variant);
   const review = useStoredState((state) => state.review);
+  const stamps = useStoredState((state) => state.stamps);
   const [link, setLink] = useState('');
   const [qrCode, setQrCode] = useState<QrCode>(null);
   const [status, setStatus] = useState('');
@@ -26,7 +27,7 @@ export default function MoveProgress(): ReactNode {
 
   useEffect(() => {
     let current = true;
-    void encodeTransfer(progress, variant, review).then((fragment) => {
+    void encodeTransfer(progress, variant, review, stamps).then((fragment) => {
       if (!current) return;
       setLink(new URL(`${siteConfig.baseUrl}#${fragment}`, window.location.origin).href);
       setQrCode(null);
@@ -34,7 +35,7 @@ export default function MoveProgress(): ReactNode {
     return () => {
       current = false;
     };
-  }, [progress, variant, review, siteConfig.baseUrl]);
+  }, [progress, variant, review, stamps, siteConfig.baseUrl]);
 
   const copy = async () => {
     try {

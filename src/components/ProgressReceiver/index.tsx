@@ -5,6 +5,7 @@ import {usePlanData} from '@site/src/hooks/usePlanData';
 import {applyVariantToDocument} from '@site/src/hooks/useVariant';
 import {getState, updateState} from '@site/src/store';
 import {describeImport, type KnownItems} from '@site/src/store/progress';
+import {MAX_DETACHED} from '@site/src/store/records';
 import {previewTransfer, readTransfer, type TransferOffer} from '@site/src/store/transfer';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
@@ -44,9 +45,9 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
   }, []);
 
   // Computed against the state as it is now, so ticks made meanwhile in another tab are counted and kept.
-  const {progress: currentProgress, variant: currentVariant, review: currentReview} = getState();
+  const {progress: currentProgress, variant: currentVariant, review: currentReview, stamps: currentStamps} = getState();
   const offer = step.kind === 'offer' ? step.offer : null;
-  const preview = offer ? previewTransfer(offer, currentProgress, currentVariant, known, currentReview) : null;
+  const preview = offer ? previewTransfer(offer, currentProgress, currentVariant, known, currentReview, currentStamps) : null;
   const additions = preview?.ok
     ? plans.flatMap((plan) => {
         const added = Object.keys(preview.progress[plan.id] ?? {}).filter((itemId) => !Object.hasOwn(currentProgress[plan.id] ?? {}, itemId)).length;
@@ -58,8 +59,17 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
     if (!offer || !preview?.ok) return;
     updateState((state) => {
       // Merged again into the state at this moment: the preview may be a few seconds old.
-      const latest = previewTransfer(offer, state.progress, state.variant, known, state.review);
-      return latest.ok ? {...state, progress: latest.progress, review: latest.review, variant: latest.variant} : state;
+      const latest = previewTransfer(offer, state.progress, state.variant, known, state.review, state.stamps);
+      return latest.ok
+        ? {
+            ...state,
+            progress: latest.progress,
+            review: latest.review,
+            variant: latest.variant,
+            stamps: latest.stamps,
+            detached: [...state.detached, ...latest.detached].slice(-MAX_DETACHED),
+          }
+        : state;
     });
     if (preview.variant) applyVariantToDocument(preview.variant);
     const summary = describeImport(preview.report);

@@ -2,6 +2,7 @@ import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks, describeImport, importProgress, type KnownItems} from '@site/src/store/progress';
+import {MAX_DETACHED} from '@site/src/store/records';
 import {saveProgressExport} from '@site/src/lib/files';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
@@ -103,12 +104,21 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       dayNotes: state.dayNotes,
       itemNotes: state.itemNotes,
       review: state.review,
+      stamps: state.stamps,
     });
     if (!result.ok) {
       setMessage({kind: 'error', text: translate({id: 'progress.tools.importFailed', message: 'Import failed: {reason}'}, {reason: result.error})});
       return;
     }
-    const outcome = updateState((latest) => ({...latest, progress: result.progress, follows: result.follows, ...result.notes, review: result.review}));
+    const outcome = updateState((latest) => ({
+      ...latest,
+      progress: result.progress,
+      follows: result.follows,
+      ...result.notes,
+      review: result.review,
+      stamps: result.stamps,
+      detached: [...latest.detached, ...result.detached].slice(-MAX_DETACHED),
+    }));
     const summary = describeImport(result.report);
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${summary} ${SAVE_PROBLEM[outcome]}` : summary});
   };
