@@ -78,6 +78,19 @@ describe('matching records to a changed plan', () => {
     );
   });
 
+  it('detaches a removed item rather than follow a similar item on another day', () => {
+    const counter = item('d3-p1', 'Design a distributed counter');
+    const rateLimiter = item('d2-p1', 'Design a distributed rate limiter');
+    expect(similarity(counter.fingerprint, rateLimiter.fingerprint)).toBeGreaterThanOrEqual(SIMILARITY_THRESHOLD);
+    expect(matchRecords([recordOn(counter)], [rateLimiter, item('d3-p1', 'Build a service discovery system')])).toEqual(new Map([['d3-p1', null]]));
+  });
+
+  it('detaches a removed item rather than follow the same text recurring on other days', () => {
+    const dsa = item('d3-b3', 'DSA – 60 min: 2–3 problems');
+    const after = [item('d3-b3', 'Review'), item('d4-b3', dsa.text), item('d5-b3', dsa.text)];
+    expect(matchRecords([recordOn(dsa)], after)).toEqual(new Map([['d3-b3', null]]));
+  });
+
   it('prefers the same day, then the nearest item, when the same text appears twice', () => {
     const review = item('d3-b4', 'Review');
     const after = [item('d1-b4', 'Review'), item('d3-b1', 'Design'), item('d3-b5', 'Review'), item('d3-b9', 'Review')];

@@ -10,8 +10,12 @@
  *   removing, renumbering or reordering items around an item leaves its fingerprint alone.
  * - A record made on an item keeps that fingerprint. When the plan changes, every record of the plan is matched in
  *   rounds, all records taking part in each round before the next starts: the same fingerprint where the record's
- *   id points, then in the same day, then anywhere in the plan; then, for what is left, a fingerprint at least
- *   `SIMILARITY_THRESHOLD` alike (a typo, a word touched up), in the same three places. Ties go to the nearest item.
+ *   id points, then in the same day, then anywhere in the plan, but there only when no other item of the plan has
+ *   that fingerprint; then, for what is left, a fingerprint at least `SIMILARITY_THRESHOLD` alike (a typo, a word
+ *   touched up), where the id points or in the same day. Ties go to the nearest item.
+ * - Beyond its own day a record follows only an item that is unmistakably its own. Similar is not enough there
+ *   ("Design a distributed counter" and "… rate limiter" are 0.75 alike), nor is an identical item that recurs on
+ *   other days (the daily "DSA – 2–3 problems" block): a removed item's records would land on a neighbour.
  * - An item receives at most one record of a plan's records (matching is one to one), so two records never land on
  *   one item.
  * - A record whose item matches nowhere (removed, or rewritten beyond the threshold) is detached: kept, shown with
@@ -150,8 +154,9 @@ export function matchRecords(records: readonly RecordIdentity[], items: readonly
     ['plan', true],
     ['id', false],
     ['day', false],
-    ['plan', false],
   ];
+  const fingerprintCounts = new Map<string, number>();
+  for (const item of items) fingerprintCounts.set(item.fingerprint, (fingerprintCounts.get(item.fingerprint) ?? 0) + 1);
   for (const [place, exact] of rounds) {
     for (const record of records) {
       if (result.has(record.id)) continue;
@@ -161,6 +166,7 @@ export function matchRecords(records: readonly RecordIdentity[], items: readonly
       let best: {item: ItemIdentity; score: number; distance: number} | null = null;
       for (const item of candidates) {
         if (taken.has(item.id) || (place === 'day' && item.day !== day)) continue;
+        if (place === 'plan' && fingerprintCounts.get(item.fingerprint) !== 1) continue;
         const score = exact ? (item.fingerprint === record.fingerprint ? 1 : 0) : similarity(item.fingerprint, record.fingerprint);
         if (exact ? score < 1 : score < SIMILARITY_THRESHOLD) continue;
         const distance = Math.abs(ordinal(item.id) - origin);
