@@ -1,5 +1,5 @@
 import {getState, updateState} from '@site/src/store';
-import {exportFileName, exportProgress} from '@site/src/store/progress';
+import {exportFileName, exportProgress, extrasOf} from '@site/src/store/progress';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
 export function saveTextFile(name: string, text: string, type: string): void {
@@ -15,17 +15,11 @@ export function saveTextFile(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Downloads every tick, followed plan, note and review mark as an export file (the one Import reads); returns the file's name. */
+/** Downloads every tick, followed plan, note, review mark, paused timer, time log run and set-aside record as an export file (the one Import reads); returns the file's name. */
 export function saveProgressExport(now = new Date()): string {
   const name = exportFileName(now);
   const state = getState();
-  const data = exportProgress(state.progress, now, {
-    follows: state.follows,
-    dayNotes: state.dayNotes,
-    itemNotes: state.itemNotes,
-    review: state.review,
-    stamps: state.stamps,
-  });
+  const data = exportProgress(state.progress, now, extrasOf(state));
   saveTextFile(name, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
   // An export is a backup: the reminder to make one counts from here.
   updateState((current) => ({...current, lastBackupAt: now.getTime()}));

@@ -55,7 +55,7 @@ describe('export and import', () => {
     const now = new Date('2026-01-05T09:00:00Z');
     expect(exportProgress(progress, now)).toEqual({
       app: 'go-study-plans',
-      version: 4,
+      version: 5,
       exportedAt: '2026-01-05T09:00:00.000Z',
       progress,
       follows: [],
@@ -63,6 +63,9 @@ describe('export and import', () => {
       itemNotes: {},
       review: {},
       stamps: {},
+      timers: [],
+      timerRuns: [],
+      detached: [],
     });
     expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
   });

@@ -160,9 +160,9 @@ describe('records in an export file or a "Move my progress" link made before a p
 
   it('travel in a link with their stamps, and follow their item after the edit', async () => {
     const before = withRecords();
-    const read = await readTransfer(`#${await encodeTransfer(before.progress, '6h', before.review, before.stamps)}`);
+    const read = await readTransfer(`#${await encodeTransfer(before.progress, '6h', before)}`);
     if (!read.ok) throw new Error(read.error);
-    const preview = previewTransfer(read.offer, {}, null, undefined, {}, {}, NOW);
+    const preview = previewTransfer(read.offer, {}, null, undefined, {}, NOW);
     if (!preview.ok) throw new Error(preview.error);
     const state = reconcilePlan({...DEFAULT_STATE, progress: preview.progress, review: preview.review, stamps: preview.stamps}, PLAN, inserted, NOW);
     expect(state.progress[PLAN]).toEqual({'d2-a2': NOW - 3000});

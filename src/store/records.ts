@@ -298,7 +298,16 @@ export interface ImportedRecords {
   progress: unknown;
   itemNotes: unknown;
   review: unknown;
+  /** The time log: a list of runs, each naming its plan and item (export format 5). */
+  timerRuns?: unknown;
+  /** Paused timers: a list, each naming its plan and item, with the ids of the items after it (export format 5). */
+  timers?: unknown;
 }
+
+/** A list entry of the file that names a plan and an item (a time log run or a timer), before it is checked. */
+type ListEntry = Record<string, unknown> & {planId: string; itemId: string};
+const namesItem = (entry: unknown, planId: string): entry is ListEntry => isRecord(entry) && entry.planId === planId && typeof entry.itemId === 'string';
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
  * Puts the stamped records of an export file or link (made, perhaps, on another version of the plans) under the ids
@@ -320,7 +329,8 @@ export function rekeyImported(
   const detached: DetachedRecord[] = [];
   const kinds = ['progress', 'itemNotes', 'review'] as const;
   for (const [planId, planStamps] of Object.entries(incoming)) {
-    const ids = new Set(kinds.flatMap((kind) => Object.keys(planOf(file[kind], planId))).filter((id) => Object.hasOwn(planStamps, id)));
+    const listed = [...listOf(file.timerRuns), ...listOf(file.timers)].flatMap((entry) => (namesItem(entry, planId) ? [entry.itemId] : []));
+    const ids = new Set([...kinds.flatMap((kind) => Object.keys(planOf(file[kind], planId))), ...listed].filter((id) => Object.hasOwn(planStamps, id)));
     if (ids.size === 0) continue;
     const here = planEntries(stamps, planId);
     const items: ItemIdentity[] = Object.entries(here).map(([id, stamp]) => ({id, day: dayOfItemId(id) ?? 0, ...stamp}));
@@ -355,9 +365,14 @@ export function rekeyImported(
         tick: isTickTime(tick) ? tick : null,
         note: typeof note === 'string' && note.trim() !== '' && note.length <= MAX_NOTE_LENGTH ? note : null,
         review,
-        runs: [],
+        // The item's part of the file's time log goes with it; a paused timer on it is not kept (its time is in the log).
+        runs: listOf(file.timerRuns).flatMap((run) =>
+          namesItem(run, planId) && run.itemId === id && isTickTime(run.start) && isTickTime(run.end) && run.end >= run.start
+            ? [{start: run.start, end: run.end, finished: run.finished === true}]
+            : [],
+        ),
       };
-      if (record.tick !== null || record.note !== null || record.review !== null) detached.push(record);
+      if (record.tick !== null || record.note !== null || record.review !== null || record.runs.length > 0) detached.push(record);
     }
     for (const kind of kinds) {
       const source = file[kind];
@@ -371,8 +386,53 @@ export function rekeyImported(
       copy[planId] = plan;
       records[kind] = copy;
     }
+    const follow = (id: string): string | null => (moves.has(id) ? moves.get(id)! : id);
+    records.timerRuns = listOf(records.timerRuns).flatMap((run) => {
+      if (!namesItem(run, planId)) return [run];
+      const target = follow(run.itemId);
+      return target === null ? [] : [{...run, itemId: target}];
+    });
+    records.timers = listOf(records.timers).flatMap((timer) => {
+      if (!namesItem(timer, planId)) return [timer];
+      const target = follow(timer.itemId);
+      const next = listOf(timer.next).flatMap((id) => (typeof id !== 'string' ? [] : follow(id) === null ? [] : [follow(id)!]));
+      return target === null ? [] : [{...timer, itemId: target, next}];
+    });
   }
   return {records, stamps: nextStamps, detached};
+}
+
+/** True when two detached records hold the same records of the same item (the same file imported twice, say). */
+function sameDetached(a: DetachedRecord, b: DetachedRecord): boolean {
+  return (
+    a.planId === b.planId &&
+    a.itemId === b.itemId &&
+    a.fingerprint === b.fingerprint &&
+    a.tick === b.tick &&
+    a.note === b.note &&
+    (a.review?.markedAt ?? null) === (b.review?.markedAt ?? null) &&
+    JSON.stringify(a.runs) === JSON.stringify(b.runs)
+  );
+}
+
+/**
+ * Adds detached records from an import to those kept here: one with a key already here, or holding exactly what a
+ * record here holds, is the same record and is not added twice. `dropped` counts the oldest records that no longer
+ * fit under `MAX_DETACHED` (a number nobody reaches by hand; the import says so if it ever happens).
+ */
+export function mergeDetached(
+  here: readonly DetachedRecord[],
+  incoming: readonly DetachedRecord[],
+): {detached: DetachedRecord[]; added: DetachedRecord[]; dropped: number} {
+  const merged = [...here];
+  const added: DetachedRecord[] = [];
+  for (const record of incoming) {
+    if (merged.some((other) => other.key === record.key || sameDetached(other, record))) continue;
+    merged.push(record);
+    added.push(record);
+  }
+  const dropped = Math.max(0, merged.length - MAX_DETACHED);
+  return {detached: dropped > 0 ? merged.slice(dropped) : merged, added, dropped};
 }
 
 const planOf = (map: unknown, planId: string): Record<string, unknown> =>

@@ -74,8 +74,13 @@ export interface TimerRun {
   finished: boolean;
 }
 
-/** Only the most recent runs are kept, so the store stays small (months of study fit). */
-export const MAX_TIMER_RUNS = 2000;
+/**
+ * Only the most recent runs are kept, so the store stays small: a run is about 110 bytes, so the log stays near half a
+ * megabyte at most, well inside the few megabytes a browser gives a site. 5,000 runs are a year of six-hour days
+ * paused a dozen times each, far more than the 16 weeks "Where your time went" shows. Should a log ever reach it,
+ * that section says from when its time is counted (TodayPage/TimeSpent), and an import says how many old runs went.
+ */
+export const MAX_TIMER_RUNS = 5000;
 /** Nobody follows this many plans at once; the cap guards against hand-edited data. */
 export const MAX_FOLLOWS = 50;
 
@@ -266,9 +271,10 @@ const isDuration = (value: unknown): value is number => isFiniteNumber(value) &&
 /** A moment that has happened (allowing for clock skew), as a running start or a finish must be. */
 const isPastInstant = (value: unknown, now: number): value is number => isFiniteNumber(value) && value >= 0 && value <= now + CLOCK_SKEW_MS;
 
-function decodeTimers(value: unknown, now: number, report: DecodeReport): Record<string, TimerRecord> {
+/** Reads timers, kept as a map by key or (in an export file) as a list; those that cannot be timers are counted in `report`. */
+export function decodeTimers(value: unknown, now: number, report: Pick<DecodeReport, 'droppedTimers'> = {droppedTimers: 0}): Record<string, TimerRecord> {
   const timers = createMap<TimerRecord>();
-  if (!isRecord(value)) return timers;
+  if (!isRecord(value) && !Array.isArray(value)) return timers;
   for (const timer of Object.values(value)) {
     if (
       isRecord(timer) &&
@@ -377,7 +383,8 @@ function decodeFollows(value: unknown): FollowedPlan[] {
   return follows.slice(0, MAX_FOLLOWS);
 }
 
-function decodeTimerRuns(value: unknown, now: number): TimerRun[] {
+/** Reads a time log, leaving out runs with impossible times; the most recent `MAX_TIMER_RUNS` are kept. */
+export function decodeTimerRuns(value: unknown, now: number): TimerRun[] {
   if (!Array.isArray(value)) return [];
   const runs = value.flatMap((run): TimerRun[] =>
     isRecord(run) &&

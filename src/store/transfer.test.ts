@@ -49,10 +49,10 @@ describe('a "Move my progress" link', () => {
     const review: ReviewMap = {
       [WEEK]: {'d2-b1': {label: 'Block 1 · Channels', markedAt: 100, card}, 'd2-b2': {label: 'Block 2', markedAt: 200, card: null}},
     };
-    const read = await readTransfer(`#${await encodeTransfer({}, null, review)}`);
+    const read = await readTransfer(`#${await encodeTransfer({}, null, {review})}`);
     if (!read.ok) throw new Error(read.error);
     const here: ReviewMap = {[WEEK]: {'d2-b1': {label: 'Block 1', markedAt: 50, card: {...card, reps: 1, lastReview: 1000}}}};
-    const preview = previewTransfer(read.offer, {}, null, undefined, here);
+    const preview = previewTransfer(read.offer, {}, null, undefined, {review: here});
     expect(preview).toMatchObject({
       ok: true,
       review: {[WEEK]: {'d2-b1': {label: 'Block 1', markedAt: 50, card}, 'd2-b2': review[WEEK]!['d2-b2']}},
@@ -70,7 +70,7 @@ describe('a "Move my progress" link', () => {
     const read = await readTransfer(`#move=1.${base64url}`);
     if (!read.ok) throw new Error(read.error);
     const here: ReviewMap = {[WEEK]: {'d2-b1': {label: 'x', markedAt: 1, card: null}}};
-    expect(previewTransfer(read.offer, {}, null, undefined, here)).toMatchObject({
+    expect(previewTransfer(read.offer, {}, null, undefined, {review: here})).toMatchObject({
       ok: true,
       progress: {[WEEK]: {'d1-b1': 7}},
       review: here,

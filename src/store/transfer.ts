@@ -1,28 +1,45 @@
 /**
- * "Move my progress": all ticks, "review later" marks (with the stamps of the items they were made on) and the 4h/6h choice in a link's fragment (after `#`, which browsers never send
- * to a server), compressed with the browser's own deflate and written as base64url. Opening the link merges by
- * the import rules (src/store/progress.ts), after the reader confirms.
+ * "Move my progress": everything an export file holds (ticks, notes, "review later" marks, followed plans, paused
+ * timers, the time log, set-aside records, with the stamps of the items they were made on) and the 4h/6h choice in a
+ * link's fragment (after `#`, which browsers never send to a server), compressed with the browser's own deflate and
+ * written as base64url. Opening the link merges by the import rules (src/store/progress.ts), after the reader confirms.
  */
 import {parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
-import {EXPORT_APP, EXPORT_VERSION, importProgress, type ImportReport, type KnownItems, type Progress} from './progress';
-import {stampsOfRecords, type DetachedRecord, type StampMap} from './records';
-import type {ReviewMap} from './review';
+import {
+  EXPORT_APP,
+  EXPORT_VERSION,
+  exportProgress,
+  importProgress,
+  type ExportExtras,
+  type ImportResult,
+  type KnownItems,
+  type Progress,
+  type ProgressExport,
+} from './progress';
 import {TRANSFER_PARAM} from './transferFragment';
 
 export {isTransferFragment} from './transferFragment';
 /**
  * Format of the link's data; a link with a higher number comes from a newer site and is refused.
  * 2 added `review`; 3 added `stamps` (as export format 4), so records follow their items when the plans changed
- * between making the link and opening it. Links of formats 1 and 2 still open.
+ * between making the link and opening it; 4 carries all an export file of format 5 does (notes, followed plans,
+ * paused timers, the time log, set-aside records). Links of formats 1 to 3 still open.
  */
-export const TRANSFER_FORMAT = 3;
+export const TRANSFER_FORMAT = 4;
 
-interface TransferPayload {
+/**
+ * The longest link this site makes. Browsers take far longer addresses (Chromium 2 MB), but Safari's address bar,
+ * mail and chat apps cut or refuse long ones somewhere past 64,000 characters, and a link cut off is refused as
+ * damaged on the other device. A link that would be longer is not made: the reader is told to move a file instead.
+ * Ticks, marks and a time log compress well; this fits a whole 16-week guide with notes of several pages.
+ */
+export const MAX_LINK_LENGTH = 60_000;
+
+/** What a link holds: an export file's content without its envelope, and the 4h/6h choice. */
+interface TransferPayload extends Partial<Omit<ProgressExport, 'app' | 'version' | 'exportedAt'>> {
   app: typeof EXPORT_APP;
   variant: PlanVariant | null;
   progress: Progress;
-  review?: ReviewMap;
-  stamps?: StampMap;
 }
 
 /** What a link holds, read and checked; nothing is merged yet. */
@@ -51,9 +68,10 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await new Response(output).arrayBuffer());
 }
 
-/** The fragment (`move=3.…`, without `#`) carrying these ticks, review marks, the stamps of their items and this choice. */
-export async function encodeTransfer(progress: Progress, variant: PlanVariant | null, review: ReviewMap = {}, stamps: StampMap = {}): Promise<string> {
-  const payload: TransferPayload = {app: EXPORT_APP, variant, progress, review, stamps: stampsOfRecords(stamps, progress, review)};
+/** The fragment (`move=4.…`, without `#`) carrying what an export file of `progress` and `extras` would, and this choice. */
+export async function encodeTransfer(progress: Progress, variant: PlanVariant | null, extras: ExportExtras = {}, now = Date.now()): Promise<string> {
+  const {app: _app, version: _version, exportedAt: _exportedAt, ...content} = exportProgress(progress, new Date(now), extras);
+  const payload: TransferPayload = {app: EXPORT_APP, variant, ...content};
   const compressed = await pipe(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate-raw'));
   return `${TRANSFER_PARAM}=${TRANSFER_FORMAT}.${toBase64Url(compressed)}`;
 }
@@ -81,26 +99,15 @@ export async function readTransfer(fragment: string): Promise<TransferRead> {
     return {ok: false, error: DAMAGED};
   }
   if (typeof data !== 'object' || data === null || (data as TransferPayload).app !== EXPORT_APP) return {ok: false, error: DAMAGED};
-  const {variant, progress, review, stamps} = data as TransferPayload;
+  const {variant, progress, ...rest} = data as TransferPayload;
   if (typeof progress !== 'object' || progress === null || Array.isArray(progress)) return {ok: false, error: DAMAGED};
-  // Review marks and stamps are checked entry by entry by the import, as a file's are.
-  const exportText = JSON.stringify({app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: '', progress, review: review ?? {}, stamps: stamps ?? {}});
+  // Everything else is checked entry by entry by the import, as a file's is; what an older link lacks is absent.
+  const exportText = JSON.stringify({...rest, app: EXPORT_APP, version: EXPORT_VERSION, exportedAt: '', progress});
   return {ok: true, offer: {variant: parseVariant(variant), exportText}};
 }
 
-/** What confirming would do: the merged ticks, review marks and stamps, what they add, and whether the 4h/6h choice changes. */
-export type TransferPreview =
-  | {
-      ok: true;
-      progress: Progress;
-      review: ReviewMap;
-      stamps: StampMap;
-      detached: DetachedRecord[];
-      report: ImportReport;
-      variant: PlanVariant | null;
-      variantChanges: boolean;
-    }
-  | {ok: false; error: string};
+/** What confirming would do: the merge as an import's (`withImport` applies it), and whether the 4h/6h choice changes. */
+export type TransferPreview = (Extract<ImportResult, {ok: true}> & {variant: PlanVariant | null; variantChanges: boolean}) | {ok: false; error: string};
 
 /**
  * Merges an offer into the current state by the import rules: never unticks or unmarks, the earliest tick time
@@ -111,21 +118,17 @@ export function previewTransfer(
   current: Progress,
   currentVariant: PlanVariant | null,
   known?: KnownItems,
-  currentReview: ReviewMap = {},
-  currentStamps: StampMap = {},
+  here: ExportExtras = {},
   now = Date.now(),
 ): TransferPreview {
-  const result = importProgress(offer.exportText, current, known, {review: currentReview, stamps: currentStamps}, now);
+  const result = importProgress(offer.exportText, current, known, here, now);
   if (!result.ok) return result;
   const variant = offer.variant ?? currentVariant;
-  return {
-    ok: true,
-    progress: result.progress,
-    review: result.review,
-    stamps: result.stamps,
-    detached: result.detached,
-    report: result.report,
-    variant,
-    variantChanges: variant !== currentVariant,
-  };
+  return {...result, variant, variantChanges: variant !== currentVariant};
+}
+
+/** The message shown instead of a link too long to make (see `MAX_LINK_LENGTH`); null when the link is fine. */
+export function linkTooLong(link: string): string | null {
+  if (link.length <= MAX_LINK_LENGTH) return null;
+  return `Your progress is too much for a link: it would be ${link.length.toLocaleString('en')} characters long, and links longer than ${MAX_LINK_LENGTH.toLocaleString('en')} get cut off when they are sent, which would lose part of it. No link was made. Use "Export progress" here and "Import progress" on the other device: the file carries everything.`;
 }

@@ -2,7 +2,8 @@ import {useEffect, useId, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {updateState, useStoredState} from '@site/src/store';
-import {encodeTransfer} from '@site/src/store/transfer';
+import {extrasOf} from '@site/src/store/progress';
+import {encodeTransfer, linkTooLong} from '@site/src/store/transfer';
 import styles from './styles.module.css';
 
 /** The link holds everything, so once it is copied or shown as a QR code it counts as a backup (as an export file does). */
@@ -11,31 +12,36 @@ const recordBackup = () => updateState((state) => ({...state, lastBackupAt: Date
 type QrCode = {kind: 'image'; src: string} | {kind: 'error'; text: string} | null;
 
 /**
- * "Move my progress": a link to this site whose fragment carries every tick, every "review later" mark and the 4h/6h choice, and the same
- * link as a QR code. Loaded only when the reader opens it; the QR code library only when asked for.
+ * "Move my progress": a link to this site whose fragment carries all an export file does (ticks, notes, "review later"
+ * marks, followed plans, paused timers, the time log, set-aside records) and the 4h/6h choice, and the same link as a
+ * QR code. A link too long to survive being sent is not made; the reader is told to move a file instead. Loaded only
+ * when the reader opens it; the QR code library only when asked for.
  */
 export default function MoveProgress(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
-  const progress = useStoredState((state) => state.progress);
-  const variant = useStoredState((state) => state.variant);
-  const review = useStoredState((state) => state.review);
-  const stamps = useStoredState((state) => state.stamps);
+  // The whole state: every part of it but the settings travels (the same object until something changes).
+  const state = useStoredState((current) => current);
   const [link, setLink] = useState('');
+  const [tooLong, setTooLong] = useState<string | null>(null);
   const [qrCode, setQrCode] = useState<QrCode>(null);
   const [status, setStatus] = useState('');
   const id = useId();
 
   useEffect(() => {
     let current = true;
-    void encodeTransfer(progress, variant, review, stamps).then((fragment) => {
+    void encodeTransfer(state.progress, state.variant, extrasOf(state)).then((fragment) => {
       if (!current) return;
-      setLink(new URL(`${siteConfig.baseUrl}#${fragment}`, window.location.origin).href);
+      const made = new URL(`${siteConfig.baseUrl}#${fragment}`, window.location.origin).href;
+      // Never a link that carries only part of it: no link at all, and why.
+      const problem = linkTooLong(made);
+      setTooLong(problem);
+      setLink(problem ? '' : made);
       setQrCode(null);
     });
     return () => {
       current = false;
     };
-  }, [progress, variant, review, stamps, siteConfig.baseUrl]);
+  }, [state, siteConfig.baseUrl]);
 
   const copy = async () => {
     try {
@@ -65,8 +71,8 @@ export default function MoveProgress(): ReactNode {
     <div className={styles.panel}>
       <p className={styles.explain}>
         <Translate id="progress.move.explain">
-          Open this link on your other device: it shows what it would add, and merges only when you confirm. Your ticks and review marks travel inside the link
-          (after the #), never through a server.
+          Open this link on your other device: it shows what it would add, and merges only when you confirm. Your ticks, notes, review marks, followed plans and
+          time log travel inside the link (after the #), never through a server. A running timer arrives paused.
         </Translate>
       </p>
       <label htmlFor={`${id}-link`} className={styles.label}>
@@ -87,6 +93,9 @@ export default function MoveProgress(): ReactNode {
       </div>
       <p className={styles.status} role="status">
         {status}
+      </p>
+      <p className={styles.error} role="alert" data-move-too-long>
+        {tooLong ?? ''}
       </p>
       {qrCode?.kind === 'image' && (
         <img

@@ -4,8 +4,7 @@ import {planItemIds} from '@site/plugins/plan-data/data';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {applyVariantToDocument} from '@site/src/hooks/useVariant';
 import {getState, updateState} from '@site/src/store';
-import {describeImport, type KnownItems} from '@site/src/store/progress';
-import {MAX_DETACHED} from '@site/src/store/records';
+import {describeImport, extrasOf, withImport, type ImportReport, type KnownItems} from '@site/src/store/progress';
 import {previewTransfer, readTransfer, type TransferOffer} from '@site/src/store/transfer';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
@@ -45,9 +44,10 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
   }, []);
 
   // Computed against the state as it is now, so ticks made meanwhile in another tab are counted and kept.
-  const {progress: currentProgress, variant: currentVariant, review: currentReview, stamps: currentStamps} = getState();
+  const currentState = getState();
+  const {progress: currentProgress, variant: currentVariant} = currentState;
   const offer = step.kind === 'offer' ? step.offer : null;
-  const preview = offer ? previewTransfer(offer, currentProgress, currentVariant, known, currentReview, currentStamps) : null;
+  const preview = offer ? previewTransfer(offer, currentProgress, currentVariant, known, extrasOf(currentState)) : null;
   const additions = preview?.ok
     ? plans.flatMap((plan) => {
         const added = Object.keys(preview.progress[plan.id] ?? {}).filter((itemId) => !Object.hasOwn(currentProgress[plan.id] ?? {}, itemId)).length;
@@ -57,23 +57,16 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
 
   const merge = () => {
     if (!offer || !preview?.ok) return;
-    updateState((state) => {
+    const outcome = updateState((state) => {
       // Merged again into the state at this moment: the preview may be a few seconds old.
-      const latest = previewTransfer(offer, state.progress, state.variant, known, state.review, state.stamps);
-      return latest.ok
-        ? {
-            ...state,
-            progress: latest.progress,
-            review: latest.review,
-            variant: latest.variant,
-            stamps: latest.stamps,
-            detached: [...state.detached, ...latest.detached].slice(-MAX_DETACHED),
-          }
-        : state;
+      const latest = previewTransfer(offer, state.progress, state.variant, known, extrasOf(state));
+      return latest.ok ? {...withImport(state, latest), variant: latest.variant} : state;
     });
     if (preview.variant) applyVariantToDocument(preview.variant);
-    const summary = describeImport(preview.report);
-    setStep({kind: 'merged', summary: preview.variantChanges ? `${summary} ${variantSentence(preview.variant)}` : summary});
+    const summary = [describeImport(preview.report), preview.variantChanges ? variantSentence(preview.variant) : '', SAVE_PROBLEM[outcome] ?? '']
+      .filter(Boolean)
+      .join(' ');
+    setStep({kind: 'merged', summary});
   };
 
   const close = () => dialogRef.current?.close();
@@ -95,11 +88,16 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
         {preview?.ok && (
           <>
             <p>
-              {preview.report.added === 0 && preview.report.review.added === 0 && preview.report.review.rescheduled === 0 && !preview.variantChanges
+              {preview.report.added === 0 &&
+              preview.report.review.added === 0 &&
+              preview.report.review.rescheduled === 0 &&
+              !preview.variantChanges &&
+              !alsoCarried(preview.report)
                 ? translate({id: 'progress.receive.nothingNew', message: 'Everything in this link is already in this browser.'})
                 : summarize(preview.report.added, preview.report.alreadyThere)}
               {preview.report.review.added + preview.report.review.rescheduled > 0 && ` ${reviewSentence(preview.report.review)}`}
             </p>
+            {alsoCarried(preview.report) && <p data-progress-receiver-also>{alsoCarried(preview.report)}</p>}
             {additions.length > 0 && (
               <ul className={styles.list}>
                 {additions.map((plan) => (
@@ -127,6 +125,35 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
       </div>
     </dialog>
   );
+}
+
+/** What a merge writes when storage refuses it: the reader must not take "Imported" for saved. */
+const SAVE_PROBLEM: Partial<Record<string, string>> = {
+  'memory-only': translate({
+    id: 'progress.receive.memoryOnly',
+    message: 'Not saved: this browser did not let the site store it, so it lasts only until you close this tab. Keep the link and open it again later.',
+  }),
+  'newer-version': translate({
+    id: 'progress.receive.newerVersion',
+    message: 'Not saved: a newer version of this site stored your progress in another tab. Reload this page, then open the link again.',
+  }),
+};
+
+/** "1 note" or "{count} notes", each form its own translatable message. */
+const counted = (count: number, id: string, one: string, many: string): string =>
+  count === 1 ? translate({id: `${id}.one`, message: one}) : translate({id, message: many}, {count});
+
+/** The rest of what merging adds besides ticks and marks (notes, followed plans, time, set-aside records), or ''. */
+function alsoCarried(report: ImportReport): string {
+  const notes = report.notes.added + report.notes.extended + report.notes.keptBoth;
+  const parts = [
+    notes > 0 ? counted(notes, 'progress.receive.notes', '1 note', '{count} notes') : '',
+    report.followsAdded > 0 ? counted(report.followsAdded, 'progress.receive.follows', '1 followed plan', '{count} followed plans') : '',
+    report.runsAdded ? counted(report.runsAdded, 'progress.receive.runs', '1 timer run of the time log', '{count} timer runs of the time log') : '',
+    report.timersAdded ? counted(report.timersAdded, 'progress.receive.timers', '1 paused timer', '{count} paused timers') : '',
+    report.detachedAdded ? counted(report.detachedAdded, 'progress.receive.detached', '1 set-aside record', '{count} set-aside records') : '',
+  ].filter(Boolean);
+  return parts.length === 0 ? '' : translate({id: 'progress.receive.also', message: 'It also adds {parts}.'}, {parts: parts.join(', ')});
 }
 
 function summarize(added: number, already: number): string {

@@ -1,8 +1,7 @@
 import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
-import {clearTicks, describeImport, importProgress, type KnownItems} from '@site/src/store/progress';
-import {MAX_DETACHED} from '@site/src/store/records';
+import {clearTicks, describeImport, extrasOf, importProgress, withImport, type KnownItems} from '@site/src/store/progress';
 import {saveProgressExport} from '@site/src/lib/files';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
@@ -76,7 +75,13 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
 
   const download = () => {
     const file = saveProgressExport();
-    setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress, notes and review marks to {file}.'}, {file})});
+    setMessage({
+      kind: 'status',
+      text: translate(
+        {id: 'progress.tools.exported', message: 'Exported all progress, notes, review marks, followed plans and the time log to {file}.'},
+        {file},
+      ),
+    });
   };
 
   const importFile = async (file: File) => {
@@ -99,26 +104,12 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     const known: KnownItems = new Map(planData.plans.map((plan) => [plan.id, new Set(planItemIds(plan))]));
     // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
     const state = getState();
-    const result = importProgress(text, state.progress, known, {
-      follows: state.follows,
-      dayNotes: state.dayNotes,
-      itemNotes: state.itemNotes,
-      review: state.review,
-      stamps: state.stamps,
-    });
+    const result = importProgress(text, state.progress, known, extrasOf(state));
     if (!result.ok) {
       setMessage({kind: 'error', text: translate({id: 'progress.tools.importFailed', message: 'Import failed: {reason}'}, {reason: result.error})});
       return;
     }
-    const outcome = updateState((latest) => ({
-      ...latest,
-      progress: result.progress,
-      follows: result.follows,
-      ...result.notes,
-      review: result.review,
-      stamps: result.stamps,
-      detached: [...latest.detached, ...result.detached].slice(-MAX_DETACHED),
-    }));
+    const outcome = updateState((latest) => withImport(latest, result));
     const summary = describeImport(result.report);
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${summary} ${SAVE_PROBLEM[outcome]}` : summary});
   };
