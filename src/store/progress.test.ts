@@ -1,4 +1,4 @@
-import {DEFAULT_STATE, decodeState} from './schema';
+import {DEFAULT_STATE, decodeState, MAX_TIMER_RUNS} from './schema';
 import {
   EXPORT_APP,
   EXPORT_VERSION,
@@ -155,6 +155,13 @@ describe('followed plans in export and import', () => {
     expect(result.ok && result.follows).toEqual([follow]);
   });
 
+  it('adds no second follow of plans followed here already, and says so', () => {
+    const elsewhere = {...follow, id: 'f-2', start: '2026-04-06'};
+    const result = importProgress(JSON.stringify(exportProgress({}, new Date(), {follows: [elsewhere]})), {}, known, {follows: [follow]});
+    expect(result.ok && result.follows).toEqual([follow]);
+    expect(result.ok && describeImport(result.report)).toMatch(/Not added: 1 followed plan of the file, as the same plans are followed here already/);
+  });
+
   it('skips a followed plan with an impossible start date', () => {
     const text = JSON.stringify({...exportProgress({}, new Date()), follows: [{...follow, start: '2026-02-30'}]});
     const result = importProgress(text, {}, known, {follows: []});
@@ -221,6 +228,36 @@ describe('review marks in export and import (format 3)', () => {
     expect(result.ok && describeImport(result.report)).toBe(
       'Imported: 0 ticks added. Review later: 1 mark added. Not applied: "weeks/week-09/go" → "d1-b2" is not a review mark.',
     );
+  });
+});
+
+describe('the time log in export and import (format 5)', () => {
+  const run = (itemId: string, start: number, end = start + 60_000) => ({planId: WEEK, itemId, start, end, finished: false});
+
+  it('merges the runs here and in the file, each run once, oldest first', () => {
+    const here = [run('d1-b1', 1_000_000), run('d1-b2', 3_000_000)];
+    const text = JSON.stringify(exportProgress({}, new Date(5_000_000), {timerRuns: [run('d1-b1', 1_000_000), run('d1-a1', 2_000_000)]}));
+    const result = importProgress(text, {}, known, {timerRuns: here}, 5_000_000);
+    expect(result.ok && result.timerRuns).toEqual([run('d1-b1', 1_000_000), run('d1-a1', 2_000_000), run('d1-b2', 3_000_000)]);
+    expect(result.ok && describeImport(result.report)).toBe('Imported: 0 ticks added. Time: 1 timer run added to the time log.');
+  });
+
+  it('says how many of the oldest runs went when the merged log is longer than it keeps', () => {
+    const here = Array.from({length: MAX_TIMER_RUNS - 1}, (_, index) => run('d1-b1', 10_000_000 + index * 100_000, 10_000_000 + index * 100_000 + 1));
+    const text = JSON.stringify(exportProgress({}, new Date(), {timerRuns: [run('d1-a1', 1_000), run('d1-a1', 2_000), run('d1-a1', 3_000)]}));
+    const result = importProgress(text, {}, known, {timerRuns: here});
+    expect(result.ok && result.timerRuns).toHaveLength(MAX_TIMER_RUNS);
+    expect(result.ok && result.timerRuns[0]).toEqual(run('d1-a1', 3_000));
+    expect(result.ok && describeImport(result.report)).toMatch(
+      /3 timer runs added to the time log; the oldest 2 runs went, as the log keeps the 5,000 most recent\./,
+    );
+  });
+
+  it('still imports a format 4 file, which has no time log, and leaves the log and timers here alone', () => {
+    const timer = {planId: WEEK, itemId: 'd1-b1', durationMs: 60_000, maxMs: 60_000, elapsedMs: 1_000, runningSince: null, finishedAt: null, next: []};
+    const text = JSON.stringify({app: EXPORT_APP, version: 4, exportedAt: '', progress: {[WEEK]: {'d1-b2': 5}}, stamps: {}});
+    const result = importProgress(text, {}, known, {timerRuns: [run('d1-b1', 1_000)], timers: {[`${WEEK}#d1-b1`]: timer}});
+    expect(result).toMatchObject({ok: true, progress: {[WEEK]: {'d1-b2': 5}}, timerRuns: [run('d1-b1', 1_000)], timers: {[`${WEEK}#d1-b1`]: timer}});
   });
 });
 

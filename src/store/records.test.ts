@@ -2,8 +2,8 @@ import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identit
 import {countDetached, deleteDetached, reattach, reconcilePlan} from './records';
 import {setReviewMark} from './review';
 import {DEFAULT_STATE, decodeState, readStored, type StoredState} from './schema';
-import {startTimer, timerKey} from './timers';
-import {describeImport, exportProgress, importProgress, setTick} from './progress';
+import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
+import {describeImport, exportProgress, extrasOf, importProgress, setTick, withImport, type ImportResult} from './progress';
 import {encodeTransfer, previewTransfer, readTransfer} from './transfer';
 import {setNote} from './notes';
 
@@ -167,5 +167,76 @@ describe('records in an export file or a "Move my progress" link made before a p
     const state = reconcilePlan({...DEFAULT_STATE, progress: preview.progress, review: preview.review, stamps: preview.stamps}, PLAN, inserted, NOW);
     expect(state.progress[PLAN]).toEqual({'d2-a2': NOW - 3000});
     expect(Object.keys(state.review[PLAN]!)).toEqual(['d2-a2']);
+  });
+});
+
+describe('the time log, paused timers and set-aside records in an export made before a plan edit', () => {
+  const inserted = [landed[0]!, identity('d2-a1', 'Load testing with k6'), {...landed[1]!, id: 'd2-a2'}, {...landed[2]!, id: 'd2-a3'}];
+  /** "Scaling considerations" studied for a minute, then its timer paused; "Design Deep Dive" studied and finished. */
+  function studied(): StoredState {
+    let state = startTimer(withRecords(), {planId: PLAN, itemId: 'd2-b1', durationMs: 60_000, maxMs: 60_000, next: ['d2-a1']}, NOW - 600_000);
+    state = settleFinished(state, NOW - 500_000).state;
+    state = startTimer(state, {planId: PLAN, itemId: 'd2-a1', durationMs: 3_600_000, maxMs: 3_600_000, next: ['d2-a2']}, NOW - 120_000);
+    state = pauseTimer(state, timerKey(PLAN, 'd2-a1'), NOW - 60_000);
+    return reconcilePlan(state, PLAN, landed, NOW - 60_000);
+  }
+  const exportOf = (state: StoredState) => JSON.stringify(exportProgress(state.progress, new Date(NOW), extrasOf(state)));
+  const importInto = (text: string, state: StoredState): StoredState => {
+    const result = importProgress(text, state.progress, undefined, extrasOf(state), NOW);
+    if (!result.ok) throw new Error(result.error);
+    return withImport(state, result);
+  };
+
+  it('follow their item to its new id in a fresh browser, the timer paused with its minute', () => {
+    const state = reconcilePlan(reload(importInto(exportOf(studied()), DEFAULT_STATE)), PLAN, inserted, NOW);
+    expect(state.timerRuns).toEqual([
+      {planId: PLAN, itemId: 'd2-b1', start: NOW - 600_000, end: NOW - 540_000, finished: true},
+      {planId: PLAN, itemId: 'd2-a2', start: NOW - 120_000, end: NOW - 60_000, finished: false},
+    ]);
+    expect(Object.keys(state.timers)).toEqual([timerKey(PLAN, 'd2-a2')]);
+    expect(state.timers[timerKey(PLAN, 'd2-a2')]).toMatchObject({itemId: 'd2-a2', elapsedMs: 60_000, runningSince: null, next: ['d2-a3']});
+    expect(state.detached).toEqual([]);
+  });
+
+  it('imported again once the plan page re-keyed them, join their item under its new id and are counted once', () => {
+    const here = reconcilePlan({...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd2-a3', true, NOW)}, PLAN, inserted, NOW);
+    const text = exportOf(studied());
+    // Where this browser does not know the item yet, the records keep their ids and stamps, and the plan page re-keys them.
+    const once = reconcilePlan(importInto(text, here), PLAN, inserted, NOW);
+    expect(once.timerRuns.map((run) => run.itemId)).toEqual(['d2-b1', 'd2-a2']);
+    expect(Object.keys(once.timers)).toEqual([timerKey(PLAN, 'd2-a2')]);
+    const result = importProgress(text, once.progress, undefined, extrasOf(once), NOW + 1000);
+    expect(result.ok && result.report).toMatchObject({added: 0});
+    expect(result.ok && result.report.runsAdded).toBeUndefined();
+    expect(result.ok && withImport(once, result)).toEqual(once);
+  });
+
+  it('whose old id holds another item here go aside with the other records of their item, never onto it', () => {
+    const here = reconcilePlan({...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd2-a1', true, NOW)}, PLAN, inserted.slice(0, 2), NOW);
+    const state = importInto(exportOf(studied()), here);
+    expect(state.timerRuns.map((run) => run.itemId)).toEqual(['d2-b1']);
+    expect(state.timers).toEqual({});
+    expect(state.detached).toEqual([
+      expect.objectContaining({
+        itemId: 'd2-a1',
+        text: 'Scaling considerations',
+        tick: NOW - 3000,
+        runs: [{start: NOW - 120_000, end: NOW - 60_000, finished: false}],
+      }),
+    ]);
+    // Importing the same file again sets nothing aside twice.
+    expect(importInto(exportOf(studied()), state).detached).toHaveLength(1);
+  });
+
+  it('records set aside on one device arrive on the other with the text they were made on, once', () => {
+    const device = reconcilePlan(reload(withRecords()), PLAN, [landed[0]!, identity('d2-a1', 'Mock interview with a peer'), landed[2]!], NOW);
+    expect(device.detached).toHaveLength(1);
+    const text = exportOf(device);
+    const other = importInto(text, DEFAULT_STATE);
+    expect(other.detached).toEqual(device.detached);
+    expect(importProgress(text, other.progress, undefined, extrasOf(other), NOW)).toMatchObject({ok: true, detached: [], report: {}});
+    expect(describeImport((importProgress(text, {}, undefined, {}, NOW) as Extract<ImportResult, {ok: true}>).report)).toMatch(
+      /Added: 1 set-aside record of items no longer in their plan/,
+    );
   });
 });

@@ -329,7 +329,10 @@ export function rekeyImported(
   const detached: DetachedRecord[] = [];
   const kinds = ['progress', 'itemNotes', 'review'] as const;
   for (const [planId, planStamps] of Object.entries(incoming)) {
-    const listed = [...listOf(file.timerRuns), ...listOf(file.timers)].flatMap((entry) => (namesItem(entry, planId) ? [entry.itemId] : []));
+    // A timer's "next" ids are positions too: the item to run after it must follow its item as well.
+    const listed = [...listOf(file.timerRuns), ...listOf(file.timers)].flatMap((entry) =>
+      namesItem(entry, planId) ? [entry.itemId, ...listOf(entry.next).filter((id): id is string => typeof id === 'string')] : [],
+    );
     const ids = new Set([...kinds.flatMap((kind) => Object.keys(planOf(file[kind], planId))), ...listed].filter((id) => Object.hasOwn(planStamps, id)));
     if (ids.size === 0) continue;
     const here = planEntries(stamps, planId);

@@ -1,5 +1,8 @@
-import {encodeTransfer, isTransferFragment, previewTransfer, readTransfer, TRANSFER_FORMAT} from './transfer';
+import {encodeTransfer, isTransferFragment, linkTooLong, MAX_LINK_LENGTH, previewTransfer, readTransfer, TRANSFER_FORMAT} from './transfer';
+import {describeImport, extrasOf, withImport} from './progress';
 import type {ReviewMap} from './review';
+import {DEFAULT_STATE, type FollowedPlan, type StoredState} from './schema';
+import {pauseTimer, startTimer, timerKey} from './timers';
 
 const WEEK = 'weeks/week-10/go';
 
@@ -97,3 +100,107 @@ describe('a "Move my progress" link', () => {
     expect(await readTransfer('#move=1.AAAA')).toMatchObject({ok: false});
   });
 });
+
+describe('a "Move my progress" link of format 4', () => {
+  const NOW = Date.UTC(2026, 2, 4, 12);
+  const follow: FollowedPlan = {
+    id: 'f-1',
+    planIds: [WEEK],
+    start: '2026-03-02',
+    variant: null,
+    weekdays: [1, 2, 3, 4, 5],
+    shifts: [],
+    skipBefore: 0,
+    catchUpBefore: 0,
+  };
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('carries notes, followed plans, the time log, set-aside records and timers, a running one arriving paused', async () => {
+    vi.useFakeTimers({now: NOW - 120_000});
+    let state: StoredState = {
+      ...DEFAULT_STATE,
+      follows: [follow],
+      dayNotes: {[WEEK]: {'2': 'Day two went well'}},
+      itemNotes: {[WEEK]: {'d2-b1': 'select with a timeout'}},
+      detached: [
+        {
+          key: `${WEEK}#d3-b1@5`,
+          planId: WEEK,
+          itemId: 'd3-b1',
+          text: 'Old block',
+          fingerprint: 'old block',
+          detachedAt: 5,
+          tick: 4,
+          note: null,
+          review: null,
+          runs: [],
+        },
+      ],
+    };
+    state = startTimer(state, {planId: WEEK, itemId: 'd2-b1', durationMs: 3_600_000, maxMs: 3_600_000, next: []}, Date.now());
+    vi.advanceTimersByTime(60_000);
+    state = pauseTimer(state, timerKey(WEEK, 'd2-b1'), Date.now());
+    state = startTimer(state, {planId: WEEK, itemId: 'd2-b2', durationMs: 3_600_000, maxMs: 3_600_000, next: []}, Date.now());
+    vi.advanceTimersByTime(30_000);
+    // Made while "Block 2" runs: it has run 30 seconds.
+    const read = await readTransfer(`#${await encodeTransfer({[WEEK]: {'d1-b1': 7}}, '6h', extrasOf(state))}`);
+    if (!read.ok) throw new Error(read.error);
+    const preview = previewTransfer(read.offer, {}, null, undefined, {}, Date.now());
+    if (!preview.ok) throw new Error(preview.error);
+    const arrived = {...withImport(DEFAULT_STATE, preview), variant: preview.variant};
+    expect(arrived.follows).toEqual([follow]);
+    expect(arrived.dayNotes).toEqual(state.dayNotes);
+    expect(arrived.itemNotes).toEqual(state.itemNotes);
+    expect(arrived.detached).toEqual(state.detached);
+    // The stretch still running is not logged: the other device logs it whole when that timer stops there.
+    expect(arrived.timerRuns).toEqual([{planId: WEEK, itemId: 'd2-b1', start: NOW - 120_000, end: NOW - 60_000, finished: false}]);
+    expect(arrived.timers[timerKey(WEEK, 'd2-b1')]).toMatchObject({elapsedMs: 60_000, runningSince: null});
+    expect(arrived.timers[timerKey(WEEK, 'd2-b2')]).toMatchObject({elapsedMs: 30_000, runningSince: null});
+    expect(preview.report).toMatchObject({added: 1, followsAdded: 1, runsAdded: 1, timersAdded: 2, detachedAdded: 1, notes: {added: 2}});
+    expect(describeImport(preview.report)).toMatch(/Time: 1 timer run added to the time log; 2 paused timers added\./);
+  });
+
+  it('of format 3 (ticks, marks and stamps) still opens, and leaves the time log and notes here alone', async () => {
+    const payload = JSON.stringify({
+      app: 'go-study-plans',
+      variant: null,
+      progress: {[WEEK]: {'d1-b1': 7}},
+      review: {},
+      stamps: {[WEEK]: {'d1-b1': {fingerprint: 'channels', text: 'Channels'}}},
+    });
+    const read = await readTransfer(`#move=3.${await deflated(payload)}`);
+    if (!read.ok) throw new Error(read.error);
+    const run = {planId: WEEK, itemId: 'd2-b1', start: 1, end: 2, finished: true};
+    const preview = previewTransfer(read.offer, {}, '4h', undefined, {timerRuns: [run], dayNotes: {[WEEK]: {'1': 'mine'}}}, NOW);
+    expect(preview).toMatchObject({ok: true, progress: {[WEEK]: {'d1-b1': 7}}, timerRuns: [run], notes: {dayNotes: {[WEEK]: {'1': 'mine'}}}, variant: '4h'});
+  });
+
+  it('too long to be sent safely is not made, and the reader is told to move a file instead', async () => {
+    // Notes that hardly compress, as long ones with code in them can be.
+    let seed = 1;
+    const noise = (length: number) =>
+      Array.from({length}, () => {
+        // xorshift32: the same text every run, as little repetition as deflate could use.
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        return String.fromCharCode(33 + ((seed >>> 0) % 90));
+      }).join('');
+    const short = `https://example.org/#${await encodeTransfer({}, null, {dayNotes: {[WEEK]: {'1': noise(2_000)}}})}`;
+    expect(linkTooLong(short)).toBeNull();
+    const long = `https://example.org/#${await encodeTransfer({}, null, {dayNotes: {[WEEK]: Object.fromEntries(Array.from({length: 7}, (_, day) => [String(day + 1), noise(20_000)]))}})}`;
+    expect(long.length).toBeGreaterThan(MAX_LINK_LENGTH);
+    expect(linkTooLong(long)).toMatch(/too much for a link.*No link was made\. Use "Export progress"/);
+  });
+});
+
+async function deflated(text: string): Promise<string> {
+  const compressed = new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  return btoa(String.fromCharCode(...compressed))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
