@@ -4,10 +4,10 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
 import type {PlanSummary} from '@site/plugins/plan-data/data';
 import type {PlanVariant} from '@site/plugins/plan-model/ids';
-import {addDays, dateOf, formatDate, formatShortDate, scheduleDays, weekdayOf} from '@site/src/schedule';
+import {addDays, dateOf, formatDate, formatShortDate, localDate, scheduleDays, weekdayOf} from '@site/src/schedule';
 import {activityByDate, heatLevel, heatmapDays, HEATMAP_WEEKS, streak} from '@site/src/schedule/history';
 import {useStoredState} from '@site/src/store';
-import type {FollowedPlan} from '@site/src/store/schema';
+import {MAX_TIMER_RUNS, type FollowedPlan} from '@site/src/store/schema';
 import styles from './styles.module.css';
 
 const CELL = 12;
@@ -143,6 +143,15 @@ export default function TimeSpent({today, follows, plans, siteVariant}: Props): 
               },
             )}
       </p>
+      {runs.length >= MAX_TIMER_RUNS && (
+        // The log keeps its most recent runs only; when older ones have gone, the reader is told from when time counts.
+        <p data-time-log-cap>
+          {translate(
+            {id: 'today.time.cap', message: 'The time log keeps your {max} most recent timer runs, so timed study before {date} is no longer counted here.'},
+            {max: MAX_TIMER_RUNS.toLocaleString('en'), date: formatDate(localDate(runs[0]!.start))},
+          )}
+        </p>
+      )}
       <svg
         className={styles.heatmap}
         role="img"

@@ -2,7 +2,9 @@ import {act, render, screen, waitFor, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {renderToString} from 'react-dom/server';
 import TodayPage from '@site/src/components/TodayPage';
+import TimeSpent from '@site/src/components/TodayPage/TimeSpent';
 import {getState, resetStoreForTests, updateState} from '@site/src/store';
+import {MAX_TIMER_RUNS} from '@site/src/store/schema';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 
 const WEEK = 'weeks/week-10/go';
@@ -68,5 +70,27 @@ describe('TodayPage', () => {
     await waitFor(() => expect(screen.getAllByRole('textbox', {name: /^Notes for day 3/})).toHaveLength(2));
     const ids = Array.from(container.querySelectorAll('[id]'), (element) => element.id);
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+
+  it('says from when timed study counts once the time log is full, and says nothing before', () => {
+    const day = Date.parse('2026-03-04T08:00:00Z');
+    const runs = (count: number) =>
+      Array.from({length: count}, (_, index) => ({
+        planId: WEEK,
+        itemId: 'd3-b1',
+        start: day - (count - index) * 3_600_000,
+        end: day - (count - index) * 3_600_000 + 60_000,
+        finished: false,
+      }));
+    updateState((state) => ({...state, timerRuns: runs(MAX_TIMER_RUNS - 1)}));
+    const {unmount} = render(<TimeSpent today="2026-03-04" follows={[]} plans={[]} siteVariant="4h" />);
+    expect(document.querySelector('[data-time-log-cap]')).toBeNull();
+    unmount();
+    updateState((state) => ({...state, timerRuns: runs(MAX_TIMER_RUNS)}));
+    render(<TimeSpent today="2026-03-04" follows={[]} plans={[]} siteVariant="4h" />);
+    // 5,000 hourly runs before 4 March 2026 08:00 UTC start on 8 August 2025 (in UTC, as the suite runs).
+    expect(document.querySelector('[data-time-log-cap]')).toHaveTextContent(
+      'The time log keeps your 5,000 most recent timer runs, so timed study before Fri, 8 Aug 2025 is no longer counted here.',
+    );
   });
 });
