@@ -90,4 +90,21 @@ describe('records of an item an edit removed', () => {
     expect(getState().progress[WEEK]).toBeUndefined();
     expect(screen.getByRole('status')).toHaveTextContent('Deleted "Chaos engineering drills".');
   });
+
+  it('says so when storage refused the deletion, instead of saying it is done for good', () => {
+    storeRecordsOfARemovedItem();
+    render(
+      <Week09>
+        <DetachedRecords show="notes" />
+      </Week09>,
+    );
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills" for good'}).click());
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Deleted "Chaos engineering drills". Not saved: this browser did not let the site store it, so it lasts only until you close this tab.',
+    );
+    vi.restoreAllMocks();
+  });
 });

@@ -7,7 +7,7 @@ import {planName} from '@site/src/components/ContinueCard';
 import {planItems} from '@site/src/components/PlanPage';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
-import {updateState, useStoredState, type StoredState} from '@site/src/store';
+import {updateState, useStoredState, type StoredState, type WriteOutcome} from '@site/src/store';
 import {deleteDetached, reattach, type DetachedRecord} from '@site/src/store/records';
 import styles from './styles.module.css';
 
@@ -67,7 +67,7 @@ function Entry({
               onClick={() => {
                 if (!chosen) return;
                 let refused = false;
-                updateState((state: StoredState) => {
+                const outcome = updateState((state: StoredState) => {
                   const next = reattach(state, record.key, chosen);
                   refused = next === state;
                   return next;
@@ -75,7 +75,7 @@ function Entry({
                 onDone(
                   refused
                     ? translate({id: 'detached.reattach.refused', message: 'Not re-attached: the two notes together would be longer than a note may be.'})
-                    : translate({id: 'detached.reattach.done', message: 'Re-attached to "{item}".'}, {item: chosen.text}),
+                    : withOutcome(translate({id: 'detached.reattach.done', message: 'Re-attached to "{item}".'}, {item: chosen.text}), outcome),
                 );
               }}>
               {translate({id: 'detached.reattach', message: 'Re-attach'})}
@@ -87,8 +87,8 @@ function Entry({
           className="button button--sm button--outline button--danger"
           aria-label={translate({id: 'detached.delete.label', message: 'Delete "{text}" for good'}, {text: record.text})}
           onClick={() => {
-            updateState((state: StoredState) => deleteDetached(state, record.key));
-            onDone(translate({id: 'detached.delete.done', message: 'Deleted "{text}".'}, {text: record.text}));
+            const outcome = updateState((state: StoredState) => deleteDetached(state, record.key));
+            onDone(withOutcome(translate({id: 'detached.delete.done', message: 'Deleted "{text}".'}, {text: record.text}), outcome));
           }}>
           {translate({id: 'detached.delete', message: 'Delete'})}
         </button>
@@ -98,6 +98,16 @@ function Entry({
 }
 
 const NONE: DetachedRecord[] = [];
+
+/** A done message, with what happened when storage refused the change: the change lasts only for this visit then. */
+function withOutcome(done: string, outcome: WriteOutcome): string {
+  if (outcome === 'saved') return done;
+  const problem =
+    outcome === 'newer-version'
+      ? translate({id: 'detached.newerVersion', message: 'Not saved: a newer version of this site stored your data in another tab; reload this page.'})
+      : translate({id: 'detached.memoryOnly', message: 'Not saved: this browser did not let the site store it, so it lasts only until you close this tab.'});
+  return `${done} ${problem}`;
+}
 
 /**
  * Records whose item a plan edit removed or rewrote: listed with the text they were made on, to re-attach to an item
