@@ -13,7 +13,7 @@ async function createLink(page: Page): Promise<{link: string; ticked: string[]}>
   }
   await page.getByRole('button', {name: 'Move my progress'}).click();
   const field = page.getByRole('textbox', {name: 'Link to your progress'});
-  await expect(field).toHaveValue(/#move=3\./);
+  await expect(field).toHaveValue(/#move=4\./);
   return {link: await field.inputValue(), ticked};
 }
 
@@ -72,7 +72,7 @@ test('"review later" marks travel in the link and in an export file, and join th
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', {name: 'Move my progress'}).click();
   const field = page.getByRole('textbox', {name: 'Link to your progress'});
-  await expect(field).toHaveValue(/#move=3\./);
+  await expect(field).toHaveValue(/#move=4\./);
   const link = await field.inputValue();
   const download = page.waitForEvent('download');
   await page.getByRole('button', {name: 'Export progress'}).first().click();
@@ -99,3 +99,65 @@ test('"review later" marks travel in the link and in an export file, and join th
   expect(errors).toEqual([]);
   await other.close();
 });
+
+for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
+  test.describe(`in ${timezoneId}`, () => {
+    test.use({timezoneId, locale: 'en-GB'});
+
+    test('a followed plan, the time log and a paused timer arrive on the other device through the link', async ({browser, page}) => {
+      // Monday 2 March 2026, mid-day UTC: the same date in both zones.
+      const monday = new Date('2026-03-02T11:00:00Z');
+      await page.clock.install({time: monday});
+      await gotoHydrated(page, WEEK_10);
+      await page.getByRole('button', {name: 'Follow this plan'}).click();
+      const follow = page.getByRole('dialog', {name: /^Follow Week 10/});
+      await follow.getByRole('button', {name: 'Follow', exact: true}).click();
+      await expect(follow).toBeHidden();
+
+      // Half an hour on Day 1's first block, then paused: a run in the time log, and a timer with 30 minutes left.
+      await gotoHydrated(page, '/today');
+      const day1 = page.locator('[data-follow] [data-today-day="1"]');
+      await day1
+        .getByRole('button', {name: /^Start \d+/})
+        .first()
+        .click();
+      await page.clock.runFor(30 * 60_000);
+      await day1
+        .getByRole('button', {name: /^Pause/})
+        .first()
+        .click();
+      await expect(page.locator('[data-time-spent] [data-heatmap-text]')).toContainText('Timed study on 1 of these days, 30 min in all');
+
+      await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
+      await page.getByRole('button', {name: 'Move my progress'}).click();
+      const field = page.getByRole('textbox', {name: 'Link to your progress'});
+      await expect(field).toHaveValue(/#move=4\./);
+      const link = await field.inputValue();
+
+      const other = await browser.newContext({timezoneId, locale: 'en-GB'});
+      const phone = await other.newPage();
+      await phone.clock.install({time: new Date(monday.getTime() + 60 * 60_000)});
+      const errors = collectErrors(phone);
+      await gotoHydrated(phone, link);
+      const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
+      await expect(dialog).toContainText('It also adds 1 followed plan, 1 timer run of the time log, 1 paused timer.');
+      await dialog.getByRole('button', {name: 'Merge progress'}).click();
+      await expect(dialog.getByRole('status')).toContainText('Time: 1 timer run added to the time log; 1 paused timer added.');
+      await dialog.getByRole('button', {name: 'Close'}).click();
+
+      await gotoHydrated(phone, '/today');
+      await expect(phone.locator('[data-follow] [data-today-day="1"]')).toBeVisible();
+      await expect(phone.locator('[data-time-spent] [data-heatmap-text]')).toContainText('Timed study on 1 of these days, 30 min in all');
+      await expect(phone.locator('[data-time-spent] rect[data-date="2026-03-02"]')).toHaveAttribute('data-level', '1');
+      // The timer arrived paused with its half hour left, to resume where it stopped.
+      await expect(
+        phone
+          .locator('[data-follow] [data-today-day="1"]')
+          .getByRole('button', {name: /^Resume/})
+          .first(),
+      ).toBeVisible();
+      expect(errors).toEqual([]);
+      await other.close();
+    });
+  });
+}
