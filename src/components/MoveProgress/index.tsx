@@ -2,7 +2,6 @@ import {useEffect, useId, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {updateState, useStoredState} from '@site/src/store';
-import {extrasOf} from '@site/src/store/progress';
 import {encodeTransfer, linkTooLong} from '@site/src/store/transfer';
 import styles from './styles.module.css';
 
@@ -19,8 +18,18 @@ type QrCode = {kind: 'image'; src: string} | {kind: 'error'; text: string} | nul
  */
 export default function MoveProgress(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
-  // The whole state: every part of it but the settings travels (the same object until something changes).
-  const state = useStoredState((current) => current);
+  // Each part that travels on its own: a change of anything else (the backup time this panel itself records) must not
+  // make the link again, which would take away a QR code just shown.
+  const progress = useStoredState((state) => state.progress);
+  const variant = useStoredState((state) => state.variant);
+  const follows = useStoredState((state) => state.follows);
+  const dayNotes = useStoredState((state) => state.dayNotes);
+  const itemNotes = useStoredState((state) => state.itemNotes);
+  const review = useStoredState((state) => state.review);
+  const stamps = useStoredState((state) => state.stamps);
+  const timers = useStoredState((state) => state.timers);
+  const timerRuns = useStoredState((state) => state.timerRuns);
+  const detached = useStoredState((state) => state.detached);
   const [link, setLink] = useState('');
   const [tooLong, setTooLong] = useState<string | null>(null);
   const [qrCode, setQrCode] = useState<QrCode>(null);
@@ -29,7 +38,7 @@ export default function MoveProgress(): ReactNode {
 
   useEffect(() => {
     let current = true;
-    void encodeTransfer(state.progress, state.variant, extrasOf(state)).then((fragment) => {
+    void encodeTransfer(progress, variant, {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached}).then((fragment) => {
       if (!current) return;
       const made = new URL(`${siteConfig.baseUrl}#${fragment}`, window.location.origin).href;
       // Never a link that carries only part of it: no link at all, and why.
@@ -41,7 +50,7 @@ export default function MoveProgress(): ReactNode {
     return () => {
       current = false;
     };
-  }, [state, siteConfig.baseUrl]);
+  }, [progress, variant, follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached, siteConfig.baseUrl]);
 
   const copy = async () => {
     try {
