@@ -68,7 +68,9 @@ describe('notes in export and import', () => {
     const here = setNote({}, 'day', 'weeks/week-09/go', '2', 'a'.repeat(MAX_NOTE_LENGTH / 2 + 10));
     const {notes, report} = mergeNotes(here, {'weeks/week-09/go': {'2': 'b'.repeat(MAX_NOTE_LENGTH / 2)}}, 'day');
     expect(noteOf(notes, 'weeks/week-09/go', '2')).toBe(noteOf(here, 'weeks/week-09/go', '2'));
-    expect(report.skipped).toEqual(['"weeks/week-09/go" → "2": the two texts together are longer than a note may be, so the text here is kept and the file\'s is not imported (shorten the note here, then import again)']);
+    expect(report.skipped).toEqual([
+      '"weeks/week-09/go" → "2": the two texts together are longer than a note may be, so the text here is kept and the file\'s is not imported (shorten the note here, then import again)',
+    ]);
     expect(readStored(JSON.stringify({version: SCHEMA_VERSION, dayNotes: notes})).state.dayNotes).toEqual(notes);
   });
 

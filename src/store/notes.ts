@@ -113,7 +113,9 @@ export function mergeNotes(current: NoteMap, incoming: unknown, kind: NoteKind):
         report.keptBoth += 1;
       } else {
         // Joined, the note would be longer than the store keeps: it would look merged and be gone after a reload.
-        report.skipped.push(`${quoteKey(planId)} → ${quoteKey(key)}: the two texts together are longer than a note may be, so the text here is kept and the file's is not imported (shorten the note here, then import again)`);
+        report.skipped.push(
+          `${quoteKey(planId)} → ${quoteKey(key)}: the two texts together are longer than a note may be, so the text here is kept and the file's is not imported (shorten the note here, then import again)`,
+        );
       }
     }
     if (Object.keys(plan).length > 0) merged[planId] = plan;
