@@ -64,7 +64,7 @@ function fromBase64Url(text: string): Uint8Array | null {
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const output = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  const output = new Response(bytes as BodyInit).body!.pipeThrough(stream);
   return new Uint8Array(await new Response(output).arrayBuffer());
 }
 
