@@ -1,5 +1,5 @@
 import {getState, updateState} from '@site/src/store';
-import {exportFileName, exportProgress, extrasOf} from '@site/src/store/progress';
+import {exportFileName, exportProgress, extrasOf} from '@site/src/store/exchange';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
 export function saveTextFile(name: string, text: string, type: string): void {

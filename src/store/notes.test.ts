@@ -1,5 +1,5 @@
 import {MIGRATIONS, readStored, SCHEMA_VERSION} from './schema';
-import {EXPORT_APP, exportProgress, importProgress, describeImport} from './progress';
+import {EXPORT_APP, exportProgress, importProgress, describeImport} from './exchange';
 import {MAX_NOTE_LENGTH, MERGE_SEPARATOR, countDayNotes, mergeNotes, noteOf, setNote} from './notes';
 
 const WEEK = 'weeks/week-10/go';

@@ -1,17 +1,6 @@
 import {DEFAULT_STATE, decodeState, MAX_TIMER_RUNS} from './schema';
-import {
-  EXPORT_APP,
-  EXPORT_VERSION,
-  clearTicks,
-  countTicked,
-  describeImport,
-  exportFileName,
-  exportProgress,
-  importProgress,
-  setTick,
-  type KnownItems,
-  type Progress,
-} from './progress';
+import {clearTicks, countTicked, setTick, type Progress} from './progress';
+import {EXPORT_APP, EXPORT_VERSION, describeImport, exportFileName, exportProgress, importProgress, type KnownItems} from './exchange';
 
 const WEEK = 'weeks/week-09/go';
 const known: KnownItems = new Map([

@@ -3,7 +3,8 @@ import {countDetached, deleteDetached, reattach, reconcilePlan} from './records'
 import {setReviewMark} from './review';
 import {DEFAULT_STATE, decodeState, readStored, type StoredState} from './schema';
 import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
-import {describeImport, exportProgress, extrasOf, importProgress, setTick, withImport, type ImportResult} from './progress';
+import {setTick} from './progress';
+import {describeImport, exportProgress, extrasOf, importProgress, withImport, type ImportResult} from './exchange';
 import {encodeTransfer, previewTransfer, readTransfer} from './transfer';
 import {setNote} from './notes';
 

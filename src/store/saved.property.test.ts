@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import {getState, resetStoreForTests, updateState, STORAGE_KEY} from './index';
 import {MAX_NOTE_LENGTH, noteOf} from './notes';
-import {exportProgress, extrasOf, importProgress, setTick, withImport} from './progress';
+import {setTick} from './progress';
+import {exportProgress, extrasOf, importProgress, withImport} from './exchange';
 import {saveNote} from './saveNote';
 import type {FollowedPlan, TimerRun} from './schema';
 import {pauseTimer, startTimer, timerKey} from './timers';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {decodeState, readStored} from './schema';
-import {EXPORT_APP, EXPORT_VERSION, importProgress, setTick, type Progress} from './progress';
+import {setTick, type Progress} from './progress';
+import {EXPORT_APP, EXPORT_VERSION, importProgress} from './exchange';
 
 const NOW = Date.parse('2026-01-05T09:00:00Z');
 

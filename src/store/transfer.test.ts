@@ -1,5 +1,5 @@
 import {encodeTransfer, isTransferFragment, linkTooLong, MAX_LINK_LENGTH, previewTransfer, readTransfer, TRANSFER_FORMAT} from './transfer';
-import {describeImport, extrasOf, withImport} from './progress';
+import {describeImport, extrasOf, withImport} from './exchange';
 import type {ReviewMap} from './review';
 import {DEFAULT_STATE, type FollowedPlan, type StoredState} from './schema';
 import {pauseTimer, startTimer, timerKey} from './timers';

@@ -5,6 +5,7 @@
  * written as base64url. Opening the link merges by the import rules (src/store/progress.ts), after the reader confirms.
  */
 import {parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
+import {type Progress} from './progress';
 import {
   EXPORT_APP,
   EXPORT_VERSION,
@@ -13,9 +14,8 @@ import {
   type ExportExtras,
   type ImportResult,
   type KnownItems,
-  type Progress,
   type ProgressExport,
-} from './progress';
+} from './exchange';
 import {TRANSFER_PARAM} from './transferFragment';
 
 export {isTransferFragment} from './transferFragment';

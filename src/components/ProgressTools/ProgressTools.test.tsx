@@ -3,7 +3,7 @@ import PlanItem from '@site/src/components/PlanItem';
 import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
 import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
-import {EXPORT_APP} from '@site/src/store/progress';
+import {EXPORT_APP} from '@site/src/store/exchange';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
@@ -102,7 +102,9 @@ describe('backups', () => {
     renderDay1();
     expect(document.querySelector('[data-backup-status]')).toBeNull();
     fireEvent.click(screen.getByRole('button', {name: 'Export progress'}));
-    expect(getState().lastBackupAt).toBe(Date.parse('2026-01-05T09:00:00Z'));
+    // The export code loads when asked for; the file is saved once it has.
+    await waitFor(() => expect(getState().lastBackupAt).toBe(Date.parse('2026-01-05T09:00:00Z')));
+    expect(screen.getByText(/^Exported all progress, .* to go-study-plans-progress-2026-01-05\.json\.$/)).toHaveAttribute('role', 'status');
     await waitFor(() => expect(document.querySelector('[data-backup-status]')).toHaveTextContent(/^Last backup: Jan 5, 2026, 9:00\sAM\.$/));
   });
 

@@ -1,8 +1,8 @@
 import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
-import {clearTicks, describeImport, extrasOf, importProgress, withImport, type KnownItems} from '@site/src/store/progress';
-import {saveProgressExport} from '@site/src/lib/files';
+import {clearTicks} from '@site/src/store/progress';
+import type {KnownItems} from '@site/src/store/exchange';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {loadPlanSummaries} from '@site/src/hooks/usePlanModels';
@@ -30,6 +30,12 @@ const SAVE_PROBLEM: Record<string, string> = {
     message: 'A newer version of this site stored your progress in another tab; reload this page so nothing is overwritten.',
   }),
 };
+
+/** Export and import load their code when used, so plan pages do not carry it; offline and never loaded, it may be missing. */
+const NOT_LOADED = translate({
+  id: 'progress.tools.notLoaded',
+  message: 'This part of the site could not be loaded. Nothing was changed; try again when online.',
+});
 
 /** Reset a week's ticks (after a confirmation), and export or import all progress as a JSON file. */
 export default function ProgressTools({planId, scope = 'week'}: Props): ReactNode {
@@ -73,7 +79,14 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${text} ${SAVE_PROBLEM[outcome]}` : text});
   };
 
-  const download = () => {
+  const download = async () => {
+    let saveProgressExport: typeof import('@site/src/lib/files').saveProgressExport;
+    try {
+      ({saveProgressExport} = await import('@site/src/lib/files'));
+    } catch {
+      setMessage({kind: 'error', text: NOT_LOADED});
+      return;
+    }
     const file = saveProgressExport();
     setMessage({
       kind: 'status',
@@ -101,6 +114,14 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       });
       return;
     }
+    let exchange: typeof import('@site/src/store/exchange');
+    try {
+      exchange = await import('@site/src/store/exchange');
+    } catch {
+      setMessage({kind: 'error', text: NOT_LOADED});
+      return;
+    }
+    const {describeImport, extrasOf, importProgress, withImport} = exchange;
     const known: KnownItems = new Map(planData.plans.map((plan) => [plan.id, new Set(planItemIds(plan))]));
     // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
     const state = getState();
@@ -151,7 +172,7 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
             </button>
           </span>
         )}
-        <button type="button" className="button button--sm button--outline button--secondary" onClick={download}>
+        <button type="button" className="button button--sm button--outline button--secondary" onClick={() => void download()}>
           <Translate id="progress.tools.export">Export progress</Translate>
         </button>
         <button type="button" className="button button--sm button--outline button--secondary" onClick={() => fileInput.current?.click()}>

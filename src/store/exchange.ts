@@ -1,0 +1,454 @@
+/**
+ * What travels between browsers, with no browser APIs: the export file (ticks, followed plans, notes, review marks,
+ * paused timers, the time log, set-aside records, with the stamps of their items) and how an import merges it into
+ * what is here. "Move my progress" links carry the same content (./transfer.ts). Loaded only when the reader exports,
+ * imports or opens a link: plan pages do not carry it (see `npm run bench`).
+ */
+import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
+import {
+  decodeFollow,
+  decodeTimerRuns,
+  decodeTimers,
+  isTickTime,
+  MAX_FOLLOWS,
+  MAX_TIMER_RUNS,
+  type FollowedPlan,
+  type StoredState,
+  type TimerRecord,
+  type TimerRun,
+} from './schema';
+import {createMap} from './keys';
+import type {Progress} from './progress';
+import {mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
+import {decodeDetached, MAX_DETACHED, mergeDetached, rekeyImported, stampsOfRecords, type DetachedRecord, type StampMap} from './records';
+import {elapsedMs, remainingMs, timerKey} from './timers';
+import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';
+
+/** Identifies our export files, so a different JSON file is refused with a clear reason. */
+export const EXPORT_APP = 'go-study-plans';
+/**
+ * Format of the export file (not the store's schema version); bump it when the file shape changes.
+ * 2 added `follows`, `dayNotes` and `itemNotes`; 3 added `review`; 4 added `stamps`, what each record's item said,
+ * so an import after a plan edit puts records on their items; 5 added `timers` (paused), `timerRuns` (the time log)
+ * and `detached`, with the stamps of the items the timers and runs are on. Files of formats 1 to 4 still import (1 has
+ * ticks only, 2 no review marks, 3 no stamps: their records are taken as made on the plans as they are now; 4 no time).
+ */
+export const EXPORT_VERSION = 5;
+/** A real export is a few kilobytes; anything far larger is not one of ours. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface ProgressExport {
+  app: typeof EXPORT_APP;
+  version: number;
+  exportedAt: string;
+  progress: Progress;
+  /** Plans followed from a start date (format 2). */
+  follows: FollowedPlan[];
+  dayNotes: NoteMap;
+  itemNotes: NoteMap;
+  /** "Review later" marks with their schedules (format 3). */
+  review: ReviewMap;
+  /** The fingerprint and text of the item each tick, item note, mark, timer and run was made on (format 4; timers and runs 5). */
+  stamps: StampMap;
+  /** Timers with time on them and not finished, all paused (format 5; see `exportedTimers`). */
+  timers: TimerRecord[];
+  /** The time log, oldest first (format 5). */
+  timerRuns: TimerRun[];
+  /** Records whose item left its plan, with the text they were made on (format 5). */
+  detached: DetachedRecord[];
+}
+
+/** The notes an export carries and an import merges into. */
+export interface Notes {
+  dayNotes: NoteMap;
+  itemNotes: NoteMap;
+}
+
+const NO_NOTES: Notes = {dayNotes: createMap(), itemNotes: createMap()};
+
+/** Everything besides ticks that an export carries and an import merges into. */
+export type ExportExtras = Partial<Notes> & {
+  follows?: readonly FollowedPlan[];
+  review?: ReviewMap;
+  stamps?: StampMap;
+  timers?: Readonly<Record<string, TimerRecord>>;
+  timerRuns?: readonly TimerRun[];
+  detached?: readonly DetachedRecord[];
+};
+
+/**
+ * The timers an export carries: those with time on them that have not finished, every one paused. A paused timer is
+ * progress (half a block done) and arrives as it is. A running one arrives paused, holding the time it ran until the
+ * export, but that stretch is not put in the exported time log: this device logs it when the timer stops here, and
+ * the next export brings it over whole; logging the part now as well would count those minutes twice. A finished
+ * timer's time is in the log already, and a countdown that only shows "finished" is nothing to move.
+ */
+export function exportedTimers(timers: Readonly<Record<string, TimerRecord>>, now: number): TimerRecord[] {
+  return Object.values(timers).flatMap((timer) =>
+    timer.finishedAt === null && elapsedMs(timer, now) > 0 && remainingMs(timer, now) > 0
+      ? [{...timer, elapsedMs: elapsedMs(timer, now), runningSince: null}]
+      : [],
+  );
+}
+
+/** planId → itemId → true for the items a list of timers or runs is on (and the items a timer runs next), to pick their stamps. */
+function itemsOf(entries: readonly (Pick<TimerRun, 'planId' | 'itemId'> & {next?: readonly string[]})[]): Record<string, Record<string, true>> {
+  const map = createMap<Record<string, true>>();
+  for (const entry of entries) {
+    map[entry.planId] ??= createMap<true>();
+    for (const id of [entry.itemId, ...(entry.next ?? [])]) map[entry.planId]![id] = true;
+  }
+  return map;
+}
+
+/** The export file's content for the given progress. */
+export function exportProgress(progress: Progress, now: Date, extras: ExportExtras = {}): ProgressExport {
+  const timers = exportedTimers(extras.timers ?? createMap(), now.getTime());
+  const timerRuns = [...(extras.timerRuns ?? [])];
+  return {
+    app: EXPORT_APP,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    progress,
+    follows: [...(extras.follows ?? [])],
+    dayNotes: extras.dayNotes ?? NO_NOTES.dayNotes,
+    itemNotes: extras.itemNotes ?? NO_NOTES.itemNotes,
+    review: extras.review ?? createMap(),
+    stamps: stampsOfRecords(
+      extras.stamps ?? createMap(),
+      progress,
+      extras.itemNotes ?? NO_NOTES.itemNotes,
+      extras.review ?? createMap(),
+      itemsOf(timers),
+      itemsOf(timerRuns),
+    ),
+    timers,
+    timerRuns,
+    detached: [...(extras.detached ?? [])],
+  };
+}
+
+/** Everything besides ticks an export or a link carries, as the store holds it. */
+export function extrasOf(state: StoredState): ExportExtras {
+  const {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached} = state;
+  return {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached};
+}
+
+/** The parts of the store an import writes, from a successful import. */
+export function withImport(state: StoredState, result: Extract<ImportResult, {ok: true}>): StoredState {
+  return {
+    ...state,
+    progress: result.progress,
+    follows: result.follows,
+    ...result.notes,
+    review: result.review,
+    stamps: result.stamps,
+    timers: result.timers,
+    timerRuns: result.timerRuns,
+    // Merged again with the records here at this moment (another tab may have detached one since).
+    detached: mergeDetached(state.detached, result.detached).detached,
+  };
+}
+
+/** File name with the date, so several exports sort and do not overwrite each other. */
+export function exportFileName(now: Date): string {
+  return `go-study-plans-progress-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** Which plans and items the site has, to tell the reader about ticks it cannot show. */
+export type KnownItems = ReadonlyMap<string, ReadonlySet<string>>;
+
+export interface ImportReport {
+  /** Ticks in the file that were not stored before. */
+  added: number;
+  /** Ticks in the file that were already stored (the earlier time is kept). */
+  alreadyThere: number;
+  /** Entries skipped because they were not a plan → item → time mapping. */
+  skipped: string[];
+  /** Plans in the file this site does not have; their ticks are kept for when the plan returns. */
+  unknownPlans: string[];
+  /** Ticks for items a known plan no longer has (kept the same way). */
+  unknownItems: number;
+  /** Followed plans in the file that were not followed here yet. */
+  followsAdded: number;
+  /** What happened to the file's day notes and item notes, counted together. */
+  notes: NoteMergeReport;
+  /** What happened to the file's review marks (format 3). */
+  review: ReviewMergeReport;
+  /** Items of the file whose records were set aside: their place here holds another item (format 4). */
+  detached?: number;
+  /** Followed plans of the file not added: the same plans are followed here already, or too many are followed. */
+  followsNotAdded?: number;
+  /** Time log runs of the file not kept here yet (format 5). */
+  runsAdded?: number;
+  /** The oldest runs of the merged log that went, beyond `MAX_TIMER_RUNS`. */
+  runsDropped?: number;
+  /** Paused timers of the file, on items with no timer here (format 5). */
+  timersAdded?: number;
+  /** Paused timers of the file on items that have a timer here: the one here is kept. */
+  timersKeptHere?: number;
+  /** Detached records of the file that were not kept here yet (format 5). */
+  detachedAdded?: number;
+  /** The oldest detached records that went, beyond `MAX_DETACHED`. */
+  detachedDropped?: number;
+}
+
+export type ImportResult =
+  | {
+      ok: true;
+      progress: Progress;
+      follows: FollowedPlan[];
+      notes: Notes;
+      review: ReviewMap;
+      /** The stamps here, with those of the file's records that kept their ids. */
+      stamps: StampMap;
+      timers: Record<string, TimerRecord>;
+      /** The time log here and the file's, without duplicates, oldest first. */
+      timerRuns: TimerRun[];
+      /** Detached records to add to those here: the file's, and file records whose id holds another item here (set aside, never merged into it). */
+      detached: DetachedRecord[];
+      report: ImportReport;
+    }
+  | {ok: false; error: string};
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Validates an export file and merges it into the current progress. Merge rule: a tick in
+ * either place stays ticked (nothing is ever unticked by an import); when both have the
+ * same item, the earlier time wins, so importing the same file twice changes nothing.
+ * Notes merge by `mergeNotes`: no text typed here or in the file is lost. Review marks merge by
+ * `mergeReview`: nothing is unmarked, and the schedule reviewed last wins.
+ * A file that is not a readable export returns an error and no progress at all.
+ */
+export function importProgress(text: string, current: Progress, known?: KnownItems, here: ExportExtras = {}, now = Date.now()): ImportResult {
+  const currentFollows = here.follows ?? [];
+  const currentNotes: Notes = {dayNotes: here.dayNotes ?? NO_NOTES.dayNotes, itemNotes: here.itemNotes ?? NO_NOTES.itemNotes};
+  if (text.length > MAX_IMPORT_BYTES) {
+    return {ok: false, error: `The file is ${Math.round(text.length / 1024)} KB; a progress export is a few KB. Nothing was changed.`};
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {ok: false, error: `The file is not valid JSON (${reason}). Nothing was changed.`};
+  }
+  if (!isRecord(data) || data.app !== EXPORT_APP) {
+    return {ok: false, error: 'This is not a Go Study Plans progress export (its "app" field is missing or different). Nothing was changed.'};
+  }
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
+    return {ok: false, error: 'The file has no valid "version" number. Nothing was changed.'};
+  }
+  if (data.version > EXPORT_VERSION) {
+    return {
+      ok: false,
+      error: `The file was made by a newer version of this site (format ${data.version}; this site reads up to ${EXPORT_VERSION}). Reload the page to get the latest site, then import again. Nothing was changed.`,
+    };
+  }
+  if (!isRecord(data.progress)) {
+    return {ok: false, error: 'The file has no "progress" object. Nothing was changed.'};
+  }
+
+  // Stamped records first move to the ids their items have here (see rekeyImported); then everything merges by id.
+  const rekeyed = rekeyImported(
+    {progress: data.progress, itemNotes: data.itemNotes, review: data.review, timerRuns: data.timerRuns, timers: data.timers},
+    data.stamps,
+    here.stamps ?? createMap(),
+    now,
+  );
+  const fileProgress = rekeyed.records.progress as Record<string, unknown>;
+  const day = mergeNotes(currentNotes.dayNotes, data.dayNotes, 'day');
+  const item = mergeNotes(currentNotes.itemNotes, rekeyed.records.itemNotes, 'item');
+  const notes: NoteMergeReport = {
+    added: day.report.added + item.report.added,
+    alreadyThere: day.report.alreadyThere + item.report.alreadyThere,
+    extended: day.report.extended + item.report.extended,
+    keptBoth: day.report.keptBoth + item.report.keptBoth,
+    skipped: [...day.report.skipped, ...item.report.skipped],
+  };
+  const review = mergeReview(here.review ?? createMap(), rekeyed.records.review, known);
+  const report: ImportReport = {
+    added: 0,
+    alreadyThere: 0,
+    skipped: [...notes.skipped, ...review.report.skipped],
+    unknownPlans: [],
+    unknownItems: 0,
+    followsAdded: 0,
+    notes,
+    review: review.report,
+  };
+  // Keys are the file's text: a map without a prototype keeps "__proto__" or "constructor" from reaching built-ins.
+  const merged = copyMap(current);
+  for (const [planId, items] of Object.entries(fileProgress)) {
+    if (!isRecord(items)) {
+      report.skipped.push(`${quoteKey(planId)} is not a list of ticked items`);
+      continue;
+    }
+    if (!isPlanIdKey(planId)) {
+      const count = Object.keys(items).length;
+      report.skipped.push(`${quoteKey(planId)} is not a plan id (${count} ${count === 1 ? 'tick' : 'ticks'})`);
+      continue;
+    }
+    const knownItems = known?.get(planId);
+    if (known && !knownItems) report.unknownPlans.push(planId);
+    const planTicks = copyMap(Object.hasOwn(merged, planId) ? merged[planId] : undefined);
+    for (const [itemId, at] of Object.entries(items)) {
+      if (!isItemIdKey(itemId)) {
+        report.skipped.push(`${quoteKey(planId)} → ${quoteKey(itemId)} is not an item id`);
+        continue;
+      }
+      if (!isTickTime(at)) {
+        report.skipped.push(`${quoteKey(planId)} → ${quoteKey(itemId)} has no valid tick time`);
+        continue;
+      }
+      if (knownItems && !knownItems.has(itemId)) report.unknownItems += 1;
+      if (Object.hasOwn(planTicks, itemId)) {
+        planTicks[itemId] = Math.min(planTicks[itemId]!, at);
+        report.alreadyThere += 1;
+      } else {
+        planTicks[itemId] = at;
+        report.added += 1;
+      }
+    }
+    if (Object.keys(planTicks).length > 0) merged[planId] = planTicks;
+  }
+  // A follow already here wins (it may have been shifted since the export), and so does one here of the same plans
+  // (both devices followed the same week: the Today page would show it twice); version 1 files have none.
+  const follows = [...currentFollows];
+  let followsNotAdded = 0;
+  for (const entry of Array.isArray(data.follows) ? data.follows : []) {
+    const follow = decodeFollow(entry);
+    if (!follow) {
+      report.skipped.push('a followed plan without plans or a valid start date');
+      continue;
+    }
+    if (follows.some((other) => other.id === follow.id)) continue;
+    if (follows.length >= MAX_FOLLOWS || follows.some((other) => other.planIds.join() === follow.planIds.join())) {
+      followsNotAdded += 1;
+      continue;
+    }
+    follows.push(follow);
+    report.followsAdded += 1;
+  }
+  if (followsNotAdded > 0) report.followsNotAdded = followsNotAdded;
+
+  // The time log: a run is the same run when it is on the same item and starts and ends at the same moments.
+  const hereRuns = [...(here.timerRuns ?? [])];
+  const seen = new Set(hereRuns.map(runKey));
+  const fileRuns = decodeTimerRuns(rekeyed.records.timerRuns, now).filter((run) => !seen.has(runKey(run)) && seen.add(runKey(run)));
+  const allRuns = [...hereRuns, ...fileRuns].sort((a, b) => a.start - b.start);
+  const runsDropped = Math.max(0, allRuns.length - MAX_TIMER_RUNS);
+  if (fileRuns.length > 0) report.runsAdded = fileRuns.length;
+  if (runsDropped > 0 && fileRuns.length > 0) report.runsDropped = runsDropped;
+  const timerRuns = fileRuns.length > 0 ? allRuns.slice(runsDropped) : hereRuns;
+
+  // Timers arrive paused; where this browser has a timer on the same item, its own is kept (it is the one in use here).
+  const timers = copyMap(here.timers);
+  let timersAdded = 0;
+  let timersKeptHere = 0;
+  for (const timer of Object.values(decodeTimers(rekeyed.records.timers, now))) {
+    const key = timerKey(timer.planId, timer.itemId);
+    if (Object.hasOwn(timers, key)) timersKeptHere += 1;
+    else if (timer.finishedAt === null && timer.elapsedMs > 0 && timer.elapsedMs < timer.durationMs) {
+      timers[key] = {...timer, runningSince: null};
+      timersAdded += 1;
+    }
+  }
+  if (timersAdded > 0) report.timersAdded = timersAdded;
+  if (timersKeptHere > 0) report.timersKeptHere = timersKeptHere;
+
+  const fileDetached = decodeDetached(data.detached);
+  if (fileDetached.dropped > 0)
+    report.skipped.push(`${fileDetached.dropped} set-aside ${fileDetached.dropped === 1 ? 'record' : 'records'} without a plan, id or text`);
+  const detached = mergeDetached(here.detached ?? [], [...fileDetached.detached, ...rekeyed.detached]);
+  const setAside = detached.added.filter((record) => rekeyed.detached.includes(record)).length;
+  if (setAside > 0) report.detached = setAside;
+  if (detached.added.length > setAside) report.detachedAdded = detached.added.length - setAside;
+  if (detached.dropped > 0) report.detachedDropped = detached.dropped;
+  return {
+    ok: true,
+    progress: merged,
+    follows,
+    notes: {dayNotes: day.notes, itemNotes: item.notes},
+    review: review.review,
+    stamps: rekeyed.stamps,
+    timers,
+    timerRuns,
+    detached: detached.added,
+    report,
+  };
+}
+
+const runKey = (run: TimerRun): string => `${run.planId}#${run.itemId}@${run.start}-${run.end}`;
+
+/** One or two sentences telling the reader what an import did and what it could not apply. */
+export function describeImport(report: ImportReport): string {
+  const parts = [
+    report.added === 1 ? '1 tick added' : `${report.added} ticks added`,
+    report.alreadyThere > 0 ? `${report.alreadyThere} already ticked` : '',
+    report.followsAdded > 0 ? `${report.followsAdded} followed ${report.followsAdded === 1 ? 'plan' : 'plans'}` : '',
+  ].filter(Boolean);
+  const sentences = [`Imported: ${parts.join(', ')}.`];
+  const {notes} = report;
+  const noteParts = [
+    notes.added > 0 ? (notes.added === 1 ? '1 note added' : `${notes.added} notes added`) : '',
+    notes.extended > 0 ? `${notes.extended} ${notes.extended === 1 ? 'note' : 'notes'} replaced by the file's longer text that contains it` : '',
+    notes.keptBoth > 0
+      ? `${notes.keptBoth} ${notes.keptBoth === 1 ? 'note differed, so both texts are kept' : 'notes differed, so both texts of each are kept'} (the file's after "--- imported ---")`
+      : '',
+  ].filter(Boolean);
+  if (noteParts.length > 0) sentences.push(`Notes: ${noteParts.join('; ')}.`);
+  const {review} = report;
+  const reviewParts = [
+    review.added > 0 ? (review.added === 1 ? '1 mark added' : `${review.added} marks added`) : '',
+    review.rescheduled > 0
+      ? `${review.rescheduled} ${review.rescheduled === 1 ? 'schedule' : 'schedules'} taken from the file, where the item was reviewed later`
+      : '',
+  ].filter(Boolean);
+  if (reviewParts.length > 0) sentences.push(`Review later: ${reviewParts.join('; ')}.`);
+  const timeParts = [
+    report.runsAdded ? `${plural(report.runsAdded, 'timer run')} added to the time log` : '',
+    report.runsDropped ? `the oldest ${plural(report.runsDropped, 'run')} went, as the log keeps the ${MAX_TIMER_RUNS.toLocaleString('en')} most recent` : '',
+    report.timersAdded ? `${plural(report.timersAdded, 'paused timer')} added` : '',
+    report.timersKeptHere
+      ? `${plural(report.timersKeptHere, 'timer')} of the file ${report.timersKeptHere === 1 ? 'is' : 'are'} on items with a timer here, so the one here is kept`
+      : '',
+  ].filter(Boolean);
+  if (timeParts.length > 0) sentences.push(`Time: ${timeParts.join('; ')}.`);
+  if (report.followsNotAdded) {
+    sentences.push(
+      `Not added: ${plural(report.followsNotAdded, 'followed plan')} of the file, as the same plans are followed here already (or ${MAX_FOLLOWS} plans are).`,
+    );
+  }
+  if (report.detachedAdded) {
+    sentences.push(`Added: ${plural(report.detachedAdded, 'set-aside record')} of items no longer in their plan (listed on the notes and review pages).`);
+  }
+  if (report.detachedDropped) {
+    sentences.push(`The oldest ${plural(report.detachedDropped, 'set-aside record')} went, as this browser keeps up to ${MAX_DETACHED.toLocaleString('en')}.`);
+  }
+  if (report.unknownPlans.length > 0) {
+    sentences.push(`Kept, but not shown: ticks for plans this site does not have (${report.unknownPlans.join(', ')}).`);
+  }
+  if (report.unknownItems > 0) {
+    sentences.push(`Kept, but not shown: ${report.unknownItems} ${report.unknownItems === 1 ? 'tick' : 'ticks'} for items the plans no longer have.`);
+  }
+  if (review.unknown > 0) {
+    sentences.push(
+      `Kept: ${review.unknown} review ${review.unknown === 1 ? 'mark' : 'marks'} for plans or items this site does not have (the review page lists them without a link).`,
+    );
+  }
+  if (report.detached) {
+    sentences.push(
+      `Set aside: records of ${report.detached} ${report.detached === 1 ? 'item' : 'items'} whose place in the plan now holds another item (listed on the notes and review pages, to re-attach).`,
+    );
+  }
+  if (report.skipped.length > 0) {
+    const shown = report.skipped.slice(0, 3).join('; ');
+    const more = report.skipped.length > 3 ? ` and ${report.skipped.length - 3} more` : '';
+    sentences.push(`Not applied: ${shown}${more}.`);
+  }
+  return sentences.join(' ');
+}
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
