@@ -2,7 +2,7 @@
  * "Move my progress": everything an export file holds (ticks, notes, "review later" marks, followed plans, paused
  * timers, the time log, set-aside records, with the stamps of the items they were made on) and the 4h/6h choice in a
  * link's fragment (after `#`, which browsers never send to a server), compressed with the browser's own deflate and
- * written as base64url. Opening the link merges by the import rules (src/store/progress.ts), after the reader confirms.
+ * written as base64url. Opening the link merges by the import rules (src/store/exchange.ts), after the reader confirms.
  */
 import {parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
 import {type Progress} from './progress';
