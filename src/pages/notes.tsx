@@ -10,6 +10,7 @@ import {planName} from '@site/src/components/ContinueCard';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useStoredState} from '@site/src/store';
 import DetachedRecords from '@site/src/components/DetachedRecords';
+import OrphanedPlans from '@site/src/components/OrphanedPlans';
 import {useAdoptMovedPlans, usePlanModels} from '@site/src/hooks/usePlanModels';
 import type {NoteMap} from '@site/src/store/notes';
 import styles from './notes.module.css';
@@ -157,6 +158,7 @@ export default function NotesPage(): ReactNode {
           </>
         )}
         {isBrowser && <DetachedRecords show="notes" />}
+        {isBrowser && <OrphanedPlans />}
       </main>
     </Layout>
   );
