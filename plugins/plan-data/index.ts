@@ -13,7 +13,8 @@ import {
   PLAN_VARIANTS,
   planModuleFile,
 } from '../plan-model/ids';
-import {fingerprintKey, planIdentities} from '../plan-model/identity';
+import {fingerprintKey} from '../plan-model/adoption';
+import {planIdentities} from '../plan-model/identity';
 import {planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
 import {checkContent, contentFailure, displayPathOf} from './contentCheck';

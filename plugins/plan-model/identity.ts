@@ -22,6 +22,8 @@
  *   the text it was made on, never guessed onto another item.
  * - Day notes follow the day's number, not its content: a day is a slot of the learner's schedule (followed plans
  *   date it by number, the calendar exports it by number), and a day's items change far more often than its place.
+ * - A plan whose file moved (so its plan id changed) takes its records along when its items are recognised: see
+ *   adoption.ts.
  */
 import {dayOfItemId} from './ids';
 
@@ -180,67 +182,4 @@ export function matchRecords(records: readonly RecordIdentity[], items: readonly
   }
   for (const record of records) if (!result.has(record.id)) result.set(record.id, null);
   return result;
-}
-
-/**
- * Records of a plan whose file was moved or renamed (so its plan id changed) follow it to the plan that takes them
- * over ("adoption"). A plan id that holds records but is no longer among the site's plans is an orphan; a current plan
- * adopts it when, counting each of the orphan's stamped records once against one of its items, the plan has an item
- * with the very same fingerprint for at least `ADOPTION_MIN_RECORDS` of them and for at least `ADOPTION_MIN_SHARE` of
- * all of them, and no other plan has as many. Exact fingerprints only, so similar weeks of one guide never take each
- * other's records; a tie, or too few, adopts nothing: the orphan stays as it is, never guessed. Once adopted, the
- * records meet the plan item by item through `matchRecords`, like after any edit.
- */
-export const ADOPTION_MIN_RECORDS = 3;
-export const ADOPTION_MIN_SHARE = 0.8;
-
-/** How many of `records` (fingerprints, one per record) find an item of `items` with the same fingerprint, each item once. */
-export function exactMatches(records: readonly string[], items: readonly string[]): number {
-  const left = new Map<string, number>();
-  for (const fingerprint of items) left.set(fingerprint, (left.get(fingerprint) ?? 0) + 1);
-  let matched = 0;
-  for (const fingerprint of records) {
-    const count = left.get(fingerprint) ?? 0;
-    if (count > 0) {
-      matched += 1;
-      left.set(fingerprint, count - 1);
-    }
-  }
-  return matched;
-}
-
-/** Whether `matched` of `total` stamped records are enough for a plan to adopt them (see above). */
-export const adoptionQualifies = (matched: number, total: number): boolean =>
-  total > 0 && matched >= ADOPTION_MIN_RECORDS && matched >= ADOPTION_MIN_SHARE * total;
-
-/**
- * The plan that adopts an orphan's records, by the rule above: `records` are the fingerprints of its stamped records,
- * `plans` every current plan with the fingerprints of its items. Null when none qualifies or two match equally well.
- */
-export function adoptingPlan(records: readonly string[], plans: Iterable<readonly [planId: string, items: readonly string[]]>): string | null {
-  let best: {planId: string; matched: number} | null = null;
-  let tied = false;
-  for (const [planId, items] of plans) {
-    const matched = exactMatches(records, items);
-    if (!adoptionQualifies(matched, records.length)) continue;
-    if (!best || matched > best.matched) {
-      best = {planId, matched};
-      tied = false;
-    } else if (matched === best.matched) tied = true;
-  }
-  return best && !tied ? best.planId : null;
-}
-
-/**
- * A short, fixed-length stand-in for a fingerprint (32-bit FNV-1a, base 36), so the browser can learn every plan's
- * items for `adoptingPlan` from a few bytes per item. Equal fingerprints give equal keys; a chance collision between
- * different ones (about one in four billion) can at most add one record to a count.
- */
-export function fingerprintKey(fingerprint: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < fingerprint.length; index++) {
-    hash ^= fingerprint.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
 }

@@ -42,7 +42,7 @@ export const PLAN_LOADERS_FILE = 'plan-loaders.js';
 export const PLAN_SUMMARIES_FILE = 'plan-summaries.json';
 /**
  * Every plan's item fingerprints (as `fingerprintKey`s) in one module, loaded only when the browser holds records of a
- * plan id the site no longer has, to find the moved plan they belong to (plan-model/identity.ts, "adoption").
+ * plan id the site no longer has, to find the moved plan they belong to (plan-model/adoption.ts).
  */
 export const PLAN_FINGERPRINTS_FILE = 'plan-fingerprints.json';
 

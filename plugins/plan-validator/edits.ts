@@ -4,7 +4,8 @@
  * learner had records on every item of the base version, so what this reports as following is what follows.
  * Pure: the caller reads both versions (from git, see gitBase.ts).
  */
-import {ADOPTION_MIN_RECORDS, ADOPTION_MIN_SHARE, adoptingPlan, exactMatches, matchRecords, planIdentities, type ItemIdentity} from '../plan-model/identity';
+import {ADOPTION_MIN_RECORDS, ADOPTION_MIN_SHARE, adoptingPlan, exactMatches} from '../plan-model/adoption';
+import {matchRecords, planIdentities, type ItemIdentity} from '../plan-model/identity';
 import {variantItems} from '../plan-model/ids';
 import {sumDurations} from '../plan-model/duration';
 import {docLocation, isPlanLocation, planIdOf} from '../plan-model/location';

@@ -1,9 +1,7 @@
 import {useEffect, useState} from 'react';
-import loaders, {loadPlanFingerprints, loadPlanSummaries as loadSummaryModule} from '@generated/plan-data/default/plan-loaders';
-import {ADOPTION_MIN_RECORDS, planIdentities} from '@site/plugins/plan-model/identity';
+import loaders, {loadPlanSummaries as loadSummaryModule} from '@generated/plan-data/default/plan-loaders';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import type {PlanData} from '@site/plugins/plan-data/data';
-import {getState, subscribe, updateState} from '@site/src/store';
 import {reconcileStoredPlan} from './useReconcile';
 
 /** Page models already loaded in this tab, by plan id: each plan's module loads once. */
@@ -73,42 +71,4 @@ export function usePlanModels(planIds: readonly string[]): ReadonlyMap<string, P
     };
   }, [key]);
   return new Map(planIds.flatMap((planId): [string, PagePlan][] => (loaded.has(planId) ? [[planId, loaded.get(planId)!]] : [])));
-}
-
-/** The orphans last looked for an adopting plan, with their number of stamps, so each is looked at once per change. */
-let lookedAt = '';
-
-/**
- * Gives the records of moved or renamed plans to the plans they moved to (src/store/adopt.ts; the rule is
- * `adoptingPlan` in plugins/plan-model/identity.ts). Only the check for an orphan runs here: the adoption code and the
- * plans' fingerprints load when the store holds stamped records of a plan id the site no longer has.
- */
-export function adoptMovedPlans(): void {
-  const {stamps} = getState();
-  const orphans = Object.keys(stamps)
-    .filter((planId) => !Object.hasOwn(loaders, planId) && Object.keys(stamps[planId]!).length >= ADOPTION_MIN_RECORDS)
-    .map((planId) => `${planId}:${Object.keys(stamps[planId]!).length}`)
-    .join('\n');
-  if (orphans === '' || orphans === lookedAt) return;
-  lookedAt = orphans;
-  void Promise.all([import('@site/src/store/adopt'), loadPlanFingerprints()]).then(
-    async ([{adoptPlan, chooseAdoptions}, {default: fingerprints}]) => {
-      for (const [orphanId, targetId] of chooseAdoptions(getState(), fingerprints)) {
-        const plan = await loadPlanModel(targetId);
-        if (plan) updateState((state) => adoptPlan(state, orphanId, targetId, planIdentities(plan), Date.now()));
-      }
-    },
-    // Offline before these files were cached: the next change or page tries again.
-    () => {
-      lookedAt = '';
-    },
-  );
-}
-
-/** Runs `adoptMovedPlans` on a page that shows records, and again whenever the store changes (an import, another tab). */
-export function useAdoptMovedPlans(): void {
-  useEffect(() => {
-    adoptMovedPlans();
-    return subscribe(adoptMovedPlans);
-  }, []);
 }

@@ -9,7 +9,7 @@ import ContinueCard, {planName} from '@site/src/components/ContinueCard';
 import TodayCard from '@site/src/components/TodayCard';
 import ReviewDue from '@site/src/components/ReviewDue';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
-import {useAdoptMovedPlans} from '@site/src/hooks/usePlanModels';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import styles from './index.module.css';
 
 /** What one card on the home page shows; every field comes from the plan data. */

@@ -11,7 +11,8 @@ import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useStoredState} from '@site/src/store';
 import DetachedRecords from '@site/src/components/DetachedRecords';
 import OrphanedPlans from '@site/src/components/OrphanedPlans';
-import {useAdoptMovedPlans, usePlanModels} from '@site/src/hooks/usePlanModels';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
+import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import type {NoteMap} from '@site/src/store/notes';
 import styles from './notes.module.css';
 

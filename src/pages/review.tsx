@@ -11,7 +11,8 @@ import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useNow} from '@site/src/hooks/useNow';
 import {updateState, useStoredState} from '@site/src/store';
 import DetachedRecords from '@site/src/components/DetachedRecords';
-import {useAdoptMovedPlans, usePlanModels} from '@site/src/hooks/usePlanModels';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
+import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import {dueAt, dueToday, endOfDay, setReviewCard, type ReviewCard, type ReviewMark} from '@site/src/store/review';
 import styles from './review.module.css';
 

@@ -1,6 +1,8 @@
-import {adoptingPlan, fingerprintKey, fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
+import {adoptingPlan, fingerprintKey} from '@site/plugins/plan-model/adoption';
+import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {scheduleEvents} from '@site/src/schedule/calendar';
-import {adoptPlan, chooseAdoptions, forgetPlan, orphanedPlans} from './adopt';
+import {adoptPlan, chooseAdoptions} from './adopt';
+import {forgetPlan, orphanedPlans} from './orphans';
 import {setNote, MERGE_SEPARATOR, MAX_NOTE_LENGTH} from './notes';
 import {setTick} from './progress';
 import {reconcilePlan} from './records';

@@ -1,33 +1,21 @@
 /**
  * Records of a plan whose file was moved or renamed. Records are keyed by plan id, the plan file's path, so a moved
  * plan leaves them under an id the site no longer has (an "orphan"). The rule that decides which current plan, if
- * any, takes them over is `adoptingPlan` in plugins/plan-model/identity.ts (exact fingerprints of the orphan's stamped
+ * any, takes them over is `adoptingPlan` in plugins/plan-model/adoption.ts (exact fingerprints of the orphan's stamped
  * records: at least 3 and at least 80% of them, and no other plan as good); `npm run validate -- --base` predicts it.
  * This module applies it: `adoptPlan` moves every kind of record to the adopting plan and merges it with what that
- * plan already holds, losing nothing; `forgetPlan` deletes an orphan the reader gave up on. It loads only when the
- * browser holds an orphan (src/hooks/usePlanModels.ts), so plan pages do not carry it.
+ * plan already holds, losing nothing. It loads only when the browser holds an orphan (src/hooks/usePlanModels.ts), so
+ * plan pages do not carry it. Orphans no plan adopts are listed on /notes (./orphans.ts).
  */
-import {adoptingPlan, fingerprintKey, matchRecords, type ItemIdentity} from '@site/plugins/plan-model/identity';
+import {adoptingPlan, fingerprintKey} from '@site/plugins/plan-model/adoption';
+import {matchRecords, planIdentities, type IdentifiablePlan, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {copyMap, createMap} from './keys';
 import {MAX_NOTE_LENGTH, MERGE_SEPARATOR, hasContent, type NoteMap} from './notes';
 import type {ReviewMark} from './review';
 import {planEntries, reconcilePlan, recordIds, stampOf, withPlan, type DetachedRecord, type ItemStamp} from './records';
 import {MAX_TIMER_RUNS, type FollowedPlan, type StoredState, type TimerRecord, type TimerRun} from './schema';
 import {timerKey} from './timers';
-
-/** Every plan id the store holds a record of (follows and the last visit name plans, they hold no records). */
-function storedPlanIds(state: StoredState): Set<string> {
-  return new Set([
-    ...Object.keys(state.progress),
-    ...Object.keys(state.itemNotes),
-    ...Object.keys(state.review),
-    ...Object.keys(state.dayNotes),
-    ...Object.keys(state.stamps),
-    ...Object.values(state.timers).map((timer) => timer.planId),
-    ...state.timerRuns.map((run) => run.planId),
-    ...state.detached.map((record) => record.planId),
-  ]);
-}
+import {storedPlanIds} from './orphans';
 
 /** The fingerprints of the records an orphan holds that carry a stamp, one per record. */
 function stampedFingerprints(state: StoredState, planId: string): string[] {
@@ -61,7 +49,7 @@ function joinNotes(here: string, incoming: string): string | null {
 const lastReview = (mark: ReviewMark): number => mark.card?.lastReview ?? -1;
 
 /**
- * Moves everything kept under `orphanId` to `targetId`, the plan that adopts it (`items`: the target's items now):
+ * Moves everything kept under `orphanId` to `targetId`, the plan that adopts it (`plan`: the target's model or items):
  * ticks, item notes, review marks and their stamps join the items they were made on (`matchRecords`, as after any
  * edit; records without a stamp keep their id), records whose item is not in the target are detached under it, and day
  * notes, timers, the time log, detached records, followed plans and the last visit follow to the new id. Where the
@@ -71,8 +59,9 @@ const lastReview = (mark: ReviewMark): number => mark.card?.lastReview ?? -1;
  * adopted and the orphan stays as it is. Calendar event ids name the follow, the plan and the item, so a calendar
  * file downloaded again after the move holds new ids for the moved plan's events.
  */
-export function adoptPlan(state: StoredState, orphanId: string, targetId: string, items: readonly ItemIdentity[], now: number): StoredState {
+export function adoptPlan(state: StoredState, orphanId: string, targetId: string, plan: IdentifiablePlan | readonly ItemIdentity[], now: number): StoredState {
   if (orphanId === targetId) return state;
+  const items = 'kind' in plan ? planIdentities(plan) : plan;
   const base = reconcilePlan(state, targetId, items, now);
 
   const dayNotes = copyMap(planEntries(base.dayNotes, targetId));
@@ -181,60 +170,4 @@ export function adoptPlan(state: StoredState, orphanId: string, targetId: string
   };
   // Stamps the records that kept their id and settles anything the merge left for the per-item rule.
   return reconcilePlan(adopted, targetId, items, now);
-}
-
-/** What the store keeps of a plan the site no longer has, for the reader to see and delete. */
-export interface OrphanedPlan {
-  planId: string;
-  ticks: number;
-  /** Day notes and item notes. */
-  notes: number;
-  marks: number;
-  /** Items with time logged. */
-  logged: number;
-  /** Records set aside from its items earlier. */
-  detached: number;
-}
-
-/** Every plan id the store holds records of that is not among `current` (the site's plans), with what it holds. */
-export function orphanedPlans(state: StoredState, current: ReadonlySet<string>): OrphanedPlan[] {
-  return [...storedPlanIds(state)]
-    .filter((planId) => !current.has(planId))
-    .sort()
-    .map((planId) => ({
-      planId,
-      ticks: Object.keys(planEntries(state.progress, planId)).length,
-      notes: Object.keys(planEntries(state.dayNotes, planId)).length + Object.keys(planEntries(state.itemNotes, planId)).length,
-      marks: Object.keys(planEntries(state.review, planId)).length,
-      logged: new Set(state.timerRuns.filter((run) => run.planId === planId).map((run) => run.itemId)).size,
-      detached: state.detached.filter((record) => record.planId === planId).length,
-    }));
-}
-
-/**
- * Deletes everything kept under a plan id (the reader chose Delete for a plan no longer on the site): its records,
- * stamps, timers, time log and detached records; follows stop naming it (a follow of that plan alone ends), and the
- * last visit is forgotten when it was there.
- */
-export function forgetPlan(state: StoredState, planId: string): StoredState {
-  const without = <T>(map: Record<string, Record<string, T>>): Record<string, Record<string, T>> => withPlan(map, planId, createMap<T>());
-  const timers = createMap<TimerRecord>();
-  for (const [key, timer] of Object.entries(state.timers)) if (timer.planId !== planId) timers[key] = timer;
-  return {
-    ...state,
-    progress: without(state.progress),
-    itemNotes: without(state.itemNotes),
-    review: without(state.review),
-    stamps: without(state.stamps),
-    dayNotes: without(state.dayNotes),
-    timers,
-    timerRuns: state.timerRuns.filter((run) => run.planId !== planId),
-    detached: state.detached.filter((record) => record.planId !== planId),
-    follows: state.follows.flatMap((follow) => {
-      if (!follow.planIds.includes(planId)) return [follow];
-      const planIds = follow.planIds.filter((id) => id !== planId);
-      return planIds.length > 0 ? [{...follow, planIds}] : [];
-    }),
-    lastVisit: state.lastVisit?.planId === planId ? null : state.lastVisit,
-  };
 }

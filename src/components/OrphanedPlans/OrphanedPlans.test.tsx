@@ -1,7 +1,7 @@
 import {act, fireEvent, render, screen, waitFor, within} from '@testing-library/react';
 import {fingerprintOf, planIdentities} from '@site/plugins/plan-model/identity';
 import OrphanedPlans from '@site/src/components/OrphanedPlans';
-import {adoptMovedPlans} from '@site/src/hooks/usePlanModels';
+import {adoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {STORAGE_KEY, getState, resetStoreForTests} from '@site/src/store';
 import {pagePlanOf} from '@site/tests/unit/support/planPage';
 

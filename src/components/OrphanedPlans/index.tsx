@@ -3,7 +3,7 @@ import Heading from '@theme/Heading';
 import {translate} from '@docusaurus/Translate';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {updateState, useStoredState} from '@site/src/store';
-import {forgetPlan, orphanedPlans, type OrphanedPlan} from '@site/src/store/adopt';
+import {forgetPlan, orphanedPlans, type OrphanedPlan} from '@site/src/store/orphans';
 import styles from './styles.module.css';
 
 const count = (value: number, one: string, many: string): string => (value === 0 ? '' : value === 1 ? one : many.replace('{count}', String(value)));
@@ -73,7 +73,7 @@ function Entry({plan, onDeleted}: {plan: OrphanedPlan; onDeleted: (message: stri
 
 /**
  * Records kept under a plan id the site no longer has (a plan moved, renamed or removed, whose items no plan on the
- * site holds now, see src/store/adopt.ts): named here so the reader knows they exist, with Delete. Nothing is guessed
+ * site holds now, see plugins/plan-model/adoption.ts): named here so the reader knows they exist, with Delete. Nothing is guessed
  * onto another plan; the records return if the plan comes back.
  */
 export default function OrphanedPlans(): ReactNode {

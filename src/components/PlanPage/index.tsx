@@ -5,7 +5,7 @@ import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 import {sumDurations} from '@site/plugins/plan-model/duration';
 import {useRecordVisit} from '@site/src/hooks/useRecordVisit';
 import {useReconciledRecords} from '@site/src/hooks/useReconcile';
-import {useAdoptMovedPlans} from '@site/src/hooks/usePlanModels';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import DetachedNotice from '@site/src/components/DetachedNotice';
 import styles from './styles.module.css';
 import {variantItems} from '@site/plugins/plan-model/ids';

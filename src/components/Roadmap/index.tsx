@@ -7,7 +7,7 @@ import ProgressBar, {VariantProgressBar} from '@site/src/components/ProgressBar'
 import FollowPlan from '@site/src/components/FollowPlan';
 import ProgressTools from '@site/src/components/ProgressTools';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
-import {useAdoptMovedPlans} from '@site/src/hooks/usePlanModels';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {useTickedCount} from '@site/src/hooks/useProgress';
 import styles from './styles.module.css';
 

@@ -4,7 +4,7 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {useFollows} from '@site/src/hooks/useFollows';
-import {useAdoptMovedPlans} from '@site/src/hooks/usePlanModels';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {useToday} from '@site/src/hooks/useToday';
 import FollowedToday from './FollowedToday';
 import TimeSpent from './TimeSpent';

@@ -1,5 +1,6 @@
 import {buildPlanDataAndPages} from '@site/plugins/plan-data/summary';
-import {fingerprintKey, planIdentities} from '@site/plugins/plan-model/identity';
+import {fingerprintKey} from '@site/plugins/plan-model/adoption';
+import {planIdentities} from '@site/plugins/plan-model/identity';
 import {planData, seedSources} from '../../support/planData';
 
 /** The loader map the plan-data plugin writes, built by the plugin's own code from the seed plans. */
