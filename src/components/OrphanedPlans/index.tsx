@@ -46,7 +46,7 @@ function Entry({plan, onDeleted}: {plan: OrphanedPlan; onDeleted: (message: stri
             <button
               ref={confirmButton}
               type="button"
-              className="button button--sm button--danger"
+              className={`button button--sm button--danger ${styles.confirm}`}
               onClick={() => {
                 updateState((state) => forgetPlan(state, plan.planId));
                 onDeleted(translate({id: 'orphaned.deleted', message: 'Deleted what was kept for {plan}.'}, {plan: plan.planId}));
@@ -60,7 +60,7 @@ function Entry({plan, onDeleted}: {plan: OrphanedPlan; onDeleted: (message: stri
         ) : (
           <button
             type="button"
-            className="button button--sm button--outline button--danger"
+            className="button button--sm button--outline button--secondary"
             aria-label={translate({id: 'orphaned.delete.label', message: 'Delete what is kept for {plan}'}, {plan: plan.planId})}
             onClick={() => setConfirming(true)}>
             {translate({id: 'orphaned.delete', message: 'Delete'})}
@@ -83,7 +83,7 @@ export default function OrphanedPlans(): ReactNode {
   const orphans = orphanedPlans(state, new Set(plans.map((plan) => plan.id)));
   const [message, setMessage] = useState('');
   return (
-    <section aria-labelledby={headingId} className={styles.orphaned}>
+    <section aria-labelledby={orphans.length > 0 ? headingId : undefined} className={styles.orphaned}>
       <p role="status" className={styles.status}>
         {message}
       </p>
