@@ -116,8 +116,17 @@ describe('adopting a moved plan', () => {
     expect(state.follows).toEqual([{...follow, planIds: ['weeks/week-09/go', NEW, OTHER]}]);
     expect(state.lastVisit).toEqual({planId: NEW, day: 2, at: NOW - 6000});
     expect(state.detached).toEqual([]);
-    // Settled: the plan page's own reconcile finds nothing more to do.
+    // Settled: the plan page's own reconcile finds nothing more to do, and adopting again (another tab) changes nothing.
     expect(reconcilePlan(state, NEW, moved, NOW)).toBe(state);
+    expect(adoptPlan(state, OLD, NEW, moved, NOW + 1000)).toEqual(state);
+  });
+
+  it('keeps records that carry no stamp on their id (an old export imported before the move)', () => {
+    const state = recordsOnOldPath();
+    const unstamped = {...state, progress: setTick(state.progress, OLD, 'd2-b1', true, NOW - 500)};
+    const adopted = adoptPlan(unstamped, OLD, NEW, moved, NOW);
+    expect(adopted.progress[NEW]!['d2-b1']).toBe(NOW - 500);
+    expect(adopted.stamps[NEW]!['d2-b1']).toEqual({fingerprint: 'chat system requirements', text: 'Chat system requirements'});
   });
 
   it('keeps the follow, so the schedule and the calendar ids of its other plans stay as they were', () => {
