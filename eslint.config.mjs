@@ -49,10 +49,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(@site/)?(\\.\\./)*plugins/(?!plan-model/ids$|plan-model/identity$|plan-model/duration$|plan-model/location$|plan-data/data$)',
+              regex:
+                '^(@site/)?(\\.\\./)*plugins/(?!plan-model/ids$|plan-model/identity$|plan-model/adoption$|plan-model/duration$|plan-model/location$|plan-data/data$)',
               allowTypeImports: true,
               message:
-                'Browser code imports only types and the isomorphic modules (plan-model/ids, plan-model/identity, plan-model/duration, plan-model/location, plan-data/data) from plugins/.',
+                'Browser code imports only types and the isomorphic modules (plan-model/ids, plan-model/identity, plan-model/adoption, plan-model/duration, plan-model/location, plan-data/data) from plugins/.',
             },
           ],
         },

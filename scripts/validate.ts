@@ -7,11 +7,11 @@
 import {appendFileSync, existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {docLocation} from '../plugins/plan-model/location';
+import {docLocation, isPlanLocation} from '../plugins/plan-model/location';
 import type {Diagnostic} from '../plugins/plan-model/types';
 import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic, missingCategory, sortDiagnostics, validateCategoryFile} from '../plugins/plan-validator';
 import {FactsCache, defaultCacheFile} from '../plugins/plan-validator/cache';
-import {comparePlanVersions, type PlanEdit} from '../plugins/plan-validator/edits';
+import {comparePlanVersions, type PlanEdit, type PlanVersion} from '../plugins/plan-validator/edits';
 import {formatEditSummary, markdownEditSummary, type BaseName} from '../plugins/plan-validator/editReport';
 import {BaseError, changedPlans, resolveBase} from '../plugins/plan-validator/gitBase';
 
@@ -54,7 +54,15 @@ function main(): number {
   if (baseRef !== undefined) {
     try {
       const base = resolveBase(docsDir, baseRef);
-      edits = {base, edits: changedPlans(docsDir, base).map(({before, after}) => comparePlanVersions(before, after))};
+      const changed = changedPlans(docsDir, base);
+      // Where a moved or removed plan's records go depends on every plan of the site, read only when one is.
+      const sitePlans = changed.some(({before, after}) => before && before.path !== after?.path) ? readPlans(docsDir) : [];
+      edits = {
+        base,
+        edits: changed.map(({before, after}) =>
+          comparePlanVersions(before, after, after ? [after, ...sitePlans.filter((plan) => plan.path !== after.path)] : sitePlans),
+        ),
+      };
     } catch (error) {
       if (!(error instanceof BaseError)) throw error;
       console.error(`validate --base: ${error.message}`);
@@ -147,6 +155,19 @@ function addEditWarnings(reports: FileReport[], edits: readonly PlanEdit[], docs
     report.diagnostics = sortDiagnostics([...report.diagnostics, diagnostic]);
   }
   reports.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Every plan file under `docsDir` with its text (those that cannot be read are left out; validation reports them). */
+function readPlans(docsDir: string): PlanVersion[] {
+  return listFiles(docsDir)
+    .filter((relative) => isPlanLocation(docLocation(relative)))
+    .flatMap((relative) => {
+      try {
+        return [{path: relative, source: readFileSync(path.join(docsDir, relative), 'utf8')}];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** Docs-relative paths with forward slashes; folders we cannot list are skipped (their files cannot be checked either). */

@@ -8,6 +8,8 @@ declare module '@generated/plan-data/default/plan-loaders' {
   export default loaders;
   /** Every plan's summary, loaded on demand. */
   export const loadPlanSummaries: () => Promise<{default: PlanData}>;
+  /** Every plan's item fingerprints (`fingerprintKey`s, in reading order), loaded on demand. */
+  export const loadPlanFingerprints: () => Promise<{default: Record<string, string[]>}>;
 }
 
 // Written by the plan-data plugin at build time: every plan's summary (plugins/plan-data/summary.ts).

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {
   DEFAULT_VARIANT,
+  PLAN_FINGERPRINTS_FILE,
   PLAN_LOADERS_FILE,
   PLAN_SUMMARIES_FILE,
   STORAGE_KEY,
@@ -12,6 +13,8 @@ import {
   PLAN_VARIANTS,
   planModuleFile,
 } from '../plan-model/ids';
+import {fingerprintKey} from '../plan-model/adoption';
+import {planIdentities} from '../plan-model/identity';
 import {planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
 import {checkContent, contentFailure, displayPathOf} from './contentCheck';
@@ -108,9 +111,18 @@ export default function planDataPlugin(context: LoadContext): Plugin {
         await actions.createData(planModuleFile(planId), JSON.stringify(page));
         loaders.push(`  ${JSON.stringify(planId)}: () => import(${JSON.stringify(`./${planModuleFile(planId)}`)}),`);
       }
-      // The summaries too, for code that needs them only on an action (importing a progress file).
-      const summaries = `export const loadPlanSummaries = () => import(${JSON.stringify(`./${PLAN_SUMMARIES_FILE}`)});\n`;
-      await actions.createData(PLAN_LOADERS_FILE, `${summaries}export default {\n${loaders.join('\n')}\n};\n`);
+      // Every plan's items as fingerprint keys, for the browser to find where a moved plan's records belong.
+      const fingerprints = Object.fromEntries(
+        [...pages].map(([planId, page]) => [planId, planIdentities(page).map((item) => fingerprintKey(item.fingerprint))]),
+      );
+      await actions.createData(PLAN_FINGERPRINTS_FILE, JSON.stringify(fingerprints));
+      // The summaries and fingerprints too, for code that needs them only on an action (importing a progress file) or
+      // in a rare case (records of a plan that moved).
+      const summaries = [
+        `export const loadPlanSummaries = () => import(${JSON.stringify(`./${PLAN_SUMMARIES_FILE}`)});`,
+        `export const loadPlanFingerprints = () => import(${JSON.stringify(`./${PLAN_FINGERPRINTS_FILE}`)});`,
+      ].join('\n');
+      await actions.createData(PLAN_LOADERS_FILE, `${summaries}\nexport default {\n${loaders.join('\n')}\n};\n`);
     },
   };
 }

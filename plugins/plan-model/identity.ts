@@ -22,6 +22,8 @@
  *   the text it was made on, never guessed onto another item.
  * - Day notes follow the day's number, not its content: a day is a slot of the learner's schedule (followed plans
  *   date it by number, the calendar exports it by number), and a day's items change far more often than its place.
+ * - A plan whose file moved (so its plan id changed) takes its records along when its items are recognised: see
+ *   adoption.ts.
  */
 import {dayOfItemId} from './ids';
 

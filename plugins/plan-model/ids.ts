@@ -40,6 +40,11 @@ export const planModuleFile = (planId: string): string => `plans/${planId}.json`
 export const PLAN_LOADERS_FILE = 'plan-loaders.js';
 /** Every plan's summary in one module: pages that list plans import it; nothing else carries it. */
 export const PLAN_SUMMARIES_FILE = 'plan-summaries.json';
+/**
+ * Every plan's item fingerprints (as `fingerprintKey`s) in one module, loaded only when the browser holds records of a
+ * plan id the site no longer has, to find the moved plan they belong to (plan-model/adoption.ts).
+ */
+export const PLAN_FINGERPRINTS_FILE = 'plan-fingerprints.json';
 
 export type SessionName = 'morning' | 'evening';
 

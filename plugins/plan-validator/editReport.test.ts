@@ -27,7 +27,7 @@ describe('the summary of an edit', () => {
     expect(markdown).toContain('| Day | at the base | now |\n|---|---|---|\n| 1 | 14 h | 14 h |');
   });
 
-  it('says a moved plan keeps its records under the old id, and a new plan has none yet', () => {
+  it('says a moved plan takes its records along when its items are unchanged, and a new plan has none yet', () => {
     const moved = comparePlanVersions({path: 'intensive/go.md', source: day('Build a cache')}, {path: 'intensive/golang.md', source: day('Build a cache')});
     const added = comparePlanVersions(null, {path: 'intensive/rust.md', source: day('Build a cache')});
     expect(formatEditSummary([moved, added], base, display).split('\n')).toEqual([
@@ -35,7 +35,7 @@ describe('the summary of an edit', () => {
       '',
       'docs/intensive/golang.md (moved from docs/intensive/go.md)',
       '  4 unchanged.',
-      '  Records stay under the old plan id intensive/go and are not shown on the moved page.',
+      '  Records move to the new plan id (4 of 4 items unchanged). Records follow on 4 items; no records become detached.',
       '  Planned time per day (base → now):',
       '    Day 1: unchanged',
       '',
@@ -49,5 +49,13 @@ describe('the summary of an edit', () => {
       '  Planned time per day (base → now):',
       '    Day 1: — → 14 h',
     ]);
+  });
+
+  it('says a moved plan whose items changed too much leaves its records under the old id, and lists no item as followed', () => {
+    const before = day('Build a cache').replace('Go Memory Model', 'Escape analysis');
+    const moved = comparePlanVersions({path: 'intensive/go.md', source: before}, {path: 'intensive/golang.md', source: day('Build a queue')});
+    const summary = formatEditSummary([moved], base, display).split('\n');
+    expect(summary).toContain('  Records stay under the old plan id intensive/go and are not shown on the moved page: only 2 of 4 items are unchanged.');
+    expect(summary.filter((line) => line.includes('(records follow)'))).toEqual([]);
   });
 });

@@ -29,21 +29,37 @@ function counts(edit: PlanEdit): string {
   return [...parts, `${edit.unchanged} unchanged`].join(', ');
 }
 
-/** "Records follow on 30 items (3 to another id); records on 2 items become detached." */
+/** False for a moved plan whose records stay under its old id: its items' changes then say nothing about records. */
+const recordsFollowFile = (edit: PlanEdit): boolean =>
+  !edit.before || !edit.after || edit.before.path === edit.after.path || edit.adoption?.adoptedBy === planIdOf(edit.after.path);
+
+/** What happens to learners' records of the plan, in one line (see `itemRecordsLine`). */
 function recordsLine(edit: PlanEdit): string {
   if (!edit.before) return 'A new plan: nobody has records on it yet.';
-  // The browser keys records by plan id, so a moved plan's records do not follow it, whatever its items.
-  if (edit.after && edit.before.path !== edit.after.path) {
-    return `Records stay under the old plan id ${planIdOf(edit.before.path)} and are not shown on the moved page.`;
+  // Records are keyed by plan id: a moved plan's follow it only when the browser recognises its items (edits.ts).
+  if (!recordsFollowFile(edit)) {
+    const {recognised = 0, total = 0, adoptedBy = null} = edit.adoption ?? {};
+    return adoptedBy
+      ? `Records go to ${adoptedBy}, which holds more of this plan's items unchanged (${recognised} of ${total}).`
+      : `Records stay under the old plan id ${planIdOf(edit.before.path)} and are not shown on the moved page: only ${recognised} of ${total} items are unchanged.`;
   }
+  const moved =
+    edit.after && edit.before.path !== edit.after.path
+      ? `Records move to the new plan id (${edit.adoption!.recognised} of ${edit.adoption!.total} items unchanged). `
+      : '';
+  return moved + itemRecordsLine(edit);
+}
+
+/** "Records follow on 30 items (3 to another id); records on 2 items become detached." */
+function itemRecordsLine(edit: PlanEdit): string {
   const follow = edit.changes.filter((change) => change.kind === 'moved' || change.kind === 'reworded');
   const detached = edit.changes.filter((change) => DETACHES.has(change.kind));
   const total = edit.unchanged + follow.length;
   const elsewhere = follow.filter((change) => change.before.id !== change.after.id).length;
-  const moved = elsewhere > 0 ? ` (${elsewhere} to another id)` : '';
+  const another = elsewhere > 0 ? ` (${elsewhere} to another id)` : '';
   const lost =
     detached.length === 0 ? 'no records become detached' : `records on ${detached.length} ${detached.length === 1 ? 'item' : 'items'} become detached`;
-  return `Records follow on ${total} ${total === 1 ? 'item' : 'items'}${moved}; ${lost}.`;
+  return `Records follow on ${total} ${total === 1 ? 'item' : 'items'}${another}; ${lost}.`;
 }
 
 function title(edit: PlanEdit, display: DisplayPath): string {
@@ -107,7 +123,7 @@ export function formatEditSummary(edits: readonly PlanEdit[], base: BaseName, di
     if (edit.notCompared) lines.push(`  Not compared item by item: ${edit.notCompared}.`);
     if (edit.after && !edit.notCompared) {
       lines.push(`  ${counts(edit)}.`, `  ${recordsLine(edit)}`);
-      lines.push(...edit.changes.map((change) => `    ${changeLine(change)}`));
+      if (recordsFollowFile(edit)) lines.push(...edit.changes.map((change) => `    ${changeLine(change)}`));
     }
     if (edit.days.length > 0) lines.push('  Planned time per day (base → now):', ...dayLines(edit.days).map((line) => `    ${line}`));
     return lines.join('\n');
@@ -135,7 +151,7 @@ export function markdownEditSummary(edits: readonly PlanEdit[], base: BaseName, 
     if (edit.notCompared) out.push(`Not compared item by item: ${cell(edit.notCompared)}.`, '');
     if (edit.after && !edit.notCompared) {
       out.push(`${counts(edit)}. **${recordsLine(edit)}**`, '');
-      if (edit.changes.length > 0) {
+      if (edit.changes.length > 0 && recordsFollowFile(edit)) {
         out.push('| Change | At the base | Now | Records |', '|---|---|---|---|');
         for (const change of edit.changes) {
           const before = 'before' in change ? change.before : undefined;

@@ -140,17 +140,45 @@ describe('comparing two versions of a plan', () => {
     expect(edit.warnings[0]!.diagnostic.message).toContain('Rewrites "Trade-offs" as "Mock interview with a peer" (d2-b3)');
   });
 
-  it('a moved file keeps its items but warns that the plan id changes', () => {
+  it('a moved file keeps its items: records follow it to the new plan id, and the warning says the address changes', () => {
     const edit = comparePlanVersions(version(WEEK, week), version('weeks/week-11/go.md', week));
     expect(edit.changes).toEqual([]);
     expect(edit.unchanged).toBe(7);
+    expect(edit.adoption).toEqual({adoptedBy: 'weeks/week-11/go', recognised: 7, total: 7});
     expect(edit.warnings.map(({path, diagnostic}) => [path, diagnostic.code, diagnostic.message])).toEqual([
       [
         'weeks/week-11/go.md',
         'edit-moves-plan',
-        "Moved from weeks/week-10/go.md: the plan id changes from weeks/week-10/go to weeks/week-11/go, and learners' records stay under the old id, no longer shown on this page.",
+        "Moved from weeks/week-10/go.md: the plan id changes from weeks/week-10/go to weeks/week-11/go; 7 of 7 items are unchanged, so learners' records follow it to the new id on their next visit, item by item as after any edit; links and bookmarks to the old address break.",
       ],
     ]);
+  });
+
+  it('a file moved and rewritten beyond 80% of its items leaves records under the old id, as the browser does', () => {
+    const rewritten = week
+      .replace('Design Deep Dive', 'Rate limiter design')
+      .replace('Architecture', 'Token buckets')
+      .replace('Driver locations, matching algorithm, pricing.', 'Where to count requests.')
+      .replace('Draw data flow.', 'Refill rates.');
+    const edit = comparePlanVersions(version(WEEK, week), version('weeks/week-11/go.md', rewritten));
+    expect(edit.adoption).toEqual({adoptedBy: null, recognised: 5, total: 7});
+    expect(edit.warnings[0]!.diagnostic.message).toContain(
+      "only 5 of 7 items are unchanged (records follow a moved plan when at least 3 and 80% of the items they were made on are), so learners' records stay under the old id",
+    );
+  });
+
+  it('a moved file with a copy elsewhere on the site: neither takes the records, the browser cannot tell which is the plan', () => {
+    const copy = version('weeks/week-12/go.md', week);
+    const edit = comparePlanVersions(version(WEEK, week), version('weeks/week-11/go.md', week), [version('weeks/week-11/go.md', week), copy]);
+    expect(edit.adoption?.adoptedBy).toBeNull();
+    expect(edit.warnings[0]!.diagnostic.message).toContain("learners' records stay under the old id");
+  });
+
+  it('a removed plan whose items another plan on the site holds: records go there', () => {
+    const edit = comparePlanVersions(version(WEEK, week), null, [version('weeks/week-12/go.md', week)]);
+    expect(edit.warnings[0]!.diagnostic.message).toBe(
+      "Removed, but weeks/week-12/go holds 7 of 7 items unchanged: learners' records of weeks/week-10/go go there on their next visit.",
+    );
   });
 
   it('a new plan only adds; a removed plan warns on its old path; one that no longer parses is not compared', () => {

@@ -4,6 +4,7 @@
  * learner had records on every item of the base version, so what this reports as following is what follows.
  * Pure: the caller reads both versions (from git, see gitBase.ts).
  */
+import {ADOPTION_MIN_RECORDS, ADOPTION_MIN_SHARE, adoptingPlan, exactMatches} from '../plan-model/adoption';
 import {matchRecords, planIdentities, type ItemIdentity} from '../plan-model/identity';
 import {variantItems} from '../plan-model/ids';
 import {sumDurations} from '../plan-model/duration';
@@ -62,6 +63,12 @@ export interface PlanEdit {
   /** Items with the same text at the same id. */
   unchanged: number;
   days: DayTime[];
+  /**
+   * For a moved or removed plan: the plan now on the site whose items take over learners' records of the old plan id
+   * (the browser's adoption rule, `adoptingPlan` in plan-model/identity.ts), or null when they stay under the old id;
+   * and how many of the old plan's items are unchanged in the moved plan (or in the adopting one, for a removed plan).
+   */
+  adoption: {adoptedBy: string | null; recognised: number; total: number} | null;
   warnings: EditDiagnostic[];
 }
 
@@ -115,8 +122,29 @@ function dayTimes(plan: PlanModel | null): Map<number, Record<string, DurationRa
 const ref = (item: ItemIdentity): ItemRef => ({id: item.id, text: item.text});
 const quoted = (item: ItemRef) => `"${item.text}"`;
 
-/** Compares two versions of one plan (either may be null: a plan added or removed). */
-export function comparePlanVersions(before: PlanVersion | null, after: PlanVersion | null): PlanEdit {
+const fingerprints = (plan: PlanModel | null): string[] => (plan ? planIdentities(plan).map((item) => item.fingerprint) : []);
+const percent = Math.round(ADOPTION_MIN_SHARE * 100);
+
+/**
+ * Where learners' records of a plan id that no longer exists go: the plan of `sitePlans` that adopts them by the
+ * browser's rule, as if a learner had records on every item of the old plan.
+ */
+function adoptionOf(oldPlan: PlanModel | null, sitePlans: readonly PlanVersion[], measuredOn: PlanVersion | null): NonNullable<PlanEdit['adoption']> {
+  const records = fingerprints(oldPlan);
+  const plans = sitePlans.map((version) => [planIdOf(version.path), fingerprints(readPlan(version))] as const);
+  const adoptedBy = adoptingPlan(records, plans);
+  const measured = plans.find(([planId]) => planId === (adoptedBy ?? (measuredOn && planIdOf(measuredOn.path))));
+  return {adoptedBy, recognised: measured ? exactMatches(records, measured[1]) : 0, total: records.length};
+}
+
+/** "47 of 50 items": how much of a moved plan a learner's browser recognises. */
+const recognisedText = ({recognised, total}: {recognised: number; total: number}) => `${recognised} of ${total} ${total === 1 ? 'item' : 'items'}`;
+
+/**
+ * Compares two versions of one plan (either may be null: a plan added or removed). `sitePlans`, every plan of the site
+ * as it is now, decides where the records of a moved or removed plan go; by default only `after` is looked at.
+ */
+export function comparePlanVersions(before: PlanVersion | null, after: PlanVersion | null, sitePlans: readonly PlanVersion[] = after ? [after] : []): PlanEdit {
   const oldPlan = readPlan(before);
   const newPlan = readPlan(after);
   const oldTimes = dayTimes(oldPlan);
@@ -124,25 +152,35 @@ export function comparePlanVersions(before: PlanVersion | null, after: PlanVersi
   const days = [...new Set([...oldTimes.keys(), ...newTimes.keys()])]
     .sort((a, b) => a - b)
     .map((day) => ({day, before: oldTimes.get(day) ?? null, after: newTimes.get(day) ?? null}));
-  const edit: PlanEdit = {before, after, notCompared: null, changes: [], unchanged: 0, days, warnings: []};
+  const edit: PlanEdit = {before, after, notCompared: null, changes: [], unchanged: 0, days, adoption: null, warnings: []};
 
   if (before && after && before.path !== after.path) {
+    const adoption = adoptionOf(oldPlan, sitePlans, after);
+    edit.adoption = adoption;
+    const oldId = planIdOf(before.path);
+    const newId = planIdOf(after.path);
+    const follows =
+      adoption.adoptedBy === newId
+        ? `${recognisedText(adoption)} are unchanged, so learners' records follow it to the new id on their next visit, item by item as after any edit; links and bookmarks to the old address break.`
+        : adoption.adoptedBy !== null
+          ? `learners' records go to ${adoption.adoptedBy}, which holds more of its items unchanged than this file (${recognisedText(adoption)}).`
+          : `only ${recognisedText(adoption)} are unchanged (records follow a moved plan when at least ${ADOPTION_MIN_RECORDS} and ${percent}% of the items they were made on are), so learners' records stay under the old id: kept, listed on /notes, not shown on this page. Move the file in a change of its own, without rewriting its items.`;
     edit.warnings.push({
       path: after.path,
-      diagnostic: diagnostic(
-        'edit-moves-plan',
-        START,
-        `Moved from ${before.path}: the plan id changes from ${planIdOf(before.path)} to ${planIdOf(after.path)}, and learners' records stay under the old id, no longer shown on this page.`,
-      ),
+      diagnostic: diagnostic('edit-moves-plan', START, `Moved from ${before.path}: the plan id changes from ${oldId} to ${newId}; ${follows}`),
     });
   }
   if (before && !after) {
+    const adoption = adoptionOf(oldPlan, sitePlans, null);
+    edit.adoption = adoption;
     edit.warnings.push({
       path: before.path,
       diagnostic: diagnostic(
         'edit-removes-plan',
         START,
-        `Removed: every record learners made on ${planIdOf(before.path)} stays stored but is no longer shown.`,
+        adoption.adoptedBy === null
+          ? `Removed: every record learners made on ${planIdOf(before.path)} stays stored, listed on /notes as from a plan no longer on the site, and is no longer shown on a plan.`
+          : `Removed, but ${adoption.adoptedBy} holds ${recognisedText(adoption)} unchanged: learners' records of ${planIdOf(before.path)} go there on their next visit.`,
       ),
     });
     return edit;

@@ -9,6 +9,7 @@ import ContinueCard, {planName} from '@site/src/components/ContinueCard';
 import TodayCard from '@site/src/components/TodayCard';
 import ReviewDue from '@site/src/components/ReviewDue';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import styles from './index.module.css';
 
 /** What one card on the home page shows; every field comes from the plan data. */
@@ -70,6 +71,7 @@ const FEATURES: {title: string; text: string}[] = [
  * Start button come from the plan data, so a new week's file shows up here with no code change.
  */
 export default function Home(): ReactNode {
+  useAdoptMovedPlans();
   const {plans} = usePlanData();
   const weekly = weeklyPlans(plans);
   const cards = [...weekly.map(weeklyCard), ...intensivePlans(plans).map(intensiveCard)];

@@ -10,6 +10,8 @@ import {planName} from '@site/src/components/ContinueCard';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useStoredState} from '@site/src/store';
 import DetachedRecords from '@site/src/components/DetachedRecords';
+import OrphanedPlans from '@site/src/components/OrphanedPlans';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import type {NoteMap} from '@site/src/store/notes';
 import styles from './notes.module.css';
@@ -94,6 +96,7 @@ function filterNotes(entries: PlanEntry[], query: string): PlanEntry[] {
 
 /** All notes kept in this browser, by plan and day, with links back to each day and a search over their text. */
 export default function NotesPage(): ReactNode {
+  useAdoptMovedPlans();
   const {plans} = usePlanData();
   const isBrowser = useIsBrowser();
   const dayNotes = useStoredState((state) => state.dayNotes);
@@ -156,6 +159,7 @@ export default function NotesPage(): ReactNode {
           </>
         )}
         {isBrowser && <DetachedRecords show="notes" />}
+        {isBrowser && <OrphanedPlans />}
       </main>
     </Layout>
   );

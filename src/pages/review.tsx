@@ -11,6 +11,7 @@ import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useNow} from '@site/src/hooks/useNow';
 import {updateState, useStoredState} from '@site/src/store';
 import DetachedRecords from '@site/src/components/DetachedRecords';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import {dueAt, dueToday, endOfDay, setReviewCard, type ReviewCard, type ReviewMark} from '@site/src/store/review';
 import styles from './review.module.css';
@@ -67,6 +68,7 @@ const formatDate = (ms: number) => new Date(ms).toLocaleDateString(undefined, {w
 
 /** Items marked "review later" that are due today, oldest first, each asking how well it was recalled; then what comes later. */
 export default function ReviewPage(): ReactNode {
+  useAdoptMovedPlans();
   const {plans} = usePlanData();
   const isBrowser = useIsBrowser();
   const review = useStoredState((state) => state.review);

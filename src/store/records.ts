@@ -108,11 +108,12 @@ export function decodeDetached(value: unknown): {detached: DetachedRecord[]; dro
   return {detached: detached.slice(-MAX_DETACHED), dropped};
 }
 
-const planEntries = <T>(map: Record<string, Record<string, T>>, planId: string): Record<string, T> =>
+/** One plan's entries of a plan → entries map (an empty map when it has none). */
+export const planEntries = <T>(map: Record<string, Record<string, T>>, planId: string): Record<string, T> =>
   Object.hasOwn(map, planId) ? map[planId]! : createMap<T>();
 
 /** Ids of a plan that hold any record of an item, or that a timer names as the item to run next. */
-function recordIds(state: StoredState, planId: string): Set<string> {
+export function recordIds(state: StoredState, planId: string): Set<string> {
   const ids = new Set<string>([
     ...Object.keys(planEntries(state.progress, planId)),
     ...Object.keys(planEntries(state.itemNotes, planId)),
@@ -123,10 +124,11 @@ function recordIds(state: StoredState, planId: string): Set<string> {
   return ids;
 }
 
-const stampOf = (item: ItemIdentity): ItemStamp => ({fingerprint: item.fingerprint, text: item.text});
+/** The stamp records made on `item` carry. */
+export const stampOf = (item: ItemIdentity): ItemStamp => ({fingerprint: item.fingerprint, text: item.text});
 
 /** Replaces one plan's entry of a plan → entries map, dropping it when empty. */
-function withPlan<T>(map: Record<string, Record<string, T>>, planId: string, entries: Record<string, T>): Record<string, Record<string, T>> {
+export function withPlan<T>(map: Record<string, Record<string, T>>, planId: string, entries: Record<string, T>): Record<string, Record<string, T>> {
   const next = copyMap(map);
   if (Object.keys(entries).length > 0) next[planId] = entries;
   else delete next[planId];

@@ -101,3 +101,25 @@ for (const scheme of ['light', 'dark'] as const) {
     await check();
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`/notes listing records of a plan no longer on the site, with its Delete confirmation, has no axe violations (${scheme})`, async ({page}) => {
+    const check = async () => {
+      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    };
+    await page.emulateMedia({colorScheme: scheme});
+    const stored = JSON.stringify({
+      version: 6,
+      progress: {'weeks/week-08/rust': {'d1-b1': Date.UTC(2026, 2, 4)}},
+      dayNotes: {'weeks/week-08/rust': {'1': 'Lifetimes'}},
+    });
+    await page.addInitScript((value) => window.localStorage.setItem('go-study-plans', value), stored);
+    await gotoHydrated(page, '/notes');
+    await expect(page.locator('[data-orphaned-plan="weeks/week-08/rust"]')).toContainText('1 tick, 1 note');
+    await check();
+    await page.getByRole('button', {name: 'Delete what is kept for weeks/week-08/rust'}).click();
+    await expect(page.getByRole('button', {name: 'Delete for good'})).toBeFocused();
+    await check();
+  });
+}

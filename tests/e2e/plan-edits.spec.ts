@@ -4,6 +4,8 @@ import {repoRoot} from '../support/seeds';
 import {buildEditedSite, replaceOnce, serveFolder, type EditedBuild, type ServedFolder} from './support/buildCopy';
 import {collectErrors, gotoHydrated} from './support/site';
 
+const WEEK_09 = '/weeks/week-09/go';
+const WEEK_09_MOVED = '/weeks/week-09/golang';
 const WEEK_10 = '/weeks/week-10/go';
 const INTENSIVE = '/intensive/senior-go-14-days';
 
@@ -12,6 +14,8 @@ const TRADE_OFF_NOTE = 'Location data: AP, stale by a few seconds is fine.';
 const CACHE_NOTE = 'sync.Map or a sharded map with RWMutex; generics for the value type.';
 const DISCOVERY_NOTE = 'Registry with TTL heartbeats; clients cache and watch.';
 const DAY_NOTE = 'Day 2: matching, pricing and scaling, revisit on Friday.';
+const TEMPLATE_NOTE = 'Template: requirements, API, data model, scaling, trade-offs.';
+const WEEK_09_DAY_NOTE = 'Day 1 done in one sitting.';
 
 /**
  * What contributors change between the two deployments, each a kind of edit a record must survive:
@@ -22,8 +26,20 @@ const DAY_NOTE = 'Day 2: matching, pricing and scaling, revisit on Friday.';
  * - Day 2: the morning topics reordered, and an evening practice item moved first with a typo put in.
  * - Day 3: the evening practice item "Build a service discovery system" removed ("Design a distributed counter" takes
  *   its place).
+ * - Week 09 moved to another track name (`weeks/week-09/go.md` → `golang.md`, so its plan id and address change), with
+ *   a 6-hour addition inserted before Day 1's "Practice" (d1-a1 becomes d1-a2); the pages linking to it follow.
  */
+const linksToMovedWeek = (text: string) => text.replaceAll('week-09/go.md', 'week-09/golang.md');
 const EDITS = {
+  'docs/weeks/week-09/go.md': (text: string) =>
+    replaceOnce(
+      replaceOnce(text, 'id: go\n', 'id: golang\n'),
+      '- Add:\n  - **Practice (60 min)**: Sketch design for feature flag service.',
+      '- Add:\n  - **Warm-up (30 min)**: Reread last week’s notes.\n  - **Practice (60 min)**: Sketch design for feature flag service.',
+    ),
+  'docs/interview/interview-prep-playbook.md': linksToMovedWeek,
+  'docs/topic-banks/projects.md': linksToMovedWeek,
+  'docs/topic-banks/theory-round.md': linksToMovedWeek,
   'docs/weeks/week-10/go.md': (text: string) => {
     let edited = replaceOnce(
       text,
@@ -121,7 +137,7 @@ test.describe('records after a plan edit', () => {
   }, testInfo) => {
     const exported = testInfo.outputPath('progress-before-the-edit.json');
     // The edited build compiles while the reader works on the first one.
-    const building = buildEditedSite(EDITS);
+    const building = buildEditedSite(EDITS, {'docs/weeks/week-09/go.md': 'docs/weeks/week-09/golang.md'});
     building.catch(() => undefined);
     let edited: EditedBuild | undefined;
     let server: ServedFolder | undefined;
@@ -132,12 +148,29 @@ test.describe('records after a plan edit', () => {
       const page = await context.newPage();
 
       await test.step('on the site as deployed, the reader keeps records of every kind', async () => {
-        await gotoHydrated(page, `${origin}${WEEK_10}`);
+        await gotoHydrated(page, `${origin}${WEEK_09}`);
         await page
           .getByRole('radio', {name: /6-hour plan/})
           .first()
           .check();
         await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
+        // Three records an export carries (with the timer's, four): enough for the moved plan to be recognised.
+        await tick(page, 'd1-b1');
+        await tick(page, 'd1-b2');
+        await writeItemNote(page, 'd1-b2', TEMPLATE_NOTE);
+        await markForReview(page, 'd1-a1');
+        const week09DayNote = page.locator('[data-plan-day="1"]').getByRole('textbox', {name: 'Notes for day 1'});
+        await week09DayNote.fill(WEEK_09_DAY_NOTE);
+        await expect(page.locator('[data-plan-day="1"]').getByRole('status').filter({hasText: 'Saved'}).first()).toBeVisible();
+        await item(page, 'd1-b3')
+          .getByRole('button', {name: /^Start /})
+          .click();
+        await item(page, 'd1-b3')
+          .getByRole('button', {name: /^Pause, /})
+          .click();
+        await expect(timerStatus(page, 'd1-b3')).toHaveAttribute('data-timer-status', 'paused');
+
+        await gotoHydrated(page, `${origin}${WEEK_10}`);
         await tick(page, 'd2-a1');
         await writeItemNote(page, 'd2-a1', SCALING_NOTE);
         await markForReview(page, 'd2-a1');
@@ -174,6 +207,25 @@ test.describe('records after a plan edit', () => {
 
       const page2 = await context.newPage();
       const errors = collectErrors(page2);
+
+      await test.step('Week 09, moved: its records show on its new address, each on its item, and nothing is left behind', async () => {
+        await gotoHydrated(page2, `${origin}${WEEK_09_MOVED}`);
+        await expectRecords(page2, 'd1-b1', {tick: true, mark: false, note: null});
+        await expectRecords(page2, 'd1-b2', {tick: true, mark: false, note: TEMPLATE_NOTE});
+        await expect(item(page2, 'd1-a1')).toContainText('Warm-up');
+        await expectRecords(page2, 'd1-a1', {tick: false, mark: false, note: null});
+        await expect(item(page2, 'd1-a2')).toContainText('Practice');
+        await expectRecords(page2, 'd1-a2', {tick: false, mark: true, note: null});
+        await expect(page2.locator('[data-plan-day="1"]').getByRole('textbox', {name: 'Notes for day 1'})).toHaveValue(WEEK_09_DAY_NOTE);
+        await expect(timerStatus(page2, 'd1-b3')).toHaveAttribute('data-timer-status', 'paused');
+        await expect(page2.locator('[data-timer-status]')).toHaveCount(1);
+        await expectShownRecords(page2, {ticks: 2, marks: 1, notes: [TEMPLATE_NOTE]});
+        await expect(page2.locator('[data-detached-notice]')).toHaveCount(0);
+        // The time log and every other record are kept under the new plan id only.
+        const stored = await page2.evaluate(() => JSON.parse(window.localStorage.getItem('go-study-plans') ?? '{}') as Record<string, unknown>);
+        expect(JSON.stringify(stored)).not.toContain('"weeks/week-09/go"');
+        expect(stored.timerRuns).toEqual([expect.objectContaining({planId: 'weeks/week-09/golang', itemId: 'd1-b3'})]);
+      });
 
       await test.step('Week 10: each record is on its item, none on the items that took their places', async () => {
         await gotoHydrated(page2, `${origin}${WEEK_10}`);
@@ -223,6 +275,10 @@ test.describe('records after a plan edit', () => {
       });
 
       await test.step('/review and /notes list the detached records; one is re-attached from /notes', async () => {
+        await gotoHydrated(page2, `${origin}/notes`);
+        await expect(page2.locator('[data-notes-day="weeks/week-09/golang#1"]')).toContainText(WEEK_09_DAY_NOTE);
+        await expect(page2.locator('[data-orphaned-plan]')).toHaveCount(0);
+
         await gotoHydrated(page2, `${origin}/review`);
         const onReview = page2.locator('#detached [data-detached-record="Build a service discovery system"]');
         await expect(onReview).toHaveCount(1);
@@ -263,6 +319,11 @@ test.describe('records after a plan edit', () => {
           await expectRecords(fresh, 'd2-morning-t1', {tick: false, mark: true, note: null});
           await expectShownRecords(fresh, {ticks: 2, marks: 1, notes: [CACHE_NOTE]});
           await expect(fresh.locator('[data-detached-notice]')).toContainText('1 tick, 1 note and 1 review mark belong to items no longer in this plan.');
+          // Week 09's records, exported under its old address, join the plan at its new one.
+          await gotoHydrated(fresh, `${origin}${WEEK_09_MOVED}`);
+          await expectRecords(fresh, 'd1-b2', {tick: true, mark: false, note: TEMPLATE_NOTE});
+          await expectRecords(fresh, 'd1-a2', {tick: false, mark: true, note: null});
+          await expectShownRecords(fresh, {ticks: 2, marks: 1, notes: [TEMPLATE_NOTE]});
         } finally {
           await other.close();
         }

@@ -196,7 +196,7 @@ describe('npm run validate -- --base', {timeout: 60_000}, () => {
       `docs/weeks/week-10/go.md:${lineOf('Mock interview with a peer')}:3  warning  Rewrites "Payload modeling" as "Mock interview with a peer" (d3-a1): too different to be the same item, so records learners made on it become detached instead of following it.  edit-rewrites-item`,
     );
     expect(result.stdout).toMatch(
-      /^docs\/intensive\/senior-go-two-weeks\.md:1:1 {2}warning {2}Moved from intensive\/senior-go-14-days\.md: the plan id changes/m,
+      /^docs\/intensive\/senior-go-two-weeks\.md:1:1 {2}warning {2}Moved from intensive\/senior-go-14-days\.md: the plan id changes from intensive\/senior-go-14-days to intensive\/senior-go-two-weeks; 101 of 101 items are unchanged, so learners' records follow it to the new id/m,
     );
 
     const summary = result.stdout.slice(result.stdout.indexOf("What this change does to learners' records, compared with main ("));
@@ -205,7 +205,7 @@ describe('npm run validate -- --base', {timeout: 60_000}, () => {
     expect(sections[1]!.split('\n')).toEqual([
       'docs/intensive/senior-go-two-weeks.md (moved from docs/intensive/senior-go-14-days.md)',
       '  101 unchanged.',
-      '  Records stay under the old plan id intensive/senior-go-14-days and are not shown on the moved page.',
+      '  Records move to the new plan id (101 of 101 items unchanged). Records follow on 101 items; no records become detached.',
       '  Planned time per day (base → now):',
       '    Days 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14: unchanged',
     ]);

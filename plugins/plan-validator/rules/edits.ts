@@ -21,13 +21,14 @@ export const editRules: readonly RuleDefinition[] = [
   {
     code: 'edit-moves-plan',
     severity: 'warning',
-    description: 'Moving or renaming a plan file changes its plan id; records stay under the old one.',
-    fix: 'Keep the file where it is once people follow the plan.',
+    description:
+      "Moving or renaming a plan file changes its plan id and address; learners' records follow it only when at least 80% of the items they were made on are unchanged in it.",
+    fix: 'Keep the file where it is once people follow the plan; if it must move, move it in a change of its own, without rewriting its items.',
   },
   {
     code: 'edit-removes-plan',
     severity: 'warning',
-    description: 'A removed plan takes every record made on it out of sight.',
+    description: 'A removed plan takes every record made on it out of sight (kept, listed on /notes), unless another plan holds its items.',
     fix: 'Keep the plan, or say in the pull request that its readers lose it.',
   },
 ];

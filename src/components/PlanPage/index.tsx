@@ -5,6 +5,7 @@ import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 import {sumDurations} from '@site/plugins/plan-model/duration';
 import {useRecordVisit} from '@site/src/hooks/useRecordVisit';
 import {useReconciledRecords} from '@site/src/hooks/useReconcile';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import DetachedNotice from '@site/src/components/DetachedNotice';
 import styles from './styles.module.css';
 import {variantItems} from '@site/plugins/plan-model/ids';
@@ -43,6 +44,7 @@ export default function PlanPage({
   const value = useMemo(() => ({planId, plan}), [planId, plan]);
   useRecordVisit(recordVisit ? planId : null);
   useReconciledRecords(planId, plan);
+  useAdoptMovedPlans();
   const [printDay, setPrintDay] = useState<string | null>(null);
   const print = useMemo<PrintDayState>(() => [printDay, setPrintDay], [printDay]);
   // A layout effect runs within the click's synchronous render, so the attribute is set before the print dialog snapshots the page.

@@ -7,6 +7,7 @@ import ProgressBar, {VariantProgressBar} from '@site/src/components/ProgressBar'
 import FollowPlan from '@site/src/components/FollowPlan';
 import ProgressTools from '@site/src/components/ProgressTools';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {useTickedCount} from '@site/src/hooks/useProgress';
 import styles from './styles.module.css';
 
@@ -22,6 +23,7 @@ const pad = (week: number) => String(week).padStart(2, '0');
 
 /** Weeks 1–16 from the plan data, and every intensive plan, each with the reader's progress. */
 export default function Roadmap({section = 'weeks'}: {section?: 'weeks' | 'intensive'}): ReactNode {
+  useAdoptMovedPlans();
   const {plans} = usePlanData();
   if (section === 'intensive') {
     const intensive = intensivePlans(plans);

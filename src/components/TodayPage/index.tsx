@@ -4,6 +4,7 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {useFollows} from '@site/src/hooks/useFollows';
+import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {useToday} from '@site/src/hooks/useToday';
 import FollowedToday from './FollowedToday';
 import TimeSpent from './TimeSpent';
@@ -13,6 +14,7 @@ import styles from './styles.module.css';
 
 /** The `/today` page (src/pages/today.tsx): for each followed plan, today's day and what is overdue. */
 export default function TodayPage(): ReactNode {
+  useAdoptMovedPlans();
   const follows = useFollows();
   const today = useToday();
   const {plans} = usePlanData();
