@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {askToPersist} from '@site/src/store/backup';
-import {countTicked, setTick} from '@site/src/store/progress';
+import {countTicked, setTick} from '@site/src/store/ticks';
 
 /** Whether one item is ticked (false during the server render and hydration). */
 export function useTicked(planId: string, itemId: string): boolean {

@@ -4,14 +4,15 @@
  * Components call these through `updateState`; tests call them directly.
  */
 import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
-import {decodeFollow, isTickTime, MAX_FOLLOWS, type FollowedPlan, type StoredState} from './schema';
+import {decodeFollow, isTickTime, MAX_FOLLOWS, type FollowedPlan} from './schema';
 import {createMap} from './keys';
 import {mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
 import {rekeyImported, stampsOfRecords, type DetachedRecord, type StampMap} from './records';
 import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';
 
-/** planId → itemId → when it was ticked (ms since the epoch). */
-export type Progress = StoredState['progress'];
+// Ticking itself is in ./ticks, which plan pages load; this module (export and import) loads when a reader uses them.
+export {setTick, clearTicks, countTicked, type Progress} from './ticks';
+import type {Progress} from './ticks';
 
 /** Identifies our export files, so a different JSON file is refused with a clear reason. */
 export const EXPORT_APP = 'go-study-plans';
@@ -50,43 +51,6 @@ const NO_NOTES: Notes = {dayNotes: createMap(), itemNotes: createMap()};
 
 /** Everything besides ticks that an export carries and an import merges into. */
 export type ExportExtras = Partial<Notes> & {follows?: readonly FollowedPlan[]; review?: ReviewMap; stamps?: StampMap};
-
-/**
- * Ticks or unticks one item; unticking the last item of a plan drops the plan's entry.
- * Ids that cannot be plan or item ids change nothing.
- */
-export function setTick(progress: Progress, planId: string, itemId: string, ticked: boolean, at: number): Progress {
-  if (!isPlanIdKey(planId) || !isItemIdKey(itemId)) return progress;
-  const planTicks = copyMap(Object.hasOwn(progress, planId) ? progress[planId] : undefined);
-  const has = Object.hasOwn(planTicks, itemId);
-  if (ticked === has) return progress;
-  if (ticked) planTicks[itemId] = at;
-  else delete planTicks[itemId];
-  return withPlan(progress, planId, planTicks);
-}
-
-/** Removes the ticks of the given items of one plan (or all of the plan's ticks when `itemIds` is omitted). */
-export function clearTicks(progress: Progress, planId: string, itemIds?: readonly string[]): Progress {
-  if (!Object.hasOwn(progress, planId)) return progress;
-  if (!itemIds) return withPlan(progress, planId, copyMap<number>(undefined));
-  const rest = copyMap(progress[planId]);
-  for (const itemId of itemIds) delete rest[itemId];
-  return withPlan(progress, planId, rest);
-}
-
-function withPlan(progress: Progress, planId: string, ticks: Record<string, number>): Progress {
-  const next = copyMap(progress);
-  if (Object.keys(ticks).length > 0) next[planId] = ticks;
-  else delete next[planId];
-  return next;
-}
-
-/** How many of `itemIds` are ticked in a plan. */
-export function countTicked(progress: Progress, planId: string, itemIds: readonly string[]): number {
-  if (!Object.hasOwn(progress, planId)) return 0;
-  const planTicks = progress[planId]!;
-  return itemIds.reduce((count, itemId) => count + (Object.hasOwn(planTicks, itemId) ? 1 : 0), 0);
-}
 
 /** The export file's content for the given progress. */
 export function exportProgress(progress: Progress, now: Date, extras: ExportExtras = {}): ProgressExport {

@@ -1,9 +1,9 @@
 import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
-import {clearTicks, describeImport, importProgress, type KnownItems} from '@site/src/store/progress';
+import {clearTicks} from '@site/src/store/ticks';
+import type {KnownItems} from '@site/src/store/progress';
 import {MAX_DETACHED} from '@site/src/store/records';
-import {saveProgressExport} from '@site/src/lib/files';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {loadPlanSummaries} from '@site/src/hooks/usePlanModels';
@@ -74,8 +74,16 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${text} ${SAVE_PROBLEM[outcome]}` : text});
   };
 
-  const download = () => {
-    const file = saveProgressExport();
+  // Export and import load their code when a reader uses them: every plan page shows these buttons, few press them.
+  const download = async () => {
+    let file: string;
+    try {
+      const {saveProgressExport} = await import('@site/src/lib/files');
+      file = saveProgressExport();
+    } catch {
+      setMessage({kind: 'error', text: translate({id: 'progress.tools.exportFailed', message: 'The export could not be made; try again when online.'})});
+      return;
+    }
     setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress, notes and review marks to {file}.'}, {file})});
   };
 
@@ -88,8 +96,8 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       return;
     }
     // Every plan's items, loaded now rather than with the page: a plan page does not carry the other plans.
-    const planData = await loadPlanSummaries();
-    if (!planData) {
+    const [planData, transfer] = await Promise.all([loadPlanSummaries(), import('@site/src/store/progress').catch(() => null)]);
+    if (!planData || !transfer) {
       setMessage({
         kind: 'error',
         text: translate({id: 'progress.tools.noPlanList', message: 'The list of plans could not be loaded. Nothing was changed; try again when online.'}),
@@ -99,6 +107,7 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     const known: KnownItems = new Map(planData.plans.map((plan) => [plan.id, new Set(planItemIds(plan))]));
     // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
     const state = getState();
+    const {importProgress, describeImport} = transfer;
     const result = importProgress(text, state.progress, known, {
       follows: state.follows,
       dayNotes: state.dayNotes,
@@ -160,7 +169,7 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
             </button>
           </span>
         )}
-        <button type="button" className="button button--sm button--outline button--secondary" onClick={download}>
+        <button type="button" className="button button--sm button--outline button--secondary" onClick={() => void download()}>
           <Translate id="progress.tools.export">Export progress</Translate>
         </button>
         <button type="button" className="button button--sm button--outline button--secondary" onClick={() => fileInput.current?.click()}>
