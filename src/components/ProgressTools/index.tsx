@@ -6,7 +6,6 @@ import type {KnownItems} from '@site/src/store/progress';
 import {MAX_DETACHED} from '@site/src/store/records';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
-import {loadPlanSummaries} from '@site/src/hooks/usePlanModels';
 import styles from './styles.module.css';
 
 // The link, its compression and the QR code load only when the reader opens "Move my progress".
@@ -96,7 +95,13 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       return;
     }
     // Every plan's items, loaded now rather than with the page: a plan page does not carry the other plans.
-    const [planData, transfer] = await Promise.all([loadPlanSummaries(), import('@site/src/store/progress').catch(() => null)]);
+    const [planData, transfer] = await Promise.all([
+      import('@site/src/hooks/usePlanModels').then(
+        ({loadPlanSummaries}) => loadPlanSummaries(),
+        () => null,
+      ),
+      import('@site/src/store/progress').catch(() => null),
+    ]);
     if (!planData || !transfer) {
       setMessage({
         kind: 'error',
