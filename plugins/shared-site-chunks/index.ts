@@ -16,7 +16,7 @@ export default function sharedSiteChunksPlugin(): Plugin {
         optimization: {
           splitChunks: {
             cacheGroups: {
-              siteShared: {test: /[\\/]src[\\/]/, chunks: 'async', minChunks: 2, minSize: 20000, priority: 30, reuseExistingChunk: true},
+              siteShared: {test: /[\\/]src[\\/]/, chunks: 'async', minChunks: 2, minSize: 20000, priority: 45, reuseExistingChunk: true},
             },
           },
         },

@@ -3,7 +3,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks} from '@site/src/store/ticks';
 import type {KnownItems} from '@site/src/store/progress';
-import {MAX_DETACHED} from '@site/src/store/records';
+import {MAX_DETACHED} from '@site/src/store/stamps';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import styles from './styles.module.css';
