@@ -1,5 +1,5 @@
 import {getState, updateState} from '@site/src/store';
-import {exportFileName, exportProgress} from '@site/src/store/progress';
+import {exportFileName, exportProgress} from '@site/src/store/exportFile';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
 export function saveTextFile(name: string, text: string, type: string): void {

@@ -1,76 +1,24 @@
 /**
- * Progress logic with no browser APIs: ticking, resetting, export and import of ticks (with the
- * followed plans, notes and review marks that travel in the same file).
+ * Progress logic with no browser APIs: import of an export file (with the followed plans, notes and review marks
+ * that travel in it); ticking and the export file itself are re-exported from their own modules.
  * Components call these through `updateState`; tests call them directly.
  */
 import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
 import {decodeFollow, isTickTime, MAX_FOLLOWS, type FollowedPlan} from './schema';
 import {createMap} from './keys';
-import {mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
-import {rekeyImported, stampsOfRecords, type DetachedRecord, type StampMap} from './records';
+import {mergeNotes, type NoteMergeReport} from './notes';
+import {rekeyImported, type DetachedRecord, type StampMap} from './records';
 import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';
 
-// Ticking itself is in ./ticks, which plan pages load; this module (export and import) loads when a reader uses them.
+// Ticking is in ./ticks, which plan pages load, and the export file in ./exportFile; this module (import) loads when
+// a reader uses it.
 export {setTick, clearTicks, countTicked, type Progress} from './ticks';
 import type {Progress} from './ticks';
+export {EXPORT_APP, EXPORT_VERSION, exportFileName, exportProgress, type ExportExtras, type Notes, type ProgressExport} from './exportFile';
+import {NO_NOTES, EXPORT_APP, EXPORT_VERSION, type ExportExtras, type Notes} from './exportFile';
 
-/** Identifies our export files, so a different JSON file is refused with a clear reason. */
-export const EXPORT_APP = 'go-study-plans';
-/**
- * Format of the export file (not the store's schema version); bump it when the file shape changes.
- * 2 added `follows`, `dayNotes` and `itemNotes`; 3 added `review`; 4 added `stamps`, what each record's item said,
- * so an import after a plan edit puts records on their items. Files of formats 1 to 3 still import (1 has ticks
- * only, 2 no review marks, 3 no stamps: their records are taken as made on the plans as they are now).
- */
-export const EXPORT_VERSION = 4;
 /** A real export is a few kilobytes; anything far larger is not one of ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-export interface ProgressExport {
-  app: typeof EXPORT_APP;
-  version: number;
-  exportedAt: string;
-  progress: Progress;
-  /** Plans followed from a start date (format 2). */
-  follows: FollowedPlan[];
-  dayNotes: NoteMap;
-  itemNotes: NoteMap;
-  /** "Review later" marks with their schedules (format 3). */
-  review: ReviewMap;
-  /** The fingerprint and text of the item each tick, item note and mark was made on (format 4). */
-  stamps: StampMap;
-}
-
-/** The notes an export carries and an import merges into. */
-export interface Notes {
-  dayNotes: NoteMap;
-  itemNotes: NoteMap;
-}
-
-const NO_NOTES: Notes = {dayNotes: createMap(), itemNotes: createMap()};
-
-/** Everything besides ticks that an export carries and an import merges into. */
-export type ExportExtras = Partial<Notes> & {follows?: readonly FollowedPlan[]; review?: ReviewMap; stamps?: StampMap};
-
-/** The export file's content for the given progress. */
-export function exportProgress(progress: Progress, now: Date, extras: ExportExtras = {}): ProgressExport {
-  return {
-    app: EXPORT_APP,
-    version: EXPORT_VERSION,
-    exportedAt: now.toISOString(),
-    progress,
-    follows: [...(extras.follows ?? [])],
-    dayNotes: extras.dayNotes ?? NO_NOTES.dayNotes,
-    itemNotes: extras.itemNotes ?? NO_NOTES.itemNotes,
-    review: extras.review ?? createMap(),
-    stamps: stampsOfRecords(extras.stamps ?? createMap(), progress, extras.itemNotes ?? NO_NOTES.itemNotes, extras.review ?? createMap()),
-  };
-}
-
-/** File name with the date, so several exports sort and do not overwrite each other. */
-export function exportFileName(now: Date): string {
-  return `go-study-plans-progress-${now.toISOString().slice(0, 10)}.json`;
-}
 
 /** Which plans and items the site has, to tell the reader about ticks it cannot show. */
 export type KnownItems = ReadonlyMap<string, ReadonlySet<string>>;

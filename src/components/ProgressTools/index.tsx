@@ -4,6 +4,7 @@ import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks} from '@site/src/store/ticks';
 import type {KnownItems} from '@site/src/store/progress';
 import {MAX_DETACHED} from '@site/src/store/stamps';
+import {saveProgressExport} from '@site/src/lib/files';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import styles from './styles.module.css';
@@ -73,16 +74,8 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${text} ${SAVE_PROBLEM[outcome]}` : text});
   };
 
-  // Export and import load their code when a reader uses them: every plan page shows these buttons, few press them.
-  const download = async () => {
-    let file: string;
-    try {
-      const {saveProgressExport} = await import('@site/src/lib/files');
-      file = saveProgressExport();
-    } catch {
-      setMessage({kind: 'error', text: translate({id: 'progress.tools.exportFailed', message: 'The export could not be made; try again when online.'})});
-      return;
-    }
+  const download = () => {
+    const file = saveProgressExport();
     setMessage({kind: 'status', text: translate({id: 'progress.tools.exported', message: 'Exported all progress, notes and review marks to {file}.'}, {file})});
   };
 
@@ -94,7 +87,8 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
       setMessage({kind: 'error', text: translate({id: 'progress.tools.unreadable', message: 'The file could not be read. Nothing was changed.'})});
       return;
     }
-    // Every plan's items, loaded now rather than with the page: a plan page does not carry the other plans.
+    // Every plan's items, loaded now rather than with the page: a plan page does not carry the other plans; the import
+    // code too loads only when a reader uses it.
     const [planData, transfer] = await Promise.all([
       import('@site/src/hooks/usePlanModels').then(
         ({loadPlanSummaries}) => loadPlanSummaries(),
@@ -174,7 +168,7 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
             </button>
           </span>
         )}
-        <button type="button" className="button button--sm button--outline button--secondary" onClick={() => void download()}>
+        <button type="button" className="button button--sm button--outline button--secondary" onClick={download}>
           <Translate id="progress.tools.export">Export progress</Translate>
         </button>
         <button type="button" className="button button--sm button--outline button--secondary" onClick={() => fileInput.current?.click()}>
