@@ -10,6 +10,7 @@ import htmlCheckPlugin from './plugins/html-check';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
 import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
+import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
@@ -97,6 +98,7 @@ const config: Config = {
     htmlCheckPlugin,
     prismOnDemandPlugin,
     searchHighlightOnDemandPlugin,
+    sharedSiteChunksPlugin,
     [
       '@docusaurus/plugin-pwa',
       {

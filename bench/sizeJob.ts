@@ -47,15 +47,20 @@ function entryBytes(buildDir: string): number {
   return files.reduce((sum, name) => sum + gzipSize(path.join(dir, name)), 0);
 }
 
-/** Builds a copy of the site with `plans` synthetic weekly plans added; returns the copy and its build/. */
-async function buildSiteCopy(options: Options, plans: number, statsFile: string | null): Promise<{dir: string; buildDir: string}> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'plans-size-'));
-  copySite(dir);
+/** Adds `plans` synthetic weekly plans to the docs of the site copy in `dir`. */
+function addSyntheticPlans(dir: string, plans: number): void {
   for (let index = 0; index < plans; index += 1) {
     const plan = syntheticPlanFile(index);
     mkdirSync(path.dirname(path.join(dir, plan.path)), {recursive: true});
     writeFileSync(path.join(dir, plan.path), plan.text);
   }
+}
+
+/** Builds a copy of the site with `plans` synthetic weekly plans added; returns the copy and its build/. */
+async function buildSiteCopy(options: Options, plans: number, statsFile: string | null): Promise<{dir: string; buildDir: string}> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'plans-size-'));
+  copySite(dir);
+  addSyntheticPlans(dir, plans);
   writeFileSync(
     path.join(dir, BENCH_CONFIG),
     `import config from './docusaurus.config';\nimport bundleStatsPlugin from './bench/bundleStats';\n\nexport default {...config, plugins: [...(config.plugins ?? []), bundleStatsPlugin]};\n`,
@@ -69,9 +74,13 @@ async function buildSiteCopy(options: Options, plans: number, statsFile: string 
   return {dir, buildDir: path.join(dir, 'build')};
 }
 
-/** A stats module's leaf modules: a concatenation is counted by its parts. */
+/**
+ * A stats module's leaf modules: a concatenation is counted by its parts. Style sheets are left out: their source
+ * goes to the one CSS file, not to the entry bundle's JavaScript whose gzip size is shared out.
+ */
 function leaves(module: StatsModule): StatsModule[] {
-  return module.modules?.length ? module.modules.flatMap(leaves) : [module];
+  if (module.modules?.length) return module.modules.flatMap(leaves);
+  return /\.css(\?.*)?$/.test((module.name ?? '').replace(/\|.*$/, '')) ? [] : [module];
 }
 
 /** Who a module belongs to: its npm package, else its folder in the site (two levels), else what the bundler named it. */
@@ -137,6 +146,7 @@ export async function sizeRun(options: Options): Promise<number> {
     await withLock(options.buildLock, () => coldBuild(stockDir));
     const stockPages = await measurePages(path.join(stockDir, 'build'), COMPARED_ROUTES);
     const stockEntry = entryBytes(path.join(stockDir, 'build'));
+    rmSync(path.join(stockDir, 'build'), {recursive: true, force: true});
 
     const growth: {plans: number; entryBytes: number}[] = [{plans: 0, entryBytes: siteEntry}];
     for (const plans of options.plans) {
@@ -148,6 +158,17 @@ export async function sizeRun(options: Options): Promise<number> {
     }
     const largest = growth[growth.length - 1]!;
     const perPlan = largest.plans ? (largest.entryBytes - siteEntry) / largest.plans : 0;
+
+    // Docusaurus's own entry grows with every page (route table, chunk map, the docs' global data): stock Docusaurus
+    // with the same generated plans shows how much of the growth any Docusaurus site has.
+    let stockGrowth: {plans: number; entryBytes: number} | null = null;
+    if (largest.plans) {
+      console.log(`Size: building stock Docusaurus with ${largest.plans} generated plans added…`);
+      addSyntheticPlans(stockDir, largest.plans);
+      await withLock(options.buildLock, () => coldBuild(stockDir));
+      stockGrowth = {plans: largest.plans, entryBytes: entryBytes(path.join(stockDir, 'build'))};
+    }
+    const stockPerPlan = stockGrowth ? (stockGrowth.entryBytes - stockEntry) / stockGrowth.plans : null;
 
     const compared = COMPARED_ROUTES.map((route) => {
       const ours = sitePages.find((page) => page.route === route)!;
@@ -178,7 +199,10 @@ export async function sizeRun(options: Options): Promise<number> {
       '|---:|---:|---:|',
       ...growth.map((row) => `| ${row.plans} | ${kibText(row.entryBytes)} | ${row.entryBytes - siteEntry} |`),
       '',
-      `Growth per plan: **${round(perPlan, 1)} B** gzip (28 plans: ${kibText(perPlan * 28)} KiB); Docusaurus's own route table grows with every page too.`,
+      `Growth per plan: **${round(perPlan, 1)} B** gzip (28 plans: ${kibText(perPlan * 28)} KiB).` +
+        (stockGrowth && stockPerPlan !== null
+          ? ` Stock Docusaurus with the same ${stockGrowth.plans} generated plans: ${kibText(stockEntry)} → ${kibText(stockGrowth.entryBytes)} KiB, **${round(stockPerPlan, 1)} B** per plan (its route table, chunk map and the docs' global data); this site grows ${round(perPlan - stockPerPlan, 1)} B per plan more than that.`
+          : ''),
       '',
       `Entry bundle by package or folder (source size from the bundler's stats; gzip shared out by source size, an estimate):`,
       '',
@@ -203,6 +227,8 @@ export async function sizeRun(options: Options): Promise<number> {
         entry: {site: siteEntry, stock: stockEntry},
         growth,
         perPlan,
+        stockGrowth,
+        stockPerPlan,
         attribution,
       },
       markdown,

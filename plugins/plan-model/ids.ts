@@ -35,6 +35,11 @@ export const PLAN_DATA_PLUGIN = 'plan-data';
  * panel read), imported by the plan's page and loaded by id elsewhere through the loader map below.
  */
 export const planModuleSpecifier = (planId: string): string => `@generated/${PLAN_DATA_PLUGIN}/default/plans/${planId}.json`;
+/**
+ * Where the plan components the remark-plan plugin emits (`PlanPage`, `PlanDay` …) live, one folder each, named as the
+ * element. Each plan page imports the ones it uses from here, so only pages with a plan load them.
+ */
+export const PLAN_COMPONENTS_DIR = '@site/src/components';
 /** File names of those modules and of the loader map, relative to the plugin's generated folder. */
 export const planModuleFile = (planId: string): string => `plans/${planId}.json`;
 export const PLAN_LOADERS_FILE = 'plan-loaders.js';

@@ -79,11 +79,16 @@ describe.for(seedPlans)('remark-plan on $doc', (seedPlan) => {
   const planId = seedPlan.doc.replace(/^docs\//, '').replace(/\.md$/, '');
 
   it("imports the plan's own module and wraps the whole page in one PlanPage carrying its id and that model", () => {
-    expect(tree.children).toHaveLength(2);
-    const [esm, page] = tree.children as [RootContent, RootContent];
+    const [esm, ...rest] = tree.children as RootContent[];
+    const page = rest.at(-1)!;
+    const componentImports = rest.slice(0, -1);
     // The model is not copied into the page: it is the plan-data plugin's module for this plan id.
-    expect(esm.type).toBe('mdxjsEsm');
+    expect(esm!.type).toBe('mdxjsEsm');
     expect((esm as {value: string}).value).toBe(`import __planModel from "@generated/plan-data/default/plans/${planId}.json";`);
+    // The plan components are the page's own imports, each from its folder, so pages without a plan do not load them.
+    const imported = componentImports.map((node) => /^import (\w+) from "@site\/src\/components\/(\w+)";$/.exec((node as {value: string}).value));
+    expect(imported.every((match) => match && match[1] === match[2])).toBe(true);
+    expect(imported.map((match) => match![1])).toContain('PlanPage');
     expect(isJsx(page, 'PlanPage')).toBe(true);
     expect(attribute(page as Jsx, 'planId')).toBe(planId);
     const plan = (page as Jsx).attributes.find((candidate) => 'name' in candidate && candidate.name === 'plan');
@@ -146,7 +151,7 @@ describe('remark-plan on a weekly page', () => {
   const model = parsePlan(source).plan as WeeklyPlan;
 
   it('puts the overview heading, the 4h/6h toggle and the overview table in a section of their own, before the days', () => {
-    const page = tree.children[1] as Jsx;
+    const page = tree.children.at(-1) as Jsx;
     const index = page.children.findIndex((node) => isJsx(node, 'section'));
     const section = page.children[index] as Jsx;
     expect(section.attributes).toContainEqual(expect.objectContaining({name: 'data-plan-overview'}));
@@ -199,7 +204,7 @@ describe('remark-plan on a weekly page', () => {
   });
 
   it('leaves the section dividers between days outside the day sections', () => {
-    const page = tree.children[1] as Jsx;
+    const page = tree.children.at(-1) as Jsx;
     for (const day of elements(tree, 'PlanDay')) {
       expect(day.children.at(-1)?.type).not.toBe('thematicBreak');
     }
@@ -212,7 +217,7 @@ describe('remark-plan on the intensive plan', () => {
   const source = readFileSync(docPath, 'utf8');
   const tree = transform(source, docPath);
   const model = parsePlan(source).plan as IntensivePlan;
-  const page = tree.children[1] as Jsx;
+  const page = tree.children.at(-1) as Jsx;
 
   it('adds a "14 days at a glance" section with the generated overview right before Day 1', () => {
     const index = page.children.findIndex((node) => isJsx(node, 'section'));

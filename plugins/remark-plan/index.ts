@@ -8,7 +8,7 @@ import type {VFile} from 'vfile';
 import {parsePlanTree} from '../plan-model/parse';
 import {validatePlanFile} from '../plan-validator';
 import {misplacedNodes} from './structure';
-import {AT_A_GLANCE_ANCHOR, dayAnchor, planModuleSpecifier, sessionAnchor, type PlanVariant} from '../plan-model/ids';
+import {AT_A_GLANCE_ANCHOR, PLAN_COMPONENTS_DIR, dayAnchor, planModuleSpecifier, sessionAnchor, type PlanVariant} from '../plan-model/ids';
 import {docLocation, isPlanLocation, toDocPath} from '../plan-model/location';
 import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
 
@@ -63,7 +63,7 @@ function indexModel(plan: WeeklyPlan | IntensivePlan): ModelIndex {
 /**
  * Turns a plan document into interactive components while keeping every node of its
  * Markdown: the plan model (from the shared parser) decides what each section is, and
- * the plugin only wraps sections in named JSX elements registered in MDXComponents.
+ * the plugin only wraps sections in named JSX elements, each imported by the page from its component folder.
  * Runs before Docusaurus's own plugins so that shifted headings and stable ids reach the TOC.
  */
 const remarkPlan: Plugin<[Options], Root> = (options) => {
@@ -92,7 +92,10 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     const notice = diagnostics.length > 0 ? [jsxFlow('PlanDiagnostics', {file: displayPath, diagnostics: JSON.stringify(diagnostics)}, [])] : [];
     const page = jsxFlow('PlanPage', {planId}, [...notice, ...tree.children]);
     page.attributes.push(identifierAttribute('plan', PLAN_MODULE_BINDING));
-    tree.children = [defaultImport(PLAN_MODULE_BINDING, planModuleSpecifier(planId)), page];
+    // The components too are the page's own imports, not the theme's MDX components (which every doc page loads):
+    // pages without a plan (the roadmap, the topic banks) then do not carry them.
+    const components = elementNames(page).map((name) => defaultImport(name, `${PLAN_COMPONENTS_DIR}/${name}`));
+    tree.children = [defaultImport(PLAN_MODULE_BINDING, planModuleSpecifier(planId)), ...components, page];
   };
 };
 
@@ -342,6 +345,17 @@ function defaultImport(name: string, specifier: string): MdxjsEsm {
     ],
   };
   return {type: 'mdxjsEsm', value, data: {estree: program}};
+}
+
+/** Every JSX element name under `node` (the plan components the page uses), sorted. */
+function elementNames(node: RootContent): string[] {
+  const names = new Set<string>();
+  const walk = (current: RootContent) => {
+    if ((current.type === 'mdxJsxFlowElement' || current.type === 'mdxJsxTextElement') && current.name && /^[A-Z]/.test(current.name)) names.add(current.name);
+    if ('children' in current) for (const child of current.children as RootContent[]) walk(child);
+  };
+  walk(node);
+  return [...names].sort();
 }
 
 /** `name={identifier}`: a JSX attribute whose value is a binding, not a string. */

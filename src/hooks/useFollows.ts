@@ -2,7 +2,7 @@ import {useCallback} from 'react';
 import {updateState, useStoredState} from '@site/src/store';
 import type {FollowedPlan} from '@site/src/store/schema';
 import {MAX_FOLLOWS} from '@site/src/store/schema';
-import {newFollowId} from '@site/src/schedule';
+import {newFollowId} from '@site/src/schedule/followId';
 
 /** The plans the reader follows (none during the server render and hydration). */
 export function useFollows(): FollowedPlan[] {

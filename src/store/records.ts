@@ -6,107 +6,16 @@
  * moved are re-keyed, records whose item is gone or rewritten are detached (kept, listed on /notes and /review,
  * never shown on another item). One stamp per id serves every kind of record on it, so all kinds move together.
  */
-import {matchRecords, MAX_FINGERPRINT_LENGTH, type ItemIdentity, type RecordIdentity} from '@site/plugins/plan-model/identity';
+import {matchRecords, type ItemIdentity, type RecordIdentity} from '@site/plugins/plan-model/identity';
 import {dayOfItemId} from '@site/plugins/plan-model/ids';
-import {copyMap, createMap, isItemIdKey, isPlanIdKey, isTickTime} from './keys';
+import {copyMap, createMap, isItemIdKey, isTickTime} from './keys';
 import {MERGE_SEPARATOR, MAX_NOTE_LENGTH} from './notes';
 import {decodeReview, type ReviewMark} from './review';
 import {MAX_TIMER_RUNS, type StoredState, type TimerRecord, type TimerRun} from './schema';
 import {timerKey} from './timers';
-
-/** What the item said when records were made on it. */
-export interface ItemStamp {
-  fingerprint: string;
-  text: string;
-}
-
-/** planId → itemId → the stamp of the records stored under that id. */
-export type StampMap = Record<string, Record<string, ItemStamp>>;
-
-/** The records of one item that left its plan, with the text they were made on. */
-export interface DetachedRecord {
-  /** Unique among detached records: plan, old id and when it was detached. */
-  key: string;
-  planId: string;
-  /** The id the records had; it may now name another item, so it is never used to show them. */
-  itemId: string;
-  text: string;
-  fingerprint: string;
-  detachedAt: number;
-  tick: number | null;
-  note: string | null;
-  review: ReviewMark | null;
-  /** The item's part of the time log (a timer running on it is stopped and logged here). */
-  runs: {start: number; end: number; finished: boolean}[];
-}
-
-/** Nobody keeps this many; the cap guards against hand-edited data. */
-export const MAX_DETACHED = 2000;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const shortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_FINGERPRINT_LENGTH;
-
-/** Reads stored stamps; anything that cannot be one is left out (the records then get stamped again on load). */
-export function decodeStamps(value: unknown): StampMap {
-  const stamps = createMap<Record<string, ItemStamp>>();
-  if (!isRecord(value)) return stamps;
-  for (const [planId, entries] of Object.entries(value)) {
-    if (!isPlanIdKey(planId) || !isRecord(entries)) continue;
-    const plan = createMap<ItemStamp>();
-    for (const [itemId, stamp] of Object.entries(entries)) {
-      if (isItemIdKey(itemId) && isRecord(stamp) && shortText(stamp.fingerprint) && shortText(stamp.text)) {
-        plan[itemId] = {fingerprint: stamp.fingerprint, text: stamp.text};
-      }
-    }
-    if (Object.keys(plan).length > 0) stamps[planId] = plan;
-  }
-  return stamps;
-}
-
-/** Reads stored detached records; one with no plan, id or text is left out and counted. */
-export function decodeDetached(value: unknown): {detached: DetachedRecord[]; dropped: number} {
-  if (!Array.isArray(value)) return {detached: [], dropped: 0};
-  const detached: DetachedRecord[] = [];
-  let dropped = 0;
-  for (const entry of value) {
-    if (
-      !isRecord(entry) ||
-      typeof entry.key !== 'string' ||
-      typeof entry.planId !== 'string' ||
-      !isPlanIdKey(entry.planId) ||
-      typeof entry.itemId !== 'string' ||
-      !isItemIdKey(entry.itemId) ||
-      !shortText(entry.text) ||
-      !shortText(entry.fingerprint) ||
-      !isTickTime(entry.detachedAt) ||
-      detached.some((other) => other.key === entry.key)
-    ) {
-      dropped += 1;
-      continue;
-    }
-    const review = decodeReview({[entry.planId]: {[entry.itemId]: entry.review}}).review[entry.planId]?.[entry.itemId] ?? null;
-    const runs = Array.isArray(entry.runs)
-      ? entry.runs.flatMap((run) =>
-          isRecord(run) && isTickTime(run.start) && isTickTime(run.end) && run.end >= run.start
-            ? [{start: run.start, end: run.end, finished: run.finished === true}]
-            : [],
-        )
-      : [];
-    detached.push({
-      key: entry.key,
-      planId: entry.planId,
-      itemId: entry.itemId,
-      text: entry.text,
-      fingerprint: entry.fingerprint,
-      detachedAt: entry.detachedAt,
-      tick: isTickTime(entry.tick) ? entry.tick : null,
-      note: typeof entry.note === 'string' && entry.note.trim() !== '' && entry.note.length <= MAX_NOTE_LENGTH ? entry.note : null,
-      review,
-      runs,
-    });
-  }
-  return {detached: detached.slice(-MAX_DETACHED), dropped};
-}
+// The stored shape moved to ./stamps (read on every page); re-exported for the modules that import it from here.
+export {decodeDetached, decodeStamps, MAX_DETACHED, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
+import {decodeStamps, isRecord, MAX_DETACHED, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
 
 /** One plan's entries of a plan → entries map (an empty map when it has none). */
 export const planEntries = <T>(map: Record<string, Record<string, T>>, planId: string): Record<string, T> =>

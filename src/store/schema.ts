@@ -8,7 +8,7 @@ export {isTickTime} from './keys';
 import {timerKey} from './timers';
 import {decodeNotes, type NoteMap} from './notes';
 import {decodeReview, type ReviewMap} from './review';
-import {decodeDetached, decodeStamps, type DetachedRecord, type StampMap} from './records';
+import {decodeDetached, decodeStamps, type DetachedRecord, type StampMap} from './stamps';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};

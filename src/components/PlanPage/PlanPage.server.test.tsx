@@ -1,11 +1,18 @@
 // @vitest-environment node
 import {renderToString} from 'react-dom/server';
-import MDXComponents from '@site/src/theme/MDXComponents';
 import {pagePlanOf} from '@site/tests/unit/support/planPage';
+import PlanPage from '@site/src/components/PlanPage';
+import VariantToggle from '@site/src/components/VariantToggle';
+import WeekOverview from '@site/src/components/WeekOverview';
+import DayTime from '@site/src/components/DayTime';
+import PlanDay from '@site/src/components/PlanDay';
+import DayToolbar from '@site/src/components/DayToolbar';
+import VariantSection from '@site/src/components/VariantSection';
+import PlanItem from '@site/src/components/PlanItem';
+import PlanSession from '@site/src/components/PlanSession';
+import IntensiveOverview from '@site/src/components/IntensiveOverview';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
-
-const {PlanPage, VariantToggle, WeekOverview, DayTime, PlanDay, DayToolbar, VariantSection, PlanItem, PlanSession, IntensiveOverview} = MDXComponents;
 
 /** Text without tags, so assertions read like what a reader sees. */
 const text = (html: string) =>

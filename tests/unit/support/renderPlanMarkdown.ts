@@ -14,10 +14,36 @@ import type {VFile} from 'vfile';
 import {parsePlan} from '@site/plugins/plan-model/parse';
 import {toPagePlan} from '@site/plugins/plan-model/pagePlan';
 import remarkPlan from '@site/plugins/remark-plan';
-import MDXComponents from '@site/src/theme/MDXComponents';
+import {PLAN_COMPONENTS_DIR} from '@site/plugins/plan-model/ids';
+import PlanPage from '@site/src/components/PlanPage';
+import VariantToggle from '@site/src/components/VariantToggle';
+import WeekOverview from '@site/src/components/WeekOverview';
+import DayTime from '@site/src/components/DayTime';
+import PlanDay from '@site/src/components/PlanDay';
+import DayToolbar from '@site/src/components/DayToolbar';
+import VariantSection from '@site/src/components/VariantSection';
+import PlanItem from '@site/src/components/PlanItem';
+import PlanSession from '@site/src/components/PlanSession';
+import IntensiveOverview from '@site/src/components/IntensiveOverview';
+import PlanDiagnostics from '@site/src/components/PlanDiagnostics';
 import {repoRoot} from '../../support/seeds';
 
 const docsDir = path.join(repoRoot, 'docs');
+
+/** The components a plan page imports from their folders (PLAN_COMPONENTS_DIR), as the bundler resolves them. */
+const planComponents = {
+  PlanPage,
+  VariantToggle,
+  WeekOverview,
+  DayTime,
+  PlanDay,
+  DayToolbar,
+  VariantSection,
+  PlanItem,
+  PlanSession,
+  IntensiveOverview,
+  PlanDiagnostics,
+};
 
 /** Docusaurus reads the front matter into `file.data.frontMatter` and leaves it out of the page. */
 function frontMatterAsDocusaurus() {
@@ -38,6 +64,13 @@ function servePlanModuleFrom(source: string) {
     const {plan} = parsePlan(source);
     if (!plan) return;
     const module = `data:text/javascript,export default ${encodeURIComponent(JSON.stringify(toPagePlan(plan)))}`;
+    // The components' imports are left out: the page gets the same components below, as the bundler would resolve them.
+    const importsComponent = (node: Root['children'][number]) =>
+      node.type === 'mdxjsEsm' &&
+      ((node as MdxjsEsm).data?.estree?.body ?? []).some(
+        (statement) => statement.type === 'ImportDeclaration' && String(statement.source.value).startsWith(`${PLAN_COMPONENTS_DIR}/`),
+      );
+    tree.children = tree.children.filter((node) => !importsComponent(node));
     for (const node of tree.children) {
       if (node.type !== 'mdxjsEsm') continue;
       for (const statement of (node as MdxjsEsm).data?.estree?.body ?? []) {
@@ -63,5 +96,5 @@ export async function renderPlanMarkdown(source: string, docPath: string): Promi
       rehypePlugins: [[rehypeRaw, {passThrough: ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm']}]],
     },
   );
-  return renderToStaticMarkup(createElement(Content, {components: MDXComponents}));
+  return renderToStaticMarkup(createElement(Content, {components: planComponents}));
 }
