@@ -26,6 +26,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   // The machines that run this have two cores; more workers only slow each page down.
   workers: 2,
+  // Tests, not files, are shared out between the workers: one long file (an axe scan of every page in both themes,
+  // every day printed) would otherwise keep one worker busy after the other has run out of work. Each test has its
+  // own browser context; a file whose tests depend on each other says so (`mode: 'serial'`).
+  fullyParallel: true,
   forbidOnly: isCI,
   retries: 0,
   // Limits only catch a hang; they are not assertions about speed (that is `npm run bench`). They are sized for a

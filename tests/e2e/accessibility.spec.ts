@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {expect, test} from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import {gotoHydrated} from './support/site';
+import {A11Y_TAGS, axeScan} from './support/axe';
 
 /** Every page of the production build, from its sitemap, as paths, and the search page showing results. */
 const pages = [
@@ -25,7 +25,7 @@ for (const scheme of ['light', 'dark'] as const) {
         // Interactive state too: a running timer and a ticked item must stay accessible.
         const start = page.getByRole('button', {name: /^Start \d/}).first();
         if (await start.count()) await start.click();
-        const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
         const summary = results.violations.map(
           (violation) =>
             `${violation.id}: ${violation.nodes
@@ -70,7 +70,7 @@ for (const scheme of ['light', 'dark'] as const) {
         if (pagePath === '/today') await expect(page.locator('[data-today-day] [data-plan-item]').first()).toBeVisible();
         const start = page.getByRole('button', {name: /^Start \d/}).first();
         if (await start.count()) await start.click();
-        const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
         expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
       });
     }
@@ -80,7 +80,7 @@ for (const scheme of ['light', 'dark'] as const) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`"Move my progress" with its QR code, and the merge dialog it opens, have no axe violations (${scheme})`, async ({page}) => {
     const check = async () => {
-      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
       expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     };
     await page.emulateMedia({colorScheme: scheme});

@@ -40,8 +40,7 @@ const scenarios = [
   {name: 'a link to an anchor that does not exist', link: '[missing day](/weeks/week-09/go#no-such-day)', named: '/weeks/week-09/go#no-such-day'},
 ];
 
-// Each case is a full production build (about half a minute); Playwright runs a file's tests one after
-// another in a single worker, so they never compete with each other for the two cores.
+// Each case is a full production build (about half a minute, longer when it shares the two cores with another test).
 
 for (const scenario of scenarios) {
   test(`the build fails on ${scenario.name}, naming it`, async () => {

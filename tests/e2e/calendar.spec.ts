@@ -1,11 +1,11 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import {expect, test, type Page} from '@playwright/test';
 import ICAL from 'ical.js';
 import {parsePlan} from '../../plugins/plan-model/parse';
 import {repoRoot} from '../support/seeds';
 import {gotoHydrated} from './support/site';
+import {axeScan} from './support/axe';
 
 // A zone with a daylight-saving change inside the exported week (Europe switches on 29 March 2026).
 test.use({timezoneId: 'Europe/Berlin', locale: 'en-GB'});
@@ -117,7 +117,7 @@ test('the open dialog has no accessibility violations in light or dark mode', as
     await expect(page.getByRole('dialog').getByText('The evening session would overlap the morning')).toBeVisible();
     await page.getByRole('dialog').getByRole('button', {name: 'Download .ics'}).click();
     await expect(page.getByRole('dialog').getByRole('alert')).toContainText('The evening session would overlap the morning');
-    const results = await new AxeBuilder({page}).include('dialog').analyze();
+    const results = await axeScan(page).include('dialog').analyze();
     expect(results.violations.map((violation) => `${scheme}: ${violation.id}: ${violation.help}`)).toEqual([]);
   }
 });

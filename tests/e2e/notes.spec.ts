@@ -1,7 +1,7 @@
 import {expect, test, type Page} from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import {pdfPageCount, pdfText} from './support/pdf';
 import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
+import {A11Y_TAGS, axeScan} from './support/axe';
 
 const WEEK_10 = '/weeks/week-10/go';
 const NOTE = 'Day 2 recall:\n  <b>select</b> picks a ready case at random & "default" never blocks.';
@@ -192,12 +192,12 @@ test.describe('the notes page', () => {
       await page.emulateMedia({colorScheme: scheme});
       await gotoHydrated(page, WEEK_10);
       await writeNote(page, 2, NOTE);
-      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
       expect(results.violations.map((violation) => violation.id)).toEqual([]);
       await gotoHydrated(page, '/notes');
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       await expect(page.locator('[data-notes-day]')).toHaveCount(1);
-      const notesResults = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const notesResults = await axeScan(page).withTags(A11Y_TAGS).analyze();
       expect(notesResults.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import {expect, test, type Page} from '@playwright/test';
 import {collectErrors, focusRing, gotoHydrated, reloadHydrated, tabTo} from './support/site';
+import {A11Y_TAGS, axeScan} from './support/axe';
 
 const WEEK_10 = '/weeks/week-10/go';
 const STORAGE_KEY = 'go-study-plans';
@@ -147,7 +147,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       await expect(notice(page, /was not written by this site/)).toBeVisible();
 
-      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
       expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 
       await page.emulateMedia({media: 'print'});
