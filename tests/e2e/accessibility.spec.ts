@@ -105,7 +105,7 @@ for (const scheme of ['light', 'dark'] as const) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`/notes listing records of a plan no longer on the site, with its Delete confirmation, has no axe violations (${scheme})`, async ({page}) => {
     const check = async () => {
-      const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
       expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     };
     await page.emulateMedia({colorScheme: scheme});
