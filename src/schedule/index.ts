@@ -204,5 +204,3 @@ export function shift(follow: FollowedPlan, status: Pick<FollowStatus, 'overdue'
     catchUpBefore: Math.min(follow.catchUpBefore, oldest.day.index),
   };
 }
-
-export {newFollowId} from './followId';

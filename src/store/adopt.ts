@@ -12,7 +12,8 @@ import {matchRecords, planIdentities, type IdentifiablePlan, type ItemIdentity} 
 import {copyMap, createMap} from './keys';
 import {MAX_NOTE_LENGTH, MERGE_SEPARATOR, hasContent, type NoteMap} from './notes';
 import type {ReviewMark} from './review';
-import {planEntries, reconcilePlan, recordIds, stampOf, withPlan, type DetachedRecord, type ItemStamp} from './records';
+import {planEntries, reconcilePlan, recordIds, stampOf, withPlan} from './records';
+import type {DetachedRecord, ItemStamp} from './stamps';
 import {MAX_TIMER_RUNS, type FollowedPlan, type StoredState, type TimerRecord, type TimerRun} from './schema';
 import {timerKey} from './timers';
 import {storedPlanIds} from './orphans';

@@ -13,8 +13,7 @@ import {MERGE_SEPARATOR, MAX_NOTE_LENGTH} from './notes';
 import {decodeReview, type ReviewMark} from './review';
 import {MAX_TIMER_RUNS, type StoredState, type TimerRecord, type TimerRun} from './schema';
 import {timerKey} from './timers';
-// The stored shape moved to ./stamps (read on every page); re-exported for the modules that import it from here.
-export {decodeDetached, decodeStamps, MAX_DETACHED, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
+// The stored shape of stamps and set-aside records is ./stamps, read on every page; this module loads with plans.
 import {decodeStamps, isRecord, MAX_DETACHED, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
 
 /** One plan's entries of a plan → entries map (an empty map when it has none). */
