@@ -1,7 +1,9 @@
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {expect, test, type Locator, type Page} from '@playwright/test';
 import {repoRoot} from '../support/seeds';
 import {buildEditedSite, replaceOnce, serveFolder, type EditedBuild, type ServedFolder} from './support/buildCopy';
+import {axeScan, A11Y_TAGS} from './support/axe';
 import {collectErrors, gotoHydrated} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';
@@ -16,6 +18,11 @@ const DISCOVERY_NOTE = 'Registry with TTL heartbeats; clients cache and watch.';
 const DAY_NOTE = 'Day 2: matching, pricing and scaling, revisit on Friday.';
 const TEMPLATE_NOTE = 'Template: requirements, API, data model, scaling, trade-offs.';
 const WEEK_09_DAY_NOTE = 'Day 1 done in one sitting.';
+
+// The followed plans start on Sunday 1 (the 14-day plan) and Monday 2 March 2026, every day a study day. After the
+// deploy it is Tuesday 3 March: Day 2 of the weeks, Day 3 of the 14-day plan. Mid-day UTC is the same date in Berlin
+// (the reader's browser) and New York (the browser the export is imported into).
+const AFTER_THE_DEPLOY = new Date('2026-03-03T11:00:00Z');
 
 /**
  * What contributors change between the two deployments, each a kind of edit a record must survive:
@@ -85,10 +92,10 @@ const EDITS = {
   },
 };
 
-const item = (page: Page, id: string): Locator => page.locator(`[data-plan-item="${id}"]`);
+const item = (page: Page | Locator, id: string): Locator => page.locator(`[data-plan-item="${id}"]`);
 
 /** What one item shows of the reader's records: its tick, its review mark and its note (or none). */
-async function expectRecords(page: Page, id: string, expected: {tick: boolean; mark: boolean; note: string | null}): Promise<void> {
+async function expectRecords(page: Page | Locator, id: string, expected: {tick: boolean; mark: boolean; note: string | null}): Promise<void> {
   const shown = item(page, id);
   await expect(shown.locator(`input[data-progress-item="${id}"]`), `tick on ${id}`).toBeChecked({checked: expected.tick});
   await expect(shown.locator(`[data-review-toggle="${id}"]`), `review mark on ${id}`).toHaveAttribute('aria-pressed', String(expected.mark));
@@ -126,7 +133,56 @@ async function writeItemNote(page: Page, id: string, text: string): Promise<void
   await expect(field.locator('xpath=..').getByRole('status')).toHaveText('Saved');
 }
 
+/** An axe scan of the page as it is, in light and then in dark mode, as the reader's system would switch it. */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({colorScheme: scheme});
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
+    expect(
+      results.violations.map((violation) => `${scheme} mode: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
+  await page.emulateMedia({colorScheme: 'light'});
+}
+
 const timerStatus = (page: Page, id: string): Locator => item(page, id).locator('[data-timer-status]');
+
+/** Follows the plan whose page this is from `start`, every day a study day (the dialog's default); returns the follow's id. */
+async function follow(page: Page, start: string): Promise<string> {
+  await page.getByRole('button', {name: 'Follow this plan'}).click();
+  const dialog = page.getByRole('dialog', {name: /^Follow /});
+  await dialog.getByLabel('Start date (Day 1)').fill(start);
+  await dialog.getByRole('button', {name: 'Follow', exact: true}).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^You follow this plan from /)).toBeVisible();
+  const planId = await page.locator('[data-plan-id]').first().getAttribute('data-plan-id');
+  return page.evaluate((id) => {
+    const stored = JSON.parse(window.localStorage.getItem('go-study-plans') ?? '{}') as {follows?: {id: string; planIds: string[]}[]};
+    return stored.follows?.find((followed) => followed.planIds[0] === id)?.id ?? '';
+  }, planId);
+}
+
+/** The followed plan's schedule as downloaded from the Today page, checked to be a well-formed calendar; returns its UIDs. */
+async function downloadSchedule(page: Page, followed: Locator): Promise<string[]> {
+  const download = page.waitForEvent('download');
+  await followed.getByRole('button', {name: 'Add the schedule to your calendar'}).click();
+  const text = await readFile((await (await download).path())!, 'utf8');
+  // Lines longer than 75 octets are folded onto the next, which starts with a space.
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines.filter((line) => line !== '').at(-1)).toBe('END:VCALENDAR');
+  const events = lines.join('\n').split('BEGIN:VEVENT').slice(1);
+  expect(events.length).toBeGreaterThan(0);
+  const uids = events.map((event) => {
+    expect(event).toContain('END:VEVENT');
+    expect(event).toMatch(/^DTSTART:\d{8}T\d{6}Z$/m);
+    expect(event).toMatch(/^DTEND:\d{8}T\d{6}Z$/m);
+    return /^UID:(.+)$/m.exec(event)?.[1]?.trim() ?? '';
+  });
+  expect(new Set(uids).size).toBe(uids.length);
+  return uids;
+}
 
 test.describe('records after a plan edit', () => {
   // A second production build of the site (half a minute to two on a busy two-core machine), then two visits.
@@ -141,7 +197,26 @@ test.describe('records after a plan edit', () => {
     building.catch(() => undefined);
     let edited: EditedBuild | undefined;
     let server: ServedFolder | undefined;
-    const context = await browser.newContext({serviceWorkers: 'block'});
+    const context = await browser.newContext({serviceWorkers: 'block', timezoneId: 'Europe/Berlin'});
+    const follows = {week09: '', week10: '', intensive: ''};
+    /** Today after the deploy: Week 10 on Day 2 with the inserted addition bare; the moved Week 09 on Day 2 at its new address. */
+    const expectFollowedDays = async (today: Page) => {
+      const week10Day = today.locator(`[data-follow="${follows.week10}"] [data-today-day="2"]`);
+      await expect(item(week10Day, 'd2-a1')).toContainText('Surge pricing model');
+      await expectRecords(week10Day, 'd2-a1', {tick: false, mark: false, note: null});
+      await expect(item(week10Day, 'd2-a2')).toContainText('Scaling considerations');
+      await expectRecords(week10Day, 'd2-a2', {tick: true, mark: true, note: SCALING_NOTE});
+      const week09 = today.locator(`[data-follow="${follows.week09}"]`);
+      await expect(week09.locator('[data-today-day="2"]').getByRole('link', {name: 'Open on its plan page'})).toHaveAttribute(
+        'href',
+        new RegExp(`^${WEEK_09_MOVED}#`),
+      );
+      // Day 1's unticked items are overdue, the inserted warm-up among them; the two ticked ones are not.
+      await expect(week09.locator('[data-overdue-item="d1-a1"]')).toContainText('Warm-up');
+      await expect(week09.locator('[data-overdue-item="d1-a2"]')).toContainText('Practice');
+      await expect(week09.locator('[data-overdue-item="d1-b1"], [data-overdue-item="d1-b2"]')).toHaveCount(0);
+      await expect(today.locator('[data-follow]')).toHaveCount(3);
+    };
     try {
       server = await serveFolder(path.join(repoRoot, 'build'));
       const origin = server.url;
@@ -154,6 +229,7 @@ test.describe('records after a plan edit', () => {
           .first()
           .check();
         await expect(page.locator('html')).toHaveAttribute('data-plan-variant', '6h');
+        follows.week09 = await follow(page, '2026-03-02');
         // Three records an export carries (with the timer's, four): enough for the moved plan to be recognised.
         await tick(page, 'd1-b1');
         await tick(page, 'd1-b2');
@@ -171,6 +247,7 @@ test.describe('records after a plan edit', () => {
         await expect(timerStatus(page, 'd1-b3')).toHaveAttribute('data-timer-status', 'paused');
 
         await gotoHydrated(page, `${origin}${WEEK_10}`);
+        follows.week10 = await follow(page, '2026-03-02');
         await tick(page, 'd2-a1');
         await writeItemNote(page, 'd2-a1', SCALING_NOTE);
         await markForReview(page, 'd2-a1');
@@ -185,6 +262,7 @@ test.describe('records after a plan edit', () => {
         await expect(timerStatus(page, 'd3-b2')).toHaveAttribute('data-timer-status', 'running');
 
         await gotoHydrated(page, `${origin}${INTENSIVE}`);
+        follows.intensive = await follow(page, '2026-03-01');
         await tick(page, 'd1-evening-p3');
         await writeItemNote(page, 'd1-evening-p1', CACHE_NOTE);
         await markForReview(page, 'd2-morning-t2');
@@ -195,6 +273,11 @@ test.describe('records after a plan edit', () => {
         const download = page.waitForEvent('download');
         await page.getByRole('button', {name: 'Export progress'}).first().click();
         await (await download).saveAs(exported);
+        expect(Object.values(follows).every((id) => id !== '')).toBe(true);
+        // The last page read: Week 09's Day 2, which the home page offers to continue with.
+        await gotoHydrated(page, `${origin}${WEEK_09}#day-2`);
+        await gotoHydrated(page, `${origin}/`);
+        await expect(page.locator('[data-continue]').getByRole('link', {name: 'Continue with day 2'})).toHaveAttribute('href', new RegExp(`^${WEEK_09}#`));
         await page.close();
       });
 
@@ -207,6 +290,13 @@ test.describe('records after a plan edit', () => {
 
       const page2 = await context.newPage();
       const errors = collectErrors(page2);
+
+      await test.step('the home page continues where the reader left off: Week 09 Day 2, at its new address', async () => {
+        await gotoHydrated(page2, `${origin}/`);
+        const card = page2.locator('[data-continue]');
+        await expect(card).toContainText('Week 09');
+        await expect(card.getByRole('link', {name: 'Continue with day 2'})).toHaveAttribute('href', new RegExp(`^${WEEK_09_MOVED}#`));
+      });
 
       await test.step('Week 09, moved: its records show on its new address, each on its item, and nothing is left behind', async () => {
         await gotoHydrated(page2, `${origin}${WEEK_09_MOVED}`);
@@ -283,11 +373,19 @@ test.describe('records after a plan edit', () => {
         const onReview = page2.locator('#detached [data-detached-record="Build a service discovery system"]');
         await expect(onReview).toHaveCount(1);
         await expect(onReview).toContainText('a review mark');
+        await expectNoAxeViolations(page2);
+        // Delete asks once more; the confirmation is checked too, then cancelled.
+        await onReview.getByRole('button', {name: 'Delete "Build a service discovery system"', exact: true}).click();
+        await expect(onReview.getByRole('button', {name: 'Delete "Build a service discovery system" for good'})).toBeFocused();
+        await expectNoAxeViolations(page2);
+        await onReview.getByRole('button', {name: 'Cancel'}).click();
+        await expect(onReview.getByRole('button', {name: 'Delete "Build a service discovery system"', exact: true})).toBeFocused();
 
         await gotoHydrated(page2, `${origin}/notes`);
         const onNotes = page2.locator('#detached [data-detached-record="Build a service discovery system"]');
         await expect(onNotes).toHaveCount(1);
         await expect(onNotes).toContainText(DISCOVERY_NOTE);
+        await expectNoAxeViolations(page2);
         await onNotes.getByLabel('Re-attach to').selectOption({label: 'Day 3 · Design a distributed counter'});
         await onNotes.getByRole('button', {name: 'Re-attach "Build a service discovery system"'}).click();
         await expect(page2.locator('#detached').getByRole('status')).toHaveText('Re-attached to "Design a distributed counter".');
@@ -298,8 +396,22 @@ test.describe('records after a plan edit', () => {
         await expectShownRecords(page2, {ticks: 3, marks: 2, notes: [CACHE_NOTE, DISCOVERY_NOTE]});
         await expect(page2.locator('[data-detached-notice]')).toHaveCount(0);
       });
+      await test.step('Today, after the deploy: each followed plan is on its day with its records on their items, and its calendar names the plan as it is now', async () => {
+        await page2.clock.setFixedTime(AFTER_THE_DEPLOY);
+        await gotoHydrated(page2, `${origin}/today`);
+        await expectFollowedDays(page2);
+        // The 14-day plan's Day 3 shows the item the reader re-attached the removed one's records to.
+        const intensiveDay = page2.locator(`[data-follow="${follows.intensive}"] [data-today-day="3"]`);
+        await expectRecords(intensiveDay, 'd3-evening-p2', {tick: true, mark: true, note: DISCOVERY_NOTE});
+        await expect(intensiveDay).not.toContainText('Build a service discovery system');
+        // Event UIDs are positions (follow, plan, item): the moved week's events are named by its new plan id.
+        const uids = await downloadSchedule(page2, page2.locator(`[data-follow="${follows.week09}"]`));
+        for (const uid of uids) expect(uid).toMatch(new RegExp(`^${follows.week09}\\.weeks\\.week-09\\.golang\\.d[2-7]-[a-z0-9-]+@`));
+        expect(uids).toContainEqual(expect.stringMatching(new RegExp(`^${follows.week09}\\.weeks\\.week-09\\.golang\\.d2-a2@`)));
+      });
+
       await test.step('an export made before the edit, imported into another browser after it, puts each record on its item', async () => {
-        const other = await browser.newContext({serviceWorkers: 'block'});
+        const other = await browser.newContext({serviceWorkers: 'block', timezoneId: 'America/New_York'});
         try {
           const fresh = await other.newPage();
           await gotoHydrated(fresh, `${origin}${WEEK_10}`);
@@ -324,6 +436,10 @@ test.describe('records after a plan edit', () => {
           await expectRecords(fresh, 'd1-b2', {tick: true, mark: false, note: TEMPLATE_NOTE});
           await expectRecords(fresh, 'd1-a2', {tick: false, mark: true, note: null});
           await expectShownRecords(fresh, {ticks: 2, marks: 1, notes: [TEMPLATE_NOTE]});
+          // The export carried the followed plans; they follow the edits as the reader's own did.
+          await fresh.clock.setFixedTime(AFTER_THE_DEPLOY);
+          await gotoHydrated(fresh, `${origin}/today`);
+          await expectFollowedDays(fresh);
         } finally {
           await other.close();
         }

@@ -85,6 +85,14 @@ describe('records of an item an edit removed', () => {
         <DetachedRecords show="notes" />
       </Week09>,
     );
+    act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'}).click());
+    // Nothing is gone until the reader confirms; the confirmation has focus.
+    expect(getState().detached).toHaveLength(1);
+    expect(screen.getByRole('button', {name: 'Delete "Chaos engineering drills" for good'})).toHaveFocus();
+    act(() => screen.getByRole('button', {name: 'Cancel'}).click());
+    expect(screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'})).toHaveFocus();
+    expect(getState().detached).toHaveLength(1);
+    act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'}).click());
     act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills" for good'}).click());
     expect(getState().detached).toEqual([]);
     expect(getState().progress[WEEK]).toBeUndefined();
@@ -101,6 +109,7 @@ describe('records of an item an edit removed', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
+    act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'}).click());
     act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills" for good'}).click());
     expect(screen.getByRole('status')).toHaveTextContent(
       'Deleted "Chaos engineering drills". Not saved: this browser did not let the site store it, so it lasts only until you close this tab.',

@@ -1,4 +1,4 @@
-import {useId, useState, type ReactNode} from 'react';
+import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import {translate} from '@docusaurus/Translate';
 import {planIdentities} from '@site/plugins/plan-model/identity';
@@ -40,6 +40,15 @@ function Entry({
   const selectId = useId();
   const items = plan ? planItems(plan) : [];
   const [target, setTarget] = useState('');
+  // Deleting cannot be undone, so it asks once more (as the list of plans no longer on the site does).
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (cancelled.current) deleteButton.current?.focus();
+  }, [confirming]);
   const chosen = plan ? planIdentities(plan).find((item) => item.id === (target || items[0]?.id)) : undefined;
   return (
     <li className={styles.record} data-detached-record={record.text}>
@@ -83,16 +92,39 @@ function Entry({
             </button>
           </>
         )}
-        <button
-          type="button"
-          className="button button--sm button--outline button--danger"
-          aria-label={translate({id: 'detached.delete.label', message: 'Delete "{text}" for good'}, {text: record.text})}
-          onClick={() => {
-            const outcome = updateState((state: StoredState) => deleteDetached(state, record.key));
-            onDone(withOutcome(translate({id: 'detached.delete.done', message: 'Deleted "{text}".'}, {text: record.text}), outcome));
-          }}>
-          {translate({id: 'detached.delete', message: 'Delete'})}
-        </button>
+        {confirming ? (
+          <>
+            <button
+              ref={confirmButton}
+              type="button"
+              className={`button button--sm button--danger ${styles.confirm}`}
+              aria-label={translate({id: 'detached.delete.label', message: 'Delete "{text}" for good'}, {text: record.text})}
+              onClick={() => {
+                const outcome = updateState((state: StoredState) => deleteDetached(state, record.key));
+                onDone(withOutcome(translate({id: 'detached.delete.done', message: 'Deleted "{text}".'}, {text: record.text}), outcome));
+              }}>
+              {translate({id: 'detached.confirm', message: 'Delete for good'})}
+            </button>
+            <button
+              type="button"
+              className="button button--sm button--secondary"
+              onClick={() => {
+                cancelled.current = true;
+                setConfirming(false);
+              }}>
+              {translate({id: 'detached.cancel', message: 'Cancel'})}
+            </button>
+          </>
+        ) : (
+          <button
+            ref={deleteButton}
+            type="button"
+            className="button button--sm button--outline button--secondary"
+            aria-label={translate({id: 'detached.delete.ask', message: 'Delete "{text}"'}, {text: record.text})}
+            onClick={() => setConfirming(true)}>
+            {translate({id: 'detached.delete', message: 'Delete'})}
+          </button>
+        )}
       </div>
     </li>
   );
