@@ -9,16 +9,23 @@ export function useFollows(): FollowedPlan[] {
   return useStoredState((state) => state.follows);
 }
 
-/** Adds, changes and removes followed plans; removing one never touches its ticks. */
+/**
+ * Adds, changes and removes followed plans; removing one never touches its ticks. `follow` returns false, adding
+ * nothing, when `MAX_FOLLOWS` plans are followed already, so the form can say why.
+ */
 export function useFollowActions(): {
-  follow: (plan: Omit<FollowedPlan, 'id'>) => void;
+  follow: (plan: Omit<FollowedPlan, 'id'>) => boolean;
   change: (plan: FollowedPlan) => void;
   stop: (id: string) => void;
 } {
   const follow = useCallback((plan: Omit<FollowedPlan, 'id'>) => {
-    updateState((state) =>
-      state.follows.length >= MAX_FOLLOWS ? state : {...state, follows: [...state.follows, {id: newFollowId(Date.now(), state.follows), ...plan}]},
-    );
+    let added = false;
+    updateState((state) => {
+      if (state.follows.length >= MAX_FOLLOWS) return state;
+      added = true;
+      return {...state, follows: [...state.follows, {id: newFollowId(Date.now(), state.follows), ...plan}]};
+    });
+    return added;
   }, []);
   const change = useCallback((plan: FollowedPlan) => {
     updateState((state) => ({...state, follows: state.follows.map((other) => (other.id === plan.id ? plan : other))}));

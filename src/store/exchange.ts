@@ -190,8 +190,8 @@ export interface ImportReport {
   timersKeptHere?: number;
   /** Detached records of the file that were not kept here yet (format 5). */
   detachedAdded?: number;
-  /** The oldest detached records that went, beyond `MAX_DETACHED`. */
-  detachedDropped?: number;
+  /** Detached records of the file not added, as this browser keeps `MAX_DETACHED` already (none kept here is dropped). */
+  detachedNotAdded?: number;
 }
 
 export type ImportResult =
@@ -366,7 +366,7 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
   const setAside = detached.added.filter((record) => rekeyed.detached.includes(record)).length;
   if (setAside > 0) report.detached = setAside;
   if (detached.added.length > setAside) report.detachedAdded = detached.added.length - setAside;
-  if (detached.dropped > 0) report.detachedDropped = detached.dropped;
+  if (detached.notAdded.length > 0) report.detachedNotAdded = detached.notAdded.length;
   return {
     ok: true,
     progress: merged,
@@ -425,8 +425,10 @@ export function describeImport(report: ImportReport): string {
   if (report.detachedAdded) {
     sentences.push(`Added: ${plural(report.detachedAdded, 'set-aside record')} of items no longer in their plan (listed on the notes and review pages).`);
   }
-  if (report.detachedDropped) {
-    sentences.push(`The oldest ${plural(report.detachedDropped, 'set-aside record')} went, as this browser keeps up to ${MAX_DETACHED.toLocaleString('en')}.`);
+  if (report.detachedNotAdded) {
+    sentences.push(
+      `Not added: ${plural(report.detachedNotAdded, 'set-aside record')} of the file, as this browser keeps ${MAX_DETACHED.toLocaleString('en')} already. Delete those you no longer need on the notes or review page, then import the file again.`,
+    );
   }
   if (report.unknownPlans.length > 0) {
     sentences.push(`Kept, but not shown: ticks for plans this site does not have (${report.unknownPlans.join(', ')}).`);

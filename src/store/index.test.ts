@@ -11,7 +11,7 @@ import {
   subscribePersistence,
   updateState,
 } from './index';
-import {SCHEMA_VERSION, decodeState} from './schema';
+import {MAX_FOLLOWS, SCHEMA_VERSION, decodeState} from './schema';
 import {remainingMs, startTimer, timerKey} from './timers';
 
 const MINUTE = 60_000;
@@ -49,6 +49,23 @@ describe('reading what is stored', () => {
     expect(updateState((state) => ({...state, autoAdvance: true}))).toBe('saved');
     expect(stored()).toMatchObject({version: SCHEMA_VERSION, variant: '6h', autoAdvance: true, progress: {'weeks/week-09/go': {'d1-b1': 1000}}});
     expect(backups()).toEqual([cutOff]);
+  });
+
+  it('every stored follow is read back, more than the site lets a reader add', () => {
+    const follows = Array.from({length: MAX_FOLLOWS + 5}, (_, index) => ({
+      id: `f-${index}`,
+      planIds: ['weeks/week-10/go'],
+      start: '2026-03-02',
+      variant: null,
+      weekdays: [1, 2, 3, 4, 5],
+      shifts: [],
+      skipBefore: 0,
+      catchUpBefore: 0,
+    }));
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify({...DEFAULT_STATE, follows}));
+    expect(getState().follows).toEqual(follows);
+    expect(updateState((state) => ({...state, autoAdvance: true}))).toBe('saved');
+    expect(stored()?.follows).toEqual(follows);
   });
 
   it.each(['null', '42', '"6h"', '[{"variant":"6h"}]'])('JSON that is not an object (%s): the defaults', (raw) => {

@@ -1,7 +1,8 @@
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
-import {countDetached, deleteDetached, reattach, reconcilePlan} from './records';
+import {countDetached, deleteDetached, mergeDetached, reattach, reconcilePlan} from './records';
+import {MAX_DETACHED} from './stamps';
 import {setReviewMark} from './review';
-import {DEFAULT_STATE, decodeState, readStored, type StoredState} from './schema';
+import {DEFAULT_STATE, decodeState, losesData, readStored, type StoredState} from './schema';
 import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
 import {setTick} from './progress';
 import {describeImport, exportProgress, extrasOf, importProgress, withImport, type ImportResult} from './exchange';
@@ -88,9 +89,55 @@ describe('records after a plan edit', () => {
     expect(deleteDetached(state, state.detached[0]!.key).detached).toEqual([]);
   });
 
+  it('are all kept, and all read back, when the set-aside list already holds the most an import may bring it to', () => {
+    const full = reconcilePlan(reload(withRecords()), PLAN, [landed[0]!, landed[2]!], NOW);
+    const [removed] = full.detached;
+    const earlier = Array.from({length: MAX_DETACHED}, (_, index) => ({...removed!, key: `earlier-${index}`, itemId: `d1-b${index}`, text: `Item ${index}`}));
+    const state = reconcilePlan(reload({...withRecords(), detached: earlier}), PLAN, [landed[0]!, landed[2]!], NOW);
+    expect(state.detached).toHaveLength(MAX_DETACHED + 1);
+    expect(state.detached[0]!.key).toBe('earlier-0');
+    expect(state.detached.at(-1)).toMatchObject({itemId: 'd2-a1', text: 'Scaling considerations', tick: NOW - 3000});
+    expect(reload(state).detached).toEqual(state.detached);
+    const {report} = readStored(JSON.stringify(state), NOW);
+    expect(report.condition).toBe('ok');
+    expect(losesData(report)).toBe(false);
+  });
+
   it('on an id no item has and never stamped (an import for an unknown item) stay where they are', () => {
     const state = {...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd9-b1', true, NOW)};
     expect(reconcilePlan(state, PLAN, landed, NOW)).toBe(state);
+  });
+});
+
+describe('set-aside records in an import, when this browser keeps the most an import may bring the list to', () => {
+  const record = (key: string) => ({
+    key,
+    planId: PLAN,
+    itemId: 'd2-a1',
+    text: `Item ${key}`,
+    fingerprint: `item ${key}`,
+    detachedAt: NOW,
+    tick: NOW - 1000,
+    note: null,
+    review: null,
+    runs: [],
+  });
+  const here = Array.from({length: MAX_DETACHED}, (_, index) => record(`here-${index}`));
+
+  it("keeps every record here and does not add the file's new ones, listing them", () => {
+    const merged = mergeDetached(here, [record('here-3'), record('file-1'), record('file-2')]);
+    expect(merged.detached).toEqual(here);
+    expect(merged.added).toEqual([]);
+    expect(merged.notAdded.map((entry) => entry.key)).toEqual(['file-1', 'file-2']);
+  });
+
+  it("says in the import's message how many were not added, and what to do", () => {
+    const text = JSON.stringify({...exportProgress({}, new Date(NOW), {detached: [record('file-1'), record('file-2')]})});
+    const result = importProgress(text, {}, undefined, {detached: here}, NOW) as Extract<ImportResult, {ok: true}>;
+    expect(result.detached).toEqual([]);
+    expect(describeImport(result.report)).toContain(
+      `Not added: 2 set-aside records of the file, as this browser keeps ${MAX_DETACHED.toLocaleString('en')} already. Delete those you no longer need on the notes or review page, then import the file again.`,
+    );
   });
 });
 

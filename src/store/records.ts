@@ -129,7 +129,8 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
     timers,
     timerRuns,
     stamps: withPlan(state.stamps, planId, nextStamps),
-    detached: detached.length > 0 ? [...state.detached, ...detached].slice(-MAX_DETACHED) : state.detached,
+    // Never capped: a record a plan edit sets aside has nowhere else to be kept (see MAX_DETACHED).
+    detached: detached.length > 0 ? [...state.detached, ...detached] : state.detached,
   };
 }
 
@@ -330,22 +331,27 @@ function sameDetached(a: DetachedRecord, b: DetachedRecord): boolean {
 
 /**
  * Adds detached records from an import to those kept here: one with a key already here, or holding exactly what a
- * record here holds, is the same record and is not added twice. `dropped` counts the oldest records that no longer
- * fit under `MAX_DETACHED` (a number nobody reaches by hand; the import says so if it ever happens).
+ * record here holds, is the same record and is not added twice. Those kept here are never dropped; once the list holds
+ * `MAX_DETACHED`, the file's further records are not added and `notAdded` lists them, for the import to say so (the
+ * file still holds them: delete some on /notes and import it again).
  */
 export function mergeDetached(
   here: readonly DetachedRecord[],
   incoming: readonly DetachedRecord[],
-): {detached: DetachedRecord[]; added: DetachedRecord[]; dropped: number} {
+): {detached: DetachedRecord[]; added: DetachedRecord[]; notAdded: DetachedRecord[]} {
   const merged = [...here];
   const added: DetachedRecord[] = [];
+  const notAdded: DetachedRecord[] = [];
   for (const record of incoming) {
     if (merged.some((other) => other.key === record.key || sameDetached(other, record))) continue;
+    if (merged.length >= MAX_DETACHED) {
+      notAdded.push(record);
+      continue;
+    }
     merged.push(record);
     added.push(record);
   }
-  const dropped = Math.max(0, merged.length - MAX_DETACHED);
-  return {detached: dropped > 0 ? merged.slice(dropped) : merged, added, dropped};
+  return {detached: merged, added, notAdded};
 }
 
 const planOf = (map: unknown, planId: string): Record<string, unknown> =>

@@ -81,7 +81,11 @@ export interface TimerRun {
  * that section says from when its time is counted (TodayPage/TimeSpent), and an import says how many old runs went.
  */
 export const MAX_TIMER_RUNS = 5000;
-/** Nobody follows this many plans at once; the cap guards against hand-edited data. */
+/**
+ * Nobody follows this many plans at once. The cap applies where follows are added: "Follow this plan" refuses a
+ * follow beyond it and says so in its dialog, and an import says how many it did not add. Follows already stored are
+ * all read back, however many, so none is ever dropped on the way.
+ */
 export const MAX_FOLLOWS = 50;
 
 export interface StoredState {
@@ -380,7 +384,7 @@ function decodeFollows(value: unknown): FollowedPlan[] {
     const follow = decodeFollow(entry);
     if (follow && !follows.some((other) => other.id === follow.id)) follows.push(follow);
   }
-  return follows.slice(0, MAX_FOLLOWS);
+  return follows;
 }
 
 /** Reads a time log, leaving out runs with impossible times; the most recent `MAX_TIMER_RUNS` are kept. */

@@ -34,7 +34,13 @@ export interface DetachedRecord {
   runs: {start: number; end: number; finished: boolean}[];
 }
 
-/** Nobody keeps this many; the cap guards against hand-edited data. */
+/**
+ * How many set-aside records an import may bring the list up to: beyond it the file's records are not added, and the
+ * import says how many and why (`mergeDetached` compares each incoming record with every one kept, so this also bounds
+ * that work). Records set aside here, by a plan edit, are never refused or dropped: each is something the reader made
+ * on an item (a tick, a note, a mark, logged time), so the list cannot outgrow what a reader keeps, and all of it is
+ * read back.
+ */
 export const MAX_DETACHED = 2000;
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -99,5 +105,5 @@ export function decodeDetached(value: unknown): {detached: DetachedRecord[]; dro
       runs,
     });
   }
-  return {detached: detached.slice(-MAX_DETACHED), dropped};
+  return {detached, dropped};
 }

@@ -5,7 +5,7 @@ import {planName} from '@site/src/components/ContinueCard';
 import {useFollowActions} from '@site/src/hooks/useFollows';
 import {usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import {EVERY_DAY, guidePlanIds} from '@site/src/schedule';
-import {isLocalDate} from '@site/src/store/schema';
+import {isLocalDate, MAX_FOLLOWS} from '@site/src/store/schema';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
@@ -88,8 +88,7 @@ export default function FollowDialog({planId, guide, title, start, siteVariant, 
       return;
     }
     const planIds = values.scope === 'guide' && weekly ? guidePlanIds(plans, weekly.track, values.fromWeek) : [planId];
-    followed.current = values.start;
-    follow({
+    const added = follow({
       planIds,
       start: values.start,
       variant: values.variant === siteVariant ? null : values.variant,
@@ -98,6 +97,19 @@ export default function FollowDialog({planId, guide, title, start, siteVariant, 
       skipBefore: 0,
       catchUpBefore: 0,
     });
+    if (!added) {
+      setError(
+        translate(
+          {
+            id: 'follow.error.full',
+            message: 'You follow {max} plans already, the most this site keeps. Stop following one (on Today or on its plan page) to follow this one.',
+          },
+          {max: MAX_FOLLOWS},
+        ),
+      );
+      return;
+    }
+    followed.current = values.start;
     close();
   };
 

@@ -2,6 +2,7 @@ import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import FollowPlan from '@site/src/components/FollowPlan';
 import {getState, resetStoreForTests, updateState} from '@site/src/store';
+import {MAX_FOLLOWS} from '@site/src/store/schema';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
@@ -67,6 +68,32 @@ describe('FollowPlan', () => {
     await user.click(screen.getByRole('button', {name: 'Follow'}));
     expect(screen.getByRole('alert')).toHaveTextContent('Choose at least one weekday to study on.');
     expect(getState().follows).toEqual([]);
+  });
+
+  it('refuses a follow beyond the most the site keeps, saying why, and keeps every follow there is', async () => {
+    const user = userEvent.setup();
+    const others = Array.from({length: MAX_FOLLOWS}, (_, index) => ({
+      id: `f-${index}`,
+      planIds: ['intensive/senior-go-14-days'],
+      start: '2026-01-01',
+      variant: null,
+      weekdays: [1, 2, 3, 4, 5],
+      shifts: [],
+      skipBefore: 0,
+      catchUpBefore: 0,
+    }));
+    updateState((state) => ({...state, follows: others}));
+    render(<FollowPlan planId={WEEK} />);
+    await user.click(screen.getByRole('button', {name: 'Follow this plan'}));
+    await screen.findByRole('dialog');
+    await user.click(screen.getByRole('button', {name: 'Follow'}));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `You follow ${MAX_FOLLOWS} plans already, the most this site keeps. Stop following one (on Today or on its plan page) to follow this one.`,
+    );
+    // The dialog stays open with the reader's choices; nothing was added, and nothing taken away.
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(screen.queryByText(/^You follow this plan from/)).toBeNull();
+    expect(getState().follows).toEqual(others);
   });
 
   it('stop following removes the follow and keeps every tick', async () => {
