@@ -376,7 +376,7 @@ test.describe('records after a plan edit', () => {
         await expectNoAxeViolations(page2);
         // Delete asks once more; the confirmation is checked too, then cancelled.
         await onReview.getByRole('button', {name: 'Delete "Build a service discovery system"', exact: true}).click();
-        await expect(onReview.getByRole('button', {name: 'Delete "Build a service discovery system" for good'})).toBeFocused();
+        await expect(onReview.getByRole('button', {name: 'Delete for good: "Build a service discovery system"'})).toBeFocused();
         await expectNoAxeViolations(page2);
         await onReview.getByRole('button', {name: 'Cancel'}).click();
         await expect(onReview.getByRole('button', {name: 'Delete "Build a service discovery system"', exact: true})).toBeFocused();

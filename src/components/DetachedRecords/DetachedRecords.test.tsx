@@ -1,3 +1,4 @@
+import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 import {act, fireEvent, render, screen, within} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import DetachedRecords from '@site/src/components/DetachedRecords';
@@ -88,12 +89,14 @@ describe('records of an item an edit removed', () => {
     act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'}).click());
     // Nothing is gone until the reader confirms; the confirmation has focus.
     expect(getState().detached).toHaveLength(1);
-    expect(screen.getByRole('button', {name: 'Delete "Chaos engineering drills" for good'})).toHaveFocus();
+    expect(screen.getByRole('button', {name: 'Delete for good: "Chaos engineering drills"'})).toHaveFocus();
+    // Speech-input users name a control by what it shows.
+    expectLabelInName(screen.getByRole('listitem'));
     act(() => screen.getByRole('button', {name: 'Cancel'}).click());
     expect(screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'})).toHaveFocus();
     expect(getState().detached).toHaveLength(1);
     act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'}).click());
-    act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills" for good'}).click());
+    act(() => screen.getByRole('button', {name: 'Delete for good: "Chaos engineering drills"'}).click());
     expect(getState().detached).toEqual([]);
     expect(getState().progress[WEEK]).toBeUndefined();
     expect(screen.getByRole('status')).toHaveTextContent('Deleted "Chaos engineering drills".');
@@ -110,7 +113,7 @@ describe('records of an item an edit removed', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
     act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'}).click());
-    act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills" for good'}).click());
+    act(() => screen.getByRole('button', {name: 'Delete for good: "Chaos engineering drills"'}).click());
     expect(screen.getByRole('status')).toHaveTextContent(
       'Deleted "Chaos engineering drills". Not saved: this browser did not let the site store it, so it lasts only until you close this tab.',
     );

@@ -98,7 +98,7 @@ function Entry({
               ref={confirmButton}
               type="button"
               className={`button button--sm button--danger ${styles.confirm}`}
-              aria-label={translate({id: 'detached.delete.label', message: 'Delete "{text}" for good'}, {text: record.text})}
+              aria-label={translate({id: 'detached.delete.label', message: 'Delete for good: "{text}"'}, {text: record.text})}
               onClick={() => {
                 const outcome = updateState((state: StoredState) => deleteDetached(state, record.key));
                 onDone(withOutcome(translate({id: 'detached.delete.done', message: 'Deleted "{text}".'}, {text: record.text}), outcome));
