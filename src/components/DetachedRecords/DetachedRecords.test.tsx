@@ -50,6 +50,11 @@ describe('records of an item an edit removed', () => {
     const entry = (await screen.findByText('Chaos engineering drills')).closest('li')!;
     expect(within(entry).getByText('Remember: horizontal scaling')).toBeInTheDocument();
     const select = await within(entry).findByRole('combobox', {name: 'Re-attach to'});
+    // Nothing is chosen for the reader: Re-attach without a choice says what to do and changes nothing.
+    expect(select).toHaveValue('');
+    act(() => within(entry).getByRole('button', {name: 'Re-attach "Chaos engineering drills"'}).click());
+    expect(screen.getByRole('status')).toHaveTextContent('Choose the item to re-attach "Chaos engineering drills" to, then Re-attach.');
+    expect(getState().detached).toHaveLength(1);
     fireEvent.change(select, {target: {value: 'd1-b2'}});
     act(() => within(entry).getByRole('button', {name: 'Re-attach "Chaos engineering drills"'}).click());
     expect(screen.getByRole('status')).toHaveTextContent('Re-attached to "Template Creation".');

@@ -39,6 +39,7 @@ function Entry({
 }): ReactNode {
   const selectId = useId();
   const items = plan ? planItems(plan) : [];
+  // No item is chosen until the reader chooses one: a default would put the records on an item nobody picked.
   const [target, setTarget] = useState('');
   // Deleting cannot be undone, so it asks once more (as the list of plans no longer on the site does).
   const [confirming, setConfirming] = useState(false);
@@ -49,7 +50,7 @@ function Entry({
     if (confirming) confirmButton.current?.focus();
     else if (cancelled.current) deleteButton.current?.focus();
   }, [confirming]);
-  const chosen = plan ? planIdentities(plan).find((item) => item.id === (target || items[0]?.id)) : undefined;
+  const chosen = plan && target !== '' ? planIdentities(plan).find((item) => item.id === target) : undefined;
   return (
     <li className={styles.record} data-detached-record={record.text}>
       <p className={styles.title}>
@@ -63,7 +64,8 @@ function Entry({
         {plan && items.length > 0 && (
           <>
             <label htmlFor={selectId}>{translate({id: 'detached.reattachTo', message: 'Re-attach to'})}</label>
-            <select id={selectId} className={styles.select} value={target || items[0]!.id} onChange={(event) => setTarget(event.target.value)}>
+            <select id={selectId} className={styles.select} value={target} onChange={(event) => setTarget(event.target.value)}>
+              <option value="">{translate({id: 'detached.choose', message: 'Choose an item…'})}</option>
               {items.map((item) => (
                 <option key={item.id} value={item.id}>
                   {translate({id: 'detached.option', message: 'Day {day} · {label}'}, {day: item.day, label: item.label})}
@@ -75,7 +77,10 @@ function Entry({
               className="button button--sm button--primary"
               aria-label={translate({id: 'detached.reattach.label', message: 'Re-attach "{text}"'}, {text: record.text})}
               onClick={() => {
-                if (!chosen) return;
+                if (!chosen) {
+                  onDone(translate({id: 'detached.reattach.none', message: 'Choose the item to re-attach "{text}" to, then Re-attach.'}, {text: record.text}));
+                  return;
+                }
                 let refused = false;
                 const outcome = updateState((state: StoredState) => {
                   const next = reattach(state, record.key, chosen);
