@@ -11,6 +11,8 @@ import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
 import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
 import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
+import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
+import docsSharedChunkPlugin from './plugins/docs-shared-chunk';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
@@ -99,6 +101,8 @@ const config: Config = {
     prismOnDemandPlugin,
     searchHighlightOnDemandPlugin,
     sharedSiteChunksPlugin,
+    tslibHelpersUsedPlugin,
+    docsSharedChunkPlugin,
     [
       '@docusaurus/plugin-pwa',
       {
