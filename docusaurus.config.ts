@@ -111,6 +111,8 @@ const config: Config = {
         offlineModeActivationStrategies: ['always'],
         // Takes the open tab when first installed, so the first visit already works offline.
         swCustom: path.resolve(__dirname, 'src/sw/claimClients.js'),
+        // Registers that worker and announces updates without workbox-window, which every page would load.
+        swRegister: path.resolve(__dirname, 'src/sw/register.ts'),
         injectManifestConfig: {
           // The plugin precaches every HTML page, JS/CSS chunk and JSON file (the hashed search index among them)
           // and every image; README screenshots are not part of the site's pages.
