@@ -12,7 +12,7 @@ import prismOnDemandPlugin from './plugins/prism-on-demand';
 import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
 import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
 import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
-import docsSharedChunkPlugin from './plugins/docs-shared-chunk';
+import afterEntryChunksPlugin from './plugins/after-entry-chunks';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
@@ -102,7 +102,7 @@ const config: Config = {
     searchHighlightOnDemandPlugin,
     sharedSiteChunksPlugin,
     tslibHelpersUsedPlugin,
-    docsSharedChunkPlugin,
+    afterEntryChunksPlugin,
     [
       '@docusaurus/plugin-pwa',
       {
