@@ -11,6 +11,8 @@ import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
 import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
 import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
+import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
+import afterEntryChunksPlugin from './plugins/after-entry-chunks';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
@@ -99,6 +101,8 @@ const config: Config = {
     prismOnDemandPlugin,
     searchHighlightOnDemandPlugin,
     sharedSiteChunksPlugin,
+    tslibHelpersUsedPlugin,
+    afterEntryChunksPlugin,
     [
       '@docusaurus/plugin-pwa',
       {
@@ -107,6 +111,8 @@ const config: Config = {
         offlineModeActivationStrategies: ['always'],
         // Takes the open tab when first installed, so the first visit already works offline.
         swCustom: path.resolve(__dirname, 'src/sw/claimClients.js'),
+        // Registers that worker and announces updates without workbox-window, which every page would load.
+        swRegister: path.resolve(__dirname, 'src/sw/register.ts'),
         injectManifestConfig: {
           // The plugin precaches every HTML page, JS/CSS chunk and JSON file (the hashed search index among them)
           // and every image; README screenshots are not part of the site's pages.

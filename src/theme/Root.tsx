@@ -1,7 +1,4 @@
-import {Suspense, lazy, useEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
-import {NO_PERSISTENCE_PROBLEM, getPersistenceStatus, inspectStoredData, subscribePersistence, updateState, useStoredState} from '@site/src/store';
-import {VARIANT_PARAM, parseVariant} from '@site/plugins/plan-model/ids';
-import {applyVariantToDocument} from '@site/src/hooks/useVariant';
+import {Suspense, lazy, useEffect, useState, type ReactNode} from 'react';
 import {isTransferFragment} from '@site/src/store/transferFragment';
 
 // Every page renders these three, yet most visits need none of them: each loads when there is something to show.
@@ -14,8 +11,6 @@ const ProgressReceiver = lazy(() => import('@site/src/components/ProgressReceive
 
 /** Set on <html> once the page has hydrated and the first effects of every component on it have run. */
 const INTERACTIVE_ATTRIBUTE = 'data-page-interactive';
-
-const hasTimers = (state: {timers: Record<string, unknown>}) => Object.keys(state.timers).length > 0;
 
 /** True from the first render where `condition` holds: a panel, once loaded, stays mounted with its own state. */
 function useOnceTrue(condition: boolean): boolean {
@@ -31,19 +26,31 @@ function useOnceTrue(condition: boolean): boolean {
  * link opens its merge dialog on whichever page it points to.
  */
 export default function Root({children}: {children: ReactNode}): ReactNode {
+  // The store (its decoder, migrations and records) is not part of every page's first JavaScript: it loads once the
+  // page has hydrated, from the chunk plan pages already share, and only then is the page interactive. Until then the
+  // page shows what the server rendered, as it always did before stored values applied.
+  const [needs, setNeeds] = useState({notice: false, timers: false});
   useEffect(() => {
-    const shared = parseVariant(new URLSearchParams(window.location.search).get(VARIANT_PARAM));
-    if (shared) {
-      updateState((state) => ({...state, variant: shared}));
-      applyVariantToDocument(shared);
-    }
+    let stop: (() => void) | undefined;
+    let active = true;
+    void import('@site/src/store/pageWatch')
+      .then(({watchPage}) => {
+        if (active) stop = watchPage(setNeeds);
+      })
+      // Should the chunk fail to arrive (the network dropped), the page still works; only the notice and panel wait.
+      .catch(() => {})
+      .finally(() => {
+        // Set directly rather than through <Head>, which waits for an animation frame (and so never arrives while a
+        // test holds the clock still). End-to-end tests wait for it before they act.
+        if (active) document.documentElement.setAttribute(INTERACTIVE_ATTRIBUTE, 'true');
+      });
+    return () => {
+      active = false;
+      stop?.();
+    };
   }, []);
-
-  // Damaged data is found (and backed up) on the first visit of a page, whether or not the notice is loaded yet.
-  useEffect(() => inspectStoredData(), []);
-  const persistence = useSyncExternalStore(subscribePersistence, getPersistenceStatus, () => NO_PERSISTENCE_PROBLEM);
-  const showNotice = useOnceTrue(persistence !== NO_PERSISTENCE_PROBLEM);
-  const showTimers = useOnceTrue(useStoredState(hasTimers));
+  const showNotice = useOnceTrue(needs.notice);
+  const showTimers = useOnceTrue(needs.timers);
 
   const [moveLink, setMoveLink] = useState<string | null>(null);
   useEffect(() => {
@@ -57,13 +64,6 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
     setMoveLink(null);
   };
-
-  // Declared last, so it runs after Root's other effects, and Root's run after every component's below it: from
-  // here on the page is interactive. Set directly rather than through <Head>, which waits for an animation frame
-  // (and so never arrives while a test holds the clock still). End-to-end tests wait for it before they act.
-  useEffect(() => {
-    document.documentElement.setAttribute(INTERACTIVE_ATTRIBUTE, 'true');
-  }, []);
 
   return (
     <>

@@ -9,10 +9,10 @@ interface Props {
 }
 
 /**
- * Asks the waiting service worker itself to take over. The plugin's `onReload` sends the same message to the worker
- * its Workbox instance tracks, which is still the active one when the update was found in the tab of the first visit
- * or more than a minute after the page loaded (workbox-window calls such an update "external"); that message alone
- * changes nothing, and Reload would do nothing. Once the new worker takes control, the plugin's listener reloads.
+ * Asks the waiting service worker itself to take over. The registration's `onReload` (src/sw/register.ts) does the
+ * same; asking here too keeps Reload working whichever registration code renders this prompt (the PWA plugin's own
+ * sends its message to the worker its Workbox instance tracks, which is still the active one for an update found in
+ * another tab, and that message alone changes nothing). Once the new worker takes control, the page reloads.
  */
 function activateWaitingWorker(): void {
   if (!('serviceWorker' in navigator)) return;

@@ -1,0 +1,87 @@
+import {renderReloadPopup} from '@docusaurus/plugin-pwa/lib/renderReloadPopup.js';
+import {serviceWorkerUrl, watchForUpdates} from './register';
+
+vi.mock('@docusaurus/plugin-pwa/lib/renderReloadPopup.js', () => ({renderReloadPopup: vi.fn(() => Promise.resolve())}));
+
+/** A worker as the page sees it: a state, messages it was sent, and its `statechange` event. */
+class FakeWorker extends EventTarget {
+  messages: unknown[] = [];
+  constructor(public state: ServiceWorkerState) {
+    super();
+  }
+  postMessage(message: unknown): void {
+    this.messages.push(message);
+  }
+  moveTo(state: ServiceWorkerState): void {
+    this.state = state;
+    this.dispatchEvent(new Event('statechange'));
+  }
+}
+
+/** A registration with its three slots and its `updatefound` event. */
+class FakeRegistration extends EventTarget {
+  installing: FakeWorker | null = null;
+  waiting: FakeWorker | null = null;
+  active: FakeWorker | null = null;
+  /** A new version starts installing, as after `registration.update()` finds one. */
+  findUpdate(): FakeWorker {
+    this.installing = new FakeWorker('installing');
+    this.dispatchEvent(new Event('updatefound'));
+    return this.installing;
+  }
+  /** The installing version finished installing: it waits while another is active, else it goes on to activate. */
+  finishInstalling(worker: FakeWorker): void {
+    this.installing = null;
+    this.waiting = worker;
+    worker.moveTo('installed');
+  }
+}
+
+const watch = (registration: FakeRegistration) => watchForUpdates(registration as unknown as ServiceWorkerRegistration);
+const prompts = () => vi.mocked(renderReloadPopup).mock.calls.length;
+
+beforeEach(() => {
+  vi.mocked(renderReloadPopup).mockClear();
+});
+
+it('registers the worker at the address the PWA plugin used, so a worker already installed stays the same', () => {
+  expect(serviceWorkerUrl('/sw.js', false)).toBe(`/sw.js?params=${encodeURIComponent('{"offlineMode":true,"debug":false}')}`);
+});
+
+it('announces a version already waiting when the page loads, once', async () => {
+  const registration = new FakeRegistration();
+  registration.active = new FakeWorker('activated');
+  registration.waiting = new FakeWorker('installed');
+  watch(registration);
+  watch(registration);
+  await vi.waitFor(() => expect(prompts()).toBe(1));
+});
+
+it('does not announce the first install, which waits for nothing', async () => {
+  const registration = new FakeRegistration();
+  watch(registration);
+  registration.finishInstalling(registration.findUpdate());
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(prompts()).toBe(0);
+});
+
+it('announces a version that finishes installing while the page is open; Reload asks that version to take over', async () => {
+  const registration = new FakeRegistration();
+  registration.active = new FakeWorker('activated');
+  watch(registration);
+  const update = registration.findUpdate();
+  expect(prompts()).toBe(0);
+  registration.finishInstalling(update);
+  await vi.waitFor(() => expect(prompts()).toBe(1));
+
+  const listeners: string[] = [];
+  vi.stubGlobal('navigator', {serviceWorker: {addEventListener: (type: string) => listeners.push(type)}});
+  try {
+    vi.mocked(renderReloadPopup).mock.calls[0]![0].onReload();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+  expect(update.messages).toEqual([{type: 'SKIP_WAITING'}]);
+  // The page reloads once the new version controls it, not before.
+  expect(listeners).toEqual(['controllerchange']);
+});

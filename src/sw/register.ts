@@ -1,0 +1,57 @@
+/**
+ * Registers the site's service worker and announces a new version; replaces the PWA plugin's own registration
+ * (`swRegister` in docusaurus.config.ts). The plugin's version loads workbox-window (about 2.3 KiB gzip) on every page
+ * and carries code for offline-mode strategies this site does not use (offline mode is on for everyone). This does the
+ * same with the browser's own API: it registers once the page has loaded, at the same address (so a worker already
+ * installed stays the same worker), and when a new version waits it shows the same prompt (`@theme/PwaReloadPopup`,
+ * through the plugin's own renderer). The page reloads once the new version has taken over, only after Reload.
+ */
+import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+
+/** The worker's address, with the parameters the plugin's worker reads: set by the plugin at build time. */
+export function serviceWorkerUrl(base: string, debug: boolean): string {
+  return `${base}?params=${encodeURIComponent(JSON.stringify({offlineMode: true, debug}))}`;
+}
+
+/** Waiting workers already announced: each new version is announced once per page load. */
+const announced = new WeakSet<ServiceWorker>();
+
+/** Shows the update prompt for the version waiting in `registration`, unless it was already shown for it. */
+function announce(registration: ServiceWorkerRegistration): void {
+  const waiting = registration.waiting;
+  // A worker is "waiting" only while another one is active; the first install passes through that state on its own.
+  if (!waiting || !registration.active || announced.has(waiting)) return;
+  announced.add(waiting);
+  void import('@docusaurus/plugin-pwa/lib/renderReloadPopup.js').then(({renderReloadPopup}) =>
+    renderReloadPopup({
+      onReload() {
+        navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {once: true});
+        registration.waiting?.postMessage({type: 'SKIP_WAITING'});
+      },
+    }),
+  );
+}
+
+/** Announces a version waiting now, and every one that finishes installing later (in this tab or another). */
+export function watchForUpdates(registration: ServiceWorkerRegistration): void {
+  announce(registration);
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed') announce(registration);
+    });
+  });
+}
+
+function register(): void {
+  navigator.serviceWorker
+    .register(serviceWorkerUrl(process.env.PWA_SERVICE_WORKER_URL ?? '/sw.js', Boolean(process.env.PWA_DEBUG)))
+    .then(watchForUpdates)
+    .catch((error: unknown) => console.error('Service worker registration failed', error));
+}
+
+if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) {
+  // After the page's own resources, as the plugin did: the worker's first install fetches the whole site.
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, {once: true});
+}
