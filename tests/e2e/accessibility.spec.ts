@@ -1,26 +1,37 @@
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {expect, test} from '@playwright/test';
-import {gotoHydrated} from './support/site';
+import {builtPages, gotoHydrated, headingOutline, skippedHeadingLevels, watchPageHealth} from './support/site';
 import {A11Y_TAGS, axeScan} from './support/axe';
 
 /** Every page of the production build, from its sitemap, as paths, and the search page showing results. */
-const pages = [
-  ...[...readFileSync(path.join(__dirname, '../../build/sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname),
-  '/search?q=goroutine',
-];
+const pages = [...builtPages(), '/search?q=goroutine'];
 
 test('the sitemap lists the plan pages', () => {
   expect(pages).toEqual(expect.arrayContaining(['/weeks/week-09/go', '/intensive/senior-go-14-days', '/roadmap/roadmap-16-weeks', '/search']));
 });
 
-// Each page is scanned in light mode, then switched to dark as the reader's system would switch it (the site follows
-// the system's scheme until the reader picks one), and scanned again: one load per page for both schemes.
+// One load of each page checks what a reader never sees fail: it loads and hydrates cleanly (the plan pages'
+// ?plan= variants are visited in page-health.spec.ts), its heading outline, and axe. The page is scanned in light
+// mode, then switched to dark as the reader's system would switch it (the site follows the system's scheme until the
+// reader picks one), and scanned again.
 test.use({colorScheme: 'light'});
 for (const pagePath of pages) {
-  test(`${pagePath} has no axe violations in light or dark mode`, async ({page}) => {
-    await gotoHydrated(page, pagePath);
+  test(`${pagePath} loads and hydrates without console errors or warnings or requests to other origins, has one h1 and no skipped heading levels, and no axe violations in light or dark mode`, async ({
+    page,
+    baseURL,
+  }) => {
+    const health = watchPageHealth(page, baseURL);
+    const response = await gotoHydrated(page, pagePath, {waitUntil: 'networkidle'});
+    expect(response?.status()).toBe(200);
+    expect(health.problems).toEqual([]);
+    expect(health.otherOrigins).toEqual([]);
+
+    // Screen-reader users navigate by heading level; a skipped level reads as missing content.
     if (pagePath.startsWith('/search?')) await expect(page.locator('main article').first()).toBeVisible();
+    const outline = await headingOutline(page);
+    expect(outline.filter((heading) => heading.level === 1).map((heading) => heading.text)).toHaveLength(1);
+    expect(outline[0]?.level, 'the first heading should be the h1').toBe(1);
+    expect(skippedHeadingLevels(outline)).toEqual([]);
+
     // Interactive state too: a running timer and a ticked item must stay accessible.
     const start = page.getByRole('button', {name: /^Start \d/}).first();
     if (await start.count()) await start.click();
