@@ -1,6 +1,6 @@
-import {expect, test, type Page} from '@playwright/test';
+import {expect, test} from '@playwright/test';
 import {builtPages, gotoHydrated, headingOutline, skippedHeadingLevels, watchPageHealth} from './support/site';
-import {A11Y_TAGS, axeScan} from './support/axe';
+import {A11Y_TAGS, axeScan, expectNoViolationsInEitherScheme} from './support/axe';
 
 /** Every page of the production build, from its sitemap, as paths, and the search page showing results. */
 const pages = [...builtPages(), '/search?q=goroutine'];
@@ -68,23 +68,6 @@ const FOLLOWING = JSON.stringify({
     },
   ],
 });
-
-/**
- * Scans the page as it stands in light mode, then switched to dark as the reader's system would switch it, and
- * fails on any violation in either: one visit to a state checks both schemes.
- */
-async function expectNoViolationsInEitherScheme(page: Page): Promise<void> {
-  const violations: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({colorScheme: scheme});
-    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-    const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
-    violations.push(
-      ...results.violations.map((violation) => `${scheme} mode: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    );
-  }
-  expect(violations).toEqual([]);
-}
 
 test.describe('following a plan', () => {
   test.use({colorScheme: 'light', timezoneId: 'Europe/Berlin'});
