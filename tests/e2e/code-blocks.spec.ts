@@ -2,10 +2,9 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {expect, test, type Page} from '@playwright/test';
 import {repoRoot} from '../support/seeds';
-import {builtPages, gotoHydrated} from './support/site';
+import {gotoHydrated} from './support/site';
 
 const PAGE_WITH_CODE = '/topic-banks/machine-coding-bank';
-const PLAN_PAGES = builtPages().filter((route) => /^\/(weeks\/week-\d+\/[^/]+|intensive\/[^/]+)$/.test(route));
 
 /** The Go snippet exactly as written in the page's source. */
 function sourceSnippet(): string {
@@ -24,18 +23,7 @@ function recordScripts(page: Page): string[] {
   return scripts;
 }
 
-test('plan pages exist to check', () => {
-  expect(PLAN_PAGES.length).toBeGreaterThanOrEqual(5);
-});
-
-for (const route of PLAN_PAGES) {
-  test(`${route} does not download the code highlighter (it has no code blocks)`, async ({page}) => {
-    const scripts = recordScripts(page);
-    await gotoHydrated(page, route, {waitUntil: 'networkidle'});
-    expect(scripts.some((name) => name.startsWith('main.'))).toBe(true);
-    expect(scripts.filter((name) => name.startsWith('code-block.'))).toEqual([]);
-  });
-}
+// Plan pages have no code block; page-health.spec.ts checks, in its visit of each, that they never download the highlighter.
 
 test('without JavaScript a code block still shows its code, word for word', async ({browser}) => {
   const context = await browser.newContext({javaScriptEnabled: false});

@@ -9,7 +9,8 @@ import {repoRoot} from '../support/seeds';
  * The contributor's path from CONTRIBUTING.md, end to end, on a copy of the site: scaffold Week 12,
  * see validation point at the TODO lines, fill them in, validate clean, build, find the week in the
  * sidebar and on the roadmap. The same copy also gains a Week 01 before it builds, to show the home
- * page and the navbar follow the plan files. One build serves both: it is the slow part.
+ * page and the navbar follow the plan files, and a Week 15 that is a plan file alone (no category, nothing else
+ * edited), to show the roadmap lists a new plan file by itself. One build serves them all: it is the slow part.
  */
 
 /** What a site build needs; build output and caches stay behind. */
@@ -71,6 +72,12 @@ function addWeek01(siteDir: string): void {
   writeFileSync(path.join(week, 'go.md'), plan.replace(firstGoal, 'Set up the Go toolchain and write a first tested package.'));
 }
 
+/** Week 15: the Week 13 plan under a new folder, nothing else touched (not even a _category_.json). */
+function addBareWeek15(siteDir: string): void {
+  mkdirSync(path.join(siteDir, 'docs/weeks/week-15'));
+  cpSync(path.join(siteDir, 'docs/weeks/week-13/go.md'), path.join(siteDir, 'docs/weeks/week-15/go.md'));
+}
+
 /**
  * A second track of Week 14 written as people write plans, not shaped like the seeds: code fences and a
  * table that end the block lists, `Block 2: Label (60 min)`, "Do everything…, plus:", prose additions
@@ -95,6 +102,7 @@ test.describe('contributing a week', () => {
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(siteDir, 'node_modules'), 'dir');
     addWeek01(siteDir);
     addRealisticWeek14(siteDir);
+    addBareWeek15(siteDir);
   });
   test.afterAll(() => {
     if (siteDir) rmSync(siteDir, {recursive: true, force: true});
@@ -153,6 +161,14 @@ test.describe('contributing a week', () => {
     expect(existsSync(path.join(siteDir, 'build/weeks/week-12.html'))).toBe(true);
   });
 
+  test('a new plan file appears on the roadmap with no other edit', () => {
+    const html = readFileSync(path.join(siteDir, 'build/roadmap/roadmap-16-weeks.html'), 'utf8');
+    // The minifier may drop attribute quotes.
+    expect(html).toMatch(/data-week="?15"? data-status="?present"?/);
+    expect(html).toMatch(/href="?\/weeks\/week-15\/go"?/);
+    expect(html).toMatch(/data-week="?16"? data-status="?missing"?/);
+  });
+
   test('a new Week 01 shows on the home page, behind the Start button and the navbar, with no code change', async ({browser}) => {
     // The built HTML as a reader without JavaScript gets it: what the server sends already names the week.
     const context = await browser.newContext({javaScriptEnabled: false});
@@ -177,6 +193,7 @@ test.describe('contributing a week', () => {
       'Week 12 · Go',
       'Week 13 · Go',
       'Week 14 · Node.js',
+      'Week 15 · Go',
       'Intensive 14-Day Senior Golang Engineer Study Plan',
     ]);
 

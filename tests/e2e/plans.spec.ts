@@ -1,14 +1,13 @@
 import {expect, test} from '@playwright/test';
 import {contentLines, normaliseWhitespace, readSeed, seedPlans, visibleText} from '../support/seeds';
 
+// One load per plan checks both what it shows and how it is headed.
 for (const plan of seedPlans) {
-  test.describe(`${plan.route}`, () => {
-    test.beforeEach(async ({page}) => {
-      const response = await page.goto(plan.route);
-      expect(response?.status()).toBe(200);
-    });
+  test(`${plan.route} shows its title, a heading with a stable id for each of its ${plan.days} days, and every line of its seed plan`, async ({page}) => {
+    const response = await page.goto(plan.route);
+    expect(response?.status()).toBe(200);
 
-    test(`shows its title and a heading with a stable id for each of its ${plan.days} days`, async ({page}) => {
+    await test.step('title and day headings', async () => {
       await expect(page.getByRole('heading', {level: 1})).toHaveText(plan.title);
       for (let day = 1; day <= plan.days; day++) {
         const heading = page.locator(`#day-${day}`);
@@ -25,7 +24,7 @@ for (const plan of seedPlans) {
       }
     });
 
-    test('shows every line of its seed plan', async ({page}) => {
+    await test.step('every line of the seed plan', async () => {
       const article = page.locator('article').first();
       const shown = [normaliseWhitespace(await article.innerText())];
       // 6-hour additions are hidden while the 4-hour plan is chosen; a reader sees them after switching.

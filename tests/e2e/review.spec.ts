@@ -1,6 +1,6 @@
 import {expect, test} from '@playwright/test';
 import {collectErrors, gotoHydrated} from './support/site';
-import {A11Y_TAGS, axeScan} from './support/axe';
+import {expectNoViolationsInEitherScheme} from './support/axe';
 
 const WEEK_10 = '/weeks/week-10/go';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,15 +59,11 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
   });
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`/review has no axe violations with a card due (${scheme})`, async ({page}) => {
-    await page.emulateMedia({colorScheme: scheme});
-    await gotoHydrated(page, WEEK_10);
-    await page.locator('[data-plan-day="2"] [data-review-toggle]').first().click();
-    await gotoHydrated(page, '/review');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-    await expect(page.locator('[data-review-card]')).toHaveCount(1);
-    const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
-}
+test('/review has no axe violations with a card due, in light or dark mode', async ({page}) => {
+  await page.emulateMedia({colorScheme: 'light'});
+  await gotoHydrated(page, WEEK_10);
+  await page.locator('[data-plan-day="2"] [data-review-toggle]').first().click();
+  await gotoHydrated(page, '/review');
+  await expect(page.locator('[data-review-card]')).toHaveCount(1);
+  await expectNoViolationsInEitherScheme(page);
+});

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type {Page} from '@playwright/test';
+import {expect, type Page} from '@playwright/test';
 
 /** What every scan holds a page to: WCAG 2.1 A and AA, and axe's best practices. */
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -15,4 +15,21 @@ export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-prac
  */
 export function axeScan(page: Page): AxeBuilder {
   return new AxeBuilder({page}).setLegacyMode(true).options({resultTypes: ['violations']});
+}
+
+/**
+ * Scans the page as it stands in light mode, then switched to dark as the reader's system would switch it, and
+ * fails on any violation in either: one visit to a state checks both schemes.
+ */
+export async function expectNoViolationsInEitherScheme(page: Page): Promise<void> {
+  const violations: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({colorScheme: scheme});
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    const results = await axeScan(page).withTags(A11Y_TAGS).analyze();
+    violations.push(
+      ...results.violations.map((violation) => `${scheme} mode: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    );
+  }
+  expect(violations).toEqual([]);
 }

@@ -50,6 +50,34 @@ export function collectErrors(page: Page): string[] {
 }
 
 /**
+ * What a page does wrong from now on that a reader never sees: console errors and warnings of any kind (React's
+ * hydration messages, #418 and the like, among them), uncaught page errors, and requests to any origin but
+ * `baseURL`'s (data: and blob: URLs stay in the page). Read the lists once the page is interactive: React reports a
+ * hydration mismatch while hydrating, so by then every such message has been logged.
+ */
+export function watchPageHealth(page: Page, baseURL: string | undefined): {problems: string[]; otherOrigins: string[]} {
+  const problems: string[] = [];
+  const otherOrigins: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL ?? '').origin) otherOrigins.push(request.url());
+  });
+  return {problems, otherOrigins};
+}
+
+/** Headings that skip a level (an h2 followed by an h4), each as `h2 "text" → h4 "text"`. */
+export function skippedHeadingLevels(outline: {level: number; text: string}[]): string[] {
+  return outline.flatMap((heading, index) => {
+    const previous = outline[index - 1];
+    return previous && heading.level > previous.level + 1 ? [`h${previous.level} "${previous.text}" → h${heading.level} "${heading.text}"`] : [];
+  });
+}
+
+/**
  * Waits until the page is interactive, as a reader does before clicking: React has hydrated it and the effects of
  * its first render have run (a shared `?plan=` is stored, stored ticks and notes are shown). The site's Root sets
  * `<html data-page-interactive="true">` from its last effect, which runs after those of every component below it.
