@@ -1,5 +1,6 @@
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
-import {countDetached, deleteDetached, reattach, reconcilePlan} from './records';
+import {countDetached, reconcilePlan} from './records';
+import {deleteDetached, reattach} from './detached';
 import {setReviewMark} from './review';
 import {DEFAULT_STATE, decodeState, readStored, type StoredState} from './schema';
 import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
