@@ -20,7 +20,14 @@ export default function sharedSiteChunksPlugin(): Plugin {
           splitChunks: {
             cacheGroups: {
               siteShared: {test: /[\\/]src[\\/]/, chunks: 'async', minChunks: 2, minSize: 20000, priority: 45, reuseExistingChunk: true},
-              mdxRuntime: {test: /[\\/]node_modules[\\/]@mdx-js[\\/]react[\\/]/, chunks: 'async', minChunks: 2, minSize: 0, priority: 45, reuseExistingChunk: true},
+              mdxRuntime: {
+                test: /[\\/]node_modules[\\/]@mdx-js[\\/]react[\\/]/,
+                chunks: 'async',
+                minChunks: 2,
+                minSize: 0,
+                priority: 45,
+                reuseExistingChunk: true,
+              },
             },
           },
         },
