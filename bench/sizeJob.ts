@@ -9,6 +9,7 @@ import {STATS_FILE_ENV, type BundleStats, type StatsModule} from './bundleStats'
 import {coldBuild} from './build';
 import {UsageError, copySite, machine, round, siteDir, withLock, write} from './common';
 import type {Options} from './options';
+import {attributePage, pageAttributionMarkdown} from './pageAttribution';
 import {gzipSize, measurePages, type PageWeight} from './pageWeight';
 import {writeStockSite} from './stock';
 import {syntheticPlanFile} from './synthetic';
@@ -176,6 +177,13 @@ export async function sizeRun(options: Options): Promise<number> {
       return {route, site: ours.gzipBytes, stock: stock.gzipBytes, ratio: round(ours.gzipBytes / stock.gzipBytes, 3)};
     });
     const attribution = attributeEntry(stats, siteEntry);
+    const pageChunks = COMPARED_ROUTES.map((route) => ({
+      route,
+      chunks: attributePage(
+        sitePages.find((page) => page.route === route)!,
+        stats,
+      ),
+    }));
     const misses = [
       ...compared.filter((row) => row.ratio > budgets.maxRatioToStock).map((row) => `${row.route}: ${row.ratio}× stock > ${budgets.maxRatioToStock}×`),
       ...(perPlan > budgets.maxEntryGrowthPerPlanBytes ? [`entry growth ${round(perPlan, 1)} B per plan > ${budgets.maxEntryGrowthPerPlanBytes} B`] : []),
@@ -211,6 +219,9 @@ export async function sizeRun(options: Options): Promise<number> {
       ...attribution.slice(0, ATTRIBUTION_ROWS).map((row) => `| ${row.owner} | ${kibText(row.sourceBytes)} | ${kibText(row.estimatedGzipBytes)} |`),
       `| ${attribution.length - Math.min(ATTRIBUTION_ROWS, attribution.length)} more | ${kibText(attribution.slice(ATTRIBUTION_ROWS).reduce((sum, row) => sum + row.sourceBytes, 0))} | ${kibText(attribution.slice(ATTRIBUTION_ROWS).reduce((sum, row) => sum + row.estimatedGzipBytes, 0))} |`,
       '',
+      `Each compared page's own chunks (beyond the entry bundle), by module:`,
+      '',
+      ...pageChunks.flatMap(({route, chunks}) => pageAttributionMarkdown(route, chunks)),
       misses.length
         ? `Size budgets missed: ${misses.join('; ')}`
         : `Size budgets met (≤ ${budgets.maxRatioToStock}× stock, ≤ ${budgets.maxEntryGrowthPerPlanBytes} B per plan).`,
@@ -230,6 +241,7 @@ export async function sizeRun(options: Options): Promise<number> {
         stockGrowth,
         stockPerPlan,
         attribution,
+        pageChunks,
       },
       markdown,
     );

@@ -34,14 +34,26 @@ export function planIdOf(docPath: string): string {
   return toDocPath(docPath).replace(/\.mdx?$/i, '');
 }
 
+const withMarkdownExtension = (docPath: string): string => (/\.mdx?$/i.test(docPath) ? docPath : `${docPath}.md`);
+const isGuideWeek = (week: number): boolean => week >= 1 && week <= WEEKS_IN_GUIDE;
+
+/**
+ * The week of a weekly plan (`weeks/week-09/go` → 9), null for any other doc: `docLocation`'s answer for what a page
+ * prints, without the rest of the classification (and its messages) in the browser.
+ */
+export function weekOfPlan(relativePath: string): number | null {
+  const weekly = WEEKLY_PATH.exec(withMarkdownExtension(toDocPath(relativePath)));
+  return weekly && isGuideWeek(Number(weekly[1])) ? Number(weekly[1]) : null;
+}
+
 /** Classifies a docs-relative path (`weeks/week-09/go.md`, with or without extension). */
 export function docLocation(relativePath: string): DocLocation {
   const docPath = toDocPath(relativePath);
-  const withExtension = /\.mdx?$/i.test(docPath) ? docPath : `${docPath}.md`;
+  const withExtension = withMarkdownExtension(docPath);
   const weekly = WEEKLY_PATH.exec(withExtension);
   if (weekly) {
     const week = Number(weekly[1]);
-    if (week >= 1 && week <= WEEKS_IN_GUIDE) return {kind: 'weekly', planId: planIdOf(withExtension), week, track: weekly[2]!};
+    if (isGuideWeek(week)) return {kind: 'weekly', planId: planIdOf(withExtension), week, track: weekly[2]!};
     return {kind: 'misplaced', reason: `Week ${weekly[1]} is outside the guide: weeks are numbered 01 to ${WEEKS_IN_GUIDE}.`};
   }
   const intensive = INTENSIVE_PATH.exec(withExtension);

@@ -20,7 +20,7 @@ import {
 import {createMap} from './keys';
 import type {Progress} from './progress';
 import {mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
-import {mergeDetached, rekeyImported, stampsOfRecords} from './records';
+import {mergeDetached, rekeyImported, stampsOfRecords} from './importedRecords';
 import {decodeDetached, MAX_DETACHED, type DetachedRecord, type StampMap} from './stamps';
 import {elapsedMs, remainingMs, timerKey} from './timers';
 import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';

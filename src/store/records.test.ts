@@ -1,5 +1,7 @@
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
-import {countDetached, deleteDetached, mergeDetached, reattach, reconcilePlan} from './records';
+import {countDetached, reconcilePlan} from './records';
+import {deleteDetached, reattach} from './detached';
+import {mergeDetached} from './importedRecords';
 import {MAX_DETACHED} from './stamps';
 import {setReviewMark} from './review';
 import {DEFAULT_STATE, decodeState, losesData, readStored, type StoredState} from './schema';

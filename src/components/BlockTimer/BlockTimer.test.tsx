@@ -1,5 +1,6 @@
 import {render, screen} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
+import {loadRunningTimer} from '@site/src/components/BlockTimer';
 import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click, readout, timerOf} from '@site/tests/unit/support/timers';
@@ -16,6 +17,9 @@ function renderDay1() {
     </Week09>,
   );
 }
+
+// The running controls load once a block has a timer (see BlockTimer); these synchronous tests load them first.
+beforeAll(() => loadRunningTimer());
 
 beforeEach(() => {
   window.localStorage.clear();

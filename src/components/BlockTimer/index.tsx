@@ -1,26 +1,53 @@
-import {useCallback, useEffect, useRef, type ReactNode} from 'react';
+import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
-import {updateState, useStoredState, type TimerRecord} from '@site/src/store';
+import {updateState, useStoredState} from '@site/src/store';
 import {useVariant} from '@site/src/hooks/useVariant';
-import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, startTimer, timerKey, timerStatus} from '@site/src/store/timers';
-import {useNow} from '@site/src/hooks/useNow';
+import {startTimer, timerKey} from '@site/src/store/timers';
 import {useOptionalPlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
 import styles from './styles.module.css';
 import {dayOfItemId, variantItems} from '@site/plugins/plan-model/ids';
 
-const MINUTE = 60_000;
+import {MINUTE, nameFor} from './names';
+
+type RunningTimerModule = typeof import('./RunningTimer');
 
 /**
- * A button's accessible name: its visible text first, then which block it acts on. Speech users say
- * what they see ("click Pause"), so the visible words must open the name (WCAG 2.5.3 Label in Name).
+ * A block's running controls (readout, pause, resume, extend, reset) load once a timer of the block exists, or as the
+ * reader reaches for Start, so a plan page carries only its Start buttons. Loaded once for every timer of the tab.
  */
-function nameFor(action: string, context: string): string {
-  return translate(
-    {id: 'timer.button.name', message: '{action}, {context}', description: 'Keep {action} first: it is the text the button shows'},
-    {action, context},
+let RunningTimer: RunningTimerModule | null = null;
+let loading: Promise<RunningTimerModule | null> | null = null;
+
+export function loadRunningTimer(): Promise<RunningTimerModule | null> {
+  loading ??= import('./RunningTimer').then(
+    (module) => (RunningTimer = module),
+    // Offline before the site was cached: the next attempt tries again.
+    () => {
+      loading = null;
+      return null;
+    },
   );
+  return loading;
+}
+
+const preload = (): void => void loadRunningTimer();
+
+/** The running controls once loaded; while `needed` and not loaded yet, loads them and renders again. */
+function useRunningTimer(needed: boolean): RunningTimerModule | null {
+  const [loaded, setLoaded] = useState<RunningTimerModule | null>(RunningTimer);
+  useEffect(() => {
+    if (!needed || loaded) return undefined;
+    let current = true;
+    void loadRunningTimer().then((component) => {
+      if (current && component) setLoaded(component);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needed, loaded]);
+  return loaded ?? RunningTimer;
 }
 
 interface Props {
@@ -63,9 +90,7 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
       ),
     );
   }, [planId, itemId, duration.min, duration.max, upcoming, variant]);
-  const pause = useCallback(() => updateState((state) => pauseTimer(state, key, Date.now())), [key]);
-  const reset = useCallback(() => updateState((state) => resetTimer(state, key)), [key]);
-  const extend = useCallback(() => updateState((state) => extendTimer(state, key, Date.now())), [key]);
+  const Running = useRunningTimer(timer !== undefined);
 
   // Start becomes Pause, Pause becomes Resume: the pressed button unmounts. Without this a
   // keyboard user's focus would fall back to the top of the page after every press.
@@ -80,8 +105,11 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
   );
   useEffect(() => {
     if (!refocus.current) return;
+    const first = group.current?.querySelector('button');
+    // The running controls are still loading: focus moves to them when they arrive (this runs after every render).
+    if (!first) return;
     refocus.current = false;
-    if (!group.current?.contains(document.activeElement)) group.current?.querySelector('button')?.focus();
+    if (!group.current?.contains(document.activeElement)) first.focus();
   });
 
   const range = duration.max > duration.min;
@@ -90,83 +118,26 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
   return (
     <div ref={group} className={styles.timer} role="group" aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
       {timer ? (
-        <RunningTimer
-          timer={timer}
-          label={label}
-          onStart={keepingFocus(start)}
-          onPause={keepingFocus(pause)}
-          onReset={keepingFocus(reset)}
-          onExtend={keepingFocus(extend)}
-        />
+        Running ? (
+          Running.renderRunningTimer({timer, label, onResume: start, keepingFocus})
+        ) : (
+          // Holds the readout's place for the moment the controls take to load, so nothing below moves twice.
+          <span className={styles.readout} aria-hidden="true">
+            {'\u00a0'}
+          </span>
+        )
       ) : (
         <button
           type="button"
           className={clsx('button button--sm button--outline button--primary', styles.button)}
           onClick={keepingFocus(start)}
+          onPointerEnter={preload}
+          onFocus={preload}
           aria-label={nameFor(startText, `${label} (${plannedText})`)}>
           <span aria-hidden="true">▶ </span>
           {startText}
         </button>
       )}
     </div>
-  );
-}
-
-function RunningTimer({
-  timer,
-  label,
-  onStart,
-  onPause,
-  onReset,
-  onExtend,
-}: {
-  timer: TimerRecord;
-  label: string;
-  onStart: () => void;
-  onPause: () => void;
-  onReset: () => void;
-  onExtend: () => void;
-}): ReactNode {
-  const now = useNow(timer.runningSince !== null);
-  const status = timerStatus(timer, now);
-  const remaining = remainingMs(timer, now);
-  const canExtend = timer.durationMs < timer.maxMs;
-  const buttonClass = clsx('button button--sm button--secondary', styles.button);
-  const pauseText = translate({id: 'timer.pause', message: 'Pause'});
-  const resumeText = translate({id: 'timer.resume', message: 'Resume'});
-  const extendText = translate({id: 'timer.extend', message: '+{minutes} min'}, {minutes: String((timer.maxMs - timer.durationMs) / MINUTE)});
-  const resetText = translate({id: 'timer.reset', message: 'Reset'});
-  return (
-    <>
-      <span className={clsx(styles.readout, styles[status])} data-timer-status={status}>
-        {status === 'finished' ? translate({id: 'timer.finished', message: "Time's up"}) : formatClock(remaining)}
-        {status === 'paused' && <span className={styles.pausedNote}> {translate({id: 'timer.paused', message: '(paused)'})}</span>}
-      </span>
-      {status === 'running' && (
-        <button type="button" className={buttonClass} onClick={onPause} aria-label={nameFor(pauseText, label)}>
-          {pauseText}
-        </button>
-      )}
-      {status === 'paused' && (
-        <button type="button" className={clsx('button button--sm button--primary', styles.button)} onClick={onStart} aria-label={nameFor(resumeText, label)}>
-          {resumeText}
-        </button>
-      )}
-      {canExtend && (
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={onExtend}
-          aria-label={nameFor(
-            extendText,
-            translate({id: 'timer.extend.context', message: '{label}, to {minutes} min in all'}, {label, minutes: String(timer.maxMs / MINUTE)}),
-          )}>
-          {extendText}
-        </button>
-      )}
-      <button type="button" className={buttonClass} onClick={onReset} aria-label={nameFor(resetText, label)}>
-        {resetText}
-      </button>
-    </>
   );
 }

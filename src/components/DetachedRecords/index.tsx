@@ -8,7 +8,7 @@ import {planItems} from '@site/src/components/PlanPage';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
 import {updateState, useStoredState, type StoredState, type WriteOutcome} from '@site/src/store';
-import {deleteDetached, reattach} from '@site/src/store/records';
+import {deleteDetached, reattach} from '@site/src/store/detached';
 import type {DetachedRecord} from '@site/src/store/stamps';
 import styles from './styles.module.css';
 

@@ -1,14 +1,14 @@
 import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import FollowPlan from '@site/src/components/FollowPlan';
+import FollowPlan, {loadFollowControls} from '@site/src/components/FollowPlan';
 import {getState, resetStoreForTests, updateState} from '@site/src/store';
 import {MAX_FOLLOWS} from '@site/src/store/schema';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
-// The dialog's code loads on demand; importing it here keeps a slow first import from racing the test's waits.
+// The controls and the dialog's code load on demand; importing them here keeps a slow first import from racing the test's waits.
 beforeAll(async () => {
-  await import('./FollowDialog');
+  await Promise.all([import('./FollowDialog'), loadFollowControls()]);
 });
 
 const WEEK = 'weeks/week-10/go';

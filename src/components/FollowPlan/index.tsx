@@ -1,13 +1,30 @@
-import {lazy, Suspense, useCallback, useRef, useState, type ReactNode} from 'react';
-import Link from '@docusaurus/Link';
-import Translate, {translate} from '@docusaurus/Translate';
-import {useFollowActions, useFollows} from '@site/src/hooks/useFollows';
-import {useVariant} from '@site/src/hooks/useVariant';
-import {formatDate, localDate} from '@site/src/schedule/dates';
+import {useEffect, useState, type ReactNode} from 'react';
+import {useStoredState} from '@site/src/store';
+import {followButtonText} from './text';
 import styles from './styles.module.css';
 
-// The form loads when a reader opens it, so plan pages carry only the button.
-const FollowDialog = lazy(() => import('./FollowDialog'));
+type FollowControlsModule = typeof import('./FollowControls');
+
+/**
+ * What following needs (the followed state, Stop following, the dates, the form) loads once this plan is followed or
+ * as the reader reaches for the button, so a plan page and the roadmap carry only the button. Loaded once per tab.
+ */
+let controlsModule: FollowControlsModule | null = null;
+let loading: Promise<FollowControlsModule | null> | null = null;
+
+export function loadFollowControls(): Promise<FollowControlsModule | null> {
+  loading ??= import('./FollowControls').then(
+    (module) => (controlsModule = module),
+    // Offline before the site was cached: the next attempt tries again.
+    () => {
+      loading = null;
+      return null;
+    },
+  );
+  return loading;
+}
+
+const preload = (): void => void loadFollowControls();
 
 interface Props {
   /** The plan whose page this is; on the roadmap, the guide's first week. */
@@ -17,63 +34,38 @@ interface Props {
 }
 
 /**
- * "Follow this plan": a modal form (what to follow, start date, 4h/6h, study weekdays) that adds
- * the plan to the Today page; once followed, "Stop following" (ticks are kept).
+ * "Follow this plan" (see ./FollowControls.tsx). Until its controls have loaded, the button as the server renders it:
+ * pressed, it loads them and the form opens.
  */
 export default function FollowPlan({planId, guide = false}: Props): ReactNode {
-  const follows = useFollows();
-  const {stop} = useFollowActions();
-  const [siteVariant] = useVariant();
-  const [openedOn, setOpenedOn] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const following = guide ? undefined : follows.find((candidate) => candidate.planIds[0] === planId);
-
-  // The default start date is read on open, never during render, so server and client HTML agree.
-  const open = useCallback(() => setOpenedOn(localDate(Date.now())), []);
-  const onClose = useCallback((startedOn: string | null) => {
-    setOpenedOn(null);
-    if (startedOn) setStatus(translate({id: 'follow.status.following', message: 'Following from {date}.'}, {date: formatDate(startedOn)}));
-    triggerRef.current?.focus();
-  }, []);
-
-  const buttonText = guide
-    ? translate({id: 'follow.button.guide', message: 'Follow the 16-week guide'})
-    : translate({id: 'follow.button', message: 'Follow this plan'});
-
+  const followed = useStoredState((state) => !guide && state.follows.some((candidate) => candidate.planIds[0] === planId));
+  const [pressed, setPressed] = useState(false);
+  const [loaded, setLoaded] = useState<FollowControlsModule | null>(controlsModule);
+  const needed = followed || pressed;
+  useEffect(() => {
+    if (!needed || loaded) return undefined;
+    let current = true;
+    void loadFollowControls().then((module) => {
+      if (current && module) setLoaded(module);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needed, loaded]);
+  const controls = loaded ?? controlsModule;
+  if (controls) return controls.renderFollowControls({planId, guide, openOnMount: pressed});
   return (
     <div className={styles.follow}>
-      {following ? (
-        <>
-          <span className={styles.following}>
-            {translate({id: 'follow.following', message: 'You follow this plan from {date}.'}, {date: formatDate(following.start)})}
-          </span>
-          <Link className="button button--sm button--primary" to="/today">
-            <Translate id="follow.today">Today</Translate>
-          </Link>
-          <button
-            type="button"
-            className="button button--sm button--outline button--secondary"
-            onClick={() => {
-              stop(following.id);
-              setStatus(translate({id: 'follow.status.stopped', message: 'Stopped following. Your ticks are kept.'}));
-            }}>
-            <Translate id="follow.stop">Stop following</Translate>
-          </button>
-        </>
-      ) : (
-        <button ref={triggerRef} type="button" className="button button--sm button--outline button--primary" onClick={open} aria-haspopup="dialog">
-          {buttonText}
-        </button>
-      )}
-      <span role="status" className={styles.status}>
-        {status}
-      </span>
-      {openedOn !== null && (
-        <Suspense fallback={null}>
-          <FollowDialog planId={planId} guide={guide} title={buttonText} start={openedOn} siteVariant={siteVariant} onClose={onClose} />
-        </Suspense>
-      )}
+      <button
+        type="button"
+        className="button button--sm button--outline button--primary"
+        onClick={() => setPressed(true)}
+        onPointerEnter={preload}
+        onFocus={preload}
+        aria-haspopup="dialog">
+        {followButtonText(guide)}
+      </button>
+      <span role="status" className={styles.status} />
     </div>
   );
 }

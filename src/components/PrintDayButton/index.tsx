@@ -1,7 +1,7 @@
 import {useCallback, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 import {translate} from '@docusaurus/Translate';
-import {docLocation} from '@site/plugins/plan-model/location';
+import {weekOfPlan} from '@site/plugins/plan-model/location';
 import {usePlanPage, usePrintDay} from '@site/src/components/PlanPage';
 import type {PlanVariant} from '@site/plugins/plan-model/ids';
 import {useStoredState} from '@site/src/store';
@@ -16,8 +16,8 @@ const NOTE_LINES = Array.from({length: 30}, (_, index) => index);
 
 /** "Week 09" for a weekly plan (where its file sits says which week); null for other plans. */
 export function weekLabel(planId: string): string | null {
-  const location = docLocation(planId);
-  return location.kind === 'weekly' ? translate({id: 'print.week', message: 'Week {week}'}, {week: String(location.week).padStart(2, '0')}) : null;
+  const week = weekOfPlan(planId);
+  return week === null ? null : translate({id: 'print.week', message: 'Week {week}'}, {week: String(week).padStart(2, '0')});
 }
 
 /**

@@ -2,10 +2,7 @@ import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks} from '@site/src/store/progress';
-import type {KnownItems} from '@site/src/store/exchange';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
-import {planItemIds} from '@site/plugins/plan-data/data';
-import {loadPlanSummaries} from '@site/src/hooks/usePlanModels';
 import styles from './styles.module.css';
 
 // The link, its compression and the QR code load only when the reader opens "Move my progress".
@@ -18,7 +15,7 @@ interface Props {
   scope?: 'week' | 'plan';
 }
 
-type Message = {kind: 'status' | 'error'; text: string} | null;
+export type Message = {kind: 'status' | 'error'; text: string} | null;
 
 const SAVE_PROBLEM: Record<string, string> = {
   'memory-only': translate({
@@ -31,7 +28,7 @@ const SAVE_PROBLEM: Record<string, string> = {
   }),
 };
 
-/** Export and import load their code when used, so plan pages do not carry it; offline and never loaded, it may be missing. */
+/** Export and import load their code when used (./transfer.ts); offline and never loaded, it may be missing. */
 const NOT_LOADED = translate({
   id: 'progress.tools.notLoaded',
   message: 'This part of the site could not be loaded. Nothing was changed; try again when online.',
@@ -79,61 +76,19 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${text} ${SAVE_PROBLEM[outcome]}` : text});
   };
 
-  const download = async () => {
-    let saveProgressExport: typeof import('@site/src/lib/files').saveProgressExport;
+  // Export and import load their code (the file format, every plan's items) when used: plan pages carry only the buttons.
+  const transfer = async (run: (actions: typeof import('./transfer')) => Promise<Message> | Message) => {
+    let actions: typeof import('./transfer');
     try {
-      ({saveProgressExport} = await import('@site/src/lib/files'));
+      actions = await import('./transfer');
     } catch {
       setMessage({kind: 'error', text: NOT_LOADED});
       return;
     }
-    const file = saveProgressExport();
-    setMessage({
-      kind: 'status',
-      text: translate(
-        {id: 'progress.tools.exported', message: 'Exported all progress, notes, review marks, followed plans and the time log to {file}.'},
-        {file},
-      ),
-    });
+    setMessage(await run(actions));
   };
-
-  const importFile = async (file: File) => {
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setMessage({kind: 'error', text: translate({id: 'progress.tools.unreadable', message: 'The file could not be read. Nothing was changed.'})});
-      return;
-    }
-    // Every plan's items, loaded now rather than with the page: a plan page does not carry the other plans.
-    const planData = await loadPlanSummaries();
-    if (!planData) {
-      setMessage({
-        kind: 'error',
-        text: translate({id: 'progress.tools.noPlanList', message: 'The list of plans could not be loaded. Nothing was changed; try again when online.'}),
-      });
-      return;
-    }
-    let exchange: typeof import('@site/src/store/exchange');
-    try {
-      exchange = await import('@site/src/store/exchange');
-    } catch {
-      setMessage({kind: 'error', text: NOT_LOADED});
-      return;
-    }
-    const {describeImport, extrasOf, importProgress, withImport} = exchange;
-    const known: KnownItems = new Map(planData.plans.map((plan) => [plan.id, new Set(planItemIds(plan))]));
-    // Merged into the state as it is now, so a tick made in another tab meanwhile is kept.
-    const state = getState();
-    const result = importProgress(text, state.progress, known, extrasOf(state));
-    if (!result.ok) {
-      setMessage({kind: 'error', text: translate({id: 'progress.tools.importFailed', message: 'Import failed: {reason}'}, {reason: result.error})});
-      return;
-    }
-    const outcome = updateState((latest) => withImport(latest, result));
-    const summary = describeImport(result.report);
-    setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${summary} ${SAVE_PROBLEM[outcome]}` : summary});
-  };
+  const download = () => transfer((actions) => actions.exportAll());
+  const importFile = (file: File) => transfer((actions) => actions.importAll(file, SAVE_PROBLEM));
 
   return (
     <div className={styles.tools} data-print="hide">

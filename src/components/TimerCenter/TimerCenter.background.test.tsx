@@ -3,6 +3,7 @@ import PlanItem from '@site/src/components/PlanItem';
 import TimerCenter from '@site/src/components/TimerCenter';
 import {getState, resetStoreForTests} from '@site/src/store';
 import {loadPlanModel} from '@site/src/hooks/usePlanModels';
+import {loadRunningTimer} from '@site/src/components/BlockTimer';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click} from '@site/tests/unit/support/timers';
 
@@ -72,6 +73,8 @@ const wakeLock = {request: vi.fn(), locks: [] as {released: boolean; release: Re
 beforeAll(async () => {
   // The panel loads its plan as soon as a timer exists, long before one ends; these synchronous tests load it first.
   await loadPlanModel('weeks/week-09/go');
+  // A block's running controls load once it has a timer: loaded first as well.
+  await loadRunningTimer();
   vi.stubGlobal('AudioContext', FakeAudioContext);
   vi.stubGlobal('Worker', FakeWorker);
   URL.createObjectURL = () => 'blob:timer';

@@ -4,6 +4,7 @@ import TimerCenter from '@site/src/components/TimerCenter';
 import {getState, resetStoreForTests, updateState, type TimerRecord} from '@site/src/store';
 import {timerKey} from '@site/src/store/timers';
 import {loadPlanModel} from '@site/src/hooks/usePlanModels';
+import {loadRunningTimer} from '@site/src/components/BlockTimer';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click, readout} from '@site/tests/unit/support/timers';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
@@ -12,7 +13,8 @@ import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // The panel loads its plan's module as soon as a timer exists, long before one ends; these synchronous
 // tests load week 9 first. The tests for the wait itself use plans no test has loaded yet.
-beforeAll(() => loadPlanModel('weeks/week-09/go'));
+// A block's running controls load once it has a timer; these synchronous tests load them first too.
+beforeAll(() => Promise.all([loadPlanModel('weeks/week-09/go'), loadRunningTimer()]));
 
 beforeEach(() => {
   window.localStorage.clear();
