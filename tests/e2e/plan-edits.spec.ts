@@ -200,6 +200,7 @@ test.describe('records after a plan edit', () => {
     let server: ServedFolder | undefined;
     const context = await browser.newContext({serviceWorkers: 'block', timezoneId: 'Europe/Berlin'});
     const follows = {week09: '', week10: '', intensive: ''};
+    let moveLink = '';
     /** Today after the deploy: Week 10 on Day 2 with the inserted addition bare; the moved Week 09 on Day 2 at its new address. */
     const expectFollowedDays = async (today: Page) => {
       const week10Day = today.locator(`[data-follow="${follows.week10}"] [data-today-day="2"]`);
@@ -274,6 +275,11 @@ test.describe('records after a plan edit', () => {
         const download = page.waitForEvent('download');
         await page.getByRole('button', {name: 'Export progress'}).first().click();
         await (await download).saveAs(exported);
+        // The same records as a "Move my progress" link, opened on another device after the deploy.
+        await page.getByRole('button', {name: 'Move my progress'}).first().click();
+        const linkField = page.getByRole('textbox', {name: 'Link to your progress'});
+        await expect(linkField).toHaveValue(/#move=4\./);
+        moveLink = await linkField.inputValue();
         expect(Object.values(follows).every((id) => id !== '')).toBe(true);
         // The last page read: Week 09's Day 2, which the home page offers to continue with.
         await gotoHydrated(page, `${origin}${WEEK_09}#day-2`);
@@ -441,6 +447,33 @@ test.describe('records after a plan edit', () => {
           await fresh.clock.setFixedTime(AFTER_THE_DEPLOY);
           await gotoHydrated(fresh, `${origin}/today`);
           await expectFollowedDays(fresh);
+        } finally {
+          await other.close();
+        }
+      });
+
+      await test.step('a "Move my progress" link made before the edit, opened in another browser after it, puts each record on its item', async () => {
+        const other = await browser.newContext({serviceWorkers: 'block', timezoneId: 'Asia/Kolkata'});
+        try {
+          const phone = await other.newPage();
+          await gotoHydrated(phone, moveLink);
+          const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
+          await dialog.getByRole('button', {name: 'Merge progress'}).click();
+          await expect(dialog.getByRole('status')).toContainText('Imported: ');
+          await dialog.getByRole('button', {name: 'Close'}).click();
+          await gotoHydrated(phone, `${origin}${WEEK_10}`);
+          // A link carries no 4h/6h choice either; the additions show with the 6-hour plan.
+          await phone
+            .getByRole('radio', {name: /6-hour plan/})
+            .first()
+            .check();
+          await expectRecords(phone, 'd2-a1', {tick: false, mark: false, note: null});
+          await expectRecords(phone, 'd2-a2', {tick: true, mark: true, note: SCALING_NOTE});
+          await expectShownRecords(phone, {ticks: 2, marks: 1, notes: [SCALING_NOTE, TRADE_OFF_NOTE]});
+          // Week 09's records, linked under its old address, join the plan at its new one.
+          await gotoHydrated(phone, `${origin}${WEEK_09_MOVED}`);
+          await expectRecords(phone, 'd1-b2', {tick: true, mark: false, note: TEMPLATE_NOTE});
+          await expectShownRecords(phone, {ticks: 2, marks: 1, notes: [TEMPLATE_NOTE]});
         } finally {
           await other.close();
         }
