@@ -12,7 +12,6 @@ import prismOnDemandPlugin from './plugins/prism-on-demand';
 import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
 import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
 import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
-import afterEntryChunksPlugin from './plugins/after-entry-chunks';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
@@ -102,7 +101,6 @@ const config: Config = {
     searchHighlightOnDemandPlugin,
     sharedSiteChunksPlugin,
     tslibHelpersUsedPlugin,
-    afterEntryChunksPlugin,
     [
       '@docusaurus/plugin-pwa',
       {
