@@ -1,4 +1,5 @@
-import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
+import {useCallback, useEffect, useRef, type ReactNode} from 'react';
+import {onDemand, useOnDemand} from '@site/src/lib/onDemand';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
@@ -11,44 +12,15 @@ import {dayOfItemId, variantItems} from '@site/plugins/plan-model/ids';
 
 import {MINUTE, nameFor} from './names';
 
-type RunningTimerModule = typeof import('./RunningTimer');
-
 /**
  * A block's running controls (readout, pause, resume, extend, reset) load once a timer of the block exists, or as the
  * reader reaches for Start, so a plan page carries only its Start buttons. Loaded once for every timer of the tab.
  */
-let RunningTimer: RunningTimerModule | null = null;
-let loading: Promise<RunningTimerModule | null> | null = null;
+const runningTimer = onDemand(() => import('./RunningTimer'));
 
-export function loadRunningTimer(): Promise<RunningTimerModule | null> {
-  loading ??= import('./RunningTimer').then(
-    (module) => (RunningTimer = module),
-    // Offline before the site was cached: the next attempt tries again.
-    () => {
-      loading = null;
-      return null;
-    },
-  );
-  return loading;
-}
+export const loadRunningTimer = runningTimer.load;
 
 const preload = (): void => void loadRunningTimer();
-
-/** The running controls once loaded; while `needed` and not loaded yet, loads them and renders again. */
-function useRunningTimer(needed: boolean): RunningTimerModule | null {
-  const [loaded, setLoaded] = useState<RunningTimerModule | null>(RunningTimer);
-  useEffect(() => {
-    if (!needed || loaded) return undefined;
-    let current = true;
-    void loadRunningTimer().then((component) => {
-      if (current && component) setLoaded(component);
-    });
-    return () => {
-      current = false;
-    };
-  }, [needed, loaded]);
-  return loaded ?? RunningTimer;
-}
 
 interface Props {
   itemId: string;
@@ -90,7 +62,7 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
       ),
     );
   }, [planId, itemId, duration.min, duration.max, upcoming, variant]);
-  const Running = useRunningTimer(timer !== undefined);
+  const Running = useOnDemand(runningTimer, timer !== undefined);
 
   // Start becomes Pause, Pause becomes Resume: the pressed button unmounts. Without this a
   // keyboard user's focus would fall back to the top of the page after every press.

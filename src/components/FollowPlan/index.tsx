@@ -1,28 +1,16 @@
-import {useEffect, useState, type ReactNode} from 'react';
+import {useState, type ReactNode} from 'react';
+import {onDemand, useOnDemand} from '@site/src/lib/onDemand';
 import {useStoredState} from '@site/src/store';
 import {followButtonText} from './text';
 import styles from './styles.module.css';
-
-type FollowControlsModule = typeof import('./FollowControls');
 
 /**
  * What following needs (the followed state, Stop following, the dates, the form) loads once this plan is followed or
  * as the reader reaches for the button, so a plan page and the roadmap carry only the button. Loaded once per tab.
  */
-let controlsModule: FollowControlsModule | null = null;
-let loading: Promise<FollowControlsModule | null> | null = null;
+const followControls = onDemand(() => import('./FollowControls'));
 
-export function loadFollowControls(): Promise<FollowControlsModule | null> {
-  loading ??= import('./FollowControls').then(
-    (module) => (controlsModule = module),
-    // Offline before the site was cached: the next attempt tries again.
-    () => {
-      loading = null;
-      return null;
-    },
-  );
-  return loading;
-}
+export const loadFollowControls = followControls.load;
 
 const preload = (): void => void loadFollowControls();
 
@@ -40,19 +28,7 @@ interface Props {
 export default function FollowPlan({planId, guide = false}: Props): ReactNode {
   const followed = useStoredState((state) => !guide && state.follows.some((candidate) => candidate.planIds[0] === planId));
   const [pressed, setPressed] = useState(false);
-  const [loaded, setLoaded] = useState<FollowControlsModule | null>(controlsModule);
-  const needed = followed || pressed;
-  useEffect(() => {
-    if (!needed || loaded) return undefined;
-    let current = true;
-    void loadFollowControls().then((module) => {
-      if (current && module) setLoaded(module);
-    });
-    return () => {
-      current = false;
-    };
-  }, [needed, loaded]);
-  const controls = loaded ?? controlsModule;
+  const controls = useOnDemand(followControls, followed || pressed);
   if (controls) return controls.renderFollowControls({planId, guide, openOnMount: pressed});
   return (
     <div className={styles.follow}>

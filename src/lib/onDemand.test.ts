@@ -1,0 +1,24 @@
+import {describe, expect, it, vi} from 'vitest';
+import {onDemand} from './onDemand';
+
+describe('onDemand', () => {
+  it('loads the module once, however many components ask', async () => {
+    const importModule = vi.fn(() => Promise.resolve({name: 'controls'}));
+    const source = onDemand(importModule);
+    expect(source.current()).toBeNull();
+    const [first, second] = await Promise.all([source.load(), source.load()]);
+    expect(first).toEqual({name: 'controls'});
+    expect(second).toBe(first);
+    expect(source.current()).toBe(first);
+    expect(importModule).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again after a load that failed (offline before the site was cached)', async () => {
+    const importModule = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce({name: 'controls'});
+    const source = onDemand(importModule);
+    expect(await source.load()).toBeNull();
+    expect(source.current()).toBeNull();
+    expect(await source.load()).toEqual({name: 'controls'});
+    expect(importModule).toHaveBeenCalledTimes(2);
+  });
+});
