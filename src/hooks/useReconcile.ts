@@ -12,7 +12,8 @@ export function reconcileStoredPlan(planId: string, plan: PagePlan): void {
   const items = planIdentities(plan);
   const state = getState();
   if (reconcilePlan(state, planId, items, Date.now()) === state) return;
-  updateState((current) => reconcilePlan(current, planId, items, Date.now()));
+  // Every device that loads the same plans makes the same move: not an edit, so nothing gets a new version.
+  updateState((current) => reconcilePlan(current, planId, items, Date.now()), {versions: 'keeps-versions'});
 }
 
 /**

@@ -24,6 +24,10 @@ import {mergeDetached, rekeyImported, stampsOfRecords} from './importedRecords';
 import {decodeDetached, MAX_DETACHED, type DetachedRecord, type StampMap} from './stamps';
 import {elapsedMs, remainingMs, timerKey} from './timers';
 import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';
+import {decodeSync, NO_SYNC, type SyncState} from './versions';
+import {flattenItemVersions, joinImported, nestItemVersions} from './versionedImport';
+import type {VersionedReport} from './merge';
+import {MAX_NOTE_LENGTH} from './notes';
 
 /** Identifies our export files, so a different JSON file is refused with a clear reason. */
 export const EXPORT_APP = 'go-study-plans';
@@ -31,10 +35,12 @@ export const EXPORT_APP = 'go-study-plans';
  * Format of the export file (not the store's schema version); bump it when the file shape changes.
  * 2 added `follows`, `dayNotes` and `itemNotes`; 3 added `review`; 4 added `stamps`, what each record's item said,
  * so an import after a plan edit puts records on their items; 5 added `timers` (paused), `timerRuns` (the time log)
- * and `detached`, with the stamps of the items the timers and runs are on. Files of formats 1 to 4 still import (1 has
- * ticks only, 2 no review marks, 3 no stamps: their records are taken as made on the plans as they are now; 4 no time).
+ * and `detached`, with the stamps of the items the timers and runs are on; 6 added `versions` (./versions.ts), so
+ * removals and corrections travel too. "Move my progress" links carry the same format under the same number. Files
+ * of formats 1 to 5 still import (1 has ticks only, 2 no review marks, 3 no stamps: their records are taken as made
+ * on the plans as they are now; 4 no time; 5 no versions: their records add what is missing, never undo a removal).
  */
-export const EXPORT_VERSION = 5;
+export const EXPORT_VERSION = 6;
 /** A real export is a few kilobytes; anything far larger is not one of ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -57,6 +63,8 @@ export interface ProgressExport {
   timerRuns: TimerRun[];
   /** Records whose item left its plan, with the text they were made on (format 5). */
   detached: DetachedRecord[];
+  /** The versions of ticks, marks, follows and notes, removals included (format 6; the device id stays behind). */
+  versions: Omit<SyncState, 'device'>;
 }
 
 /** The notes an export carries and an import merges into. */
@@ -75,6 +83,7 @@ export type ExportExtras = Partial<Notes> & {
   timers?: Readonly<Record<string, TimerRecord>>;
   timerRuns?: readonly TimerRun[];
   detached?: readonly DetachedRecord[];
+  sync?: SyncState;
 };
 
 /**
@@ -106,6 +115,7 @@ function itemsOf(entries: readonly (Pick<TimerRun, 'planId' | 'itemId'> & {next?
 export function exportProgress(progress: Progress, now: Date, extras: ExportExtras = {}): ProgressExport {
   const timers = exportedTimers(extras.timers ?? createMap(), now.getTime());
   const timerRuns = [...(extras.timerRuns ?? [])];
+  const {device: _device, ...versions} = extras.sync ?? NO_SYNC;
   return {
     app: EXPORT_APP,
     version: EXPORT_VERSION,
@@ -122,17 +132,20 @@ export function exportProgress(progress: Progress, now: Date, extras: ExportExtr
       extras.review ?? createMap(),
       itemsOf(timers),
       itemsOf(timerRuns),
+      // A removal keeps the stamp of its item, so it reaches the item on a device whose plans have moved it.
+      ...Object.values(nestItemVersions(versions)),
     ),
     timers,
     timerRuns,
     detached: [...(extras.detached ?? [])],
+    versions,
   };
 }
 
 /** Everything besides ticks an export or a link carries, as the store holds it. */
 export function extrasOf(state: StoredState): ExportExtras {
-  const {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached} = state;
-  return {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached};
+  const {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached, sync} = state;
+  return {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached, sync};
 }
 
 /** The parts of the store an import writes, from a successful import. */
@@ -148,6 +161,7 @@ export function withImport(state: StoredState, result: Extract<ImportResult, {ok
     timerRuns: result.timerRuns,
     // Merged again with the records here at this moment (another tab may have detached one since).
     detached: mergeDetached(state.detached, result.detached).detached,
+    sync: {...result.sync, device: state.sync.device, prunedBefore: state.sync.prunedBefore},
   };
 }
 
@@ -192,6 +206,10 @@ export interface ImportReport {
   detachedAdded?: number;
   /** Detached records of the file not added, as this browser keeps `MAX_DETACHED` already (none kept here is dropped). */
   detachedNotAdded?: number;
+  /** Records removed here because the other device removed them later: ticks, marks, notes, followed plans (format 6). */
+  removed?: {ticks: number; marks: number; notes: number; follows: number};
+  /** Ticks, marks and followed plans here replaced by the other device's later change (format 6). */
+  changed?: number;
 }
 
 export type ImportResult =
@@ -208,6 +226,8 @@ export type ImportResult =
       timerRuns: TimerRun[];
       /** Detached records to add to those here: the file's, and file records whose id holds another item here (set aside, never merged into it). */
       detached: DetachedRecord[];
+      /** The versions after the merge. */
+      sync: SyncState;
       report: ImportReport;
     }
   | {ok: false; error: string};
@@ -252,8 +272,16 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
   }
 
   // Stamped records first move to the ids their items have here (see rekeyImported); then everything merges by id.
+  const fileSync = decodeSync(data.versions, MAX_NOTE_LENGTH);
   const rekeyed = rekeyImported(
-    {progress: data.progress, itemNotes: data.itemNotes, review: data.review, timerRuns: data.timerRuns, timers: data.timers},
+    {
+      progress: data.progress,
+      itemNotes: data.itemNotes,
+      review: data.review,
+      timerRuns: data.timerRuns,
+      timers: data.timers,
+      versions: nestItemVersions(fileSync),
+    },
     data.stamps,
     here.stamps ?? createMap(),
     now,
@@ -367,18 +395,58 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
   if (setAside > 0) report.detached = setAside;
   if (detached.added.length > setAside) report.detachedAdded = detached.added.length - setAside;
   if (detached.notAdded.length > 0) report.detachedNotAdded = detached.notAdded.length;
+
+  // Ticks, marks, follows and notes merge by their versions (./merge.ts): the checks and counts above stay the file's.
+  const joined = joinImported(
+    {progress: current, review: here.review ?? createMap(), follows: [...currentFollows], ...currentNotes, sync: here.sync ?? NO_SYNC},
+    {
+      progress: fileProgress,
+      review: rekeyed.records.review,
+      follows: data.follows,
+      dayNotes: data.dayNotes,
+      itemNotes: rekeyed.records.itemNotes,
+      sync: flattenItemVersions(fileSync, rekeyed.records.versions ?? {}),
+    },
+  );
+  withVersionedCounts(report, joined.report);
+  // A follow without a version (an older file) is added by the old rule: not when the same plans are followed here.
+  const legacyAllowed = new Set(follows.map((follow) => follow.id));
+  const joinedFollows = joined.fields.follows.filter(
+    (follow) => currentFollows.some((other) => other.id === follow.id) || joined.fields.sync.stamps[`follow|${follow.id}`] || legacyAllowed.has(follow.id),
+  );
   return {
     ok: true,
-    progress: merged,
-    follows,
-    notes: {dayNotes: day.notes, itemNotes: item.notes},
-    review: review.review,
+    progress: joined.fields.progress,
+    follows: joinedFollows,
+    notes: {dayNotes: joined.fields.dayNotes, itemNotes: joined.fields.itemNotes},
+    review: joined.fields.review,
     stamps: rekeyed.stamps,
     timers,
     timerRuns,
     detached: detached.added,
+    sync: joined.fields.sync,
     report,
   };
+}
+
+/** The counts of what the versioned merge did, in place of the union's: a removal or a later change is counted too. */
+function withVersionedCounts(report: ImportReport, versioned: VersionedReport): void {
+  const count = (map: Record<string, number>, ...kinds: string[]) => kinds.reduce((sum, kind) => sum + (map[kind] ?? 0), 0);
+  report.added = count(versioned.added, 'tick');
+  report.followsAdded = count(versioned.added, 'follow');
+  report.review.added = count(versioned.added, 'mark');
+  report.notes.added = count(versioned.added, 'dayNote', 'itemNote');
+  report.notes.keptBoth = versioned.concurrentNotes;
+  report.notes.extended = Math.max(0, count(versioned.changed, 'dayNote', 'itemNote') - versioned.concurrentNotes);
+  const removed = {
+    ticks: count(versioned.removed, 'tick'),
+    marks: count(versioned.removed, 'mark'),
+    notes: count(versioned.removed, 'dayNote', 'itemNote'),
+    follows: count(versioned.removed, 'follow'),
+  };
+  if (Object.values(removed).some((value) => value > 0)) report.removed = removed;
+  const changed = count(versioned.changed, 'tick', 'mark', 'follow');
+  if (changed > 0) report.changed = changed;
 }
 
 const runKey = (run: TimerRun): string => `${run.planId}#${run.itemId}@${run.start}-${run.end}`;

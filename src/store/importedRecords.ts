@@ -33,6 +33,8 @@ export interface ImportedRecords {
   timerRuns?: unknown;
   /** Paused timers: a list, each naming its plan and item, with the ids of the items after it (export format 5). */
   timers?: unknown;
+  /** The versions of the item records, per kind as plan → item maps (export format 6; ./versionedImport.ts). */
+  versions?: Record<string, Record<string, Record<string, unknown>>>;
 }
 
 /** A list entry of the file that names a plan and an item (a time log run or a timer), before it is checked. */
@@ -64,7 +66,10 @@ export function rekeyImported(
     const listed = [...listOf(file.timerRuns), ...listOf(file.timers)].flatMap((entry) =>
       namesItem(entry, planId) ? [entry.itemId, ...listOf(entry.next).filter((id): id is string => typeof id === 'string')] : [],
     );
-    const ids = new Set([...kinds.flatMap((kind) => Object.keys(planOf(file[kind], planId))), ...listed].filter((id) => Object.hasOwn(planStamps, id)));
+    const versioned = Object.values(file.versions ?? {}).flatMap((plans) => Object.keys(planOf(plans, planId)));
+    const ids = new Set(
+      [...kinds.flatMap((kind) => Object.keys(planOf(file[kind], planId))), ...listed, ...versioned].filter((id) => Object.hasOwn(planStamps, id)),
+    );
     if (ids.size === 0) continue;
     const here = planEntries(stamps, planId);
     const items: ItemIdentity[] = Object.entries(here).map(([id, stamp]) => ({id, day: dayOfItemId(id) ?? 0, ...stamp}));
@@ -119,6 +124,19 @@ export function rekeyImported(
       const copy = copyMap(source);
       copy[planId] = plan;
       records[kind] = copy;
+    }
+    // A version goes where its record goes, a removal's too (a record set aside leaves its version behind).
+    if (records.versions) {
+      const versions = copyMap(records.versions);
+      for (const [field, plans] of Object.entries(versions)) {
+        const plan = createMap<unknown>();
+        for (const [id, version] of Object.entries(planOf(plans, planId))) {
+          const target = moves.has(id) ? moves.get(id)! : id;
+          if (target !== null) plan[target] = version;
+        }
+        versions[field] = {...plans, [planId]: plan};
+      }
+      records.versions = versions;
     }
     const follow = (id: string): string | null => (moves.has(id) ? moves.get(id)! : id);
     records.timerRuns = listOf(records.timerRuns).flatMap((run) => {

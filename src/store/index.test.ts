@@ -12,6 +12,7 @@ import {
   updateState,
 } from './index';
 import {MAX_FOLLOWS, SCHEMA_VERSION, decodeState} from './schema';
+import {NO_SYNC} from './versions';
 import {remainingMs, startTimer, timerKey} from './timers';
 
 const MINUTE = 60_000;
@@ -395,6 +396,7 @@ describe('schema version 3 (keep the screen awake, last backup)', () => {
       ...v1,
       timers: {'weeks/week-10/go#d1-b1': {...timerIds, next: []}},
       version: SCHEMA_VERSION,
+      sync: NO_SYNC,
       follows: [],
       timerRuns: [],
       keepAwake: true,

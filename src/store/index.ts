@@ -1,5 +1,6 @@
 import {useSyncExternalStore} from 'react';
 import {DEFAULT_STATE, STORAGE_KEY, isFromNewerVersion, losesData, readStored, type DecodeReport, type StoredState} from './schema';
+import {stampWrite} from './stampWrite';
 
 export type {StoredState, TimerRecord, LastVisit, DecodeReport} from './schema';
 export {DEFAULT_STATE, STORAGE_KEY} from './schema';
@@ -146,13 +147,25 @@ export function inspectStoredData(): void {
   if (store) keepDamaged(store, readRaw());
 }
 
+/** How a change relates to the records' versions (./stampWrite.ts). */
+export interface UpdateOptions {
+  /**
+   * `edit` (the default): what the change wrote gets a new version of this device. `keeps-versions`: the change brought
+   * its own versions: a merge (versions from another device) or records moving with their items after a plan edit
+   * (every device that sees the same edit makes the same move, so it is not an edit).
+   */
+  versions?: 'edit' | 'keeps-versions';
+}
+
 /**
  * Applies a change and notifies every subscriber in this tab (other tabs hear the
  * `storage` event). A full or missing storage keeps the change in memory for this visit,
  * and the persistence status says why.
  */
-export function updateState(change: (state: StoredState) => StoredState): WriteOutcome {
-  const next = change(getState());
+export function updateState(change: (state: StoredState) => StoredState, options: UpdateOptions = {}): WriteOutcome {
+  const prev = getState();
+  const changed = change(prev);
+  const next = options.versions === 'keeps-versions' ? changed : stampWrite(prev, changed, Date.now());
   const raw = JSON.stringify(next);
   const store = storage();
   const current = readRaw();

@@ -1,6 +1,7 @@
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {reconcilePlan} from './records';
 import {MIGRATIONS, SCHEMA_VERSION, decodeState, losesData, readStored} from './schema';
+import {NO_SYNC} from './versions';
 import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
 
 const NOW = Date.UTC(2026, 2, 4, 12);
@@ -36,6 +37,7 @@ describe('schema version 1 → 2', () => {
       // Schema 5 keeps ids only: the label copy goes, everything else the timer held stays.
       timers: {'weeks/week-10/go#d2-b1': {...timer, next: []}},
       version: SCHEMA_VERSION,
+      sync: NO_SYNC,
       follows: [],
       timerRuns: [],
       keepAwake: true,
@@ -172,6 +174,7 @@ describe('schema version 4 → 5 (timers keep ids only)', () => {
     expect(state).toEqual({
       ...versionFour,
       version: SCHEMA_VERSION,
+      sync: NO_SYNC,
       stamps: {},
       detached: [],
       timers: {
@@ -243,7 +246,7 @@ describe('schema version 5 → 6 (records carry the item they were made on)', ()
   it('keeps every record of version 5 where it was, unstamped until its plan loads', () => {
     const {state, report} = readStored(JSON.stringify(versionFive), NOW);
     expect(losesData(report)).toBe(false);
-    expect(state).toEqual({...versionFive, version: SCHEMA_VERSION, stamps: {}, detached: []});
+    expect(state).toEqual({...versionFive, version: SCHEMA_VERSION, stamps: {}, detached: [], sync: NO_SYNC});
   });
 
   it('stamps the records with the plan as deployed when the plan first loads, then they follow an edit', () => {

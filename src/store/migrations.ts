@@ -19,6 +19,9 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   // 5 → 6: records gain stamps of the item they were made on. They were made on the plans as deployed now, and plan
   // models load after the store, so each plan's records are stamped when its model first loads (`reconcilePlan`).
   5: (old) => ({stamps: {}, detached: [], ...old, version: 6}),
+  // 6 → 7: records gain versions (./versions.ts). Existing ones get none, which counts as concurrent with any other
+  // device's version (never "now"): the device that migrated later must not win the first merge.
+  6: (old) => ({sync: {}, ...old, version: 7}),
 };
 
 const mapValues = (value: Record<string, unknown>, change: (entry: unknown) => unknown): Record<string, unknown> =>

@@ -1,4 +1,5 @@
 import {MIGRATIONS, readStored, SCHEMA_VERSION} from './schema';
+import {CONCURRENT_SEPARATOR} from './versions';
 import {EXPORT_APP, exportProgress, importProgress, describeImport} from './exchange';
 import {MAX_NOTE_LENGTH, MERGE_SEPARATOR, countDayNotes, mergeNotes, noteOf, setNote} from './notes';
 
@@ -93,7 +94,8 @@ describe('notes in export and import', () => {
   it('says when two different texts of a note were both kept', () => {
     const text = JSON.stringify(exportProgress({}, new Date(0), {dayNotes: {[WEEK]: {'2': 'theirs'}}, itemNotes: {}}));
     const result = importProgress(text, {}, undefined, {dayNotes: {[WEEK]: {'2': 'mine'}}, itemNotes: {}});
-    expect(result.ok && result.notes.dayNotes[WEEK]!['2']).toBe(`mine${MERGE_SEPARATOR}theirs`);
+    // Both devices show the same text: the texts in one order, under a line naming the other device.
+    expect(result.ok && result.notes.dayNotes[WEEK]!['2']).toBe(`mine${CONCURRENT_SEPARATOR}theirs`);
     expect(result.ok && describeImport(result.report)).toContain('both texts are kept');
   });
 });

@@ -44,7 +44,7 @@ describe('export and import', () => {
     const now = new Date('2026-01-05T09:00:00Z');
     expect(exportProgress(progress, now)).toEqual({
       app: 'go-study-plans',
-      version: 5,
+      version: 6,
       exportedAt: '2026-01-05T09:00:00.000Z',
       progress,
       follows: [],
@@ -55,6 +55,7 @@ describe('export and import', () => {
       timers: [],
       timerRuns: [],
       detached: [],
+      versions: {clock: 0, stamps: {}, notes: {}, prunedBefore: 0},
     });
     expect(exportFileName(now)).toBe('go-study-plans-progress-2026-01-05.json');
   });

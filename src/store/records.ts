@@ -10,6 +10,8 @@ import {matchRecords, type ItemIdentity, type RecordIdentity} from '@site/plugin
 import {copyMap, createMap} from './keys';
 import type {StoredState, TimerRecord, TimerRun} from './schema';
 import {timerKey} from './timers';
+import {ITEM_KINDS, moveItemVersions} from './recordKinds';
+import {keyParts} from './versions';
 // The stored shape of stamps and set-aside records is ./stamps, read on every page; this module loads with plans. What
 // the reader does with a detached record is ./detached, and the re-keying of imported records ./importedRecords: a plan
 // page carries neither.
@@ -28,6 +30,11 @@ export function recordIds(state: StoredState, planId: string): Set<string> {
   ]);
   for (const timer of Object.values(state.timers)) if (timer.planId === planId) [timer.itemId, ...timer.next].forEach((id) => ids.add(id));
   for (const run of state.timerRuns) if (run.planId === planId) ids.add(run.itemId);
+  // A removal's version (tombstone) follows its item too, so a removal made before a plan edit still applies after it.
+  for (const key of [...Object.keys(state.sync.stamps), ...Object.keys(state.sync.notes)]) {
+    const [kind, keyPlan, id] = keyParts(key);
+    if (keyPlan === planId && id !== undefined && ITEM_KINDS.some((entry) => entry.kind === kind)) ids.add(id);
+  }
   return ids;
 }
 
@@ -128,6 +135,7 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
     timers,
     timerRuns,
     stamps: withPlan(state.stamps, planId, nextStamps),
+    sync: {...state.sync, stamps: moveItemVersions(state.sync.stamps, planId, moves), notes: moveItemVersions(state.sync.notes, planId, moves)},
     // Never capped: a record a plan edit sets aside has nowhere else to be kept (see MAX_DETACHED).
     detached: detached.length > 0 ? [...state.detached, ...detached] : state.detached,
   };

@@ -9,6 +9,8 @@ import {timerKey} from './timers';
 import {decodeNotes, type NoteMap} from './notes';
 import {decodeReview, type ReviewMap} from './review';
 import {decodeDetached, decodeStamps, type DetachedRecord, type StampMap} from './stamps';
+import {decodeSync, NO_SYNC, type SyncState} from './versions';
+import {MAX_NOTE_LENGTH} from './notes';
 
 /** Everything the site keeps in the browser lives under one localStorage key. */
 export {STORAGE_KEY};
@@ -115,6 +117,8 @@ export interface StoredState {
   stamps: StampMap;
   /** Records whose item left its plan: kept, listed on /notes and /review, never shown on another item (schema 6). */
   detached: DetachedRecord[];
+  /** The versions of the records that travel between devices, and this device's id and clock (schema 7; ./versions.ts). */
+  sync: SyncState;
 }
 
 export const DEFAULT_STATE: StoredState = Object.freeze({
@@ -133,6 +137,7 @@ export const DEFAULT_STATE: StoredState = Object.freeze({
   review: Object.freeze(createMap<Record<string, never>>()),
   stamps: Object.freeze(createMap<Record<string, never>>()),
   detached: Object.freeze([]) as unknown as DetachedRecord[],
+  sync: NO_SYNC,
 }) as StoredState;
 
 /** No block or session is planned for longer than a day. */
@@ -158,6 +163,7 @@ const FIELDS = [
   'review',
   'stamps',
   'detached',
+  'sync',
 ];
 
 /**
@@ -255,6 +261,7 @@ export function readStored(raw: string | null, now: number = Date.now()): {state
       review: review.review,
       stamps: decodeStamps(source.stamps),
       detached: detached.detached,
+      sync: decodeSync(source.sync, MAX_NOTE_LENGTH),
     },
     report,
   };
@@ -317,7 +324,8 @@ function decodeNext(value: unknown): string[] {
   return value.filter((itemId): itemId is string => typeof itemId === 'string' && isItemIdKey(itemId)).slice(0, MAX_NEXT);
 }
 
-function decodeProgress(value: unknown, report: DecodeReport): Record<string, Record<string, number>> {
+/** Reads ticks (plan → item → time); what cannot be one is counted in `report`. */
+export function decodeProgress(value: unknown, report: Pick<DecodeReport, 'droppedTicks'> = {droppedTicks: 0}): Record<string, Record<string, number>> {
   const progress = createMap<Record<string, number>>();
   if (!isRecord(value)) return progress;
   for (const [planId, items] of Object.entries(value)) {

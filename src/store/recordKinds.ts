@@ -1,0 +1,163 @@
+/**
+ * The table of what a learner keeps: one entry per field of the stored state, saying whether and how it travels to
+ * another device. Versioned kinds (ticks, review marks, followed plans, day notes, item notes) carry versions
+ * (./versions.ts) and merge as registers (./merge.ts); the rest either travel by union (grow-only) or stay on the
+ * device. Stamping a write, merging, and the document that sync carries read this table, never a list of their own.
+ */
+import {copyMap, createMap} from './keys';
+import {keyParts, recordKey} from './versions';
+import type {StoredState} from './schema';
+import type {ReviewMark} from './review';
+import type {FollowedPlan} from './schema';
+
+type NestedField = 'progress' | 'review' | 'dayNotes' | 'itemNotes';
+
+/** A versioned kind: how its records are listed and written as `recordKey` → value. */
+interface VersionedKind<V> {
+  /** The kind's part of every record key. */
+  kind: string;
+  field: NestedField | 'follows';
+  /** `lww`: the later stamp wins; `notes`: concurrent versions are all kept (./versions.ts). */
+  register: 'lww' | 'notes';
+  /** True when a record is on one plan item, so it moves with the item when a plan is edited (re-keying). */
+  onItem: boolean;
+  /** Every record of the kind, by record key. */
+  entries(state: StoredState): Map<string, V>;
+  /** The state with the kind's records replaced by `entries`. */
+  withEntries(state: StoredState, entries: ReadonlyMap<string, V>): StoredState;
+  /** True when two values are the same record (no write happened). */
+  same(a: V, b: V): boolean;
+  /**
+   * How two values with the same version merge; only versions stored before schema 7, or from older files, are ever
+   * equal and different. The old union rule, chosen to be commutative, associative and idempotent.
+   */
+  legacyJoin(a: V, b: V): V;
+}
+
+function nested<V>(kind: string, field: NestedField): Pick<VersionedKind<V>, 'entries' | 'withEntries'> {
+  return {
+    entries(state) {
+      const map = new Map<string, V>();
+      const source = state[field] as unknown as Record<string, Record<string, V>>;
+      for (const [planId, entries] of Object.entries(source)) for (const [key, value] of Object.entries(entries)) map.set(recordKey(kind, planId, key), value);
+      return map;
+    },
+    withEntries(state, entries) {
+      const next = createMap<Record<string, V>>();
+      for (const [key, value] of entries) {
+        const [, planId, id] = keyParts(key) as [string, string, string];
+        next[planId] ??= createMap<V>();
+        next[planId]![id] = value;
+      }
+      return {...state, [field]: next};
+    },
+  };
+}
+
+/** A deterministic total order of JSON values, so a legacy join picks the same value on every device. */
+const laterJson = <V>(a: V, b: V): V => (JSON.stringify(a) >= JSON.stringify(b) ? a : b);
+
+const tick: VersionedKind<number> = {
+  kind: 'tick',
+  field: 'progress',
+  register: 'lww',
+  onItem: true,
+  ...nested<number>('tick', 'progress'),
+  same: (a, b) => a === b,
+  // The old rule: the earlier tick time is kept.
+  legacyJoin: (a, b) => Math.min(a, b),
+};
+
+const mark: VersionedKind<ReviewMark> = {
+  kind: 'mark',
+  field: 'review',
+  register: 'lww',
+  onItem: true,
+  ...nested<ReviewMark>('mark', 'review'),
+  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  // The old rule, field by field: the schedule reviewed last, the first time of marking, one label on every device.
+  legacyJoin: (a, b) => {
+    const reviewed = (mark: ReviewMark) => mark.card?.lastReview ?? -1;
+    const card = reviewed(a) !== reviewed(b) ? (reviewed(a) > reviewed(b) ? a.card : b.card) : laterJson(a.card, b.card);
+    return {label: a.label <= b.label ? a.label : b.label, markedAt: Math.min(a.markedAt, b.markedAt), card};
+  },
+};
+
+const follow: VersionedKind<FollowedPlan> = {
+  kind: 'follow',
+  field: 'follows',
+  register: 'lww',
+  onItem: false,
+  entries: (state) => new Map(state.follows.map((plan) => [recordKey('follow', plan.id), plan])),
+  // Kept in the order they were followed here; follows new to this device come after, by id.
+  withEntries: (state, entries) => {
+    const kept = state.follows.flatMap((plan) => {
+      const next = entries.get(recordKey('follow', plan.id));
+      return next ? [next] : [];
+    });
+    const known = new Set(state.follows.map((plan) => plan.id));
+    const added = [...entries.values()].filter((plan) => !known.has(plan.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return {...state, follows: [...kept, ...added]};
+  },
+  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  legacyJoin: laterJson,
+};
+
+const dayNote: VersionedKind<string> = {
+  kind: 'dayNote',
+  field: 'dayNotes',
+  register: 'notes',
+  onItem: false,
+  ...nested<string>('dayNote', 'dayNotes'),
+  same: (a, b) => a === b,
+  legacyJoin: (a, b) => (a >= b ? a : b),
+};
+
+const itemNote: VersionedKind<string> = {...dayNote, kind: 'itemNote', field: 'itemNotes', onItem: true, ...nested<string>('itemNote', 'itemNotes')};
+
+/** Every kind that carries versions and merges as a register. */
+export const VERSIONED_KINDS: readonly VersionedKind<unknown>[] = [tick, mark, follow, dayNote, itemNote] as VersionedKind<unknown>[];
+
+/** The versioned kinds whose records sit on plan items, by the field that holds them. */
+export const ITEM_KINDS = VERSIONED_KINDS.filter((kind) => kind.onItem);
+
+/**
+ * Fields that are not versioned, and why. `union`: travels in a link or file and merges by adding what is missing
+ * (the time log, stamps and set-aside records only grow; a paused timer arrives if none runs on the item here).
+ * `device`: stays with its device.
+ */
+export const UNVERSIONED_FIELDS = {
+  version: 'device',
+  // The link offers it, and the receiving device adopts it only if the reader confirms: a per-device preference.
+  variant: 'device',
+  timers: 'union',
+  autoAdvance: 'device',
+  lastVisit: 'device',
+  timerRuns: 'union',
+  keepAwake: 'device',
+  lastBackupAt: 'device',
+  stamps: 'union',
+  detached: 'union',
+  sync: 'device',
+} as const satisfies Partial<Record<keyof StoredState, 'union' | 'device'>>;
+
+/** Moves the versions of one plan's item records along `moves` (old id → new id, or null: the records left). */
+export function moveItemVersions<T>(
+  versions: Record<string, T>,
+  planId: string,
+  moves: ReadonlyMap<string, string | null>,
+  targetPlanId = planId,
+): Record<string, T> {
+  const next = copyMap(versions);
+  const moved: [string, T][] = [];
+  for (const kind of ITEM_KINDS) {
+    for (const [id, target] of moves) {
+      const key = recordKey(kind.kind, planId, id);
+      if (!Object.hasOwn(versions, key)) continue;
+      delete next[key];
+      if (target !== null) moved.push([recordKey(kind.kind, targetPlanId, target), versions[key]!]);
+    }
+  }
+  for (const [key, value] of moved) next[key] = value;
+  return next;
+}
