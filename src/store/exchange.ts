@@ -462,9 +462,9 @@ export function describeImport(report: ImportReport): string {
   const {notes} = report;
   const noteParts = [
     notes.added > 0 ? (notes.added === 1 ? '1 note added' : `${notes.added} notes added`) : '',
-    notes.extended > 0 ? `${notes.extended} ${notes.extended === 1 ? 'note' : 'notes'} replaced by the file's longer text that contains it` : '',
+    notes.extended > 0 ? `${notes.extended} ${notes.extended === 1 ? 'note' : 'notes'} replaced by the text written later` : '',
     notes.keptBoth > 0
-      ? `${notes.keptBoth} ${notes.keptBoth === 1 ? 'note differed, so both texts are kept' : 'notes differed, so both texts of each are kept'} (the file's after "--- imported ---")`
+      ? `${notes.keptBoth} ${notes.keptBoth === 1 ? 'note was changed on both devices, so both texts are kept' : 'notes were changed on both devices, so both texts of each are kept'} (one under the other)`
       : '',
   ].filter(Boolean);
   if (noteParts.length > 0) sentences.push(`Notes: ${noteParts.join('; ')}.`);
@@ -476,6 +476,15 @@ export function describeImport(report: ImportReport): string {
       : '',
   ].filter(Boolean);
   if (reviewParts.length > 0) sentences.push(`Review later: ${reviewParts.join('; ')}.`);
+  const {removed} = report;
+  const removedParts = [
+    removed?.ticks ? plural(removed.ticks, 'tick') : '',
+    removed?.marks ? plural(removed.marks, 'review mark') : '',
+    removed?.notes ? plural(removed.notes, 'note') : '',
+    removed?.follows ? plural(removed.follows, 'followed plan') : '',
+  ].filter(Boolean);
+  if (removedParts.length > 0) sentences.push(`Removed, as the other device removed them later: ${removedParts.join(', ')}.`);
+  if (report.changed) sentences.push(`Changed, as the other device changed them later: ${plural(report.changed, 'record')}.`);
   const timeParts = [
     report.runsAdded ? `${plural(report.runsAdded, 'timer run')} added to the time log` : '',
     report.runsDropped ? `the oldest ${plural(report.runsDropped, 'run')} went, as the log keeps the ${MAX_TIMER_RUNS.toLocaleString('en')} most recent` : '',

@@ -78,6 +78,8 @@ export function mergeVersioned<S extends VersionedSide>(local: S, remote: Versio
     for (const key of keys) {
       const mine = here.get(key);
       let value: unknown;
+      // A change by the old union rule (equal legacy versions) is the import's own to count; a later version's is ours.
+      let newer = kind.register === 'notes';
       if (kind.register === 'lww') {
         const ours: Stamp = local.sync.stamps[key] ?? LEGACY;
         const theirs: Stamp = remote.sync.stamps[key] ?? LEGACY;
@@ -86,6 +88,7 @@ export function mergeVersioned<S extends VersionedSide>(local: S, remote: Versio
         if (order < 0 && !(theirs.at < watermark && mine === undefined && !local.sync.stamps[key])) {
           value = other;
           stamps[key] = theirs;
+          newer = true;
         } else if (order === 0) value = mine !== undefined && other !== undefined ? kind.legacyJoin(mine, other) : (mine ?? other);
         else value = mine;
       } else {
@@ -103,7 +106,7 @@ export function mergeVersioned<S extends VersionedSide>(local: S, remote: Versio
       else merged.set(key, value);
       if (mine === undefined && value !== undefined) report.added[kind.kind] = (report.added[kind.kind] ?? 0) + 1;
       else if (mine !== undefined && value === undefined) report.removed[kind.kind] = (report.removed[kind.kind] ?? 0) + 1;
-      else if (mine !== undefined && value !== undefined && !kind.same(mine, value)) report.changed[kind.kind] = (report.changed[kind.kind] ?? 0) + 1;
+      else if (newer && mine !== undefined && value !== undefined && !kind.same(mine, value)) report.changed[kind.kind] = (report.changed[kind.kind] ?? 0) + 1;
     }
     state = kind.withEntries(state as unknown as StoredState, merged) as unknown as S;
   }

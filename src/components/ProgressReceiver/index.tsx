@@ -92,12 +92,14 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
               preview.report.review.added === 0 &&
               preview.report.review.rescheduled === 0 &&
               !preview.variantChanges &&
-              !alsoCarried(preview.report)
+              !alsoCarried(preview.report) &&
+              !laterChanges(preview.report)
                 ? translate({id: 'progress.receive.nothingNew', message: 'Everything in this link is already in this browser.'})
                 : summarize(preview.report.added, preview.report.alreadyThere)}
               {preview.report.review.added + preview.report.review.rescheduled > 0 && ` ${reviewSentence(preview.report.review)}`}
             </p>
             {alsoCarried(preview.report) && <p data-progress-receiver-also>{alsoCarried(preview.report)}</p>}
+            {laterChanges(preview.report) && <p data-progress-receiver-later>{laterChanges(preview.report)}</p>}
             {additions.length > 0 && (
               <ul className={styles.list}>
                 {additions.map((plan) => (
@@ -145,7 +147,7 @@ const counted = (count: number, id: string, one: string, many: string): string =
 
 /** The rest of what merging adds besides ticks and marks (notes, followed plans, time, set-aside records), or ''. */
 function alsoCarried(report: ImportReport): string {
-  const notes = report.notes.added + report.notes.extended + report.notes.keptBoth;
+  const notes = report.notes.added;
   const parts = [
     notes > 0 ? counted(notes, 'progress.receive.notes', '1 note', '{count} notes') : '',
     report.followsAdded > 0 ? counted(report.followsAdded, 'progress.receive.follows', '1 followed plan', '{count} followed plans') : '',
@@ -163,7 +165,27 @@ function summarize(added: number, already: number): string {
       : translate({id: 'progress.receive.ticks', message: '{count} ticks'}, {count: added});
   const here =
     already === 0 ? '' : ` ${translate({id: 'progress.receive.already', message: '{count} of the link’s ticks are already here.'}, {count: already})}`;
-  return `${translate({id: 'progress.receive.adds', message: 'Merging adds {ticks}.'}, {ticks})}${here} ${translate({id: 'progress.receive.neverUnticks', message: 'Nothing is unticked.'})}`;
+  return `${translate({id: 'progress.receive.adds', message: 'Merging adds {ticks}.'}, {ticks})}${here}`;
+}
+
+/** What the other device removed or changed after this one's version, which merging applies here too; or ''. */
+function laterChanges(report: ImportReport): string {
+  const removed = report.removed;
+  const parts = [
+    removed?.ticks ? counted(removed.ticks, 'progress.receive.removedTicks', 'unticks 1 item', 'unticks {count} items') : '',
+    removed?.marks ? counted(removed.marks, 'progress.receive.removedMarks', 'removes 1 "review later" mark', 'removes {count} "review later" marks') : '',
+    removed?.notes ? counted(removed.notes, 'progress.receive.removedNotes', 'clears 1 note', 'clears {count} notes') : '',
+    removed?.follows ? counted(removed.follows, 'progress.receive.removedFollows', 'stops following 1 plan', 'stops following {count} plans') : '',
+    report.notes.extended
+      ? counted(report.notes.extended, 'progress.receive.changedNotes', 'takes the newer text of 1 note', 'takes the newer text of {count} notes')
+      : '',
+    report.changed ? counted(report.changed, 'progress.receive.changed', 'takes 1 newer change', 'takes {count} newer changes') : '',
+  ].filter(Boolean);
+  const both = report.notes.keptBoth
+    ? ` ${counted(report.notes.keptBoth, 'progress.receive.keptBoth', '1 note was changed on both devices: both texts are kept, one under the other.', '{count} notes were changed on both devices: both texts of each are kept, one under the other.')}`
+    : '';
+  if (parts.length === 0) return both.trim();
+  return `${translate({id: 'progress.receive.later', message: 'Changed later on the other device, so merging {parts}.'}, {parts: parts.join(', ')})}${both}`;
 }
 
 function reviewSentence({added, rescheduled}: {added: number; rescheduled: number}): string {
