@@ -236,3 +236,32 @@ export function resetStoreForTests(): void {
   persistence = NO_PERSISTENCE_PROBLEM;
   statusListeners.clear();
 }
+
+/**
+ * Everything that travels between devices as one JSON-serialisable document with its format number (the export file's
+ * content; see ./syncDocument.ts). The merge code loads now, not with the page.
+ */
+export async function travellingDocument(): Promise<import('./syncDocument').TravellingDocument> {
+  const {documentOf} = await import('./syncDocument');
+  return documentOf(getState(), Date.now());
+}
+
+/**
+ * Merges a travelling document from another device or a sync service into the store, by the same join as a file or
+ * a link: decoded and checked first, never throws. Says whether anything here changed, or why nothing could.
+ */
+export async function mergeTravellingDocument(document: unknown): Promise<{ok: true; changed: boolean; outcome: WriteOutcome} | {ok: false; error: string}> {
+  const {mergeDocument} = await import('./syncDocument');
+  const preview = mergeDocument(getState(), document, Date.now());
+  if (!preview.ok) return preview;
+  if (!preview.changed) return {ok: true, changed: false, outcome: 'saved'};
+  // Merged again into the state at this moment, in case another tab wrote meanwhile.
+  const outcome = updateState(
+    (state) => {
+      const merged = mergeDocument(state, document, Date.now());
+      return merged.ok ? merged.state : state;
+    },
+    {versions: 'keeps-versions'},
+  );
+  return {ok: true, changed: true, outcome};
+}

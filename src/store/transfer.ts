@@ -23,10 +23,11 @@ export {isTransferFragment} from './transferFragment';
  * Format of the link's data; a link with a higher number comes from a newer site and is refused.
  * 2 added `review`; 3 added `stamps` (as export format 4), so records follow their items when the plans changed
  * between making the link and opening it; 4 carries all an export file of format 5 does (notes, followed plans,
- * paused timers, the time log, set-aside records); from 6 on, a link's format is the export file's (`EXPORT_VERSION`:
- * 6 added versions, so removals and corrections travel). Links of formats 1 to 4 still open, with the union rule.
+ * paused timers, the time log, set-aside records). Format 4 links also carry `versions` (export format 6), so removals
+ * and corrections travel: the number stays, as a site that reads format 4 but not versions still merges such a link
+ * safely by the union rule, and links already shared keep opening. Links of formats 1 to 3 still open.
  */
-export const TRANSFER_FORMAT = EXPORT_VERSION;
+export const TRANSFER_FORMAT = 4;
 
 /**
  * The longest link this site makes. Browsers take far longer addresses (Chromium 2 MB), but Safari's address bar,

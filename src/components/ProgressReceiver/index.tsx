@@ -57,11 +57,15 @@ export default function ProgressReceiver({fragment, onClose}: Props): ReactNode 
 
   const merge = () => {
     if (!offer || !preview?.ok) return;
-    const outcome = updateState((state) => {
-      // Merged again into the state at this moment: the preview may be a few seconds old.
-      const latest = previewTransfer(offer, state.progress, state.variant, known, extrasOf(state));
-      return latest.ok ? {...withImport(state, latest), variant: latest.variant} : state;
-    });
+    const outcome = updateState(
+      (state) => {
+        // Merged again into the state at this moment: the preview may be a few seconds old.
+        const latest = previewTransfer(offer, state.progress, state.variant, known, extrasOf(state));
+        return latest.ok ? {...withImport(state, latest), variant: latest.variant} : state;
+        // The link brought its own versions: merging is not an edit made here.
+      },
+      {versions: 'keeps-versions'},
+    );
     if (preview.variant) applyVariantToDocument(preview.variant);
     const summary = [describeImport(preview.report), preview.variantChanges ? variantSentence(preview.variant) : '', SAVE_PROBLEM[outcome] ?? '']
       .filter(Boolean)

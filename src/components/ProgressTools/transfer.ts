@@ -36,7 +36,8 @@ export async function importAll(file: File, saveProblem: Record<string, string>)
   const state = getState();
   const result = importProgress(text, state.progress, known, extrasOf(state));
   if (!result.ok) return {kind: 'error', text: translate({id: 'progress.tools.importFailed', message: 'Import failed: {reason}'}, {reason: result.error})};
-  const outcome = updateState((latest) => withImport(latest, result));
+  // The file brought its own versions: merging is not an edit made here.
+  const outcome = updateState((latest) => withImport(latest, result), {versions: 'keeps-versions'});
   const summary = describeImport(result.report);
   return {kind: 'status', text: saveProblem[outcome] ? `${summary} ${saveProblem[outcome]}` : summary};
 }

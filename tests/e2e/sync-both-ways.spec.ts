@@ -1,0 +1,131 @@
+import {expect, test, type Browser, type BrowserContext, type Page} from '@playwright/test';
+import {collectErrors, gotoHydrated} from './support/site';
+
+const WEEK_10 = '/weeks/week-10/go';
+const day1 = (page: Page) => page.locator('[data-plan-day="1"]');
+const ticks = (page: Page) => day1(page).getByRole('checkbox', {name: /^Done: /});
+const reviewButtons = (page: Page) => day1(page).getByRole('button', {name: /^Review later/});
+const firstNote = (page: Page) => day1(page).getByRole('textbox', {name: /^Note on /}).first();
+
+/** Two browser profiles on one origin, as a laptop and a phone. */
+async function twoDevices(browser: Browser): Promise<{laptop: Page; phone: Page; contexts: BrowserContext[]; errors: string[][]}> {
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const [laptop, phone] = await Promise.all(contexts.map((context) => context.newPage()));
+  return {laptop: laptop!, phone: phone!, contexts, errors: [collectErrors(laptop!), collectErrors(phone!)]};
+}
+
+/** The reader's own "Move my progress" link of this device. */
+async function linkOf(page: Page): Promise<string> {
+  await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
+  await page.getByRole('button', {name: 'Move my progress'}).click();
+  const field = page.getByRole('textbox', {name: 'Link to your progress'});
+  await expect(field).toHaveValue(/#move=4\./);
+  return field.inputValue();
+}
+
+/** Opens another device's link and merges it; returns what the dialog said before merging. */
+async function openLink(page: Page, link: string): Promise<string> {
+  await gotoHydrated(page, link);
+  const dialog = page.getByRole('dialog', {name: 'Progress from your other device'});
+  await expect(dialog.getByRole('button', {name: 'Merge progress'})).toBeVisible();
+  const offer = (await dialog.textContent()) ?? '';
+  await dialog.getByRole('button', {name: 'Merge progress'}).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported:');
+  await dialog.getByRole('button', {name: 'Close'}).click();
+  await expect(dialog).toBeHidden();
+  return offer;
+}
+
+async function writeFirstNote(page: Page, text: string): Promise<void> {
+  const field = firstNote(page);
+  await field.fill(text);
+  await field.blur();
+  await expect(field.locator('xpath=..').getByRole('status')).toHaveText('Saved');
+}
+
+/** Everything that travels, as this device stores it (the device's own id, clock and settings left out). */
+async function travelling(page: Page): Promise<unknown> {
+  return page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('go-study-plans') ?? '{}');
+    return {
+      progress: stored.progress,
+      dayNotes: stored.dayNotes,
+      itemNotes: stored.itemNotes,
+      review: stored.review,
+      follows: stored.follows,
+      stamps: stored.sync?.stamps,
+      notes: stored.sync?.notes,
+    };
+  });
+}
+
+async function expectDay1(page: Page, ticked: boolean[], note: string, marked: boolean[]): Promise<void> {
+  await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
+  for (const [index, checked] of ticked.entries()) await expect(ticks(page).nth(index)).toBeChecked({checked});
+  await expect(firstNote(page)).toHaveValue(note);
+  for (const [index, pressed] of marked.entries()) await expect(reviewButtons(page).nth(index)).toHaveAttribute('aria-pressed', String(pressed));
+}
+
+test('an untick, a corrected note and a removed mark travel both ways; both devices end the same, and again changes nothing', async ({browser}) => {
+  test.slow();
+  const {laptop, phone, contexts, errors} = await twoDevices(browser);
+
+  // Laptop: ticks blocks 1–3, a note with a typo on block 1, block 3 marked "review later"; the phone merges its link.
+  await gotoHydrated(laptop, WEEK_10, {waitUntil: 'networkidle'});
+  for (const index of [0, 1, 2]) await ticks(laptop).nth(index).check();
+  await day1(laptop).getByRole('button', {name: /^Add note on /}).first().click();
+  await writeFirstNote(laptop, 'Heap problems: teh two-pointer trick');
+  await reviewButtons(laptop).nth(2).click();
+  await expect(reviewButtons(laptop).nth(2)).toHaveAttribute('aria-pressed', 'true');
+  await openLink(phone, await linkOf(laptop));
+
+  // Phone: block 2 was not really done, the typo is corrected, the mark removed, block 4 ticked; the laptop merges.
+  await expectDay1(phone, [true, true, true, false], 'Heap problems: teh two-pointer trick', [false, false, true]);
+  await ticks(phone).nth(1).uncheck();
+  await writeFirstNote(phone, 'Heap problems: the two-pointer trick');
+  await reviewButtons(phone).nth(2).click();
+  await expect(reviewButtons(phone).nth(2)).toHaveAttribute('aria-pressed', 'false');
+  await ticks(phone).nth(3).check();
+  const offer = await openLink(laptop, await linkOf(phone));
+  expect(offer).toContain('Changed later on the other device, so merging unticks 1 item, removes 1 "review later" mark, takes the newer text of 1 note.');
+
+  await expectDay1(laptop, [true, false, true, true], 'Heap problems: the two-pointer trick', [false, false, false]);
+  expect(await travelling(laptop)).toEqual(await travelling(phone));
+
+  // A second exchange changes nothing, either way.
+  const before = await travelling(laptop);
+  await gotoHydrated(phone, await linkOf(laptop));
+  await expect(phone.getByRole('dialog', {name: 'Progress from your other device'})).toContainText('Everything in this link is already in this browser.');
+  await openLink(laptop, await linkOf(phone));
+  expect(await travelling(laptop)).toEqual(before);
+  expect(await travelling(phone)).toEqual(before);
+
+  expect(errors).toEqual([[], []]);
+  await Promise.all(contexts.map((context) => context.close()));
+});
+
+test('a note edited on both devices without syncing keeps both texts, on both, and says so', async ({browser}) => {
+  test.slow();
+  const {laptop, phone, contexts, errors} = await twoDevices(browser);
+  await gotoHydrated(laptop, WEEK_10, {waitUntil: 'networkidle'});
+  await day1(laptop).getByRole('button', {name: /^Add note on /}).first().click();
+  await writeFirstNote(laptop, 'Heaps: sift down');
+  await openLink(phone, await linkOf(laptop));
+
+  await gotoHydrated(laptop, WEEK_10, {waitUntil: 'networkidle'});
+  await writeFirstNote(laptop, 'Heaps: sift down in O(log n)');
+  await gotoHydrated(phone, WEEK_10, {waitUntil: 'networkidle'});
+  await writeFirstNote(phone, 'Heaps: sift down, then up');
+
+  const offer = await openLink(phone, await linkOf(laptop));
+  expect(offer).toContain('1 note was changed on both devices: both texts are kept, one under the other.');
+  await openLink(laptop, await linkOf(phone));
+  for (const page of [laptop, phone]) {
+    await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
+    await expect(firstNote(page)).toHaveValue(/Heaps: sift down in O\(log n\)/);
+    await expect(firstNote(page)).toHaveValue(/Heaps: sift down, then up/);
+  }
+  expect(await travelling(laptop)).toEqual(await travelling(phone));
+  expect(errors).toEqual([[], []]);
+  await Promise.all(contexts.map((context) => context.close()));
+});
