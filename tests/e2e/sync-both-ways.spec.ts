@@ -5,7 +5,10 @@ const WEEK_10 = '/weeks/week-10/go';
 const day1 = (page: Page) => page.locator('[data-plan-day="1"]');
 const ticks = (page: Page) => day1(page).getByRole('checkbox', {name: /^Done: /});
 const reviewButtons = (page: Page) => day1(page).getByRole('button', {name: /^Review later/});
-const firstNote = (page: Page) => day1(page).getByRole('textbox', {name: /^Note on /}).first();
+const firstNote = (page: Page) =>
+  day1(page)
+    .getByRole('textbox', {name: /^Note on /})
+    .first();
 
 /** Two browser profiles on one origin, as a laptop and a phone. */
 async function twoDevices(browser: Browser): Promise<{laptop: Page; phone: Page; contexts: BrowserContext[]; errors: string[][]}> {
@@ -73,7 +76,10 @@ test('an untick, a corrected note and a removed mark travel both ways; both devi
   // Laptop: ticks blocks 1–3, a note with a typo on block 1, block 3 marked "review later"; the phone merges its link.
   await gotoHydrated(laptop, WEEK_10, {waitUntil: 'networkidle'});
   for (const index of [0, 1, 2]) await ticks(laptop).nth(index).check();
-  await day1(laptop).getByRole('button', {name: /^Add note on /}).first().click();
+  await day1(laptop)
+    .getByRole('button', {name: /^Add note on /})
+    .first()
+    .click();
   await writeFirstNote(laptop, 'Heap problems: teh two-pointer trick');
   await reviewButtons(laptop).nth(2).click();
   await expect(reviewButtons(laptop).nth(2)).toHaveAttribute('aria-pressed', 'true');
@@ -108,7 +114,10 @@ test('a note edited on both devices without syncing keeps both texts, on both, a
   test.slow();
   const {laptop, phone, contexts, errors} = await twoDevices(browser);
   await gotoHydrated(laptop, WEEK_10, {waitUntil: 'networkidle'});
-  await day1(laptop).getByRole('button', {name: /^Add note on /}).first().click();
+  await day1(laptop)
+    .getByRole('button', {name: /^Add note on /})
+    .first()
+    .click();
   await writeFirstNote(laptop, 'Heaps: sift down');
   await openLink(phone, await linkOf(laptop));
 

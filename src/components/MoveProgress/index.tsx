@@ -30,6 +30,8 @@ export default function MoveProgress(): ReactNode {
   const timers = useStoredState((state) => state.timers);
   const timerRuns = useStoredState((state) => state.timerRuns);
   const detached = useStoredState((state) => state.detached);
+  // The versions, so an untick or a corrected note replaces the other device's older version instead of adding to it.
+  const sync = useStoredState((state) => state.sync);
   const [link, setLink] = useState('');
   const [tooLong, setTooLong] = useState<string | null>(null);
   const [qrCode, setQrCode] = useState<QrCode>(null);
@@ -38,7 +40,7 @@ export default function MoveProgress(): ReactNode {
 
   useEffect(() => {
     let current = true;
-    void encodeTransfer(progress, variant, {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached}).then((fragment) => {
+    void encodeTransfer(progress, variant, {follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached, sync}).then((fragment) => {
       if (!current) return;
       const made = new URL(`${siteConfig.baseUrl}#${fragment}`, window.location.origin).href;
       // Never a link that carries only part of it: no link at all, and why.
@@ -50,7 +52,7 @@ export default function MoveProgress(): ReactNode {
     return () => {
       current = false;
     };
-  }, [progress, variant, follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached, siteConfig.baseUrl]);
+  }, [progress, variant, follows, dayNotes, itemNotes, review, stamps, timers, timerRuns, detached, sync, siteConfig.baseUrl]);
 
   const copy = async () => {
     try {
