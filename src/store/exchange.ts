@@ -26,7 +26,7 @@ import {elapsedMs, remainingMs, timerKey} from './timers';
 import {mergeReview, type ReviewMap, type ReviewMergeReport} from './review';
 import {decodeSync, NO_SYNC, type SyncState} from './versions';
 import {flattenItemVersions, joinImported, nestItemVersions} from './versionedImport';
-import type {VersionedReport} from './merge';
+import {pruneTombstones, type VersionedReport} from './merge';
 import {MAX_NOTE_LENGTH} from './notes';
 
 /** Identifies our export files, so a different JSON file is refused with a clear reason. */
@@ -149,20 +149,24 @@ export function extrasOf(state: StoredState): ExportExtras {
 }
 
 /** The parts of the store an import writes, from a successful import. */
-export function withImport(state: StoredState, result: Extract<ImportResult, {ok: true}>): StoredState {
-  return {
-    ...state,
-    progress: result.progress,
-    follows: result.follows,
-    ...result.notes,
-    review: result.review,
-    stamps: result.stamps,
-    timers: result.timers,
-    timerRuns: result.timerRuns,
-    // Merged again with the records here at this moment (another tab may have detached one since).
-    detached: mergeDetached(state.detached, result.detached).detached,
-    sync: {...result.sync, device: state.sync.device, prunedBefore: state.sync.prunedBefore},
-  };
+export function withImport(state: StoredState, result: Extract<ImportResult, {ok: true}>, now = Date.now()): StoredState {
+  // Merging is when old removals are forgotten (./merge.ts): a merge is what they guard against.
+  return pruneTombstones(
+    {
+      ...state,
+      progress: result.progress,
+      follows: result.follows,
+      ...result.notes,
+      review: result.review,
+      stamps: result.stamps,
+      timers: result.timers,
+      timerRuns: result.timerRuns,
+      // Merged again with the records here at this moment (another tab may have detached one since).
+      detached: mergeDetached(state.detached, result.detached).detached,
+      sync: {...result.sync, device: state.sync.device, prunedBefore: state.sync.prunedBefore},
+    },
+    now,
+  );
 }
 
 /** File name with the date, so several exports sort and do not overwrite each other. */
