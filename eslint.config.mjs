@@ -5,6 +5,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
+const BROWSER_TO_PLUGINS = {
+  regex: '^(@site/)?(\\.\\./)*plugins/(?!plan-model/ids$|plan-model/identity$|plan-model/adoption$|plan-model/duration$|plan-model/location$|plan-data/data$)',
+  allowTypeImports: true,
+  message:
+    'Browser code imports only types and the isomorphic modules (plan-model/ids, plan-model/identity, plan-model/adoption, plan-model/duration, plan-model/location, plan-data/data) from plugins/.',
+};
+/** The store's record model (versions, the record table, merging, migrations): reached only through `@site/src/store`. */
+const STORE_RECORD_MODEL = {
+  regex: '(^@site/src/store|/store)/(versions|merge|recordKinds|stampWrite|versionedImport|syncDocument|travelling|migrations)$',
+  message: "Import the store through its public entry, '@site/src/store'; its record model's modules are private to src/store/.",
+};
+
 export default tseslint.config(
   {ignores: ['build/', '.docusaurus/', 'node_modules/', 'test-reports/', 'test-results/', 'bench/results/', '**/__fixtures__/']},
   js.configs.recommended,
@@ -44,20 +56,15 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex:
-                '^(@site/)?(\\.\\./)*plugins/(?!plan-model/ids$|plan-model/identity$|plan-model/adoption$|plan-model/duration$|plan-model/location$|plan-data/data$)',
-              allowTypeImports: true,
-              message:
-                'Browser code imports only types and the isomorphic modules (plan-model/ids, plan-model/identity, plan-model/adoption, plan-model/duration, plan-model/location, plan-data/data) from plugins/.',
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', {patterns: [BROWSER_TO_PLUGINS]}],
+    },
+  },
+  {
+    // The store's record model is its own business: outside src/store, code goes through its public entry.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/store/**', '**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {patterns: [BROWSER_TO_PLUGINS, STORE_RECORD_MODEL]}],
     },
   },
   {

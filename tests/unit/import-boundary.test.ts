@@ -35,3 +35,21 @@ describe('the build/browser boundary is enforced by the lint', {timeout: 60_000}
     expect(await ruleIdsFor('src/components/Example/index.ts', `${allowed}\n`)).not.toContain('@typescript-eslint/no-restricted-imports');
   });
 });
+
+describe('the store has one public entry for its record model', {timeout: 60_000}, () => {
+  it("fails a component that imports the store's record model directly, and allows the public entry", async () => {
+    expect(
+      await ruleIdsFor('src/components/Example/index.ts', "import {mergeVersioned} from '@site/src/store/merge';\nexport const merge = mergeVersioned;\n"),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(await ruleIdsFor('src/hooks/useExample.ts', "import {NO_SYNC} from '../store/versions';\nexport const none = NO_SYNC;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(
+      await ruleIdsFor('src/components/Example/index.ts', "import {travellingDocument} from '@site/src/store';\nexport const document = travellingDocument;\n"),
+    ).not.toContain('@typescript-eslint/no-restricted-imports');
+    // Inside the store, its modules import each other.
+    expect(await ruleIdsFor('src/store/example.ts', "import {NO_SYNC} from './versions';\nexport const none = NO_SYNC;\n")).not.toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+  });
+});
