@@ -87,11 +87,6 @@ const write: fc.Arbitrary<Write> = fc.oneof(
 
 const sameRun = (a: TimerRun, b: TimerRun) => a.planId === b.planId && a.itemId === b.itemId && a.start === b.start && a.end === b.end;
 
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
-
 describe('what the store reports as saved', () => {
   it('comes back after a reload, whatever the sequence of writes, also when storage is full', () => {
     fc.assert(

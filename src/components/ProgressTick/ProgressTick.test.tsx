@@ -4,7 +4,7 @@ import {hydrateRoot} from 'react-dom/client';
 import PlanItem from '@site/src/components/PlanItem';
 import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
-import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
+import {STORAGE_KEY, getState, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
@@ -26,11 +26,6 @@ function renderDay1() {
 
 /** The visible "done/total" text of a progress bar, found by its accessible name. */
 const bar = (name: string) => screen.getByRole('progressbar', {name});
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('tick boxes', () => {
   it('are labelled with what is done, and tick at once, updating day and week totals', () => {

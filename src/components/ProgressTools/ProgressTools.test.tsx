@@ -2,7 +2,7 @@ import {fireEvent, render, screen, waitFor, within} from '@testing-library/react
 import PlanItem from '@site/src/components/PlanItem';
 import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
-import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
+import {STORAGE_KEY, getState, updateState} from '@site/src/store';
 import {EXPORT_APP} from '@site/src/store/exchange';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
@@ -27,11 +27,6 @@ function renderDay1() {
     </Week09>,
   );
 }
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('progress tools', () => {
   function tickTwo() {
