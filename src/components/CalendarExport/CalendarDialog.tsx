@@ -2,6 +2,7 @@ import {useCallback, useEffect, useId, useRef, useState, type FormEvent, type Mo
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type {PlanVariant} from '@site/plugins/plan-model/types';
+import {PLAN_VARIANTS} from '@site/plugins/plan-model/ids';
 import {usePlanPage} from '@site/src/components/PlanPage';
 import {useVariant} from '@site/src/hooks/useVariant';
 import {saveTextFile} from '@site/src/lib/files';
@@ -165,7 +166,7 @@ export default function CalendarDialog({day, onClose: onClosed, onDownloaded}: P
               <legend>
                 <Translate id="calendar.field.variant">Plan</Translate>
               </legend>
-              {(['4h', '6h'] as const).map((variant) => (
+              {PLAN_VARIANTS.map((variant) => (
                 <label key={variant} className={styles.radio}>
                   <input
                     type="radio"
