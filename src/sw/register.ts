@@ -16,7 +16,11 @@ export function serviceWorkerUrl(base: string, debug: boolean): string {
 /** Waiting workers already announced: each new version is announced once per page load. */
 const announced = new WeakSet<ServiceWorker>();
 
-/** Shows the plugin's update prompt (loaded only when there is an update); Reload lets the waiting version take over. */
+/**
+ * Shows the plugin's update prompt (loaded only when there is an update); Reload lets the waiting version take over.
+ * A bare `import()`, not src/lib/onDemand: this file is in every page's entry bundle, where the helper would add to
+ * every page, and a prompt shown once per version needs neither its shared cache nor its retry.
+ */
 function showReloadPrompt(registration: ServiceWorkerRegistration): void {
   void import('@docusaurus/plugin-pwa/lib/renderReloadPopup.js').then(({renderReloadPopup}) =>
     renderReloadPopup({

@@ -8,7 +8,11 @@ import {useVariant} from '@site/src/hooks/useVariant';
 import {saveTextFile} from '@site/src/lib/files';
 import {fileName, formatClock, formatDateInput, nextMonday, planEvents, type ExportRequest} from './events';
 import utilities from '@site/src/css/utilities.module.css';
+import {onDemand} from '@site/src/lib/onDemand';
 import styles from './styles.module.css';
+
+/** The .ics writer (and its validation library) loads only when someone exports, not with every page. */
+const icsWriter = onDemand(() => import('./ics'));
 
 interface FormValues {
   startDate: string;
@@ -93,8 +97,7 @@ export default function CalendarDialog({day, onClose: onClosed, onDownloaded}: P
       return;
     }
     setBusy(true);
-    // The writer (and its validation library) loads only when someone exports, not with every page.
-    const {toIcs} = await import('./ics');
+    const {toIcs} = await icsWriter.get();
     const calendarName = single ? `${plan.title} · Day ${day}` : plan.title;
     const file = toIcs(result.events, calendarName);
     if (!file.ok) {

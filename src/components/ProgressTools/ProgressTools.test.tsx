@@ -7,9 +7,10 @@ import {EXPORT_APP} from '@site/src/store/exchange';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
-// The Move my progress panel loads on demand; importing it here keeps a slow first import from racing the test's waits.
+// The Move my progress panel and the export and import code load on demand; importing them here keeps a slow first
+// import from racing the test's waits.
 beforeAll(async () => {
-  await import('@site/src/components/MoveProgress');
+  await Promise.all([import('@site/src/components/MoveProgress'), import('./transfer')]);
 });
 
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
