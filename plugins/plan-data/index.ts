@@ -2,15 +2,14 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {
-  DEFAULT_VARIANT,
   PLAN_FINGERPRINTS_FILE,
   PLAN_LOADERS_FILE,
   PLAN_SUMMARIES_FILE,
   STORAGE_KEY,
   STORE_SCHEMA_VERSION,
   VARIANT_ATTRIBUTE,
-  VARIANT_PARAM,
-  PLAN_VARIANTS,
+  VARIANT_RULE,
+  chooseVariant,
   planModuleFile,
 } from '../plan-model/ids';
 import {fingerprintKey} from '../plan-model/adoption';
@@ -29,19 +28,17 @@ export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, Wee
  * follows a link on a slow phone and moves on before the bundle runs keeps the plan the link named.
  * It writes only the `variant` field, and only into data this site's store wrote: never into text it
  * cannot read, of another shape, or written by a newer version of the site (the store keeps and
- * reports those). Without JavaScript no attribute is set and both variants show. Every name and
- * value comes from the ids module the browser code uses, so the two cannot drift apart.
+ * reports those). Without JavaScript no attribute is set and both variants show. Which variant applies
+ * is decided by `chooseVariant` itself, its source text inlined here, with the rule and names the
+ * browser code uses, so the head script and the page cannot disagree.
  */
 export const variantHeadScript = `(function(){
-var a=${JSON.stringify(VARIANT_ATTRIBUTE)},d=${JSON.stringify(DEFAULT_VARIANT)},ok=${JSON.stringify(PLAN_VARIANTS)},k=${JSON.stringify(STORAGE_KEY)},ver=${STORE_SCHEMA_VERSION};
-var v=null,s=null;
-try{v=new URLSearchParams(location.search).get(${JSON.stringify(VARIANT_PARAM)})}catch(e){}
-var shared=ok.indexOf(v)>=0;
+var a=${JSON.stringify(VARIANT_ATTRIBUTE)},k=${JSON.stringify(STORAGE_KEY)},ver=${STORE_SCHEMA_VERSION},s=null;
 try{s=JSON.parse(localStorage.getItem(k)||'null')}catch(e){s=undefined}
-if(!shared)v=s&&s.variant;
-document.documentElement.setAttribute(a,ok.indexOf(v)<0?d:v);
+var c=(${chooseVariant.toString()})(location.search,s&&s.variant,${JSON.stringify(VARIANT_RULE)});
+document.documentElement.setAttribute(a,c.variant);
 var ours=s===null||(s&&typeof s==='object'&&typeof s.version==='number'&&s.version<=ver);
-if(shared&&ours&&(!s||s.variant!==v)){try{s=s||{version:ver};s.variant=v;localStorage.setItem(k,JSON.stringify(s))}catch(e){}}
+if(c.shared&&ours&&(!s||s.variant!==c.variant)){try{s=s||{version:ver};s.variant=c.variant;localStorage.setItem(k,JSON.stringify(s))}catch(e){}}
 })();`;
 
 /** The parts of the docs plugin's loaded content this plugin reads. */

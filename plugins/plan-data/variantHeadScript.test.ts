@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
+import fc from 'fast-check';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {STORAGE_KEY, STORE_SCHEMA_VERSION, VARIANT_ATTRIBUTE} from '../plan-model/ids';
+import {PLAN_VARIANTS, STORAGE_KEY, STORE_SCHEMA_VERSION, VARIANT_ATTRIBUTE, pageVariant, searchWithVariant} from '../plan-model/ids';
 import {readStored} from '@site/src/store/schema';
 import {variantHeadScript} from './index';
 
@@ -50,5 +51,51 @@ describe('the head script', () => {
 
   it('ignores a ?plan= value that names no plan', () => {
     expect(loadPage('?plan=8h', savedState('6h'))).toEqual({attribute: '6h', stored: savedState('6h')});
+  });
+});
+
+describe('the head script and the browser code', () => {
+  /** Query strings as links carry them: the parameter in every position, case and spelling, and any text at all. */
+  const search = fc.oneof(
+    fc.constantFrom('', '?plan=4h', '?plan=6h', '?plan=8h', '?plan=', '?plan=6H', '?Plan=6h', '?x=1&plan=6h', '?plan=4h&plan=6h', '?plan=%36h', '?plan=6h%20'),
+    fc.string().map((text) => `?${text}`),
+    fc.string().map((text) => `?plan=${text}`),
+  );
+  /** Stored text: this site's data with any variant field, or anything else under the key. */
+  const stored = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom('4h', '6h', '8h', '', 6, null).map((variant) => savedState(variant as string)),
+    fc.string(),
+  );
+
+  it('show the same variant for every link and every stored value, and the head script stores exactly the shared ones', () => {
+    fc.assert(
+      fc.property(search, stored, (query, text) => {
+        const {attribute, stored: after} = loadPage(query, text);
+        let parsed: {version?: unknown; variant?: unknown} | null | undefined;
+        try {
+          parsed = JSON.parse(text || 'null') as typeof parsed; // an empty value is nothing stored, as for the store
+        } catch {
+          parsed = undefined;
+        }
+        const page = pageVariant(window.location.search, parsed?.variant);
+        expect(attribute).toBe(page.variant);
+        // Only data this site's store wrote (or none) takes a shared choice; anything else is left as it was.
+        const ours = parsed === null || (typeof parsed?.version === 'number' && parsed.version <= STORE_SCHEMA_VERSION);
+        if (page.shared && ours) expect(JSON.parse(after!)).toMatchObject({variant: page.variant});
+        else expect(after).toBe(text);
+      }),
+      {numRuns: 300},
+    );
+  });
+
+  it('agree after the reader picks: a link that names a plan then names the one picked, and one that names none is left alone', () => {
+    fc.assert(
+      fc.property(search, fc.constantFrom(...PLAN_VARIANTS), (query, picked) => {
+        const after = searchWithVariant(query, picked);
+        if (new URLSearchParams(query).has('plan')) expect(loadPage(after, savedState('4h')).attribute).toBe(picked);
+        else expect(after).toBe(query);
+      }),
+    );
   });
 });

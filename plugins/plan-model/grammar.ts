@@ -14,6 +14,8 @@ export const VARIANT_HEADING = /^([46])[\s-]*Hours?\s+Plan\b/i;
 export const SESSION_HEADING = /^(Morning|Evening)\b\s*(?:\((.+)\))?/i;
 export const GOALS_HEADING = /^Weekly Goals$/i;
 export const OVERVIEW_HEADING = /^Weekly Overview( Table)?$/i;
+/** The first cell of an overview row: "1", "Day 1" and "**1**" (read as plain text) all name day 1. */
+export const OVERVIEW_DAY = /^(?:Day\s*)?(\d+)$/i;
 
 /**
  * A block label, as the bold lead of a 4-hour item: `Block 2 (Design – 90 min)` (the seeds),

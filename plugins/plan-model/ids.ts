@@ -18,6 +18,53 @@ export function parseVariant(value: unknown): PlanVariant | null {
 
 /** The query parameter that shares a plan choice in a link: `?plan=6h`. */
 export const VARIANT_PARAM = 'plan';
+/** What decides the variant a page shows: the link's parameter, the variants there are, and the default. */
+export interface VariantRule {
+  param: string;
+  variants: readonly string[];
+  fallback: string;
+}
+/** A page's variant, and whether its link named it (a shared choice, which the page then remembers). */
+export interface VariantChoice {
+  variant: PlanVariant;
+  shared: boolean;
+}
+
+/**
+ * The 4h/6h rule: a link's `?plan=` naming a variant wins and is shared; else the stored choice; else the default.
+ * The head script, which runs before any bundle, is this function's own source text (`variantHeadScript` in
+ * plugins/plan-data), so the body stays self-contained: it reads only its arguments, calls no helper and uses no
+ * syntax a transpiler would rewrite into one. Browser code calls it through `pageVariant`.
+ */
+export function chooseVariant(search: string, storedVariant: unknown, rule: VariantRule): VariantChoice {
+  let named: string | null = null;
+  try {
+    named = new URLSearchParams(search).get(rule.param);
+  } catch {
+    named = null;
+  }
+  if (named !== null && rule.variants.indexOf(named) >= 0) return {variant: named as PlanVariant, shared: true};
+  const stored = typeof storedVariant === 'string' && rule.variants.indexOf(storedVariant) >= 0 ? storedVariant : rule.fallback;
+  return {variant: stored as PlanVariant, shared: false};
+}
+
+/** The rule with this site's names, as the head script and the browser code both apply it. */
+export const VARIANT_RULE: VariantRule = {param: VARIANT_PARAM, variants: PLAN_VARIANTS, fallback: DEFAULT_VARIANT};
+
+/** The variant a page at `search` shows, given the stored choice (see `chooseVariant`). */
+export const pageVariant = (search: string, storedVariant: unknown): VariantChoice => chooseVariant(search, storedVariant, VARIANT_RULE);
+
+/**
+ * The query string after the reader picks `variant`: a link that names a plan keeps naming the one shown; one that
+ * names none stays as it was (the choice is stored, not put into every address).
+ */
+export function searchWithVariant(search: string, variant: PlanVariant): string {
+  const params = new URLSearchParams(search);
+  if (!params.has(VARIANT_PARAM)) return search;
+  params.set(VARIANT_PARAM, variant);
+  return `?${params.toString()}`;
+}
+
 /** Attribute on <html> that CSS uses to show one variant; set before first paint by the head script. */
 export const VARIANT_ATTRIBUTE = 'data-plan-variant';
 /** The one localStorage key holding everything the site keeps in the browser. */

@@ -7,6 +7,7 @@ import {
   DAY_MENTION,
   GOALS_HEADING,
   LABEL_PARENS_THEN_TEXT,
+  OVERVIEW_DAY,
   OVERVIEW_HEADING,
   SPACED_DASH,
   TRAILING_PARENS,
@@ -93,8 +94,7 @@ function readOverview(section: Section, table: Table | undefined, report: Report
   for (const row of table.children.slice(1)) {
     const [dayCell, focusCell] = row.children;
     const dayText = dayCell ? plainText(dayCell) : '';
-    // "1", "Day 1" and "**1**" all name day 1.
-    const number = /^(?:Day\s*)?(\d+)$/i.exec(dayText)?.[1];
+    const number = OVERVIEW_DAY.exec(dayText)?.[1];
     if (number === undefined) {
       report(row, 'overview-day-invalid', `Overview row must start with a day number, found "${dayText}".`);
       continue;

@@ -18,7 +18,7 @@ export function useSetTick(planId: string): (itemId: string, day: number, ticked
   return useCallback(
     (itemId: string, day: number, ticked: boolean) => {
       const now = Date.now();
-      if (ticked && Object.keys(getState().progress).length === 0) askToPersist();
+      if (ticked && Object.keys(getState().progress).length === 0) void askToPersist();
       updateState((state) => ({
         ...state,
         progress: setTick(state.progress, planId, itemId, ticked, now),

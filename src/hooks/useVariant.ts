@@ -1,5 +1,5 @@
 import {useCallback} from 'react';
-import {DEFAULT_VARIANT, VARIANT_ATTRIBUTE, VARIANT_PARAM, type PlanVariant} from '@site/plugins/plan-model/ids';
+import {VARIANT_ATTRIBUTE, pageVariant, searchWithVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
 import {updateState, useStoredState} from '@site/src/store';
 
 /** Reflects the choice on <html> so every variant-dependent element updates through CSS alone. */
@@ -9,14 +9,16 @@ export function applyVariantToDocument(variant: PlanVariant): void {
 
 /** The site-wide 4h/6h choice (4h until the reader picks) and a setter that remembers it. */
 export function useVariant(): [PlanVariant, (variant: PlanVariant) => void] {
-  const variant = useStoredState((state) => state.variant) ?? DEFAULT_VARIANT;
+  // A shared `?plan=` is stored once the page has hydrated (pageWatch), so from then on the stored choice is the page's.
+  const variant = useStoredState((state) => pageVariant('', state.variant).variant);
   const setVariant = useCallback((next: PlanVariant) => {
     updateState((state) => ({...state, variant: next}));
     applyVariantToDocument(next);
-    const url = new URL(window.location.href);
     // Keep a shared link truthful: if it names a plan, it names the one now shown.
-    if (url.searchParams.has(VARIANT_PARAM)) {
-      url.searchParams.set(VARIANT_PARAM, next);
+    const search = searchWithVariant(window.location.search, next);
+    if (search !== window.location.search) {
+      const url = new URL(window.location.href);
+      url.search = search;
       window.history.replaceState(window.history.state, '', url);
     }
   }, []);

@@ -21,4 +21,13 @@ describe('onDemand', () => {
     expect(await source.load()).toEqual({name: 'controls'});
     expect(importModule).toHaveBeenCalledTimes(2);
   });
+
+  it('can also fail as import() does, for a caller that says why, and still tries again', async () => {
+    const importModule = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce({name: 'encoder'});
+    const source = onDemand(importModule);
+    await expect(source.get()).rejects.toThrow('offline');
+    await expect(source.get()).resolves.toEqual({name: 'encoder'});
+    expect(await source.load()).toBe(source.current());
+    expect(importModule).toHaveBeenCalledTimes(2);
+  });
 });

@@ -33,18 +33,17 @@ describe('the last backup’s time', () => {
 describe('asking the browser to keep the data', () => {
   it('asks when not yet persistent, and not again when it is', async () => {
     const persist = vi.fn(async () => true);
-    askToPersist({persisted: async () => false, persist});
-    await vi.waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+    await expect(askToPersist({persisted: async () => false, persist})).resolves.toBe(true);
+    expect(persist).toHaveBeenCalledTimes(1);
     const again = vi.fn(async () => true);
-    askToPersist({persisted: async () => true, persist: again});
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(askToPersist({persisted: async () => true, persist: again})).resolves.toBe(true);
     expect(again).not.toHaveBeenCalled();
   });
 
-  it('does nothing where the API is missing or refuses', async () => {
-    expect(() => askToPersist(undefined)).not.toThrow();
-    expect(() => askToPersist({})).not.toThrow();
-    askToPersist({persisted: async () => Promise.reject(new Error('denied')), persist: async () => false});
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  it('does nothing where the API is missing, and reports a refusal as not kept rather than failing', async () => {
+    await expect(askToPersist(undefined)).resolves.toBe(false);
+    await expect(askToPersist({})).resolves.toBe(false);
+    await expect(askToPersist({persisted: async () => Promise.reject(new Error('denied')), persist: async () => true})).resolves.toBe(false);
+    await expect(askToPersist({persisted: async () => false, persist: async () => false})).resolves.toBe(false);
   });
 });

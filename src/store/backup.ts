@@ -21,11 +21,15 @@ export function formatBackupTime(at: number, timeZone?: string): string {
 /**
  * Asks the browser not to evict this site's storage under pressure (Safari drops it after a week without a
  * visit otherwise). Called on the very first tick only: some browsers ask the reader, and once is enough.
+ * Resolves with whether the storage is kept (false where the API is missing or refuses); it never rejects.
  */
-export function askToPersist(storage: Partial<StorageManager> | undefined = typeof navigator === 'undefined' ? undefined : navigator.storage): void {
-  if (!storage?.persist || !storage.persisted) return;
-  storage
-    .persisted()
-    .then((persisted) => (persisted ? true : storage.persist!()))
-    .catch(() => {});
+export async function askToPersist(
+  storage: Partial<StorageManager> | undefined = typeof navigator === 'undefined' ? undefined : navigator.storage,
+): Promise<boolean> {
+  if (!storage?.persist || !storage.persisted) return false;
+  try {
+    return (await storage.persisted()) || (await storage.persist());
+  } catch {
+    return false;
+  }
 }

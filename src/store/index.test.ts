@@ -19,11 +19,6 @@ const MINUTE = 60_000;
 
 const originalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
 
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
-
 afterEach(() => {
   Object.defineProperty(window, 'localStorage', originalStorage);
   vi.restoreAllMocks();

@@ -3,7 +3,7 @@
  * than with every page's first JavaScript: a shared `?plan=` link is remembered, damaged data is found and backed up,
  * and Root hears when a notice or the timer panel is needed.
  */
-import {VARIANT_PARAM, parseVariant} from '@site/plugins/plan-model/ids';
+import {pageVariant} from '@site/plugins/plan-model/ids';
 import {applyVariantToDocument} from '@site/src/hooks/useVariant';
 import {NO_PERSISTENCE_PROBLEM, getPersistenceStatus, getState, inspectStoredData, subscribe, subscribePersistence, updateState} from './index';
 
@@ -20,10 +20,10 @@ export interface PageNeeds {
  * could overwrite it), then reports what the page needs now and whenever that changes. Returns a function that stops.
  */
 export function watchPage(report: (needs: PageNeeds) => void): () => void {
-  const shared = parseVariant(new URLSearchParams(window.location.search).get(VARIANT_PARAM));
+  const {variant, shared} = pageVariant(window.location.search, getState().variant);
   if (shared) {
-    updateState((state) => ({...state, variant: shared}));
-    applyVariantToDocument(shared);
+    updateState((state) => ({...state, variant}));
+    applyVariantToDocument(variant);
   }
   inspectStoredData();
   let last: PageNeeds | null = null;

@@ -5,7 +5,7 @@ import {MAX_NOTE_LENGTH, noteOf} from './notes';
 import {setTick} from './progress';
 import {exportProgress, extrasOf, importProgress, withImport} from './exchange';
 import {saveNote} from './saveNote';
-import type {FollowedPlan, TimerRun} from './schema';
+import {SCHEMA_VERSION, type FollowedPlan, type TimerRun} from './schema';
 import {pauseTimer, startTimer, timerKey} from './timers';
 
 const PLANS = ['weeks/week-09/go', 'intensive/senior-go-14-days'];
@@ -86,11 +86,6 @@ const write: fc.Arbitrary<Write> = fc.oneof(
 );
 
 const sameRun = (a: TimerRun, b: TimerRun) => a.planId === b.planId && a.itemId === b.itemId && a.start === b.start && a.end === b.end;
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('what the store reports as saved', () => {
   it('comes back after a reload, whatever the sequence of writes, also when storage is full', () => {
@@ -177,7 +172,10 @@ describe('what the store reports as saved', () => {
           ).toBe(true);
         for (const planId of followed) expect(state.follows.some((follow) => follow.planIds.join() === planId)).toBe(true);
         for (const key of setAside) expect(state.detached.some((record) => record.key === key)).toBe(true);
-        expect(window.localStorage.getItem(STORAGE_KEY) === null || JSON.parse(window.localStorage.getItem(STORAGE_KEY)!).version).toBeTruthy();
+        // Whatever was reported saved sits in one record of the current schema, which the next version can migrate.
+        const stored = window.localStorage.getItem(STORAGE_KEY);
+        if (promised.size + runs.length + followed.length + setAside.length > 0) expect(stored).not.toBeNull();
+        if (stored !== null) expect(JSON.parse(stored)).toMatchObject({version: SCHEMA_VERSION});
       }),
       {numRuns: 60},
     );

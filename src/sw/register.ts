@@ -16,12 +16,12 @@ export function serviceWorkerUrl(base: string, debug: boolean): string {
 /** Waiting workers already announced: each new version is announced once per page load. */
 const announced = new WeakSet<ServiceWorker>();
 
-/** Shows the update prompt for the version waiting in `registration`, unless it was already shown for it. */
-function announce(registration: ServiceWorkerRegistration): void {
-  const waiting = registration.waiting;
-  // A worker is "waiting" only while another one is active; the first install passes through that state on its own.
-  if (!waiting || !registration.active || announced.has(waiting)) return;
-  announced.add(waiting);
+/**
+ * Shows the plugin's update prompt (loaded only when there is an update); Reload lets the waiting version take over.
+ * A bare `import()`, not src/lib/onDemand: this file is in every page's entry bundle, where the helper would add to
+ * every page, and a prompt shown once per version needs neither its shared cache nor its retry.
+ */
+function showReloadPrompt(registration: ServiceWorkerRegistration): void {
   void import('@docusaurus/plugin-pwa/lib/renderReloadPopup.js').then(({renderReloadPopup}) =>
     renderReloadPopup({
       onReload() {
@@ -32,13 +32,25 @@ function announce(registration: ServiceWorkerRegistration): void {
   );
 }
 
-/** Announces a version waiting now, and every one that finishes installing later (in this tab or another). */
-export function watchForUpdates(registration: ServiceWorkerRegistration): void {
-  announce(registration);
+/** Prompts for the version waiting in `registration`, unless it was already announced. */
+function announce(registration: ServiceWorkerRegistration, prompt: (registration: ServiceWorkerRegistration) => void): void {
+  const waiting = registration.waiting;
+  // A worker is "waiting" only while another one is active; the first install passes through that state on its own.
+  if (!waiting || !registration.active || announced.has(waiting)) return;
+  announced.add(waiting);
+  prompt(registration);
+}
+
+/**
+ * Announces a version waiting now, and every one that finishes installing later (in this tab or another). The
+ * decision to prompt is made in the worker's own event; `prompt` is a parameter so a test can see that decision.
+ */
+export function watchForUpdates(registration: ServiceWorkerRegistration, prompt = showReloadPrompt): void {
+  announce(registration, prompt);
   registration.addEventListener('updatefound', () => {
     const installing = registration.installing;
     installing?.addEventListener('statechange', () => {
-      if (installing.state === 'installed') announce(registration);
+      if (installing.state === 'installed') announce(registration, prompt);
     });
   });
 }
@@ -46,7 +58,7 @@ export function watchForUpdates(registration: ServiceWorkerRegistration): void {
 function register(): void {
   navigator.serviceWorker
     .register(serviceWorkerUrl(process.env.PWA_SERVICE_WORKER_URL ?? '/sw.js', Boolean(process.env.PWA_DEBUG)))
-    .then(watchForUpdates)
+    .then((registration) => watchForUpdates(registration))
     .catch((error: unknown) => console.error('Service worker registration failed', error));
 }
 

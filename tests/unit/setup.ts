@@ -11,6 +11,14 @@ console.error = (...args: unknown[]) => {
   if (warning) nestingWarnings.push(warning);
   logError(...args);
 };
+// Every test starts as a first visit: nothing stored and nothing the store remembers in memory. In the node
+// environment (server renders) there is no localStorage, but the store's memory still carries over between tests.
+beforeEach(async () => {
+  if (typeof window !== 'undefined') window.localStorage.clear();
+  const {resetStoreForTests} = await import('@site/src/store');
+  resetStoreForTests();
+});
+
 afterEach(() => {
   const warnings = nestingWarnings.splice(0);
   if (warnings.length > 0) throw new Error(`React reported invalid HTML nesting:\n${warnings.join('\n')}`);

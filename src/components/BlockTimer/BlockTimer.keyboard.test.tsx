@@ -2,16 +2,10 @@ import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import PlanItem from '@site/src/components/PlanItem';
 import {loadRunningTimer} from '@site/src/components/BlockTimer';
-import {resetStoreForTests} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 
 // The running controls load once a block has a timer (see BlockTimer); these synchronous tests load them first.
 beforeAll(() => loadRunningTimer());
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('BlockTimer from the keyboard', () => {
   it('keeps focus on the timer as Start becomes Pause, Pause becomes Resume, and Reset brings back Start', async () => {

@@ -1,7 +1,7 @@
 import {render, screen} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import {loadRunningTimer} from '@site/src/components/BlockTimer';
-import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
+import {STORAGE_KEY, getState, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {MINUTE, advance, click, readout, timerOf} from '@site/tests/unit/support/timers';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
@@ -22,8 +22,6 @@ function renderDay1() {
 beforeAll(() => loadRunningTimer());
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-01-05T09:00:00Z'));
 });

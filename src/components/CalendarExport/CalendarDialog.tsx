@@ -2,12 +2,17 @@ import {useCallback, useEffect, useId, useRef, useState, type FormEvent, type Mo
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type {PlanVariant} from '@site/plugins/plan-model/types';
+import {PLAN_VARIANTS} from '@site/plugins/plan-model/ids';
 import {usePlanPage} from '@site/src/components/PlanPage';
 import {useVariant} from '@site/src/hooks/useVariant';
 import {saveTextFile} from '@site/src/lib/files';
 import {fileName, formatClock, formatDateInput, nextMonday, planEvents, type ExportRequest} from './events';
 import utilities from '@site/src/css/utilities.module.css';
+import {onDemand} from '@site/src/lib/onDemand';
 import styles from './styles.module.css';
+
+/** The .ics writer (and its validation library) loads only when someone exports, not with every page. */
+const icsWriter = onDemand(() => import('./ics'));
 
 interface FormValues {
   startDate: string;
@@ -92,8 +97,7 @@ export default function CalendarDialog({day, onClose: onClosed, onDownloaded}: P
       return;
     }
     setBusy(true);
-    // The writer (and its validation library) loads only when someone exports, not with every page.
-    const {toIcs} = await import('./ics');
+    const {toIcs} = await icsWriter.get();
     const calendarName = single ? `${plan.title} · Day ${day}` : plan.title;
     const file = toIcs(result.events, calendarName);
     if (!file.ok) {
@@ -165,7 +169,7 @@ export default function CalendarDialog({day, onClose: onClosed, onDownloaded}: P
               <legend>
                 <Translate id="calendar.field.variant">Plan</Translate>
               </legend>
-              {(['4h', '6h'] as const).map((variant) => (
+              {PLAN_VARIANTS.map((variant) => (
                 <label key={variant} className={styles.radio}>
                   <input
                     type="radio"

@@ -26,7 +26,6 @@ let downloads: string[];
 
 beforeEach(() => {
   ({blobs, names: downloads} = recordDownloads());
-  localStorage.clear();
 });
 
 afterEach(() => {

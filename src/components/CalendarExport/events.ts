@@ -1,10 +1,11 @@
+import {variantItems} from '@site/plugins/plan-model/ids';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import type {DurationRange, PlanVariant} from '@site/plugins/plan-model/types';
 
 /**
  * Turns a plan into calendar events. Pure: no React, no browser APIs, so the same
  * code runs in the dialog and in tests. Times are computed in the zone the code runs
- * in (the reader's browser), then written as UTC instants — see README, "Add a plan to your calendar".
+ * in (the reader's browser), then written as UTC instants — see README.md in this folder.
  */
 
 /** Minutes reserved for an item whose plan text gives no duration, so it still gets a slot. */
@@ -130,22 +131,23 @@ export function planEvents(request: ExportRequest): ExportResult {
   if (plan.kind === 'weekly') {
     const events = select(plan.days).flatMap((day) => {
       const link = dayUrl(request.siteUrl, request.planId, day.anchor);
-      const items = [
-        ...day.blocks.map((block) => ({
-          id: block.id,
-          title: `Block ${block.number} · ${block.label} — Day ${day.number}: ${day.title}`,
-          details: block.details,
-          duration: block.duration,
-        })),
-        ...(request.variant === '6h'
-          ? day.additions.map((addition) => ({
-              id: addition.id,
-              title: `${addition.label} (6-hour plan) — Day ${day.number}: ${day.title}`,
-              details: addition.details,
-              duration: addition.duration,
-            }))
-          : []),
-      ];
+      const items = variantItems(
+        {
+          blocks: day.blocks.map((block) => ({
+            id: block.id,
+            title: `Block ${block.number} · ${block.label} — Day ${day.number}: ${day.title}`,
+            details: block.details,
+            duration: block.duration,
+          })),
+          additions: day.additions.map((addition) => ({
+            id: addition.id,
+            title: `${addition.label} (6-hour plan) — Day ${day.number}: ${day.title}`,
+            details: addition.details,
+            duration: addition.duration,
+          })),
+        },
+        request.variant,
+      );
       const offset = offsetOf(day.number);
       let cursor = localTime(start, offset, clock);
       return items.map((item): StudyEvent => {

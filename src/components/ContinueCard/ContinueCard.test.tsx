@@ -1,12 +1,10 @@
 import {render, screen} from '@testing-library/react';
 import ContinueCard from '@site/src/components/ContinueCard';
-import {resetStoreForTests, updateState} from '@site/src/store';
+import {updateState} from '@site/src/store';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publish(seedSources);
 });
 

@@ -18,8 +18,6 @@ function renderDay2() {
 }
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   vi.useFakeTimers();
 });
 

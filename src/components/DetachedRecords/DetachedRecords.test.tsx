@@ -2,7 +2,7 @@ import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 import {act, fireEvent, render, screen, within} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import DetachedRecords from '@site/src/components/DetachedRecords';
-import {STORAGE_KEY, getState, resetStoreForTests} from '@site/src/store';
+import {STORAGE_KEY, getState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 
 const WEEK = 'weeks/week-09/go';
@@ -20,11 +20,6 @@ function storeRecordsOfARemovedItem() {
     }),
   );
 }
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('records of an item an edit removed', () => {
   it('never show on the item that now has its id; the plan page says once where they went', () => {

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useId, useRef, useState, type FormEvent, type MouseEvent, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
-import type {PlanVariant} from '@site/plugins/plan-model/ids';
+import {PLAN_VARIANTS, type PlanVariant} from '@site/plugins/plan-model/ids';
 import {planName} from '@site/src/components/ContinueCard';
 import {useFollowActions} from '@site/src/hooks/useFollows';
 import {usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
@@ -196,7 +196,7 @@ export default function FollowDialog({planId, guide, title, start, siteVariant, 
               <legend>
                 <Translate id="follow.field.variant">Hours a day</Translate>
               </legend>
-              {(['4h', '6h'] as const).map((variant) => (
+              {PLAN_VARIANTS.map((variant) => (
                 <label key={variant} className={styles.choice}>
                   <input
                     type="radio"

@@ -1,7 +1,7 @@
 import {render, screen} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import FollowPlan, {loadFollowControls} from '@site/src/components/FollowPlan';
-import {getState, resetStoreForTests, updateState} from '@site/src/store';
+import {getState, updateState} from '@site/src/store';
 import {MAX_FOLLOWS} from '@site/src/store/schema';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
@@ -14,8 +14,6 @@ beforeAll(async () => {
 const WEEK = 'weeks/week-10/go';
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publish(seedSources);
   vi.useFakeTimers({toFake: ['Date']});
   vi.setSystemTime(new Date('2026-03-04T11:00:00Z'));

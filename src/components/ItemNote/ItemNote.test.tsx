@@ -1,15 +1,10 @@
 import {fireEvent, render, screen} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
-import {getState, resetStoreForTests, updateState} from '@site/src/store';
+import {getState, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 
 const WEEK = 'weeks/week-09/go';
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('a note on one item', () => {
   it('opens from a small button named after the item, and keeps what is typed for that item only', () => {

@@ -3,7 +3,11 @@ import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {updateState, useStoredState} from '@site/src/store';
 import {encodeTransfer, linkTooLong} from '@site/src/store/transfer';
+import {onDemand} from '@site/src/lib/onDemand';
 import styles from './styles.module.css';
+
+/** The QR encoder, loaded when a reader asks for the code. */
+const qrEncoder = onDemand(() => import('qrcode'));
 
 /** The link holds everything, so once it is copied or shown as a QR code it counts as a backup (as an export file does). */
 const recordBackup = () => updateState((state) => ({...state, lastBackupAt: Date.now()}));
@@ -66,7 +70,7 @@ export default function MoveProgress(): ReactNode {
 
   const showQrCode = async () => {
     try {
-      const {toString} = await import('qrcode');
+      const {toString} = await qrEncoder.get();
       const svg = await toString(link, {type: 'svg', errorCorrectionLevel: 'L', margin: 2});
       setQrCode({kind: 'image', src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`});
       recordBackup();

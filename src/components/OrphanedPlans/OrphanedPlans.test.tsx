@@ -23,11 +23,6 @@ function storeRecords(planId: string, texts: readonly string[]) {
   );
 }
 
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
-
 describe('records of a plan no longer on the site', () => {
   it('follow a moved plan to its new id when its items are recognised', async () => {
     // Week 9's Day 3 items, kept under the id the plan had before its file moved.

@@ -1,11 +1,8 @@
 import {render, screen} from '@testing-library/react';
 import PracticeIndex from '@site/src/components/PracticeIndex';
-import {resetStoreForTests} from '@site/src/store';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publish(seedSources);
 });
 

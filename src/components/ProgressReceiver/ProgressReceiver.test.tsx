@@ -15,8 +15,6 @@ async function linkFromTheOtherDevice(): Promise<string> {
 }
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publish(seedSources);
 });
 

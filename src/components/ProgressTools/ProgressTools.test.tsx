@@ -2,14 +2,15 @@ import {fireEvent, render, screen, waitFor, within} from '@testing-library/react
 import PlanItem from '@site/src/components/PlanItem';
 import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
-import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
+import {STORAGE_KEY, getState, updateState} from '@site/src/store';
 import {EXPORT_APP} from '@site/src/store/exchange';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
-// The Move my progress panel loads on demand; importing it here keeps a slow first import from racing the test's waits.
+// The Move my progress panel and the export and import code load on demand; importing them here keeps a slow first
+// import from racing the test's waits.
 beforeAll(async () => {
-  await import('@site/src/components/MoveProgress');
+  await Promise.all([import('@site/src/components/MoveProgress'), import('./transfer')]);
 });
 
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
@@ -27,11 +28,6 @@ function renderDay1() {
     </Week09>,
   );
 }
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('progress tools', () => {
   function tickTwo() {

@@ -3,7 +3,12 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks} from '@site/src/store/progress';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
+import {onDemand} from '@site/src/lib/onDemand';
 import styles from './styles.module.css';
+
+// Export and import load their code (the file format, every plan's items) when used: plan pages carry only the buttons.
+const transferActions = onDemand(() => import('./transfer'));
+type TransferActions = typeof import('./transfer');
 
 // The link, its compression and the QR code load only when the reader opens "Move my progress".
 const MoveProgress = lazy(() => import('@site/src/components/MoveProgress'));
@@ -76,11 +81,10 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
     setMessage({kind: 'status', text: SAVE_PROBLEM[outcome] ? `${text} ${SAVE_PROBLEM[outcome]}` : text});
   };
 
-  // Export and import load their code (the file format, every plan's items) when used: plan pages carry only the buttons.
-  const transfer = async (run: (actions: typeof import('./transfer')) => Promise<Message> | Message) => {
-    let actions: typeof import('./transfer');
+  const transfer = async (run: (actions: TransferActions) => Promise<Message> | Message) => {
+    let actions: TransferActions;
     try {
-      actions = await import('./transfer');
+      actions = await transferActions.get();
     } catch {
       setMessage({kind: 'error', text: NOT_LOADED});
       return;

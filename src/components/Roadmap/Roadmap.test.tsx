@@ -1,6 +1,6 @@
 import {act, render, screen, within} from '@testing-library/react';
 import Roadmap from '@site/src/components/Roadmap';
-import {resetStoreForTests, updateState} from '@site/src/store';
+import {updateState} from '@site/src/store';
 import {seedPlans} from '@site/tests/support/seeds';
 import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 import {publishPlanData as publish, seedSources, weekSource} from '@site/tests/unit/support/planData';
@@ -8,8 +8,6 @@ import {publishPlanData as publish, seedSources, weekSource} from '@site/tests/u
 const card = (week: number) => document.querySelector<HTMLElement>(`[data-week="${week}"]`)!;
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publish(seedSources);
 });
 

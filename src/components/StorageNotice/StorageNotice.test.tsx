@@ -4,7 +4,7 @@ import {renderToString} from 'react-dom/server';
 import {hydrateRoot} from 'react-dom/client';
 import PlanItem from '@site/src/components/PlanItem';
 import VariantToggle from '@site/src/components/VariantToggle';
-import {BACKUP_KEY_PREFIX, STORAGE_KEY, resetStoreForTests} from '@site/src/store';
+import {BACKUP_KEY_PREFIX, STORAGE_KEY} from '@site/src/store';
 import {SCHEMA_VERSION} from '@site/src/store/schema';
 import {Week09} from '@site/tests/unit/support/planPage';
 import StorageNotice from '.';
@@ -18,8 +18,6 @@ let blobs: Blob[];
 let downloads: string[];
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   ({blobs, names: downloads} = recordDownloads());
 });
 

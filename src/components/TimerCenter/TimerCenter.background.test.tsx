@@ -1,7 +1,7 @@
 import {act, render, screen, within} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import TimerCenter from '@site/src/components/TimerCenter';
-import {getState, resetStoreForTests} from '@site/src/store';
+import {getState} from '@site/src/store';
 import {loadPlanModel} from '@site/src/hooks/usePlanModels';
 import {loadRunningTimer} from '@site/src/components/BlockTimer';
 import {Week09} from '@site/tests/unit/support/planPage';
@@ -88,8 +88,6 @@ afterAll(() => {
 });
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-01-05T09:00:00Z'));
   FakeAudioContext.state = 'running';

@@ -1,7 +1,7 @@
 import {act, render, screen, within} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import TimerCenter from '@site/src/components/TimerCenter';
-import {getState, resetStoreForTests, updateState, type TimerRecord} from '@site/src/store';
+import {getState, updateState, type TimerRecord} from '@site/src/store';
 import {timerKey} from '@site/src/store/timers';
 import {loadPlanModel} from '@site/src/hooks/usePlanModels';
 import {loadRunningTimer} from '@site/src/components/BlockTimer';
@@ -17,8 +17,6 @@ import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 beforeAll(() => Promise.all([loadPlanModel('weeks/week-09/go'), loadRunningTimer()]));
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-01-05T09:00:00Z'));
 });

@@ -124,7 +124,9 @@ function useKeepAwake(active: boolean): void {
     setKeeper(created);
     return () => created.dispose();
   }, []);
-  useEffect(() => keeper?.hold(active), [keeper, active]);
+  useEffect(() => {
+    void keeper?.hold(active);
+  }, [keeper, active]);
 }
 
 /**

@@ -34,31 +34,34 @@ function fakeEnvironment({supported = true} = {}) {
   return {environment: {navigator: supported ? {wakeLock: {request}} : {}, document}, request, locks, setVisibility};
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe('keeping the screen on while a timer runs', () => {
   it('requests the lock when a timer runs and releases it on pause or end', async () => {
     const {environment, request, locks} = fakeEnvironment();
     const keeper = createWakeLockKeeper(environment as never);
-    keeper.hold(true);
-    await settle();
+    await keeper.hold(true);
     expect(request).toHaveBeenCalledWith('screen');
-    keeper.hold(true);
-    await settle();
+    await keeper.hold(true);
     expect(request).toHaveBeenCalledTimes(1);
-    keeper.hold(false);
+    await keeper.hold(false);
     expect(locks[0]!.release).toHaveBeenCalled();
+  });
+
+  it('asks once while the browser has not answered yet', async () => {
+    const {environment, request} = fakeEnvironment();
+    const keeper = createWakeLockKeeper(environment as never);
+    const first = keeper.hold(true);
+    const second = keeper.hold(true);
+    await Promise.all([first, second]);
+    expect(request).toHaveBeenCalledTimes(1);
   });
 
   it('asks again when the tab becomes visible, since the browser lets go of it when hidden', async () => {
     const {environment, request, locks, setVisibility} = fakeEnvironment();
     const keeper = createWakeLockKeeper(environment as never);
-    keeper.hold(true);
-    await settle();
+    await keeper.hold(true);
     setVisibility('hidden');
     locks[0]!.fireRelease();
     setVisibility('visible');
-    await settle();
     expect(request).toHaveBeenCalledTimes(2);
     expect(locks[1]!.released).toBe(false);
   });
@@ -67,28 +70,24 @@ describe('keeping the screen on while a timer runs', () => {
     const {environment, request, setVisibility} = fakeEnvironment();
     environment.document.visibilityState = 'hidden';
     const keeper = createWakeLockKeeper(environment as never);
-    keeper.hold(true);
-    await settle();
+    await keeper.hold(true);
     expect(request).not.toHaveBeenCalled();
-    keeper.hold(false);
+    await keeper.hold(false);
     setVisibility('visible');
-    await settle();
     expect(request).not.toHaveBeenCalled();
-    keeper.hold(true);
-    await settle();
+    await keeper.hold(true);
+    expect(request).toHaveBeenCalledTimes(1);
     keeper.dispose();
     setVisibility('hidden');
     setVisibility('visible');
-    await settle();
     expect(request).toHaveBeenCalledTimes(1);
   });
 
   it('a lock granted after the timer already paused is given back at once', async () => {
     const {environment, locks} = fakeEnvironment();
     const keeper = createWakeLockKeeper(environment as never);
-    keeper.hold(true);
-    keeper.hold(false);
-    await settle();
+    void keeper.hold(true);
+    await keeper.hold(false);
     expect(locks[0]!.release).toHaveBeenCalled();
   });
 
@@ -96,15 +95,13 @@ describe('keeping the screen on while a timer runs', () => {
     const missing = fakeEnvironment({supported: false});
     expect(canKeepAwake(missing.environment as never)).toBe(false);
     const keeper = createWakeLockKeeper(missing.environment as never);
-    expect(() => keeper.hold(true)).not.toThrow();
+    await expect(keeper.hold(true)).resolves.toBeUndefined();
 
     const refusing = fakeEnvironment();
     refusing.request.mockRejectedValueOnce(new DOMException('Battery low', 'NotAllowedError'));
     const refused = createWakeLockKeeper(refusing.environment as never);
-    refused.hold(true);
-    await settle();
+    await expect(refused.hold(true)).resolves.toBeUndefined();
     refusing.setVisibility('visible');
-    await settle();
     expect(refusing.request).toHaveBeenCalledTimes(2);
   });
 });

@@ -16,23 +16,30 @@ export function canKeepAwake(environment: Pick<WakeLockEnvironment, 'navigator'>
   return typeof environment.navigator.wakeLock?.request === 'function';
 }
 
+/** Holds the screen on while wanted; `hold` resolves once the browser has answered the request it made, if any. */
+export interface WakeLockKeeper {
+  hold(active: boolean): Promise<void>;
+  dispose(): void;
+}
+
 /**
  * Holds a screen wake lock while `hold(true)` is in force. The browser releases the lock whenever the tab is
  * hidden, so it is requested again when the tab becomes visible; `hold(false)` (pause, end, option off) and
  * `dispose()` release it. Refusals (low battery, permissions policy) are ignored: the timer works without it.
  */
-export function createWakeLockKeeper(environment: WakeLockEnvironment = {navigator, document}): {hold(active: boolean): void; dispose(): void} {
+export function createWakeLockKeeper(environment: WakeLockEnvironment = {navigator, document}): WakeLockKeeper {
   let wanted = false;
   let sentinel: WakeLockSentinelLike | null = null;
-  let pending = false;
+  /** The request the browser has not answered yet: no second one is made meanwhile. */
+  let pending: Promise<void> | null = null;
 
-  const acquire = () => {
+  const acquire = (): Promise<void> => {
     const api = environment.navigator.wakeLock;
-    if (!wanted || !api || pending || (sentinel && !sentinel.released) || environment.document.visibilityState !== 'visible') return;
-    pending = true;
-    api.request('screen').then(
+    if (pending) return pending;
+    if (!wanted || !api || (sentinel && !sentinel.released) || environment.document.visibilityState !== 'visible') return Promise.resolve();
+    pending = api.request('screen').then(
       (lock) => {
-        pending = false;
+        pending = null;
         if (!wanted) {
           void lock.release().catch(() => {});
           return;
@@ -43,9 +50,10 @@ export function createWakeLockKeeper(environment: WakeLockEnvironment = {navigat
         });
       },
       () => {
-        pending = false;
+        pending = null;
       },
     );
+    return pending;
   };
   const release = () => {
     const lock = sentinel;
@@ -53,15 +61,16 @@ export function createWakeLockKeeper(environment: WakeLockEnvironment = {navigat
     if (lock && !lock.released) void lock.release().catch(() => {});
   };
   const onVisibilityChange = () => {
-    if (environment.document.visibilityState === 'visible') acquire();
+    if (environment.document.visibilityState === 'visible') void acquire();
   };
   environment.document.addEventListener('visibilitychange', onVisibilityChange);
 
   return {
     hold(active) {
       wanted = active;
-      if (active) acquire();
-      else release();
+      if (active) return acquire();
+      release();
+      return pending ?? Promise.resolve();
     },
     dispose() {
       wanted = false;

@@ -1,15 +1,13 @@
 import {render, screen} from '@testing-library/react';
 import {renderToString} from 'react-dom/server';
 import TodayCard from '@site/src/components/TodayCard';
-import {resetStoreForTests, updateState} from '@site/src/store';
+import {updateState} from '@site/src/store';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 
 const WEEK = 'weeks/week-10/go';
 const follow = {id: 'f-1', planIds: [WEEK], start: '2026-03-02', variant: null, weekdays: [0, 1, 2, 3, 4, 5, 6], shifts: [], skipBefore: 0, catchUpBefore: 0};
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publish(seedSources);
   vi.useFakeTimers({toFake: ['Date']});
 });

@@ -16,7 +16,11 @@ import {catchUp, followStatus, formatDate, scheduleDays, shift, skip, type Sched
 import {useStoredState} from '@site/src/store';
 import type {FollowedPlan} from '@site/src/store/schema';
 import TodayDay from './TodayDay';
+import {onDemand} from '@site/src/lib/onDemand';
 import styles from './styles.module.css';
+
+/** The .ics writer loads only when someone exports. */
+const icsWriter = onDemand(() => import('@site/src/components/CalendarExport/ics'));
 
 interface Props {
   follow: FollowedPlan;
@@ -267,8 +271,7 @@ function ScheduleCalendar({follow, days, today, name, entriesOf, urlOf}: Calenda
       setMessage(translate({id: 'today.calendar.time', message: 'Enter a daily start time as HH:MM, for example 09:00.'}));
       return;
     }
-    // The writer loads only when someone exports.
-    const {toIcs} = await import('@site/src/components/CalendarExport/ics');
+    const {toIcs} = await icsWriter.get();
     const file = toIcs(events, name);
     if (!file.ok) {
       setMessage(file.message);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import {renderToString} from 'react-dom/server';
 import TodayPage from '@site/src/components/TodayPage';
 import TimeSpent from '@site/src/components/TodayPage/TimeSpent';
-import {getState, resetStoreForTests, updateState} from '@site/src/store';
+import {getState, updateState} from '@site/src/store';
 import {MAX_TIMER_RUNS} from '@site/src/store/schema';
 import {publishPlanData as publish, seedSources} from '@site/tests/unit/support/planData';
 
@@ -11,8 +11,6 @@ const WEEK = 'weeks/week-10/go';
 const follow = {id: 'f-1', planIds: [WEEK], start: '2026-03-02', variant: null, weekdays: [0, 1, 2, 3, 4, 5, 6], shifts: [], skipBefore: 0, catchUpBefore: 0};
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publish(seedSources);
   vi.useFakeTimers({toFake: ['Date']});
   vi.setSystemTime(new Date('2026-03-04T11:00:00Z'));

@@ -4,7 +4,7 @@ import {hydrateRoot} from 'react-dom/client';
 import {renderToString} from 'react-dom/server';
 import VariantToggle from '@site/src/components/VariantToggle';
 import DayToolbar from '@site/src/components/DayToolbar';
-import {STORAGE_KEY, resetStoreForTests, updateState} from '@site/src/store';
+import {STORAGE_KEY, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
@@ -14,8 +14,6 @@ const variantAttribute = () => document.documentElement.getAttribute('data-plan-
 const storedVariant = () => (JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}') as {variant?: string}).variant;
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   document.documentElement.removeAttribute('data-plan-variant');
   window.history.replaceState(null, '', '/weeks/week-09/go');
 });

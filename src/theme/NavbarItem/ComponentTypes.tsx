@@ -3,10 +3,11 @@ import DefaultNavbarItem from '@theme/NavbarItem/DefaultNavbarItem';
 import type {ComponentTypesObject} from '@theme/NavbarItem/ComponentTypes';
 
 /**
- * A navbar item kind whose code loads only when the navbar has one. The boundary is its own, so a page with such an
- * item is server-rendered with it and hydrates it once its chunk arrives.
+ * A navbar item kind whose code loads only when the navbar has one: `React.lazy`, as every component loaded on demand
+ * (src/lib/onDemand.ts says why). The boundary is its own, so a page with such an item is server-rendered with it and
+ * hydrates it once its chunk arrives.
  */
-function onDemand<P extends object>(load: () => Promise<{default: (props: P) => ReactNode}>): (props: P) => ReactNode {
+function lazyItem<P extends object>(load: () => Promise<{default: (props: P) => ReactNode}>): (props: P) => ReactNode {
   const Item = lazy(load);
   return function OnDemandItem(props: P): ReactNode {
     return (
@@ -24,14 +25,14 @@ function onDemand<P extends object>(load: () => Promise<{default: (props: P) => 
  */
 const ComponentTypes: ComponentTypesObject = {
   default: DefaultNavbarItem,
-  localeDropdown: onDemand(() => import('@theme/NavbarItem/LocaleDropdownNavbarItem')),
-  search: onDemand(() => import('@theme/NavbarItem/SearchNavbarItem')),
-  dropdown: onDemand(() => import('@theme/NavbarItem/DropdownNavbarItem')),
-  html: onDemand(() => import('@theme/NavbarItem/HtmlNavbarItem')),
-  doc: onDemand(() => import('@theme/NavbarItem/DocNavbarItem')),
-  docSidebar: onDemand(() => import('@theme/NavbarItem/DocSidebarNavbarItem')),
-  docsVersion: onDemand(() => import('@theme/NavbarItem/DocsVersionNavbarItem')),
-  docsVersionDropdown: onDemand(() => import('@theme/NavbarItem/DocsVersionDropdownNavbarItem')),
+  localeDropdown: lazyItem(() => import('@theme/NavbarItem/LocaleDropdownNavbarItem')),
+  search: lazyItem(() => import('@theme/NavbarItem/SearchNavbarItem')),
+  dropdown: lazyItem(() => import('@theme/NavbarItem/DropdownNavbarItem')),
+  html: lazyItem(() => import('@theme/NavbarItem/HtmlNavbarItem')),
+  doc: lazyItem(() => import('@theme/NavbarItem/DocNavbarItem')),
+  docSidebar: lazyItem(() => import('@theme/NavbarItem/DocSidebarNavbarItem')),
+  docsVersion: lazyItem(() => import('@theme/NavbarItem/DocsVersionNavbarItem')),
+  docsVersionDropdown: lazyItem(() => import('@theme/NavbarItem/DocsVersionDropdownNavbarItem')),
 };
 
 export default ComponentTypes;

@@ -1,6 +1,6 @@
 import {act, render, screen} from '@testing-library/react';
 import PwaReloadPopup from '@site/src/theme/PwaReloadPopup';
-import {resetStoreForTests, updateState} from '@site/src/store';
+import {updateState} from '@site/src/store';
 import {timerKey} from '@site/src/store/timers';
 import type {TimerRecord} from '@site/src/store/schema';
 
@@ -16,11 +16,6 @@ const timer = (runningSince: number | null): TimerRecord => ({
 });
 
 const setTimer = (record: TimerRecord) => act(() => void updateState((state) => ({...state, timers: {[timerKey(record.planId, record.itemId)]: record}})));
-
-beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
-});
 
 describe('the update prompt (PwaReloadPopup)', () => {
   it('offers a reload and reloads only when the reader presses it', () => {

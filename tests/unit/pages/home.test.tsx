@@ -1,6 +1,5 @@
 import {render, screen, within} from '@testing-library/react';
 import Home from '@site/src/pages/index';
-import {resetStoreForTests} from '@site/src/store';
 import {publishPlanData, seedSources, weekSource} from '../support/planData';
 
 /** The plan cards in the order the page shows them, as their link names and targets. */
@@ -14,8 +13,6 @@ function planLinks(): {name: string; href: string | null}[] {
 const startButton = () => screen.getByRole('link', {name: /^Start with Week/});
 
 beforeEach(() => {
-  window.localStorage.clear();
-  resetStoreForTests();
   publishPlanData(seedSources);
 });
 
