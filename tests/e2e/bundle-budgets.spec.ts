@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {expect, test} from '@playwright/test';
+import {expect, test} from './support/test';
 import {bundleBudgetMisses, librariesIn, loadBundleBudgets} from '../../bench/bundleBudgets';
 import {planPages} from '../../bench/planPages';
 import {entryBundleFiles, gzipSize, pageWeight, recordScripts} from '../../bench/pageWeight';
@@ -15,9 +15,6 @@ import {waitForHydration} from './support/site';
 
 const buildDir = path.join(repoRoot, 'build');
 const budgets = loadBundleBudgets();
-
-// Sizes are what a first visit downloads: no service worker precaching the whole site in the background.
-test.use({serviceWorkers: 'block'});
 
 test('the entry bundle stays within its budget, without Prism, mark.js or the whole of tslib', () => {
   const files = entryBundleFiles(buildDir);
