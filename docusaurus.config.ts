@@ -8,11 +8,8 @@ import {docLocation} from './plugins/plan-model/location';
 import planDataPlugin from './plugins/plan-data';
 import htmlCheckPlugin from './plugins/html-check';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
-import prismOnDemandPlugin from './plugins/prism-on-demand';
-import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
-import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
-import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
-import {readableTheme} from './plugins/prism-on-demand/readableTheme';
+import bundleShapingPlugin from './plugins/bundle-shaping';
+import {readableTheme} from './plugins/code-theme/readableTheme';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
 const isProductionBuild = process.env.NODE_ENV === 'production';
@@ -97,10 +94,8 @@ const config: Config = {
     planDataPlugin,
     // A page whose server HTML a browser would parse into another tree fails the build (the minifier only notes it).
     htmlCheckPlugin,
-    prismOnDemandPlugin,
-    searchHighlightOnDemandPlugin,
-    sharedSiteChunksPlugin,
-    tslibHelpersUsedPlugin,
+    // Prism, mark.js and tslib's unused helpers out of the entry bundle; chunks for code that several pages share.
+    bundleShapingPlugin,
     [
       '@docusaurus/plugin-pwa',
       {

@@ -2,7 +2,7 @@
  * JavaScript weight, side by side with stock Docusaurus: per page, the entry bundle as the guide grows, and what the
  * entry bundle is made of. Builds copies of the site (never the site's own build/), so nothing here needs Lighthouse.
  */
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {STATS_FILE_ENV, type BundleStats, type StatsModule} from './bundleStats';
@@ -10,7 +10,7 @@ import {coldBuild} from './build';
 import {UsageError, copySite, machine, round, siteDir, withLock, write} from './common';
 import type {Options} from './options';
 import {attributePage, pageAttributionMarkdown} from './pageAttribution';
-import {gzipSize, measurePages, type PageWeight} from './pageWeight';
+import {entryBundleFiles, gzipSize, measurePages, type PageWeight} from './pageWeight';
 import {writeStockSite} from './stock';
 import {syntheticPlanFile} from './synthetic';
 
@@ -42,10 +42,7 @@ function loadSizeBudgets(): SizeBudgets {
 
 /** The entry bundle every page loads before anything else: `main` and `runtime~main`, gzip. */
 function entryBytes(buildDir: string): number {
-  const dir = path.join(buildDir, 'assets', 'js');
-  const files = readdirSync(dir).filter((name) => /^(main|runtime~main)\.[0-9a-f]+\.js$/.test(name));
-  if (files.length !== 2) throw new Error(`Expected main and runtime~main in ${dir}, found: ${files.join(', ') || 'none'}.`);
-  return files.reduce((sum, name) => sum + gzipSize(path.join(dir, name)), 0);
+  return entryBundleFiles(buildDir).reduce((sum, file) => sum + gzipSize(file), 0);
 }
 
 /** Adds `plans` synthetic weekly plans to the docs of the site copy in `dir`. */

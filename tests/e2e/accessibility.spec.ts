@@ -1,4 +1,4 @@
-import {expect, test} from '@playwright/test';
+import {expect, test} from './support/test';
 import {builtPages, gotoHydrated, headingOutline, skippedHeadingLevels, watchPageHealth} from './support/site';
 import {A11Y_TAGS, axeScan, expectNoViolationsInEitherScheme} from './support/axe';
 

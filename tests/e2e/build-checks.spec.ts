@@ -2,7 +2,7 @@ import {execFile} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {expect, test} from '@playwright/test';
+import {expect, test} from './support/test';
 import {repoRoot} from '../support/seeds';
 
 /** What a site build needs; build output and caches stay behind. */

@@ -1,4 +1,4 @@
-import {expect, test} from '@playwright/test';
+import {expect, test} from './support/test';
 import {builtPages} from './support/site';
 
 /** Paths that are files, not pages: checked for status only. */

@@ -1,4 +1,5 @@
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test, withoutServiceWorker} from './support/test';
 import {pdfPageCount, pdfText} from './support/pdf';
 import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 import {expectNoViolationsInEitherScheme} from './support/axe';
@@ -60,7 +61,7 @@ test.describe('notes on a plan day', () => {
     const file = testInfo.outputPath('progress.json');
     await (await download).saveAs(file);
 
-    const fresh = await browser.newContext();
+    const fresh = await withoutServiceWorker(await browser.newContext());
     const other = await fresh.newPage();
     await gotoHydrated(other, WEEK_10);
     await expect(dayNotes(other, 2)).toHaveValue('');

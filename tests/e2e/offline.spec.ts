@@ -1,5 +1,8 @@
-import {expect, test} from '@playwright/test';
+import {expect, test} from './support/test';
 import {gotoHydrated} from './support/site';
+
+// The worker's own requests (precaching the whole site) must stay on this host too.
+test.use({serviceWorker: 'installed'});
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -1,4 +1,4 @@
-import {expect, test} from '@playwright/test';
+import {expect, test} from './support/test';
 import {builtPages, gotoHydrated, watchPageHealth} from './support/site';
 
 /** A plan page: its 4-hour and 6-hour variants render different content after hydration, so each is visited. */

@@ -1,4 +1,5 @@
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test} from './support/test';
 import {collectErrors, focusRing, gotoHydrated, reloadHydrated, tabTo} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';

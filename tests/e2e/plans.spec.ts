@@ -1,4 +1,4 @@
-import {expect, test} from '@playwright/test';
+import {expect, test} from './support/test';
 import {contentLines, normaliseWhitespace, readSeed, seedPlans, visibleText} from '../support/seeds';
 
 // One load per plan checks both what it shows and how it is headed.

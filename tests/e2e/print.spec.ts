@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test, withoutServiceWorker} from './support/test';
 import {parsePlan} from '../../plugins/plan-model/parse';
 import type {PlanModel, PlanVariant} from '../../plugins/plan-model/types';
 import {repoRoot, seedPlans, type SeedPlan} from '../support/seeds';
@@ -159,7 +160,7 @@ test.describe("whole-page print (the browser's own Print)", () => {
   });
 
   test('is black on white even in the dark theme, with link addresses written out', async ({browser}) => {
-    const context = await browser.newContext({colorScheme: 'dark'});
+    const context = await withoutServiceWorker(await browser.newContext({colorScheme: 'dark'}));
     const page = await context.newPage();
     await gotoHydrated(page, week.route);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

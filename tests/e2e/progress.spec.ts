@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test} from './support/test';
 import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';

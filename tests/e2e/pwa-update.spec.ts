@@ -1,8 +1,12 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test} from './support/test';
 import {collectErrors, gotoHydrated, reloadHydrated, waitForHydration} from './support/site';
 import {publishPageChange, serveBuildCopy, type BuildCopy} from './support/buildCopy';
+
+// The subject is the service worker: how a new version is announced and taken.
+test.use({serviceWorker: 'installed'});
 
 const PLAN_PAGE = '/weeks/week-10/go';
 const NEW_VERSION_TEXT = 'This page changed after your first visit';

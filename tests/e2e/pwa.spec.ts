@@ -1,9 +1,12 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {expect, test} from '@playwright/test';
+import {expect, test, withoutServiceWorker} from './support/test';
 import {chromiumArgs, findChromium} from '../support/chromium';
-import {collectErrors, gotoHydrated} from './support/site';
+import {collectErrors, gotoHydrated, watchPageHealth} from './support/site';
+
+// The subject is the service worker: offline pages, and what installing the app needs.
+test.use({serviceWorker: 'installed'});
 
 test('after one visit to the home page, a never-visited plan page, the roadmap and search work with no network', async ({context, page}) => {
   const errors = collectErrors(page);
@@ -97,4 +100,20 @@ test('Chromium finds nothing that stops the site being installed, once its servi
     await context.close();
     rmSync(profile, {recursive: true, force: true});
   }
+});
+
+test('a browser without the service worker API gets every page with nothing registered and nothing logged', async ({browser, baseURL}) => {
+  // What tests/e2e/support/test.ts gives every spec that is not about the worker.
+  const context = await withoutServiceWorker(await browser.newContext());
+  const page = await context.newPage();
+  const health = watchPageHealth(page, baseURL);
+  const workerScripts: string[] = [];
+  context.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/sw.js') workerScripts.push(request.url());
+  });
+  await gotoHydrated(page, '/weeks/week-10/go', {waitUntil: 'networkidle'});
+  expect(await page.evaluate(() => 'serviceWorker' in navigator)).toBe(false);
+  expect(workerScripts).toEqual([]);
+  expect(health.problems).toEqual([]);
+  await context.close();
 });

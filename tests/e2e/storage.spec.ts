@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test} from './support/test';
 import {collectErrors, focusRing, gotoHydrated, reloadHydrated, tabTo} from './support/site';
 import {A11Y_TAGS, axeScan} from './support/axe';
 

@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises';
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test} from './support/test';
 import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
 import {pdfPageCount, pdfText} from './support/pdf';
 

@@ -4,7 +4,7 @@ import prismIncludeLanguages from '@theme/prism-include-languages';
 import OriginalCodeBlock from '@theme-original/CodeBlock';
 import type {Props} from '@theme/CodeBlock';
 
-// What the classic theme's client module did on every page (see plugins/prism-on-demand),
+// What the classic theme's client module did on every page (see plugins/bundle-shaping),
 // done once, by the first code block.
 prismIncludeLanguages(Prism);
 

@@ -7,7 +7,7 @@ const HighlightedCodeBlock = lazy(() => import(/* webpackChunkName: "code-block"
 
 /**
  * Wraps the theme's code block so Prism is not part of every page's JavaScript
- * (see plugins/prism-on-demand). The server waits for the highlighter, but React streams a
+ * (see plugins/bundle-shaping). The server waits for the highlighter, but React streams a
  * boundary this large after its fallback, with an inline script that swaps the highlighted
  * code in while the page is parsed. So with JavaScript the code shows highlighted from the
  * first paint; without it, the plain fallback shows; after a client-side navigation the

@@ -1,7 +1,7 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {helpersUsedBy} from './index';
+import {helpersUsedBy} from './tslibHelpers';
 
 let dir: string;
 

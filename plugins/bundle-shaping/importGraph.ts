@@ -1,0 +1,56 @@
+/** The parts of a bundler module the test reads (webpack and Rspack agree on them). */
+export interface GraphModule {
+  nameForCondition(): string | null | undefined;
+}
+
+/** The parts of the bundler's module graph the test reads (webpack and Rspack agree on them). */
+export interface ModuleGraph {
+  getIncomingConnections(module: never): Iterable<{originModule: GraphModule | null; dependency: {type: string} | null}>;
+}
+
+/** A split-chunks cache group test, as webpack and Rspack call it. */
+export type ModuleTest = (module: GraphModule, context: {moduleGraph: ModuleGraph}) => boolean;
+
+/** `import()` (and its eager and weak forms) starts another chunk; every other dependency is loaded with its importer. */
+const isDynamicImport = (type: string) => type.startsWith('import()');
+
+/**
+ * A cache group test that selects `entryFile` and every file of `siteDir` it imports statically, directly or through
+ * other such files: the modules that load with it, as the bundler's own import graph says, so no list has to mirror
+ * it. Packages (anything under node_modules) are left to the other rules.
+ */
+export function importedStaticallyBy(entryFile: string, siteDir: string): ModuleTest {
+  const ownFile = (file: string | null | undefined): file is string =>
+    Boolean(file) && file!.startsWith(siteDir) && !/[\\/]node_modules[\\/]/.test(file!.slice(siteDir.length));
+  // One answer per module and module graph: a rebuild while previewing brings a new graph.
+  const answers = new WeakMap<object, Map<string, boolean>>();
+
+  return (module, {moduleGraph}) => {
+    const file = module.nameForCondition();
+    if (!ownFile(file)) return false;
+    let known = answers.get(moduleGraph);
+    if (!known) answers.set(moduleGraph, (known = new Map()));
+    const cached = known.get(file);
+    if (cached !== undefined) return cached;
+
+    // Walks up from the module through the site's files that import it statically, until it meets the entry.
+    const seen = new Set([file]);
+    const queue: GraphModule[] = [module];
+    let found = file === entryFile;
+    while (!found && queue.length) {
+      const current = queue.shift()!;
+      for (const {originModule, dependency} of moduleGraph.getIncomingConnections(current as never)) {
+        const origin = originModule?.nameForCondition();
+        if (!originModule || !ownFile(origin) || !dependency || isDynamicImport(dependency.type) || seen.has(origin)) continue;
+        if (origin === entryFile) {
+          found = true;
+          break;
+        }
+        seen.add(origin);
+        queue.push(originModule);
+      }
+    }
+    known.set(file, found);
+    return found;
+  };
+}

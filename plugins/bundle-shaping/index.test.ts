@@ -1,0 +1,90 @@
+import path from 'node:path';
+import {brokenReliances} from './guard';
+import {importedStaticallyBy, type GraphModule, type ModuleGraph} from './importGraph';
+import {RULES, type Rule} from './index';
+
+const siteDir = path.resolve(__dirname, '../..');
+
+describe('the bundle-shaping rules still find the modules they shape', () => {
+  it('every module a rule swaps, aliases or matches resolves, to a path its pattern matches', () => {
+    expect(brokenReliances(RULES, siteDir)).toEqual([]);
+  });
+
+  it('every rule that finds modules by a pattern names at least one module the pattern must match', () => {
+    const unguarded = RULES.filter((rule) => 'pattern' in rule && rule.pattern && !rule.reliesOn.some((reliedOn) => reliedOn.matched));
+    expect(unguarded.map((rule) => rule.name)).toEqual([]);
+  });
+
+  it('every rule that finds modules through the import graph names the entry it starts from', () => {
+    const unguarded = RULES.filter((rule) => rule.kind === 'cache group' && rule.test && rule.reliesOn.length === 0);
+    expect(unguarded.map((rule) => rule.name)).toEqual([]);
+  });
+
+  it('reports a rule whose module has moved, and one whose pattern no longer matches where it resolves', () => {
+    const prism = RULES.find((rule) => rule.name === 'prism on demand')!;
+    const moved: Rule = {...prism, reliesOn: [{request: '@docusaurus/theme-classic/lib/prism-languages-renamed.js', matched: true}]};
+    const renamedPattern: Rule = {...prism, pattern: /[\\/]prism-languages-renamed\.js$/} as Rule;
+    const goneEntry: Rule = {...prism, reliesOn: [{request: './src/store/noSuchEntry.ts'}]};
+    const goneImporter: Rule = {...prism, reliesOn: [{request: 'mark.js', from: '@no-such-scope/search', matched: true}]};
+
+    expect(brokenReliances([moved, renamedPattern, goneEntry, goneImporter], siteDir)).toEqual([
+      'bundle-shaping rule "prism on demand": @docusaurus/theme-classic/lib/prism-languages-renamed.js does not resolve.',
+      'bundle-shaping rule "prism on demand": @docusaurus/theme-classic/lib/prism-include-languages.js resolves to node_modules/@docusaurus/theme-classic/lib/prism-include-languages.js, which /[\\\\/]prism-languages-renamed\\.js$/ does not match.',
+      'bundle-shaping rule "prism on demand": ./src/store/noSuchEntry.ts is not in the site.',
+      'bundle-shaping rule "prism on demand": @no-such-scope/search (which requests mark.js) is not installed.',
+    ]);
+  });
+});
+
+describe('importedStaticallyBy', () => {
+  /** A module graph given as `importer -> [imported, how]` edges over files of a site at /site. */
+  function graphOf(edges: [from: string, to: string, type: string][]) {
+    const modules = new Map<string, GraphModule>();
+    const moduleFor = (file: string) => {
+      if (!modules.has(file)) modules.set(file, {nameForCondition: () => `/site/${file}`});
+      return modules.get(file)!;
+    };
+    const moduleGraph: ModuleGraph = {
+      getIncomingConnections: (module: never) =>
+        edges.filter(([, to]) => moduleFor(to) === (module as GraphModule)).map(([from, , type]) => ({originModule: moduleFor(from), dependency: {type}})),
+    };
+    return {moduleFor, moduleGraph};
+  }
+
+  it('selects the entry and what it imports statically, directly or not, and nothing it loads on demand', () => {
+    const {moduleFor, moduleGraph} = graphOf([
+      ['src/theme/Root.tsx', 'src/store/pageWatch.ts', 'import()'],
+      ['src/store/pageWatch.ts', 'src/store/index.ts', 'esm import'],
+      ['src/store/index.ts', 'src/store/schema.ts', 'esm import specifier'],
+      ['src/store/schema.ts', 'plugins/plan-model/ids.ts', 'esm import'],
+      ['src/store/pageWatch.ts', 'src/components/Dialog/index.tsx', 'import()'],
+      ['src/components/PlanDay/index.tsx', 'src/components/Timer/index.tsx', 'esm import'],
+      ['src/components/PlanDay/index.tsx', 'src/store/index.ts', 'esm import'],
+      ['src/store/index.ts', 'node_modules/react/index.js', 'esm import'],
+    ]);
+    const test = importedStaticallyBy('/site/src/store/pageWatch.ts', '/site');
+    const selected = (file: string) => test(moduleFor(file), {moduleGraph});
+
+    for (const file of ['src/store/pageWatch.ts', 'src/store/index.ts', 'src/store/schema.ts', 'plugins/plan-model/ids.ts']) expect(selected(file)).toBe(true);
+    for (const file of [
+      'src/theme/Root.tsx',
+      'src/components/Dialog/index.tsx',
+      'src/components/PlanDay/index.tsx',
+      'src/components/Timer/index.tsx',
+      'node_modules/react/index.js',
+    ]) {
+      expect(selected(file)).toBe(false);
+    }
+  });
+
+  it('follows a module added to the read path without anyone listing it', () => {
+    const before = graphOf([['src/store/pageWatch.ts', 'src/store/index.ts', 'esm import']]);
+    const after = graphOf([
+      ['src/store/pageWatch.ts', 'src/store/index.ts', 'esm import'],
+      ['src/store/index.ts', 'src/store/newRecordKind.ts', 'esm import'],
+    ]);
+    const test = importedStaticallyBy('/site/src/store/pageWatch.ts', '/site');
+    expect(test(before.moduleFor('src/store/newRecordKind.ts'), {moduleGraph: before.moduleGraph})).toBe(false);
+    expect(test(after.moduleFor('src/store/newRecordKind.ts'), {moduleGraph: after.moduleGraph})).toBe(true);
+  });
+});
