@@ -40,10 +40,12 @@ describe('BlockTimer on a plan page', () => {
 
   it('names every button by the words it shows, then the block it acts on (Label in Name)', () => {
     const {container} = renderDay1();
-    const block1 = timerOf('Block 1 · Concepts');
-    const start = block1.getByRole('button', {name: shows('Start 1 h')});
+    const start = screen.getAllByRole('button', {name: shows('Start 1 h')})[0]!;
     expect(start).toHaveAccessibleName('Start 1 h, Block 1 · Concepts (60–75 min)');
+    // Until it is used, a block's timer is its Start button alone; then its controls are a group named after the block.
+    expect(screen.queryByRole('group', {name: 'Timer: Block 1 · Concepts'})).toBeNull();
     click(start);
+    const block1 = timerOf('Block 1 · Concepts');
     expect(block1.getByRole('button', {name: shows('Pause')})).toHaveAccessibleName('Pause, Block 1 · Concepts');
     expect(block1.getByRole('button', {name: shows('+15 min')})).toHaveAccessibleName('+15 min, Block 1 · Concepts, to 75 min in all');
     expect(block1.getByRole('button', {name: shows('Reset')})).toHaveAccessibleName('Reset, Block 1 · Concepts');

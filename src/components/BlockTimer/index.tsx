@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useRef, type ReactNode} from 'react';
+import {useCallback, useEffect, useRef, useState, type ReactNode, type RefObject} from 'react';
 import {onDemand, useOnDemand} from '@site/src/lib/onDemand';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
@@ -30,10 +30,12 @@ interface Props {
   upcoming: PlanItemInfo[];
   /** The plan, where the timer is not inside a plan page (the Today page). */
   planId?: string;
+  /** Where the timer sits in its item's layout. */
+  className?: string;
 }
 
 /** Start, pause, resume, extend and reset one block's countdown. State lives in the shared store. */
-export default function BlockTimer({itemId, label, duration, upcoming, planId: givenPlanId}: Props): ReactNode {
+export default function BlockTimer({itemId, label, duration, upcoming, planId: givenPlanId, className}: Props): ReactNode {
   const page = useOptionalPlanPage();
   const planId = givenPlanId ?? page?.planId;
   if (planId === undefined) throw new Error('A timer needs a plan: render it inside <PlanPage> or pass planId.');
@@ -63,10 +65,13 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
     );
   }, [planId, itemId, duration.min, duration.max, upcoming, variant]);
   const Running = useOnDemand(runningTimer, timer !== undefined);
+  // Set during render (React's pattern for state derived from a change), so the group and the timer arrive together.
+  const [used, setUsed] = useState(false);
+  if (timer !== undefined && !used) setUsed(true);
 
   // Start becomes Pause, Pause becomes Resume: the pressed button unmounts. Without this a
   // keyboard user's focus would fall back to the top of the page after every press.
-  const group = useRef<HTMLDivElement>(null);
+  const group = useRef<HTMLElement>(null);
   const refocus = useRef(false);
   const keepingFocus = useCallback(
     (action: () => void) => () => {
@@ -87,8 +92,30 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
   const range = duration.max > duration.min;
   const plannedText = range ? `${duration.min}–${duration.max} min` : `${duration.min} min`;
   const startText = translate({id: 'timer.start', message: 'Start {minutes}'}, {minutes: formatMinutes(duration.min)});
+  const startButton = (
+    <button
+      // Alone (never used yet) the button is the timer's root, so it takes the root's ref, layout and print rule.
+      ref={used ? undefined : (group as RefObject<HTMLButtonElement | null>)}
+      type="button"
+      className={clsx('button button--sm button--outline button--primary', styles.button, styles.start, !used && className)}
+      data-print={used ? undefined : 'hide'}
+      onClick={keepingFocus(start)}
+      onPointerEnter={preload}
+      onFocus={preload}
+      aria-label={nameFor(startText, `${label} (${plannedText})`)}>
+      {startText}
+    </button>
+  );
+  // A plan page has a timer on every block: until one is used, its Start button (named after the block) is all there
+  // is. Once used, the controls sit in a group named after the block, which stays for as long as the page is open.
+  if (!used) return startButton;
   return (
-    <div ref={group} className={styles.timer} role="group" aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
+    <div
+      ref={group as RefObject<HTMLDivElement | null>}
+      className={clsx(styles.timer, className)}
+      data-print="hide"
+      role="group"
+      aria-label={translate({id: 'timer.group', message: 'Timer: {label}'}, {label})}>
       {timer ? (
         Running ? (
           Running.renderRunningTimer({timer, label, onResume: start, keepingFocus})
@@ -99,16 +126,7 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
           </span>
         )
       ) : (
-        <button
-          type="button"
-          className={clsx('button button--sm button--outline button--primary', styles.button)}
-          onClick={keepingFocus(start)}
-          onPointerEnter={preload}
-          onFocus={preload}
-          aria-label={nameFor(startText, `${label} (${plannedText})`)}>
-          <span aria-hidden="true">▶ </span>
-          {startText}
-        </button>
+        startButton
       )}
     </div>
   );

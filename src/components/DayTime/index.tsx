@@ -17,12 +17,11 @@ export default function DayTime({day}: {day: string}): ReactNode {
   if (!found || !('blocks' in found)) return null;
   return (
     <span className={styles.dayTime}>
-      <span className={utilities.only4h}>
-        <span className={styles.variantName}>{translate({id: 'plan.time.4h', message: '4 h plan: '})}</span>
+      {/* The variant's name is drawn from data-variant-name (styles.module.css): one element per time, not two. */}
+      <span className={`${utilities.only4h} ${styles.time}`} data-variant-name={translate({id: 'plan.time.4h', message: '4 h plan: '})}>
         {formatRange(dayMinutes(found, '4h'))}
       </span>
-      <span className={utilities.only6h}>
-        <span className={styles.variantName}>{translate({id: 'plan.time.6h', message: '6 h plan: '})}</span>
+      <span className={`${utilities.only6h} ${styles.time}`} data-variant-name={translate({id: 'plan.time.6h', message: '6 h plan: '})}>
         {formatRange(dayMinutes(found, '6h'))}
       </span>
       {inOverview && <DayProgress day={day} />}

@@ -3,7 +3,6 @@ import {translate} from '@docusaurus/Translate';
 import {useStoredState} from '@site/src/store';
 import {MAX_NOTE_LENGTH, noteOf, type NoteKind} from '@site/src/store/notes';
 import {saveNote, type NoteSaveOutcome} from '@site/src/store/saveNote';
-import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 /** How long typing pauses before the note is written; blur and leaving the page write at once. */
@@ -104,10 +103,12 @@ export default function NoteField({
   return (
     <div className={styles.noteField}>
       <label htmlFor={id} className={styles.label}>
-        {label} <span className={utilities.visuallyHidden}>{hiddenLabel}</span>
+        {label}
       </label>
       <textarea
         id={id}
+        // The name begins with the label's words (Label in Name) and says what the note is on.
+        aria-label={`${label} ${hiddenLabel}`}
         className={styles.textarea}
         rows={rows}
         value={draft ?? stored}

@@ -125,6 +125,22 @@ export function planItems(plan: PagePlan): PlanItemInfo[] {
   );
 }
 
+const itemsInOrder = new WeakMap<PagePlan, {items: PlanItemInfo[]; indexOf: Map<string, number>}>();
+
+/**
+ * `planItems` of a plan with each item's position, worked out once per plan: every item on the page asks for it, and
+ * each working it out again would make the page's render grow with the square of its items.
+ */
+export function planItemsInOrder(plan: PagePlan): {items: PlanItemInfo[]; indexOf: Map<string, number>} {
+  let found = itemsInOrder.get(plan);
+  if (!found) {
+    const items = planItems(plan);
+    found = {items, indexOf: new Map(items.map((item, index) => [item.id, index]))};
+    itemsInOrder.set(plan, found);
+  }
+  return found;
+}
+
 /** Planned minutes of a weekly day for a variant (6h = blocks plus additions). */
 export function dayMinutes(
   day: {blocks: {duration: DurationRange | null}[]; additions: {duration: DurationRange | null}[]},

@@ -8,16 +8,11 @@ export default function PlanSession({sessionId, children}: {sessionId: string; c
   const {plan} = usePlanPage();
   const session = plan.kind === 'intensive' ? plan.days.flatMap((day) => day.sessions).find((candidate) => candidate.id === sessionId) : undefined;
   const [heading, ...rest] = Array.isArray(children) ? (children as ReactNode[]) : [children];
+  // The heading and the timer share the session's first row (styles.module.css), with no wrapper of their own.
   return (
     <div className={styles.session} data-plan-session={sessionId}>
-      <div className={styles.header}>
-        {heading}
-        {session?.duration && (
-          <div className={styles.controls} data-print="hide">
-            <BlockTimer itemId={session.id} label={session.label} duration={session.duration} upcoming={[]} />
-          </div>
-        )}
-      </div>
+      {heading}
+      {session?.duration && <BlockTimer itemId={session.id} label={session.label} duration={session.duration} upcoming={[]} className={styles.timer} />}
       {rest}
     </div>
   );

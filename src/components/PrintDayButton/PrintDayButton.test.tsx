@@ -31,6 +31,12 @@ function renderDays(planId: string, plan: PagePlan, days: string[]) {
 let printed: {day: string | null; marked: string[]}[];
 let container: HTMLElement;
 
+/** Presses a day's print button and returns that day's print header, as the print dialog would find it. */
+async function headerWhilePrinting(button: string): Promise<Element> {
+  await userEvent.click(screen.getByRole('button', {name: button}));
+  return container.querySelector('[data-print-current] > div')!;
+}
+
 beforeEach(() => {
   printed = [];
   // jsdom has no print dialog; record what the page looked like at the moment it would open.
@@ -98,27 +104,35 @@ describe('PrintDayButton', () => {
     expect(document.documentElement).not.toHaveAttribute(PRINT_DAY_ATTRIBUTE);
   });
 
-  it('heads a weekly day with the plan title, the week and both variant names for CSS to choose from', () => {
+  it('adds nothing to the page but its button until its day is printed', async () => {
+    ({container} = renderDays('weeks/week-09/go', week09, ['1', '2']));
+    expect(Array.from(container.querySelectorAll('section *')).map((element) => element.tagName)).toEqual(['BUTTON', 'BUTTON']);
+    await userEvent.click(screen.getByRole('button', {name: 'Print this day (day 2)'}));
+    expect(container.querySelectorAll('section[data-day="1"] *')).toHaveLength(1);
+    expect(container.querySelector('section[data-day="2"] [data-print-current]')).not.toBeNull();
+  });
+
+  it('heads a weekly day with the plan title, the week and both variant names for CSS to choose from', async () => {
     ({container} = renderDays('weeks/week-09/go', week09, ['1']));
-    const header = container.querySelector('section > div > div')!;
+    const header = await headerWhilePrinting('Print this day (day 1)');
     expect(Array.from(header.children).map((part) => part.textContent)).toEqual(['Go Track', 'Week 09', '4-hour plan', '6-hour plan']);
   });
 
-  it('names only the given variant when the day is printed for a followed plan with its own choice (Today)', () => {
+  it('names only the given variant when the day is printed for a followed plan with its own choice (Today)', async () => {
     ({container} = render(
       <PlanPage planId="weeks/week-09/go" plan={week09}>
-        <section>
+        <section data-day="1">
           <PrintDayButton day="1" variant="6h" />
         </section>
       </PlanPage>,
     ));
-    const header = container.querySelector('section > div > div')!;
+    const header = await headerWhilePrinting('Print this day (day 1)');
     expect(Array.from(header.children).map((part) => part.textContent)).toEqual(['Go Track', 'Week 09', '6-hour plan']);
   });
 
-  it('heads an intensive day with the plan title alone', () => {
+  it('heads an intensive day with the plan title alone', async () => {
     ({container} = renderDays('intensive/senior-go-14-days', intensive, ['1']));
-    const header = container.querySelector('section > div > div')!;
+    const header = await headerWhilePrinting('Print this day (day 1)');
     expect(header.textContent).toBe('Intensive 14-Day Senior Golang Engineer Study Plan');
   });
 });

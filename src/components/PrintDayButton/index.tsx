@@ -24,8 +24,8 @@ export function weekLabel(planId: string): string | null {
  * "Print this day": prints one day of the plan on one sheet, with a small header naming the
  * plan, the week and the chosen 4h/6h plan, the day's notes as typed, and ruled lines for more notes
  * in whatever space is left. Item notes print under their items (ItemNote).
- * Header and lines exist only in that print; on screen they are not displayed, so neither the
- * layout nor screen readers meet them.
+ * Header and lines exist only while that day prints (rendered synchronously before the print dialog opens); on
+ * screen they are not displayed, so neither the layout nor screen readers meet them.
  */
 export default function PrintDayButton({day, variant}: {day: string; variant?: PlanVariant}): ReactNode {
   const {planId, plan} = usePlanPage();
@@ -56,36 +56,39 @@ export default function PrintDayButton({day, variant}: {day: string; variant?: P
         aria-label={translate({id: 'print.day.button.label', message: 'Print this day (day {day})'}, {day})}>
         {translate({id: 'print.day.button', message: 'Print this day'})}
       </button>
-      <div className={styles.printOnly} data-print-current={current ? '' : undefined}>
-        <div className={styles.header}>
-          <span>{plan.title}</span>
-          {week && <span>{week}</span>}
-          {plan.kind === 'weekly' && (
-            <>
-              {/* A followed plan (Today) has its own choice; on a plan page the site-wide one shows, by the page's CSS. */}
-              {variant !== '6h' && (
-                <span className={variant ? undefined : utilities.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
-              )}
-              {variant !== '4h' && (
-                <span className={variant ? undefined : utilities.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
-              )}
-            </>
-          )}
+      {/* Only in the day being printed: the sheet's header and ruled lines would be dozens of hidden elements per day. */}
+      {current && (
+        <div className={styles.printOnly} data-print-current="">
+          <div className={styles.header}>
+            <span>{plan.title}</span>
+            {week && <span>{week}</span>}
+            {plan.kind === 'weekly' && (
+              <>
+                {/* A followed plan (Today) has its own choice; on a plan page the site-wide one shows, by the page's CSS. */}
+                {variant !== '6h' && (
+                  <span className={variant ? undefined : utilities.only4h}>{translate({id: 'print.variant.4h', message: '4-hour plan'})}</span>
+                )}
+                {variant !== '4h' && (
+                  <span className={variant ? undefined : utilities.only6h}>{translate({id: 'print.variant.6h', message: '6-hour plan'})}</span>
+                )}
+              </>
+            )}
+          </div>
+          <div className={styles.notes}>
+            <span className={styles.notesLabel}>{translate({id: 'print.notes', message: 'Notes'})}</span>
+            {note && (
+              <p className={styles.noteText} data-print-note>
+                {note}
+              </p>
+            )}
+            <span className={styles.notesLines}>
+              {NOTE_LINES.map((line) => (
+                <span key={line} className={styles.notesLine} />
+              ))}
+            </span>
+          </div>
         </div>
-        <div className={styles.notes}>
-          <span className={styles.notesLabel}>{translate({id: 'print.notes', message: 'Notes'})}</span>
-          {note && (
-            <p className={styles.noteText} data-print-note>
-              {note}
-            </p>
-          )}
-          <span className={styles.notesLines}>
-            {NOTE_LINES.map((line) => (
-              <span key={line} className={styles.notesLine} />
-            ))}
-          </span>
-        </div>
-      </div>
+      )}
     </>
   );
 }

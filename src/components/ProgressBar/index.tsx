@@ -1,4 +1,4 @@
-import type {ReactNode} from 'react';
+import type {CSSProperties, ReactNode} from 'react';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import utilities from '@site/src/css/utilities.module.css';
@@ -15,28 +15,40 @@ interface Props {
 
 /** "done/total" and a bar; the bar is a labelled progressbar for assistive technology. */
 export default function ProgressBar({done, total, label, size = 'small', className}: Props): ReactNode {
+  return (
+    <span className={clsx(styles.progress, size === 'large' && styles.large, className)}>
+      <BarParts done={done} total={total} label={label} />
+    </span>
+  );
+}
+
+/** The count and the track of one bar, for a parent that lays them out. */
+function BarParts({done, total, label, className}: {done: number; total: number; label: string; className?: string}): ReactNode {
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
   const text = translate({id: 'progress.bar.text', message: '{done}/{total} done'}, {done, total});
+  const complete = done === total && total > 0 && styles.complete;
   return (
-    <span className={clsx(styles.progress, size === 'large' && styles.large, done === total && total > 0 && styles.complete, className)}>
-      <span className={styles.count}>{text}</span>
+    <>
+      <span className={clsx(styles.count, className)}>{text}</span>
       <span
-        className={styles.track}
+        className={clsx(styles.track, complete, className)}
         role="progressbar"
         aria-label={translate({id: 'progress.bar.label', message: '{label} progress'}, {label})}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
-        aria-valuetext={text}>
-        <span className={styles.fill} style={{width: `${percent}%`}} />
-      </span>
-    </span>
+        aria-valuetext={text}
+        // The filled part is the track's own background, not an element of its own: a plan page shows many bars.
+        style={{'--progress-done': `${percent}%`} as CSSProperties}
+      />
+    </>
   );
 }
 
 /**
  * The same measure for both variants of a weekly plan. Both are in the HTML and CSS shows the
- * chosen one (set on <html> before paint), like planned times, so there is no flash.
+ * chosen one (set on <html> before paint), like planned times, so there is no flash. The four parts share one grid
+ * (count and track side by side, the hidden variant's row collapsed), without a wrapper per bar.
  */
 export function VariantProgressBar({
   done4h,
@@ -54,9 +66,9 @@ export function VariantProgressBar({
   size?: 'small' | 'large';
 }): ReactNode {
   return (
-    <span className={styles.variants}>
-      <ProgressBar className={utilities.only4h} done={done4h} total={total4h} label={`${label} (4 h plan)`} size={size} />
-      <ProgressBar className={utilities.only6h} done={done6h} total={total6h} label={`${label} (6 h plan)`} size={size} />
+    <span className={clsx(styles.variants, size === 'large' && styles.large)}>
+      <BarParts className={utilities.only4h} done={done4h} total={total4h} label={`${label} (4 h plan)`} />
+      <BarParts className={utilities.only6h} done={done6h} total={total6h} label={`${label} (6 h plan)`} />
     </span>
   );
 }

@@ -22,35 +22,43 @@ const OPTIONS: {value: PlanVariant; label: string; hint: string}[] = [
 export default function VariantToggle({compact = false}: {compact?: boolean}): ReactNode {
   const [variant, setVariant] = useVariant();
   const name = useId();
-  return (
-    <fieldset className={compact ? `${styles.toggle} ${styles.compact}` : styles.toggle} data-print="hide">
-      <legend className={compact ? utilities.visuallyHidden : styles.legend}>
-        <Translate id="plan.variant.legend">How many hours do you have today?</Translate>
-      </legend>
-      <div className={styles.options}>
-        {OPTIONS.map((option) => (
-          <label key={option.value} className={styles.option}>
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={variant === option.value}
-              onChange={() => setVariant(option.value)}
-              className={styles.input}
-            />
-            <span className={styles.face}>
-              <span className={styles.label}>{option.label}</span>
-              {/* A space the flex layout ignores: the radio's name reads "4-hour plan core blocks" even where styles do not apply. */}
-              {!compact && (
-                <>
-                  {' '}
-                  <span className={styles.hint}>{option.hint}</span>
-                </>
-              )}
-            </span>
-          </label>
-        ))}
-      </div>
+  const options = OPTIONS.map((option) => (
+    <label key={option.value} className={styles.option}>
+      <input
+        type="radio"
+        name={name}
+        value={option.value}
+        checked={variant === option.value}
+        onChange={() => setVariant(option.value)}
+        className={styles.input}
+      />
+      {compact ? (
+        // Every day of a plan carries the compact toggle: its name alone, in as few elements as it takes.
+        <span className={`${styles.face} ${styles.label}`}>{option.label}</span>
+      ) : (
+        <span className={styles.face}>
+          <span className={styles.label}>{option.label}</span>
+          {/* A space the flex layout ignores: the radio's name reads "4-hour plan core blocks" even where styles do not apply. */}{' '}
+          <span className={styles.hint}>{option.hint}</span>
+        </span>
+      )}
+    </label>
+  ));
+  const legend = (
+    <legend className={compact ? utilities.visuallyHidden : styles.legend}>
+      <Translate id="plan.variant.legend">How many hours do you have today?</Translate>
+    </legend>
+  );
+  // The compact toggle's legend is visually hidden, so the fieldset itself can lay out the options.
+  return compact ? (
+    <fieldset className={`${styles.toggle} ${styles.compact} ${styles.options}`} data-print="hide">
+      {legend}
+      {options}
+    </fieldset>
+  ) : (
+    <fieldset className={styles.toggle} data-print="hide">
+      {legend}
+      <div className={styles.options}>{options}</div>
     </fieldset>
   );
 }
