@@ -10,6 +10,7 @@ import htmlCheckPlugin from './plugins/html-check';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import prismOnDemandPlugin from './plugins/prism-on-demand';
 import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand';
+import searchIndexPlugin from './plugins/search-index';
 import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
 import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
@@ -98,6 +99,8 @@ const config: Config = {
     // A page whose server HTML a browser would parse into another tree fails the build (the minifier only notes it).
     htmlCheckPlugin,
     prismOnDemandPlugin,
+    // Offline full-text search in pieces: a query fetches the index fragments of its words only (src/theme/SearchBar).
+    searchIndexPlugin,
     searchHighlightOnDemandPlugin,
     sharedSiteChunksPlugin,
     tslibHelpersUsedPlugin,
@@ -123,24 +126,6 @@ const config: Config = {
           {tagName: 'meta', name: 'theme-color', media: '(prefers-color-scheme: dark)', content: '#1b1b1d'},
           {tagName: 'link', rel: 'apple-touch-icon', href: '/img/icons/icon-192.png'},
         ],
-      },
-    ],
-  ],
-
-  themes: [
-    [
-      // Offline full-text search: a lunr index written at build time and fetched from this site only.
-      '@easyops-cn/docusaurus-search-local',
-      {
-        docsRouteBasePath: '/',
-        indexBlog: false,
-        hashed: true,
-        // Results link to the heading they were found under (a day, or a 4h/6h plan inside it).
-        explicitSearchResultPath: true,
-        highlightSearchTermsOnTargetPage: true,
-        // Controls (timers, toggles, calendar buttons) are not content: what never prints is not indexed either.
-        ignoreCssSelectors: ['[data-print="hide"]', '[data-search="ignore"]'],
-        searchBarShortcutKeymap: 'mod+k',
       },
     ],
   ],
