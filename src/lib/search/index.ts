@@ -43,7 +43,16 @@ export function prepareSearch(indexUrl: string): void {
  * The hits for a query: the best `pages` pages, each with at most `perPage` headings. Each page shown costs one small
  * fragment download, so the count shown is the cost of a query, whatever the size of the guide.
  */
-export async function searchGuide(indexUrl: string, query: string, {pages, perPage}: {pages: number; perPage: number}): Promise<SearchAnswer | null> {
+export function searchGuide(indexUrl: string, query: string, shown: {pages: number; perPage: number}): Promise<SearchAnswer | null> {
+  // One search at a time: Pagefind keeps a search's state between its steps, and two at once can mix their hits.
+  const answer = searching.then(() => runSearch(indexUrl, query, shown));
+  searching = answer.catch(() => null);
+  return answer;
+}
+
+let searching: Promise<unknown> = Promise.resolve();
+
+async function runSearch(indexUrl: string, query: string, {pages, perPage}: {pages: number; perPage: number}): Promise<SearchAnswer | null> {
   const pagefind = await pagefindAt(indexUrl).load();
   if (!pagefind) return null;
   const found = await pagefind.search(query);

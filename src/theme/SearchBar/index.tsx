@@ -8,7 +8,10 @@ import SearchExcerpt from './SearchExcerpt';
 import styles from './styles.module.css';
 
 /** Pages and headings per page a query shows in the box; each page shown is one small download. */
-const SHOWN = {pages: 6, perPage: 2};
+const SHOWN = {pages: 5, perPage: 2};
+
+/** How long typing must pause before a search runs. */
+const TYPING_PAUSE_MS = 150;
 
 type Status = 'idle' | 'searching' | 'done' | 'unavailable';
 
@@ -54,12 +57,17 @@ export default function SearchBar(): ReactNode {
       setAnswer({query: words, hits: found ?? [], unavailable: found === null});
       setActive(0);
     };
-    void searchGuide(indexUrl, words, SHOWN).then(
-      (found) => settle(found?.hits ?? null),
-      () => settle(null),
-    );
+    // One search once typing pauses: Pagefind answers searches started while another runs from shared state, so
+    // a search per key press can show hits of an earlier prefix under the final words.
+    const timer = window.setTimeout(() => {
+      void searchGuide(indexUrl, words, SHOWN).then(
+        (found) => settle(found?.hits ?? null),
+        () => settle(null),
+      );
+    }, TYPING_PAUSE_MS);
     return () => {
       current = false;
+      window.clearTimeout(timer);
     };
   }, [indexUrl, words]);
 
