@@ -10,6 +10,7 @@ import htmlCheckPlugin from './plugins/html-check';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import bundleShapingPlugin from './plugins/bundle-shaping';
 import {readableTheme} from './plugins/code-theme/readableTheme';
+import searchIndexPlugin from './plugins/search-index';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
 const isProductionBuild = process.env.NODE_ENV === 'production';
@@ -96,6 +97,8 @@ const config: Config = {
     htmlCheckPlugin,
     // Prism, mark.js and tslib's unused helpers out of the entry bundle; chunks for code that several pages share.
     bundleShapingPlugin,
+    // Offline full-text search in pieces: a query fetches the index fragments of its words only (src/theme/SearchBar).
+    searchIndexPlugin,
     [
       '@docusaurus/plugin-pwa',
       {
@@ -118,24 +121,6 @@ const config: Config = {
           {tagName: 'meta', name: 'theme-color', media: '(prefers-color-scheme: dark)', content: '#1b1b1d'},
           {tagName: 'link', rel: 'apple-touch-icon', href: '/img/icons/icon-192.png'},
         ],
-      },
-    ],
-  ],
-
-  themes: [
-    [
-      // Offline full-text search: a lunr index written at build time and fetched from this site only.
-      '@easyops-cn/docusaurus-search-local',
-      {
-        docsRouteBasePath: '/',
-        indexBlog: false,
-        hashed: true,
-        // Results link to the heading they were found under (a day, or a 4h/6h plan inside it).
-        explicitSearchResultPath: true,
-        highlightSearchTermsOnTargetPage: true,
-        // Controls (timers, toggles, calendar buttons) are not content: what never prints is not indexed either.
-        ignoreCssSelectors: ['[data-print="hide"]', '[data-search="ignore"]'],
-        searchBarShortcutKeymap: 'mod+k',
       },
     ],
   ],

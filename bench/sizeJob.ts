@@ -6,13 +6,14 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import {STATS_FILE_ENV, type BundleStats, type StatsModule} from './bundleStats';
-import {coldBuild} from './build';
+import {coldBuild, type Measured} from './build';
 import {UsageError, copySite, machine, round, siteDir, withLock, write} from './common';
 import type {Options} from './options';
 import {attributePage, pageAttributionMarkdown} from './pageAttribution';
 import {entryBundleFiles, gzipSize, measurePages, type PageWeight} from './pageWeight';
 import {writeStockSite} from './stock';
 import {syntheticPlanFile} from './synthetic';
+import {firstSearchWeight, type SearchWeight} from './searchWeight';
 
 /** Doc pages both sites have: a week page (the heaviest kind) and the roadmap. */
 const COMPARED_ROUTES = ['/weeks/week-10/go', '/roadmap/roadmap-16-weeks', '/intensive/senior-go-14-days'];
@@ -26,18 +27,28 @@ const ATTRIBUTION_ROWS = 15;
 interface SizeBudgets {
   /** Largest allowed ratio of this site's JavaScript to stock Docusaurus's, per compared page. */
   maxRatioToStock: number;
-  /** Largest allowed entry bundle growth per added plan, in bytes (gzip). */
-  maxEntryGrowthPerPlanBytes: number;
+  /** Largest allowed entry bundle growth per added plan beyond stock Docusaurus's own growth, in bytes (gzip). */
+  maxEntryGrowthOverStockPerPlanBytes: number;
+  /** Largest allowed download of a reader's first search query, KiB (gzip), at any number of plans. */
+  maxFirstSearchKiB: number;
 }
 
 function loadSizeBudgets(): SizeBudgets {
   const file = path.join(__dirname, 'budgets.json');
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as {sizes?: Partial<SizeBudgets>};
   const sizes = parsed.sizes;
-  if (typeof sizes?.maxRatioToStock !== 'number' || typeof sizes.maxEntryGrowthPerPlanBytes !== 'number') {
-    throw new UsageError('bench/budgets.json must hold {"sizes": {"maxRatioToStock", "maxEntryGrowthPerPlanBytes"}}.');
+  if (
+    typeof sizes?.maxRatioToStock !== 'number' ||
+    typeof sizes.maxEntryGrowthOverStockPerPlanBytes !== 'number' ||
+    typeof sizes.maxFirstSearchKiB !== 'number'
+  ) {
+    throw new UsageError('bench/budgets.json must hold {"sizes": {"maxRatioToStock", "maxEntryGrowthOverStockPerPlanBytes", "maxFirstSearchKiB"}}.');
   }
-  return {maxRatioToStock: sizes.maxRatioToStock, maxEntryGrowthPerPlanBytes: sizes.maxEntryGrowthPerPlanBytes};
+  return {
+    maxRatioToStock: sizes.maxRatioToStock,
+    maxEntryGrowthOverStockPerPlanBytes: sizes.maxEntryGrowthOverStockPerPlanBytes,
+    maxFirstSearchKiB: sizes.maxFirstSearchKiB,
+  };
 }
 
 /** The entry bundle every page loads before anything else: `main` and `runtime~main`, gzip. */
@@ -55,7 +66,7 @@ function addSyntheticPlans(dir: string, plans: number): void {
 }
 
 /** Builds a copy of the site with `plans` synthetic weekly plans added; returns the copy and its build/. */
-async function buildSiteCopy(options: Options, plans: number, statsFile: string | null): Promise<{dir: string; buildDir: string}> {
+async function buildSiteCopy(options: Options, plans: number, statsFile: string | null): Promise<{dir: string; buildDir: string; build: Measured}> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'plans-size-'));
   copySite(dir);
   addSyntheticPlans(dir, plans);
@@ -65,11 +76,11 @@ async function buildSiteCopy(options: Options, plans: number, statsFile: string 
   );
   if (statsFile) process.env[STATS_FILE_ENV] = statsFile;
   try {
-    await withLock(options.buildLock, () => coldBuild(dir, undefined, BENCH_CONFIG));
+    const build = await withLock(options.buildLock, () => coldBuild(dir, undefined, BENCH_CONFIG));
+    return {dir, buildDir: path.join(dir, 'build'), build};
   } finally {
     delete process.env[STATS_FILE_ENV];
   }
-  return {dir, buildDir: path.join(dir, 'build')};
 }
 
 /**
@@ -136,6 +147,7 @@ export async function sizeRun(options: Options): Promise<number> {
     rmSync(statsFile, {force: true});
     const sitePages = await measurePages(site.buildDir, [...COMPARED_ROUTES, ...SITE_ONLY_ROUTES]);
     const siteEntry = entryBytes(site.buildDir);
+    const siteSearch = await firstSearchWeight(site.buildDir);
 
     console.log('Size: building stock Docusaurus with the same docs…');
     const stockDir = mkdtempSync(path.join(os.tmpdir(), 'plans-stock-'));
@@ -146,12 +158,14 @@ export async function sizeRun(options: Options): Promise<number> {
     const stockEntry = entryBytes(path.join(stockDir, 'build'));
     rmSync(path.join(stockDir, 'build'), {recursive: true, force: true});
 
-    const growth: {plans: number; entryBytes: number}[] = [{plans: 0, entryBytes: siteEntry}];
+    const growth: {plans: number; entryBytes: number; search: SearchWeight; build: Measured}[] = [
+      {plans: 0, entryBytes: siteEntry, search: siteSearch, build: site.build},
+    ];
     for (const plans of options.plans) {
       console.log(`Size: building with ${plans} generated plans added…`);
       const grown = await buildSiteCopy(options, plans, null);
       temps.push(grown.dir);
-      growth.push({plans, entryBytes: entryBytes(grown.buildDir)});
+      growth.push({plans, entryBytes: entryBytes(grown.buildDir), search: await firstSearchWeight(grown.buildDir), build: grown.build});
       rmSync(grown.dir, {recursive: true, force: true});
     }
     const largest = growth[growth.length - 1]!;
@@ -159,12 +173,12 @@ export async function sizeRun(options: Options): Promise<number> {
 
     // Docusaurus's own entry grows with every page (route table, chunk map, the docs' global data): stock Docusaurus
     // with the same generated plans shows how much of the growth any Docusaurus site has.
-    let stockGrowth: {plans: number; entryBytes: number} | null = null;
+    let stockGrowth: {plans: number; entryBytes: number; build: Measured} | null = null;
     if (largest.plans) {
       console.log(`Size: building stock Docusaurus with ${largest.plans} generated plans added…`);
       addSyntheticPlans(stockDir, largest.plans);
-      await withLock(options.buildLock, () => coldBuild(stockDir));
-      stockGrowth = {plans: largest.plans, entryBytes: entryBytes(path.join(stockDir, 'build'))};
+      const build = await withLock(options.buildLock, () => coldBuild(stockDir));
+      stockGrowth = {plans: largest.plans, entryBytes: entryBytes(path.join(stockDir, 'build')), build};
     }
     const stockPerPlan = stockGrowth ? (stockGrowth.entryBytes - stockEntry) / stockGrowth.plans : null;
 
@@ -183,7 +197,12 @@ export async function sizeRun(options: Options): Promise<number> {
     }));
     const misses = [
       ...compared.filter((row) => row.ratio > budgets.maxRatioToStock).map((row) => `${row.route}: ${row.ratio}× stock > ${budgets.maxRatioToStock}×`),
-      ...(perPlan > budgets.maxEntryGrowthPerPlanBytes ? [`entry growth ${round(perPlan, 1)} B per plan > ${budgets.maxEntryGrowthPerPlanBytes} B`] : []),
+      ...(stockPerPlan !== null && perPlan > stockPerPlan + budgets.maxEntryGrowthOverStockPerPlanBytes
+        ? [`entry growth ${round(perPlan, 1)} B per plan > stock's ${round(stockPerPlan, 1)} B + ${budgets.maxEntryGrowthOverStockPerPlanBytes} B`]
+        : []),
+      ...growth
+        .filter((row) => row.search.gzipBytes / 1024 > budgets.maxFirstSearchKiB)
+        .map((row) => `first search at ${row.plans} plans added: ${kibText(row.search.gzipBytes)} KiB > ${budgets.maxFirstSearchKiB} KiB`),
     ];
 
     const date = new Date().toISOString();
@@ -200,9 +219,17 @@ export async function sizeRun(options: Options): Promise<number> {
       '',
       `Entry bundle (\`main\` + \`runtime~main\`): this site **${kibText(siteEntry)} KiB**, stock ${kibText(stockEntry)} KiB.`,
       '',
-      '| Plans added | Entry bundle (KiB) | Growth (B) |',
-      '|---:|---:|---:|',
-      ...growth.map((row) => `| ${row.plans} | ${kibText(row.entryBytes)} | ${row.entryBytes - siteEntry} |`),
+      `| Plans added | Entry bundle (KiB) | Growth (B) | First search "${siteSearch.query}" (KiB, files) | Build (s) | Build peak memory (MiB) |`,
+      '|---:|---:|---:|---:|---:|---:|',
+      ...growth.map(
+        (row) =>
+          `| ${row.plans} | ${kibText(row.entryBytes)} | ${row.entryBytes - siteEntry} | ${kibText(row.search.gzipBytes)} (${row.search.files.length}) | ${round(row.build.seconds, 1)} | ${row.build.peakRssMiB ?? '—'} |`,
+      ),
+      ...(stockGrowth
+        ? [
+            `| stock, ${stockGrowth.plans} | ${kibText(stockGrowth.entryBytes)} | ${stockGrowth.entryBytes - stockEntry} | no search | ${round(stockGrowth.build.seconds, 1)} | ${stockGrowth.build.peakRssMiB ?? '—'} |`,
+          ]
+        : []),
       '',
       `Growth per plan: **${round(perPlan, 1)} B** gzip (28 plans: ${kibText(perPlan * 28)} KiB).` +
         (stockGrowth && stockPerPlan !== null
@@ -221,7 +248,7 @@ export async function sizeRun(options: Options): Promise<number> {
       ...pageChunks.flatMap(({route, chunks}) => pageAttributionMarkdown(route, chunks)),
       misses.length
         ? `Size budgets missed: ${misses.join('; ')}`
-        : `Size budgets met (≤ ${budgets.maxRatioToStock}× stock, ≤ ${budgets.maxEntryGrowthPerPlanBytes} B per plan).`,
+        : `Size budgets met (≤ ${budgets.maxRatioToStock}× stock, entry growth ≤ stock's + ${budgets.maxEntryGrowthOverStockPerPlanBytes} B per plan, first search ≤ ${budgets.maxFirstSearchKiB} KiB).`,
       '',
     ].join('\n');
     write(

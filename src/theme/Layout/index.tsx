@@ -7,7 +7,7 @@ export const LayoutMainContext = createContext(false);
 
 /**
  * The theme's layout, unchanged, except that it puts the page's content in a <main> landmark
- * when the page asks for one (see src/theme/SearchPage): screen reader users jump to it,
+ * when the page asks for one: screen reader users jump to it,
  * and no content is left outside a landmark.
  */
 export default function Layout(props: Props): ReactNode {

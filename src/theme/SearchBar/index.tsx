@@ -1,142 +1,197 @@
-import {Suspense, lazy, useEffect, useRef, useState, type ReactNode, type RefObject} from 'react';
-import {flushSync} from 'react-dom';
+import {useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode} from 'react';
 import clsx from 'clsx';
-import {translate} from '@docusaurus/Translate';
-import {useLocation} from '@docusaurus/router';
+import {useHistory, useLocation} from '@docusaurus/router';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-// The search plugin's own settings, keymap helpers and styles: the stand-in looks and answers exactly like its bar.
-import {searchBarShortcut, searchBarShortcutHint, searchBarShortcutKeymap} from '@easyops-cn/docusaurus-search-local/dist/client/client/utils/proxiedGenerated';
-import {getKeymapHints, matchesKeymap, parseKeymap} from '@easyops-cn/docusaurus-search-local/dist/client/client/utils/keymap';
-import {isMacPlatform} from '@easyops-cn/docusaurus-search-local/dist/client/client/utils/platform';
-import styles from '@easyops-cn/docusaurus-search-local/dist/client/client/theme/SearchBar/SearchBar.module.css';
+import {HIGHLIGHT_PARAM, prepareSearch, searchGuide, type SearchHit} from '@site/src/lib/search';
+import SearchExcerpt from './SearchExcerpt';
+import styles from './styles.module.css';
 
-// Local change (wrapping the plugin's SearchBar): its code, about 7 KiB gzip with the autocomplete glue, loads on first
-// use instead of with every page.
-const loadSearchBar = () => import('@theme-original/SearchBar');
-// Should the code fail to arrive (the network dropped), the stand-in stays: a box that does nothing beats an error page.
-const SearchBar = lazy(() => loadSearchBar().catch(() => ({default: () => null})));
+/** Pages and headings per page a query shows in the box; each page shown is one small download. */
+const SHOWN = {pages: 5, perPage: 2};
 
-/** The plugin marks a result's words on the page it opens (`?_highlight=`); its bar does the marking. */
-const HIGHLIGHT_PARAM = '_highlight';
+/** How long typing must pause before a search runs. */
+const TYPING_PAUSE_MS = 150;
 
-/**
- * The navbar's search box. Until the reader uses it (focus, click or the shortcut), a stand-in with the same box, hint
- * and shortcut is shown; then the real search bar loads and takes over what was typed and the focus.
- */
-export default function SearchBarWrapper(): ReactNode {
-  const {search} = useLocation();
-  const [wanted, setWanted] = useState(false);
-  const [ready, setReady] = useState(false);
-  const standIn = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- after hydration: the server render has the stand-in only
-    if (new URLSearchParams(search).has(HIGHLIGHT_PARAM)) setWanted(true);
-  }, [search]);
-  return (
-    <>
-      {!ready && <StandIn input={standIn} onUse={() => setWanted(true)} />}
-      {wanted && (
-        <Suspense fallback={null}>
-          <TakeOver from={standIn} onReady={() => setReady(true)}>
-            <SearchBar />
-          </TakeOver>
-        </Suspense>
-      )}
-    </>
-  );
-}
+type Status = 'idle' | 'searching' | 'done' | 'unavailable';
+
+const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
 
 /**
- * Renders the real search bar hidden, then swaps it for the stand-in in one synchronous step, giving its input the
- * stand-in's text and focus: no key press lands in between. The swap waits for the plugin's own first-render reset of
- * its input (it clears the input in a timeout to sync it with the page's highlighted words), which would otherwise
- * erase what the reader typed meanwhile.
+ * The navbar's search box: a combobox whose options are the headings the words are under (a day, or its 4h/6h plan).
+ * Ctrl/⌘+K focuses it from anywhere; arrows move through the options, Enter opens one, Escape closes the list. The
+ * index (see plugins/search-index) is fetched in pieces as queries need them, from this site only.
  */
-function TakeOver({from, onReady, children}: {from: RefObject<HTMLInputElement | null>; onReady: () => void; children: ReactNode}): ReactNode {
-  const container = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    // This effect runs after the search bar's own (a parent's effects follow its children's), so this timeout fires
-    // after the plugin's.
-    const timer = window.setTimeout(() => {
-      const input = container.current?.querySelector('input');
-      if (!input) return;
-      const standIn = from.current;
-      const text = standIn?.value ?? '';
-      const hadFocus = standIn !== null && document.activeElement === standIn;
-      flushSync(() => {
-        setShown(true);
-        onReady();
-      });
-      if (text) {
-        // The plugin's input is controlled: set its value the way typing does, so its change handler runs.
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
-        input.dispatchEvent(new Event('input', {bubbles: true}));
-      }
-      if (hadFocus) input.focus();
-    });
-    return () => window.clearTimeout(timer);
-    // Once, when the real bar first renders; from then on the state is its own.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return (
-    <div ref={container} style={{display: shown ? 'contents' : 'none'}}>
-      {children}
-    </div>
-  );
-}
-
-/** The plugin's search box without its code: focusing it, by any means, asks for the real one. */
-function StandIn({input, onUse}: {input: RefObject<HTMLInputElement | null>; onUse: () => void}): ReactNode {
+export default function SearchBar(): ReactNode {
+  const indexUrl = useBaseUrl('/pagefind/pagefind.js');
+  const searchPage = useBaseUrl('/search');
+  const history = useHistory();
   const isBrowser = useIsBrowser();
-  const [text, setText] = useState('');
+  const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [answer, setAnswer] = useState<{query: string; hits: SearchHit[]; unavailable: boolean} | null>(null);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const words = query.trim();
+  // Only the answer to what is in the box now: options from an earlier prefix would change under the reader's keys.
+  const hits = words && answer?.query === words ? answer.hits : [];
+  const status: Status = !words ? 'idle' : answer?.query !== words ? 'searching' : answer.unavailable ? 'unavailable' : 'done';
 
   useEffect(() => {
-    if (!searchBarShortcut || !searchBarShortcutKeymap) return undefined;
-    const keymap = parseKeymap(searchBarShortcutKeymap);
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!matchesKeymap(event, keymap)) return;
+      if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       event.preventDefault();
       input.current?.focus();
+      input.current?.select();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [input]);
-
-  useEffect(() => {
-    // Focused before hydration (a quick Tab or click): the reader is already using it.
-    if (document.activeElement === input.current) onUse();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  useEffect(() => {
+    if (!words) return undefined;
+    let current = true;
+    const settle = (found: SearchHit[] | null) => {
+      if (!current) return;
+      setAnswer({query: words, hits: found ?? [], unavailable: found === null});
+      setActive(0);
+    };
+    // One search once typing pauses: Pagefind answers searches started while another runs from shared state, so
+    // a search per key press can show hits of an earlier prefix under the final words.
+    const timer = window.setTimeout(() => {
+      void searchGuide(indexUrl, words, SHOWN).then(
+        (found) => settle(found?.hits ?? null),
+        () => settle(null),
+      );
+    }, TYPING_PAUSE_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [indexUrl, words]);
+
+  const go = (href: string) => {
+    setOpen(false);
+    input.current?.blur();
+    history.push(href);
+  };
+  const allResults = `${searchPage}?${new URLSearchParams({q: words}).toString()}`;
+  const expanded = open && words !== '';
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') {
+      if (expanded) event.preventDefault();
+      setOpen(false);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(true);
+      if (hits.length > 0) setActive((index) => (index + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
+    } else if (event.key === 'Enter' && expanded) {
+      event.preventDefault();
+      const hit = hits[active];
+      go(hit ? hit.href : allResults);
+    }
+  };
+
+  const optionId = (index: number) => `${listId}-option-${index}`;
   return (
-    <div className={clsx('navbar__search', styles.searchBarContainer)} dir="ltr">
-      <svg aria-hidden="true" className={styles.searchIcon} focusable="false" viewBox="0 0 16 16">
-        <path
-          fill="currentColor"
-          d="M6.02945 10.20327a4.17382 4.17382 0 1 1 4.17382-4.17382 4.15609 4.15609 0 0 1-4.17382 4.17382Zm9.69195 4.2199-4.8225-4.82338A5.88021 5.88021 0 0 0 12.058 6.02856 6.00467 6.00467 0 1 0 9.59979 10.8989l4.82338 4.82338a.89729.89729 0 0 0 1.29912 0 .89749.89749 0 0 0-.00087-1.29909Z"
-        />
-      </svg>
+    <div className={clsx('navbar__search', styles.searchBox)} onMouseEnter={() => prepareSearch(indexUrl)}>
       <input
         ref={input}
-        placeholder={translate({id: 'theme.SearchBar.label', message: 'Search', description: 'The ARIA label and placeholder for search button'})}
+        type="search"
+        role="combobox"
         aria-label="Search"
-        className={`navbar__search-input ${styles.searchInput}`}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onFocus={onUse}
-        // A pointer over the box is a hint of what comes next: fetch the code now, show it on use.
-        onMouseEnter={() => void loadSearchBar()}
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && hits[active] ? optionId(active) : undefined}
+        placeholder="Search"
+        className={clsx('navbar__search-input', styles.input)}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => {
+          prepareSearch(indexUrl);
+          setOpen(true);
+        }}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
       />
-      {searchBarShortcut && searchBarShortcutHint && isBrowser && text === '' && (
-        <div className={styles.searchHintContainer}>
-          {getKeymapHints(searchBarShortcutKeymap, isMacPlatform()).map((hint) => (
-            <kbd key={hint} className={styles.searchHint}>
-              {hint}
-            </kbd>
-          ))}
-        </div>
+      {isBrowser && query === '' && (
+        <kbd className={styles.hint} aria-hidden="true">
+          {isMac() ? '⌘' : 'ctrl'} K
+        </kbd>
       )}
+      <div className={styles.popup} hidden={!expanded}>
+        <ul id={listId} role="listbox" aria-label="Search results" className={styles.options}>
+          {hits.map((hit, index) => (
+            // Keys reach the options through the combobox (aria-activedescendant), as the pattern has it.
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+            <li
+              key={hit.key}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === active}
+              className={clsx(styles.option, index === active && styles.activeOption)}
+              // Before the input's blur closes the list.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => go(hit.href)}
+              onMouseMove={() => setActive(index)}>
+              <span className={styles.page}>{hit.page}</span>
+              {hit.heading && <span className={styles.heading}>{hit.heading}</span>}
+              <SearchExcerpt parts={hit.excerpt} className={styles.excerpt} />
+            </li>
+          ))}
+        </ul>
+        <p className={styles.status} role="status">
+          {status === 'searching' && 'Searching…'}
+          {status === 'done' && hits.length === 0 && `No results for “${words}”.`}
+          {status === 'unavailable' && 'Search is not available offline until it has been used once online.'}
+        </p>
+        {hits.length > 0 && (
+          <a
+            href={allResults}
+            className={styles.allResults}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={(event) => {
+              event.preventDefault();
+              go(allResults);
+            }}>
+            See all results
+          </a>
+        )}
+      </div>
+      <SearchHighlight />
     </div>
   );
+}
+
+/** Marks a search's words on the page a result opened (`?highlight=`), in the page's content only. */
+function SearchHighlight(): null {
+  const {pathname, search} = useLocation();
+  useEffect(() => {
+    const words = new URLSearchParams(search).get(HIGHLIGHT_PARAM)?.trim();
+    const content = document.querySelector('article');
+    if (!words || !content) return undefined;
+    let marker: {unmark(): void} | null = null;
+    let current = true;
+    // mark.js (about 6 KiB gzip) loads only when there is something to mark.
+    void import('mark.js/dist/mark.es6.js').then(
+      ({default: Mark}) => {
+        if (!current) return;
+        const mark = new Mark(content);
+        mark.mark(words.split(/\s+/), {exclude: ['[data-print="hide"]', '[data-search="ignore"]']});
+        marker = mark;
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+      marker?.unmark();
+    };
+  }, [pathname, search]);
+  return null;
 }
