@@ -76,16 +76,6 @@ export const RULES: readonly Rule[] = [
     replacement: path.join(__dirname, 'emptyClientModule.ts'),
     reliesOn: [{request: '@docusaurus/theme-classic/lib/prism-include-languages.js', matched: true}],
   },
-  // The search bar is on every page and imports mark.js (about 6 KiB gzip, the UMD build its `require.resolve`
-  // names) to highlight a search's words on the page a result opens. lazyMark.ts stands in for it and loads
-  // mark.js's ES build only when there are words to highlight.
-  {
-    kind: 'module swap',
-    name: 'search highlight on demand',
-    pattern: /[\\/]mark\.js[\\/]dist[\\/]mark\.js$/,
-    replacement: path.join(__dirname, 'lazyMark.ts'),
-    reliesOn: [{request: 'mark.js', from: '@easyops-cn/docusaurus-search-local', matched: true}, {request: 'mark.js/dist/mark.es6.js'}],
-  },
   // utils-common, in every page's bundle, calls one tslib helper through `require("tslib")`, and a `require` takes
   // the whole module: all of tslib's helpers (about 1.9 KiB gzip) came with every page. Its requests for tslib go to
   // a module that re-exports only the helpers its code calls; the bundler then keeps just those.

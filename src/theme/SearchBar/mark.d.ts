@@ -1,4 +1,4 @@
-// mark.js ships no types; the stand-in only needs its constructor.
+// mark.js ships no types; the search bar only needs its constructor and these two methods.
 declare module 'mark.js/dist/mark.es6.js' {
   const Mark: new (context: Element) => {
     mark(keywords: string | string[], options?: Record<string, unknown>): void;
