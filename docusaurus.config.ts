@@ -13,6 +13,7 @@ import searchHighlightOnDemandPlugin from './plugins/search-highlight-on-demand'
 import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
 import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
+import {gistApiUrlFrom} from './plugins/content-security-policy/gistApiUrl';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
 const isProductionBuild = process.env.NODE_ENV === 'production';
@@ -21,6 +22,9 @@ const isProductionBuild = process.env.NODE_ENV === 'production';
 const repositoryUrl = 'https://github.com/go-study-plans/go-study-plans';
 
 const docsDir = path.resolve(__dirname, 'docs');
+
+/** GitHub's REST API, or the fake the e2e build talks to (GIST_API_URL; see plugins/content-security-policy/gistApiUrl.ts). */
+const gistApiUrl = gistApiUrlFrom(process.env);
 
 /**
  * Every plan under docs/, as the location module classifies it (the one place that decides what a
@@ -68,6 +72,9 @@ const config: Config = {
   organizationName: 'go-study-plans',
   projectName: 'go-study-plans',
   trailingSlash: false,
+
+  // Read by the sync code in the browser (src/sync/browser.ts).
+  customFields: {gistApiUrl},
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
