@@ -76,6 +76,9 @@ const config: Config = {
   // Read by the sync code in the browser (src/sync/browser.ts).
   customFields: {gistApiUrl},
 
+  // Starts sync on page load when this browser keeps a token; loads nothing else when sync is off.
+  clientModules: [path.resolve(__dirname, 'src/sync/autostart.ts')],
+
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
