@@ -14,6 +14,7 @@ import sharedSiteChunksPlugin from './plugins/shared-site-chunks';
 import tslibHelpersUsedPlugin from './plugins/tslib-helpers-used';
 import {readableTheme} from './plugins/prism-on-demand/readableTheme';
 import {gistApiUrlFrom} from './plugins/content-security-policy/gistApiUrl';
+import contentSecurityPolicyPlugin from './plugins/content-security-policy';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
 const isProductionBuild = process.env.NODE_ENV === 'production';
@@ -107,6 +108,8 @@ const config: Config = {
     planDataPlugin,
     // A page whose server HTML a browser would parse into another tree fails the build (the minifier only notes it).
     htmlCheckPlugin,
+    // Every built page's Content-Security-Policy: scripts and connections to this site (and the Gist API) only.
+    contentSecurityPolicyPlugin,
     prismOnDemandPlugin,
     searchHighlightOnDemandPlugin,
     sharedSiteChunksPlugin,
