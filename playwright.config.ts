@@ -22,7 +22,7 @@ const chromiumFound = findChromium();
 if ('error' in chromiumFound) fail(chromiumFound.error);
 
 if (!existsSync(path.join(__dirname, 'build', 'index.html'))) {
-  fail('No production build found in build/. Run `npm run build` first (`npm test` does this for you).');
+  fail('No production build found in build/. Run `npm run build:test` first (`npm test` does this for you).');
 }
 
 export default defineConfig({
