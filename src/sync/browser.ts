@@ -63,7 +63,7 @@ function wakeOnReturn(): () => void {
   };
 }
 
-function run(token: string, knownGist: string | null): void {
+function run(token: string, knownGist: string | null, knownMissing = false): void {
   engine?.dispose();
   removeWakers?.();
   const settings = readSettings();
@@ -73,6 +73,7 @@ function run(token: string, knownGist: string | null): void {
     store: storeAdapter,
     api: clientFor(token),
     gistId,
+    knownMissing,
     lastSyncedAt,
     onGistId: (id) => {
       gistId = id;
@@ -127,7 +128,7 @@ export async function connect(pasted: string): Promise<{ok: true; note: string |
   const scopes = checkScopes(found.value.scopes);
   if (!scopes.ok) return {ok: false, error: scopes.reason};
   const kept = saveToken(token);
-  run(token, found.value.ids[0] ?? null);
+  run(token, found.value.ids[0] ?? null, found.value.ids.length === 0);
   const notes = [
     scopes.fineGrained
       ? 'This is a fine-grained token, whose permissions the site cannot see: make sure it has only the Gists permission and no access to your repositories beyond the read-only minimum.'

@@ -84,6 +84,12 @@ describe('first and second device', () => {
   });
 });
 
+it('a device told the learner has no sync gist yet creates one without listing again', async () => {
+  const a = device('a', {knownMissing: true});
+  await a.engine.start();
+  expect(api.requests.map((request) => request.method)).toEqual(['POST']);
+});
+
 describe('reads', () => {
   it('sends the ETag by hand with the HTTP cache bypassed; an unchanged gist costs one 304 and no write', async () => {
     const a = device('a');

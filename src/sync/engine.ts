@@ -65,6 +65,8 @@ export interface SyncEngineOptions {
   api: Pick<GistApi, 'findSyncGists' | 'readGist' | 'createGist' | 'writeGist'>;
   /** The gist found or created before (kept by the caller between visits); null to find or create it. */
   gistId: string | null;
+  /** The caller has just listed the learner's gists and found none: the first sync creates one without listing again. */
+  knownMissing?: boolean;
   /** Told when the gist is found, created or forgotten, to keep it for the next visit. */
   onGistId?: (id: string | null) => void;
   /** When this device last synced, from an earlier visit. */
@@ -101,6 +103,7 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.gistId = options.gistId;
+    this.createNext = options.gistId === null && options.knownMissing === true;
     this.now = options.now ?? Date.now;
     this.isOnline = options.isOnline ?? (() => true);
     this.isVisible = options.isVisible ?? (() => true);
