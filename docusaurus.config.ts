@@ -11,6 +11,8 @@ import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import bundleShapingPlugin from './plugins/bundle-shaping';
 import {readableTheme} from './plugins/code-theme/readableTheme';
 import searchIndexPlugin from './plugins/search-index';
+import {gistApiUrlFrom} from './plugins/content-security-policy/gistApiUrl';
+import contentSecurityPolicyPlugin from './plugins/content-security-policy';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
 const isProductionBuild = process.env.NODE_ENV === 'production';
@@ -19,6 +21,9 @@ const isProductionBuild = process.env.NODE_ENV === 'production';
 const repositoryUrl = 'https://github.com/go-study-plans/go-study-plans';
 
 const docsDir = path.resolve(__dirname, 'docs');
+
+/** GitHub's REST API, or the fake the e2e build talks to (GIST_API_URL; see plugins/content-security-policy/gistApiUrl.ts). */
+const gistApiUrl = gistApiUrlFrom(process.env);
 
 /**
  * Every plan under docs/, as the location module classifies it (the one place that decides what a
@@ -67,6 +72,12 @@ const config: Config = {
   projectName: 'go-study-plans',
   trailingSlash: false,
 
+  // Read by the sync code in the browser (src/sync/browser.ts).
+  customFields: {gistApiUrl},
+
+  // Starts sync on page load when this browser keeps a token; loads nothing else when sync is off.
+  clientModules: [path.resolve(__dirname, 'src/sync/autostart.ts')],
+
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
@@ -99,6 +110,8 @@ const config: Config = {
     bundleShapingPlugin,
     // Offline full-text search in pieces: a query fetches the index fragments of its words only (src/theme/SearchBar).
     searchIndexPlugin,
+    // Every built page's Content-Security-Policy: scripts and connections to this site (and the Gist API) only.
+    contentSecurityPolicyPlugin,
     [
       '@docusaurus/plugin-pwa',
       {

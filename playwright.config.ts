@@ -2,10 +2,14 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {defineConfig, devices} from '@playwright/test';
 import {chromiumArgs, findChromium} from './tests/support/chromium';
+import {gistApiPort} from './tests/support/gistApiPort';
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
+// The fake Gist API (tests/support/fakeGistApiServer.ts). The site under test must be built pointing at it:
+// `npm run build:test` bakes GIST_API_URL=http://127.0.0.1:<GIST_API_PORT> into the build (`npm test` does this).
+const apiPort = gistApiPort();
 const isCI = Boolean(process.env.CI);
 
 /** Exits with a message a newcomer can act on, rather than a stack trace from deep inside the runner. */
@@ -18,7 +22,7 @@ const chromiumFound = findChromium();
 if ('error' in chromiumFound) fail(chromiumFound.error);
 
 if (!existsSync(path.join(__dirname, 'build', 'index.html'))) {
-  fail('No production build found in build/. Run `npm run build` first (`npm test` does this for you).');
+  fail('No production build found in build/. Run `npm run build:test` first (`npm test` does this for you).');
 }
 
 export default defineConfig({
@@ -47,13 +51,24 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  webServer: {
-    // The production build, because hydration (and its errors) only happens there.
-    command: `npx docusaurus serve --no-open --port ${port} --host 127.0.0.1`,
-    url: baseURL,
-    reuseExistingServer: !isCI,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The production build, because hydration (and its errors) only happens there.
+      command: `npx docusaurus serve --no-open --port ${port} --host 127.0.0.1`,
+      url: baseURL,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // GitHub's Gist API as the sync tests need it, on loopback: no test reaches the internet.
+      command: `npx tsx tests/support/fakeGistApiServer.ts --port ${apiPort}`,
+      url: `http://127.0.0.1:${apiPort}/__fake/health`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -4,6 +4,7 @@ import {getState, updateState, useStoredState} from '@site/src/store';
 import {clearTicks} from '@site/src/store/progress';
 import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
 import {onDemand} from '@site/src/lib/onDemand';
+import {syncIsOn} from '@site/src/sync/keys';
 import styles from './styles.module.css';
 
 // Export and import load their code (the file format, every plan's items) when used: plan pages carry only the buttons.
@@ -12,6 +13,8 @@ type TransferActions = typeof import('./transfer');
 
 // The link, its compression and the QR code load only when the reader opens "Move my progress".
 const MoveProgress = lazy(() => import('@site/src/components/MoveProgress'));
+// Sync's code loads only when it is on in this browser or the reader opens "Sync across devices".
+const SyncPanel = lazy(() => import('@site/src/components/SyncPanel'));
 
 interface Props {
   /** With a plan, a "Reset" button for that plan's ticks is shown. */
@@ -55,6 +58,14 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
   }, [progress, lastBackupAt]);
   const remind = now !== null && needsBackupReminder(progress, lastBackupAt, now);
   const movePanelId = useId();
+  const syncPanelId = useId();
+  const [syncOpen, setSyncOpen] = useState(false);
+  const [syncOn, setSyncOn] = useState(false);
+  useEffect(() => {
+    // Read after hydration: the server render knows nothing of this browser.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSyncOn(syncIsOn());
+  }, []);
   const fileInput = useRef<HTMLInputElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -145,6 +156,14 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
           onClick={() => setMoving((open) => !open)}>
           <Translate id="progress.tools.move">Move my progress</Translate>
         </button>
+        <button
+          type="button"
+          className="button button--sm button--outline button--secondary"
+          aria-expanded={syncOpen}
+          aria-controls={syncPanelId}
+          onClick={() => setSyncOpen((open) => !open)}>
+          <Translate id="progress.tools.sync">Sync across devices</Translate>
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -175,6 +194,13 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
         {moving && (
           <Suspense fallback={null}>
             <MoveProgress />
+          </Suspense>
+        )}
+      </div>
+      <div id={syncPanelId}>
+        {(syncOn || syncOpen) && (
+          <Suspense fallback={null}>
+            <SyncPanel open={syncOpen} />
           </Suspense>
         )}
       </div>

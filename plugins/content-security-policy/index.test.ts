@@ -1,0 +1,78 @@
+import {createHash} from 'node:crypto';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import contentSecurityPolicyPlugin, {addPolicies} from '.';
+import {DEFAULT_GIST_API_URL, gistApiUrlFrom} from './gistApiUrl';
+import {inlineScriptHashes, withPolicy} from './policy';
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const THEME_SCRIPT = '(function(){document.documentElement.setAttribute("data-theme","dark")})()';
+const PAGE = `<!doctype html><html lang=en><head><meta charset=UTF-8><title>Week 10</title><script>${THEME_SCRIPT}</script><script src=/assets/js/main.js defer></script><script type=application/ld+json>{"a":1}</script></head><body><div id=__docusaurus></div><script>$RC("B:0","S:0")</script></body></html>`;
+
+const policyOf = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+
+describe('the Content-Security-Policy of a built page', () => {
+  it('allows the inline scripts the page runs by hash, and no others', () => {
+    expect(inlineScriptHashes(PAGE)).toEqual([sha(THEME_SCRIPT), sha('$RC("B:0","S:0")')]);
+    const policy = policyOf(withPolicy(PAGE, 'https://api.github.com'));
+    expect(policy).toContain(`script-src 'self' ${sha(THEME_SCRIPT)} ${sha('$RC("B:0","S:0")')};`);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('comes first in <head>, after only the charset declaration', () => {
+    const html = withPolicy(PAGE, 'https://api.github.com');
+    expect(html).toMatch(/^<!doctype html><html lang=en><head><meta charset=UTF-8><meta http-equiv="Content-Security-Policy"/);
+  });
+
+  it('is not added twice', () => {
+    const once = withPolicy(PAGE, 'https://api.github.com');
+    expect(withPolicy(once, 'https://api.github.com')).toBe(once);
+  });
+
+  it('a page without <head> stops the build naming the file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'broken.html'), '<p>no head</p>');
+    await expect(addPolicies(dir, 'https://api.github.com')).rejects.toThrow(/^broken\.html: The page has no <head>/);
+  });
+});
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, {recursive: true, force: true})));
+
+describe('the production build (GIST_API_URL unset)', () => {
+  it('lets pages connect to this site and GitHub’s API only, on every page, nested ones too', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'weeks'));
+    writeFileSync(path.join(dir, 'index.html'), PAGE);
+    writeFileSync(path.join(dir, 'weeks', 'week-10.html'), PAGE);
+    const saved = process.env.GIST_API_URL;
+    delete process.env.GIST_API_URL;
+    try {
+      const plugin = contentSecurityPolicyPlugin({} as never);
+      await plugin.postBuild!({outDir: dir} as never);
+    } finally {
+      if (saved !== undefined) process.env.GIST_API_URL = saved;
+    }
+    for (const file of ['index.html', 'weeks/week-10.html']) {
+      expect(policyOf(readFileSync(path.join(dir, file), 'utf8'))).toContain("connect-src 'self' https://api.github.com;");
+    }
+  });
+});
+
+describe('GIST_API_URL', () => {
+  it('defaults to GitHub’s API', () => {
+    expect(gistApiUrlFrom({})).toBe(DEFAULT_GIST_API_URL);
+  });
+  it('takes a loopback address for tests, without a trailing slash', () => {
+    expect(gistApiUrlFrom({GIST_API_URL: 'http://127.0.0.1:4390/'})).toBe('http://127.0.0.1:4390');
+  });
+  it('refuses plain http to another host, and what is not a URL, with a clear message', () => {
+    expect(() => gistApiUrlFrom({GIST_API_URL: 'http://example.com'})).toThrow(/must use https/);
+    expect(() => gistApiUrlFrom({GIST_API_URL: 'api.github.com'})).toThrow(/absolute http\(s\) URL/);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The Content-Security-Policy a built page carries, as a `<meta>` tag in its `<head>`. A static host sends no headers
+ * of ours, and a meta policy covers only what follows it, so the tag goes right after `<meta charset>` (which must stay
+ * within the first 1024 bytes and loads nothing) and before anything else.
+ */
+import {createHash} from 'node:crypto';
+import {parse} from 'parse5';
+import type {DefaultTreeAdapterMap} from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+
+function* elements(node: Node): Generator<Element> {
+  if (isElement(node)) yield node;
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) yield* elements(child);
+  if (isElement(node) && 'content' in node) yield* elements(node.content as Node);
+}
+
+const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
+
+/** Script types a browser runs; data blocks (`application/ld+json`, …) need no hash. */
+const EXECUTABLE = new Set(['', 'text/javascript', 'application/javascript', 'module']);
+
+/** The `'sha256-…'` source of every inline script the page runs, in document order, without repeats. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const element of elements(parse(html))) {
+    if (element.tagName !== 'script' || attribute(element, 'src') !== undefined) continue;
+    if (!EXECUTABLE.has((attribute(element, 'type') ?? '').trim().toLowerCase())) continue;
+    const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+    const hash = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    if (!hashes.includes(hash)) hashes.push(hash);
+  }
+  return hashes;
+}
+
+/** The policy for a page with these inline scripts, allowing connections to this site and the API's origin only. */
+export function policyFor(scriptHashes: readonly string[], apiOrigin: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
+    // Docusaurus and React set style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${apiOrigin}`,
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The page with its policy tag inserted; a page that already has one is returned as it is. */
+export function withPolicy(html: string, apiOrigin: string): string {
+  if (/<meta[^>]+http-equiv=["']?content-security-policy/i.test(html)) return html;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(inlineScriptHashes(html), apiOrigin)}">`;
+  const head = /<head(?:\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error('The page has no <head> tag to put its Content-Security-Policy in.');
+  let at = head.index + head[0].length;
+  const charset = /^\s*<meta\s+charset=["']?[\w-]+["']?\s*\/?>/i.exec(html.slice(at));
+  if (charset) at += charset[0].length;
+  return `${html.slice(0, at)}${tag}${html.slice(at)}`;
+}
