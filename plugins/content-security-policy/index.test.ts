@@ -17,7 +17,7 @@ describe('the Content-Security-Policy of a built page', () => {
   it('allows the inline scripts the page runs by hash, and no others', () => {
     expect(inlineScriptHashes(PAGE)).toEqual([sha(THEME_SCRIPT), sha('$RC("B:0","S:0")')]);
     const policy = policyOf(withPolicy(PAGE, 'https://api.github.com'));
-    expect(policy).toContain(`script-src 'self' ${sha(THEME_SCRIPT)} ${sha('$RC("B:0","S:0")')};`);
+    expect(policy).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha(THEME_SCRIPT)} ${sha('$RC("B:0","S:0")')};`);
     expect(policy).not.toContain('unsafe-eval');
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
   });

@@ -41,7 +41,9 @@ export function inlineScriptHashes(html: string): string[] {
 export function policyFor(scriptHashes: readonly string[], apiOrigin: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
+    // Search runs Pagefind's WebAssembly (fetched from this site): compiling it needs 'wasm-unsafe-eval', which allows
+    // WebAssembly only, not eval of JavaScript.
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
     // Docusaurus and React set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
