@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {themes as prismThemes} from 'prism-react-renderer';
@@ -51,15 +52,15 @@ const firstWeek = weeklyPlans[0] && `/${weeklyPlans[0].planId}`;
 const firstIntensive = plans.flatMap((plan) => (plan.kind === 'intensive' ? [`/${plan.planId}`] : [])).sort()[0];
 
 /**
- * With `trailingSlash: false` a page is built as `weeks/week-10/go.html` but requested as `/weeks/week-10/go`;
- * the plugin's service worker looks a request up as-is or with `/index.html`, so pages are precached under
- * the URL people open (the server answers it with the same file).
+ * The plugin would precache every file of the site for every visitor (several MB as the guide grows). The worker keeps
+ * the app shell and what the learner opens or follows instead (src/sw/keepOffline.js); the precache list is only the
+ * web app manifest, under a revision made of every built file's, so that any change to the site gives a new worker
+ * (and the update prompt).
  */
-function cleanUrlManifest(entries: {url: string; revision: string | null; size: number}[]) {
-  const manifest = entries.map((entry) =>
-    entry.url.endsWith('.html') && !entry.url.endsWith('index.html') && entry.url !== '404.html' ? {...entry, url: entry.url.slice(0, -'.html'.length)} : entry,
-  );
-  return {manifest, warnings: []};
+function shellManifest(entries: {url: string; revision: string | null; size: number}[]) {
+  const everyFile = createHash('sha256');
+  for (const entry of [...entries].sort((a, b) => a.url.localeCompare(b.url))) everyFile.update(`${entry.url} ${entry.revision ?? ''}\n`);
+  return {manifest: [{url: 'manifest.json', revision: everyFile.digest('hex').slice(0, 16), size: 0}], warnings: []};
 }
 
 const config: Config = {
@@ -115,18 +116,17 @@ const config: Config = {
     [
       '@docusaurus/plugin-pwa',
       {
-        // The plugin's default strategies precache only for an installed app or `?offlineMode=true`; people study
-        // in an ordinary tab on a train, so every visitor gets the whole site (a few MB) cached after the first visit.
+        // The plugin's default strategies turn the worker on only for an installed app or `?offlineMode=true`; people
+        // study in an ordinary tab on a train, so every visitor's worker keeps the shell and what they open or follow.
         offlineModeActivationStrategies: ['always'],
-        // Takes the open tab when first installed, so the first visit already works offline.
-        swCustom: path.resolve(__dirname, 'src/sw/claimClients.js'),
+        // Takes the open tab when first installed, and keeps pages for offline use (see shellManifest).
+        swCustom: path.resolve(__dirname, 'src/sw/worker.js'),
         // Registers that worker and announces updates without workbox-window, which every page would load.
         swRegister: path.resolve(__dirname, 'src/sw/register.ts'),
         injectManifestConfig: {
-          // The plugin precaches every HTML page, JS/CSS chunk and JSON file (the hashed search index among them)
-          // and every image; README screenshots are not part of the site's pages.
-          globIgnores: ['img/readme/**'],
-          manifestTransforms: [cleanUrlManifest],
+          // README screenshots are not part of the site's pages; the search index changes with the pages it indexes.
+          globIgnores: ['img/readme/**', 'pagefind/**'],
+          manifestTransforms: [shellManifest],
         },
         pwaHead: [
           {tagName: 'link', rel: 'manifest', href: '/manifest.json'},

@@ -1,5 +1,5 @@
 import {renderReloadPopup} from '@docusaurus/plugin-pwa/lib/renderReloadPopup.js';
-import {serviceWorkerUrl, watchForUpdates} from './register';
+import {followedRoutes, plansToFetch, serviceWorkerUrl, watchForUpdates} from './register';
 
 vi.mock('@docusaurus/plugin-pwa/lib/renderReloadPopup.js', () => ({renderReloadPopup: vi.fn(() => Promise.resolve())}));
 
@@ -90,4 +90,21 @@ it('announces a version that finishes installing while the page is open; Reload 
   expect(update.messages).toEqual([{type: 'SKIP_WAITING'}]);
   // The page reloads once the new version controls it, not before.
   expect(listeners).toEqual(['controllerchange']);
+});
+
+describe('what the page tells the worker to keep for offline use', () => {
+  it('names each followed plan once, by its route', () => {
+    expect(followedRoutes([{planIds: ['weeks/week-10/go', 'weeks/week-11/go']}, {planIds: ['weeks/week-10/go']}])).toEqual([
+      '/weeks/week-10/go',
+      '/weeks/week-11/go',
+    ]);
+    expect(followedRoutes([])).toEqual([]);
+  });
+
+  it('fetches every followed plan, but with Save-Data on only those followed since the page loaded', () => {
+    const routes = ['/weeks/week-10/go', '/weeks/week-11/go'];
+    expect(plansToFetch(routes, null, false)).toEqual(routes);
+    expect(plansToFetch(routes, null, true)).toEqual([]);
+    expect(plansToFetch(routes, new Set(['/weeks/week-10/go']), true)).toEqual(['/weeks/week-11/go']);
+  });
 });

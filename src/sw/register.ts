@@ -58,8 +58,87 @@ export function watchForUpdates(registration: ServiceWorkerRegistration, prompt 
 function register(): void {
   navigator.serviceWorker
     .register(serviceWorkerUrl(process.env.PWA_SERVICE_WORKER_URL ?? '/sw.js', Boolean(process.env.PWA_DEBUG)))
-    .then((registration) => watchForUpdates(registration))
+    .then((registration) => {
+      watchForUpdates(registration);
+      whenControlled(keepForOffline);
+    })
     .catch((error: unknown) => console.error('Service worker registration failed', error));
+}
+
+/** The pages of the app shell, whose chunks the worker keeps from the first visit on (see src/sw/keepOffline.js). */
+const SHELL_ROUTES = ['/', '/today', '/notes', '/review', '/search'];
+
+type DocusaurusWindow = Window & {docusaurus?: {preload(route: string): Promise<unknown> | false}};
+
+/** Whether the reader asked the browser to save data: then nothing is fetched ahead for offline use. */
+export function savesData(): boolean {
+  return Boolean((navigator as Navigator & {connection?: {saveData?: boolean}}).connection?.saveData);
+}
+
+/** The addresses of the followed plans, each once (a plan's route is its id). */
+export function followedRoutes(follows: readonly {planIds: readonly string[]}[]): string[] {
+  return [...new Set(follows.flatMap((follow) => follow.planIds.map((planId) => `/${planId}`)))].sort();
+}
+
+/**
+ * The followed plans to fetch now: all of them, or with Save-Data on only those followed since this page loaded (the
+ * learner asked for them); `before` is null on the first call.
+ */
+export function plansToFetch(routes: readonly string[], before: ReadonlySet<string> | null, saveData: boolean): string[] {
+  if (!saveData) return [...routes];
+  return before ? routes.filter((route) => !before.has(route)) : [];
+}
+
+function tellWorker(message: object): void {
+  navigator.serviceWorker.controller?.postMessage(message);
+}
+
+/** Loads a route's chunks, through the worker, which keeps them. */
+function preloadRoute(route: string): void {
+  void Promise.resolve((window as DocusaurusWindow).docusaurus?.preload(route)).catch(() => {});
+}
+
+function whenControlled(run: () => void): void {
+  if (navigator.serviceWorker.controller) run();
+  else navigator.serviceWorker.addEventListener('controllerchange', run, {once: true});
+}
+
+/**
+ * Tells the worker what to keep: the page open now with the files it loaded (before the worker took the tab they did
+ * not pass through it), the shell's chunks, and the followed plans, again whenever the follows change in this tab or
+ * another (a follow, an unfollow, an import or merge). The worker cannot read the store.
+ */
+function keepForOffline(): void {
+  if (!savesData()) {
+    const used = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === window.location.origin && url.pathname.startsWith('/assets/'))
+      .map((url) => url.pathname);
+    tellWorker({type: 'keep-page', url: window.location.pathname, assets: used});
+    SHELL_ROUTES.forEach(preloadRoute);
+  }
+  void import('@site/src/store').then(({getState, subscribe}) => {
+    let before: Set<string> | null = null;
+    let sent = '';
+    const send = () => {
+      const routes = followedRoutes(getState().follows);
+      if (before !== null && routes.join('\n') === sent) return;
+      const fetchNow = plansToFetch(routes, before, savesData());
+      tellWorker({type: 'keep-followed', followed: routes, fetchNow});
+      fetchNow.forEach(preloadRoute);
+      before = new Set(routes);
+      sent = routes.join('\n');
+    };
+    send();
+    subscribe(send);
+  });
+}
+
+/** Docusaurus calls this after each route change: a page opened by a link inside the site fetched no HTML to keep. */
+export function onRouteDidUpdate({location, previousLocation}: {location: Location; previousLocation: Location | null}): void {
+  if (!previousLocation || location.pathname === previousLocation.pathname || savesData()) return;
+  if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) tellWorker({type: 'keep-page', url: location.pathname, assets: []});
 }
 
 if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) {

@@ -2,17 +2,36 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {expect, test, withoutServiceWorker} from './support/test';
+import type {Page} from '@playwright/test';
 import {chromiumArgs, findChromium} from '../support/chromium';
 import {collectErrors, gotoHydrated, watchPageHealth} from './support/site';
 
 // The subject is the service worker: offline pages, and what installing the app needs.
 test.use({serviceWorker: 'installed'});
 
-test('after one visit to the home page, a never-visited plan page, the roadmap and search work with no network', async ({context, page}) => {
+/** Whether the service worker has kept `route` for offline use (any of its caches). */
+const isKept = (page: Page, route: string) => page.evaluate(async (url) => (await caches.match(url)) !== undefined, route);
+
+test('the app shell, every page opened (by a link inside the site too) and searches already made work with no network; pages never opened are not downloaded', async ({
+  context,
+  page,
+}) => {
   const errors = collectErrors(page);
   await gotoHydrated(page, '/', {waitUntil: 'networkidle'});
-  // The service worker precaches the whole site while installing, then takes the tab.
+  // The service worker keeps the app shell while installing, then takes the tab.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
+
+  // Opened by a link: no HTML is fetched by the page, so the worker is asked to keep it.
+  await page.getByRole('link', {name: 'Roadmap', exact: true}).first().click();
+  await expect(page).toHaveURL(/\/roadmap\/roadmap-16-weeks$/);
+  await gotoHydrated(page, '/weeks/week-10/go', {waitUntil: 'networkidle'});
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('presigned');
+  await expect(page.getByRole('option').filter({hasText: 'Week 11'}).first()).toBeVisible();
+  await gotoHydrated(page, '/search?q=goroutine', {waitUntil: 'networkidle'});
+  await expect(page.getByRole('link', {name: /Week|Day/}).first()).toBeVisible();
+  await expect.poll(() => isKept(page, '/roadmap/roadmap-16-weeks'), {timeout: 30_000}).toBe(true);
+  expect(await isKept(page, '/weeks/week-13/go')).toBe(false);
 
   await context.setOffline(true);
 
@@ -34,6 +53,9 @@ test('after one visit to the home page, a never-visited plan page, the roadmap a
 
   await gotoHydrated(page, '/search?q=goroutine');
   await expect(page.getByRole('link', {name: /Week|Day/}).first()).toBeVisible();
+
+  await gotoHydrated(page, '/today');
+  await expect(page.getByRole('heading', {level: 1})).toBeVisible();
 
   // Offline fetches that fail are expected to log nothing: the cache answers every request of these pages.
   expect(errors).toEqual([]);
