@@ -11,7 +11,7 @@
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {chromium, expect, type Browser, type Locator, type Page} from '@playwright/test';
+import {chromium, expect as baseExpect, type Browser, type Locator, type Page} from '@playwright/test';
 import {countElementsInFile} from '../tests/support/htmlElements';
 import {chromiumArgs} from '../tests/support/chromium';
 import {coldBuild} from './build';
@@ -55,6 +55,8 @@ function loadBudgets(): MainThreadBudgets {
 }
 
 type Side = 'site' | 'stock';
+
+const expect = baseExpect.configure({timeout: 30_000});
 
 /** One interaction: what to press and what shows that it happened. */
 interface Interaction {
@@ -128,11 +130,17 @@ const INTERACTIONS: Interaction[] = [
 /** One run of an interaction: the longest Event Timing entry of it, or null when it left none. */
 interface InteractionRun {
   durationMs: number | null;
+  /** Why the run measured nothing: its visible effect never showed (the message of the failed wait). */
+  failure?: string;
 }
+
+/** How long a run waits for the interaction's effect: code loaded on demand arrives late under 4× throttling. */
+const EFFECT_TIMEOUT_MS = 30_000;
 
 /** Loads the page, slows its CPU, presses the target and reads the Event Timing entries the press left. */
 async function measureInteraction(browser: Browser, origin: string, interaction: Interaction): Promise<InteractionRun> {
   const context = await browser.newContext({viewport: {width: 412, height: 915}, serviceWorkers: 'block'});
+  context.setDefaultTimeout(EFFECT_TIMEOUT_MS);
   try {
     const page = await context.newPage();
     await page.goto(`${origin}${INTERACTION_ROUTE}`);
@@ -150,7 +158,11 @@ async function measureInteraction(browser: Browser, origin: string, interaction:
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', {rate: CPU_SLOWDOWN});
     await target.click();
-    await interaction.effect(page, target);
+    try {
+      await interaction.effect(page, target);
+    } catch (error) {
+      return {durationMs: null, failure: (error instanceof Error ? error.message : String(error)).split('\n')[0]!};
+    }
     // Entries arrive after the paint that follows the interaction: two frames after the effect shows, they are in.
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100))))');
     const entries = (await page.evaluate('window.benchEventEntries')) as {duration: number; interactionId: number}[];
@@ -248,9 +260,11 @@ export async function mainThreadRun(options: Options): Promise<number> {
           process.stdout.write(`Interaction ${interaction.name} run ${run}/${options.runs}…                    \r`);
           runs.push(await measureInteraction(browser, origins[interaction.side], interaction));
         }
-        const measured = runs.flatMap((run) => (run.durationMs === null ? [] : [run.durationMs]));
+        const measured = runs.flatMap((run) => (run.durationMs === null || run.failure ? [] : [run.durationMs]));
         interactions.push({name: interaction.name, side: interaction.side, medianMs: measured.length ? median(measured) : null, runs});
-        console.log(`Interaction ${interaction.name}: ${runs.map((run) => (run.durationMs === null ? 'no entry' : fmtMs(run.durationMs))).join(', ')}`);
+        console.log(
+          `Interaction ${interaction.name}: ${runs.map((run) => run.failure ?? (run.durationMs === null ? 'no entry' : fmtMs(run.durationMs))).join(', ')}`,
+        );
       }
     } finally {
       await browser.close();
@@ -271,6 +285,7 @@ export async function mainThreadRun(options: Options): Promise<number> {
           ? [`${route}: performance ${ours.performance} < stock's ${theirs.performance}`]
           : []),
       ]),
+      ...interactions.filter((result) => result.runs.some((run) => run.failure)).map((result) => `${result.name}: its effect was not seen in every run`),
       ...interactions
         .filter((result) => result.side === 'site' && result.medianMs !== null && result.medianMs > budgets.maxInteractionMs)
         .map((result) => `${result.name}: ${fmtMs(result.medianMs!)} to next paint > ${budgets.maxInteractionMs} ms`),
@@ -278,6 +293,8 @@ export async function mainThreadRun(options: Options): Promise<number> {
 
     const date = new Date().toISOString();
     const interactionCell = (result: InteractionResult) => {
+      const failed = result.runs.filter((run) => run.failure);
+      if (failed.length) return `effect not seen in ${failed.length} of ${result.runs.length} runs: ${failed[0]!.failure!.replace(/\|/g, '\\|')}`;
       const silent = result.runs.filter((run) => run.durationMs === null).length;
       const value = result.medianMs === null ? `under ${EVENT_THRESHOLD_MS} ms` : fmtMs(result.medianMs);
       return `${value}${silent ? ` (${silent} of ${result.runs.length} runs left no entry: under ${EVENT_THRESHOLD_MS} ms)` : ''}`;
