@@ -18,6 +18,8 @@ export interface PageMetrics {
   seo: number;
   lcpMs: number;
   tbtMs: number;
+  /** Lighthouse's main-thread work breakdown, summed (script, style and layout, paint, parsing, other). */
+  mainThreadMs: number;
   cls: number;
   jsTransferBytes: number;
   totalTransferBytes: number;
@@ -99,6 +101,7 @@ export async function runLighthouse(url: string, formFactor: FormFactor, browser
     seo: score(lhr, 'seo'),
     lcpMs: numeric(lhr, 'largest-contentful-paint'),
     tbtMs: numeric(lhr, 'total-blocking-time'),
+    mainThreadMs: numeric(lhr, 'mainthread-work-breakdown'),
     cls: numeric(lhr, 'cumulative-layout-shift'),
     jsTransferBytes: sum(requests.filter((item) => item.resourceType === 'Script')),
     totalTransferBytes: sum(requests),

@@ -22,6 +22,7 @@ export function medianOf(runs: PageMetrics[]): PageMetrics {
     seo: numbers((m) => m.seo),
     lcpMs: numbers((m) => m.lcpMs),
     tbtMs: numbers((m) => m.tbtMs),
+    mainThreadMs: numbers((m) => m.mainThreadMs),
     cls: numbers((m) => m.cls),
     jsTransferBytes: numbers((m) => m.jsTransferBytes),
     totalTransferBytes: numbers((m) => m.totalTransferBytes),

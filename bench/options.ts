@@ -10,6 +10,10 @@ export interface Options {
   lighthouse: boolean;
   /** Generated plans added for the entry bundle's growth, one build each. */
   plans: number[];
+  /** Main-thread comparison with stock: elements, Lighthouse TBT and main-thread work, interactions (off with --no-main-thread). */
+  mainThread: boolean;
+  /** Only the main-thread comparison, on the existing build/ (--main-thread-only). */
+  mainThreadOnly: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -17,11 +21,14 @@ export const USAGE = `Usage: npm run bench -- [options]
   --scale <n>         instead: build with 100, 250 … n synthetic plan pages and report build cost
   --no-build          measure the existing build/ instead of a cold build (build time is not reported)
   --no-lighthouse     only the size report: JavaScript per page beside stock Docusaurus, entry growth, attribution
+  --no-main-thread    skip the main-thread comparison with stock (elements, Lighthouse TBT and main-thread work,
+                      tap-to-next-paint under 4× CPU throttling)
+  --main-thread-only  only that comparison, on the existing build/ (run \`npm run build\` first)
   --plans <n,n,…>     generated plans added for the entry bundle's growth, one build each (default 5,50,200)
   --build-lock <file> take an exclusive flock on <file> around each build (machines shared with other builds)`;
 
 export function parseArgs(argv: string[]): Options {
-  const options: Options = {runs: 3, scale: null, buildLock: null, build: true, lighthouse: true, plans: [5, 50, 200]};
+  const options: Options = {runs: 3, scale: null, buildLock: null, build: true, lighthouse: true, plans: [5, 50, 200], mainThread: true, mainThreadOnly: false};
   const positive = (flag: string, value: string | undefined): number => {
     const number = Number(value);
     if (!value || !Number.isInteger(number) || number < 1) throw new UsageError(`${flag} needs a whole number of at least 1, got "${value ?? ''}".`);
@@ -39,6 +46,8 @@ export function parseArgs(argv: string[]): Options {
       options.buildLock = file;
     } else if (flag === '--no-build') options.build = false;
     else if (flag === '--no-lighthouse') options.lighthouse = false;
+    else if (flag === '--no-main-thread') options.mainThread = false;
+    else if (flag === '--main-thread-only') options.mainThreadOnly = true;
     else if (flag === '--plans') {
       const list = value() ?? '';
       options.plans = list.split(',').map((item) => positive(flag, item.trim()));
