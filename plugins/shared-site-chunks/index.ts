@@ -10,7 +10,7 @@ const DOCS_SHARED = /[\\/]node_modules[\\/]@docusaurus[\\/](plugin-content-docs[
  * the chunks that use it.
  */
 const STORE_READ_PATH =
-  /[\\/](src[\\/]store[\\/](index|schema|migrations|salvage|keys|notes|review|timers|stamps|pageWatch|versions|stampWrite|recordKinds)\.ts|src[\\/]hooks[\\/]useVariant\.ts|plugins[\\/]plan-model[\\/](ids|identity)\.ts)$/;
+  /[\\/](src[\\/]store[\\/](index|schema|migrations|salvage|keys|notes|review|timers|stamps|pageWatch|versions|stampWrite|recordKinds|follows)\.ts|src[\\/]hooks[\\/]useVariant\.ts|plugins[\\/]plan-model[\\/](ids|identity)\.ts)$/;
 
 /**
  * The site's chunking rules beyond Docusaurus's own, in one place since their priorities decide together which chunk a
