@@ -104,7 +104,7 @@ export function exchange(from: StoredState, to: StoredState, now: number): Store
   const text = JSON.stringify(exportProgress(from.progress, new Date(now), extrasOf(from)));
   const result = importProgress(text, to.progress, undefined, extrasOf(to), now);
   if (!result.ok) throw new Error(result.error);
-  return withImport(to, result);
+  return withImport(to, result, now);
 }
 
 /** Applies one operation at the next moment of the world's clock. */

@@ -6,6 +6,7 @@
  */
 import {createMap} from './keys';
 import {mergeVersioned, type VersionedReport} from './merge';
+import type {ImportReport} from './describeImport';
 import {decodeNotes} from './notes';
 import {ITEM_KINDS} from './recordKinds';
 import {decodeReview} from './review';
@@ -80,4 +81,24 @@ export function joinImported(here: VersionedFields, file: ImportedVersioned): {f
   };
   const {state, report} = mergeVersioned(here, remote);
   return {fields: state, report};
+}
+
+/** The counts of what the versioned merge did, in place of the union's: a removal or a later change is counted too. */
+export function withVersionedCounts(report: ImportReport, versioned: VersionedReport): void {
+  const count = (map: Record<string, number>, ...kinds: string[]) => kinds.reduce((sum, kind) => sum + (map[kind] ?? 0), 0);
+  report.added = count(versioned.added, 'tick');
+  report.followsAdded = count(versioned.added, 'follow');
+  report.review.added = count(versioned.added, 'mark');
+  report.notes.added = count(versioned.added, 'dayNote', 'itemNote');
+  report.notes.keptBoth = versioned.concurrentNotes;
+  report.notes.extended = Math.max(0, count(versioned.changed, 'dayNote', 'itemNote') - versioned.concurrentNotes);
+  const removed = {
+    ticks: count(versioned.removed, 'tick'),
+    marks: count(versioned.removed, 'mark'),
+    notes: count(versioned.removed, 'dayNote', 'itemNote'),
+    follows: count(versioned.removed, 'follow'),
+  };
+  if (Object.values(removed).some((value) => value > 0)) report.removed = removed;
+  const changed = count(versioned.changed, 'tick', 'mark', 'follow');
+  if (changed > 0) report.changed = changed;
 }
