@@ -20,6 +20,8 @@ describe('the Content-Security-Policy of a built page', () => {
     expect(policy).toContain(`script-src 'self' ${sha(THEME_SCRIPT)} ${sha('$RC("B:0","S:0")')};`);
     expect(policy).not.toContain('unsafe-eval');
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // The timer alarm's worker is made from a blob (src/components/TimerCenter/alerts.ts).
+    expect(policy).toContain("worker-src 'self' blob:;");
   });
 
   it('comes first in <head>, after only the charset declaration', () => {
