@@ -21,6 +21,8 @@ describe('the Content-Security-Policy of a built page', () => {
     // WebAssembly may be compiled (Pagefind's search); JavaScript may never be eval'd.
     expect(policy).not.toMatch(/'unsafe-eval'/);
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // The timer alarm's worker is made from a blob (src/components/TimerCenter/alerts.ts).
+    expect(policy).toContain("worker-src 'self' blob:;");
   });
 
   it('comes first in <head>, after only the charset declaration', () => {

@@ -50,7 +50,8 @@ export function policyFor(scriptHashes: readonly string[], apiOrigin: string): s
     "font-src 'self' data:",
     `connect-src 'self' ${apiOrigin}`,
     "manifest-src 'self'",
-    "worker-src 'self'",
+    // The timers' alarm runs in a worker made from a blob the site's own script writes (TimerCenter/alerts.ts).
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

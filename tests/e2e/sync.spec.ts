@@ -107,6 +107,8 @@ test('the build under test sends its API requests to the fake Gist API (npm run 
 });
 
 test('A turns sync on and ticks; B turns it on with the same token and shows them; the token goes only to the API, in Authorization', async ({browser}) => {
+  // Two browsers, each hydrating a plan page twice or more: twice a one-browser test's work on a busy two-core machine.
+  test.slow();
   const learner = await newLearner();
   const a = await openDevice(browser);
   await turnOnSync(a.page, learner.token);
@@ -154,6 +156,7 @@ test('A turns sync on and ticks; B turns it on with the same token and shows the
 // syncs. The record model of issue #31 (a merge that is a join, with tombstones) makes it travel; the store adapter
 // (src/sync/storeAdapter.ts) then points at its merge and this test passes as written.
 test.fixme('B unticks one; A shows the untick after it regains focus (needs #31)', async ({browser}) => {
+  test.slow();
   const learner = await newLearner();
   const a = await openDevice(browser);
   await turnOnSync(a.page, learner.token);
@@ -169,6 +172,8 @@ test.fixme('B unticks one; A shows the untick after it regains focus (needs #31)
 });
 
 test('both devices edit offline, come back online, and end equal with no typed text lost', async ({browser}) => {
+  // Two browsers (see the first two-device test).
+  test.slow();
   const learner = await newLearner();
   const a = await openDevice(browser);
   await turnOnSync(a.page, learner.token);
@@ -271,6 +276,8 @@ test('a classic token with more than the gist scope is refused and not kept; a f
 });
 
 test('the sync panel works by keyboard, with labels, and has no axe violations in light or dark', async ({browser}) => {
+  // Two axe scans of a whole plan page.
+  test.slow();
   const a = await openDevice(browser);
   await syncButton(a.page).focus();
   await a.page.keyboard.press('Enter');
