@@ -1,7 +1,8 @@
 /**
- * The one place sync knows the store. For now the travelling state is the export format (src/store/exchange.ts)
- * without its time stamp and without running timers (a running timer stays with its device), and the merge is the
- * import's. When the record model lands (#31), this points at its own travelling state and merge document instead.
+ * The one place sync knows the store. The travelling state is the export format (src/store/exchange.ts), which carries
+ * each record's version, without its time stamp and without running timers (a running timer stays with its device);
+ * the merge is the import's, the record model's join. What a merge brings keeps the versions it came with, as
+ * mergeTravellingDocument does: a merge is not an edit made on this device.
  */
 import {getState, subscribe, updateState, type StoredState} from '@site/src/store';
 import {EXPORT_VERSION, exportProgress, extrasOf, importProgress, withImport} from '@site/src/store/exchange';
@@ -23,7 +24,7 @@ export const storeAdapter: SyncableStore = {
     const result = importProgress(JSON.stringify({...doc, exportedAt: ''}), state.progress, undefined, extrasOf(state));
     if (!result.ok) return {error: result.error};
     if (canonicalJson(travelling(withImport(state, result)).doc) === canonicalJson(travelling(state).doc)) return {changed: false};
-    updateState((latest) => withImport(latest, result));
+    updateState((latest) => withImport(latest, result), {versions: 'keeps-versions'});
     return {changed: true};
   },
   subscribe,

@@ -152,10 +152,8 @@ test('A turns sync on and ticks; B turns it on with the same token and shows the
   await b.context.close();
 });
 
-// The store's merge today is a union (an import never unticks), so B's untick is merged away by A's tick when A
-// syncs. The record model of issue #31 (a merge that is a join, with tombstones) makes it travel; the store adapter
-// (src/sync/storeAdapter.ts) then points at its merge and this test passes as written.
-test.fixme('B unticks one; A shows the untick after it regains focus (needs #31)', async ({browser}) => {
+// An untick is a versioned removal (a tombstone): made after B saw A's tick, it wins on both devices.
+test('B unticks one; A shows the untick after it regains focus', async ({browser}) => {
   test.slow();
   const learner = await newLearner();
   const a = await openDevice(browser);
