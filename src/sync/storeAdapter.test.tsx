@@ -62,7 +62,7 @@ describe('devices that sync through the adapter', () => {
 
   it('an untick made after seeing the tick travels back, and after merging each other both hold the same document', () => {
     let doc: unknown = null;
-    let laptop = asDevice(null, () => {
+    const laptop = asDevice(null, () => {
       tick('d1-b1');
       tick('d1-b2');
       doc = storeAdapter.snapshot().doc;
@@ -73,7 +73,7 @@ describe('devices that sync through the adapter', () => {
       doc = storeAdapter.snapshot().doc;
     });
     let laptopDoc: unknown = null;
-    laptop = asDevice(laptop, () => {
+    asDevice(laptop, () => {
       expect(storeAdapter.merge(doc, storeAdapter.snapshot().format)).toEqual({changed: true});
       expect(ticked()).toEqual(['d1-b1']);
       laptopDoc = storeAdapter.snapshot().doc;
