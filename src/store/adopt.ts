@@ -13,7 +13,7 @@ import {copyMap, createMap} from './keys';
 import {MAX_NOTE_LENGTH, MERGE_SEPARATOR, hasContent, type NoteMap} from './notes';
 import type {ReviewMark} from './review';
 import {planEntries, reconcilePlan, recordIds, stampOf, withPlan} from './records';
-import type {DetachedRecord, ItemStamp} from './stamps';
+import {withDetachedKey, type DetachedRecord, type ItemStamp} from './stamps';
 import {MAX_TIMER_RUNS, type FollowedPlan, type StoredState, type TimerRecord, type TimerRun} from './schema';
 import {timerKey} from './timers';
 import {storedPlanIds} from './orphans';
@@ -103,18 +103,19 @@ export function adoptPlan(state: StoredState, orphanId: string, targetId: string
       if (timer?.runningSince != null && now > timer.runningSince) runs.push({start: timer.runningSince, end: now, finished: false});
       if (tick === null && note === null && mark === null && runs.length === 0) continue;
       const stamp: ItemStamp | undefined = oldStamps[id];
-      detached.push({
-        key: `${targetId}#${id}@${now}-moved`,
-        planId: targetId,
-        itemId: id,
-        text: stamp?.text ?? id,
-        fingerprint: stamp?.fingerprint ?? '',
-        detachedAt: now,
-        tick,
-        note,
-        review: mark,
-        runs,
-      });
+      detached.push(
+        withDetachedKey({
+          planId: targetId,
+          itemId: id,
+          text: stamp?.text ?? id,
+          fingerprint: stamp?.fingerprint ?? '',
+          detachedAt: now,
+          tick,
+          note,
+          review: mark,
+          runs,
+        }),
+      );
       continue;
     }
     if (tick !== null) ticks[target] = Object.hasOwn(ticks, target) ? Math.min(ticks[target]!, tick) : tick;

@@ -9,7 +9,7 @@ import {copyMap, createMap, isTickTime} from './keys';
 import {MAX_NOTE_LENGTH} from './notes';
 import {decodeReview} from './review';
 import {planEntries} from './records';
-import {decodeStamps, isRecord, MAX_DETACHED, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
+import {decodeStamps, isRecord, MAX_DETACHED, withDetachedKey, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
 
 /** The stamps of the ids that hold a tick, an item note or a review mark, for an export or a link to carry. */
 export function stampsOfRecords(stamps: StampMap, ...records: Record<string, Record<string, unknown>>[]): StampMap {
@@ -94,8 +94,7 @@ export function rekeyImported(
       const tick = planOf(file.progress, planId)[id];
       const note = planOf(file.itemNotes, planId)[id];
       const review = decodeReview({[planId]: {[id]: planOf(file.review, planId)[id]}}).review[planId]?.[id] ?? null;
-      const record: DetachedRecord = {
-        key: `${planId}#${id}@${now}-imported`,
+      const record: DetachedRecord = withDetachedKey({
         planId,
         itemId: id,
         text: planStamps[id]!.text,
@@ -110,7 +109,7 @@ export function rekeyImported(
             ? [{start: run.start, end: run.end, finished: run.finished === true}]
             : [],
         ),
-      };
+      });
       if (record.tick !== null || record.note !== null || record.review !== null || record.runs.length > 0) detached.push(record);
     }
     for (const kind of kinds) {
@@ -181,7 +180,14 @@ export function mergeDetached(
   const added: DetachedRecord[] = [];
   const notAdded: DetachedRecord[] = [];
   for (const record of incoming) {
-    if (merged.some((other) => other.key === record.key || sameDetached(other, record))) continue;
+    const sameKey = merged.findIndex((other) => other.key === record.key);
+    // The same record set aside on two devices: one copy, dated when it was first set aside (so the order of merges
+    // does not decide which date stays).
+    if (sameKey >= 0) {
+      if (record.detachedAt < merged[sameKey]!.detachedAt) merged[sameKey] = record;
+      continue;
+    }
+    if (merged.some((other) => sameDetached(other, record))) continue;
     if (merged.length >= MAX_DETACHED) {
       notAdded.push(record);
       continue;

@@ -61,6 +61,25 @@ describe('records after a plan edit', () => {
     expect(readStored(JSON.stringify(state), NOW).report).toMatchObject({condition: 'ok'});
   });
 
+  it('get the same key on two devices that see the same edit at different times, and merge to one in either order', () => {
+    const edited = [landed[0]!, identity('d2-a1', 'Mock interview with a peer'), landed[2]!];
+    const laptop = reconcilePlan(reload(withRecords()), PLAN, edited, NOW).detached;
+    const phone = reconcilePlan(reload(withRecords()), PLAN, edited, NOW + 86_400_000).detached;
+    expect(phone.map((record) => record.key)).toEqual(laptop.map((record) => record.key));
+    expect(laptop[0]!.key).not.toContain(String(NOW));
+    // One record, dated when it was first set aside, whichever list the merge starts from.
+    expect(mergeDetached(laptop, phone).detached).toEqual(laptop);
+    expect(mergeDetached(phone, laptop).detached).toEqual(laptop);
+    // What differs in what was kept makes another record: nothing one device set aside hides the other's.
+    const otherNote = reconcilePlan(
+      reload({...withRecords(), itemNotes: setNote(DEFAULT_STATE.itemNotes, 'item', PLAN, 'd2-a1', 'Remember: vertical too')}),
+      PLAN,
+      edited,
+      NOW,
+    ).detached;
+    expect(mergeDetached(laptop, otherNote).detached).toHaveLength(2);
+  });
+
   it('a timer running on a removed item stops, and the time it ran stays in the detached record', () => {
     let state = startTimer(withRecords(), {planId: PLAN, itemId: 'd2-a1', durationMs: 3_600_000, maxMs: 3_600_000, next: ['d2-a2']}, NOW - 60_000);
     state = startTimer(state, {planId: PLAN, itemId: 'd2-b1', durationMs: 3_600_000, maxMs: 3_600_000, next: ['d2-a1', 'd2-a2']}, NOW - 30_000);

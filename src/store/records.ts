@@ -15,7 +15,7 @@ import {keyParts} from './versions';
 // The stored shape of stamps and set-aside records is ./stamps, read on every page; this module loads with plans. What
 // the reader does with a detached record is ./detached, and the re-keying of imported records ./importedRecords: a plan
 // page carries neither.
-import {type DetachedRecord, type ItemStamp} from './stamps';
+import {withDetachedKey, type DetachedRecord, type ItemStamp} from './stamps';
 
 /** One plan's entries of a plan → entries map (an empty map when it has none). */
 export const planEntries = <T>(map: Record<string, Record<string, T>>, planId: string): Record<string, T> =>
@@ -98,8 +98,7 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
     // An id only a timer's "next" named holds nothing to keep.
     if (tick === null && note === null && review === null && runs.length === 0) return [];
     return [
-      {
-        key: `${planId}#${id}@${now}`,
+      withDetachedKey({
         planId,
         itemId: id,
         text: stamps[id]?.text ?? id,
@@ -109,7 +108,7 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
         note,
         review,
         runs,
-      },
+      }),
     ];
   });
   const timers = createMap<TimerRecord>();

@@ -19,7 +19,11 @@ export type StampMap = Record<string, Record<string, ItemStamp>>;
 
 /** The records of one item that left its plan, with the text they were made on. */
 export interface DetachedRecord {
-  /** Unique among detached records: plan, old id and when it was detached. */
+  /**
+   * Unique among detached records, and derived from what the record holds (`detachedKey`), never from the moment it
+   * was set aside: two devices that see the same plan edit set the same records aside under the same keys, so merging
+   * their lists keeps one of each whichever order they exchange in.
+   */
   key: string;
   planId: string;
   /** The id the records had; it may now name another item, so it is never used to show them. */
@@ -42,6 +46,25 @@ export interface DetachedRecord {
  * read back.
  */
 export const MAX_DETACHED = 2000;
+
+/** The part of a detached record its key is made from: its item and what was kept of it, not when. */
+export type DetachedContent = Pick<DetachedRecord, 'planId' | 'itemId' | 'fingerprint' | 'tick' | 'note' | 'review' | 'runs'>;
+
+/** A record's key, from its content: `plan#item~hash` (FNV-1a, 32 bits, over the content's JSON). */
+export function detachedKey(record: DetachedContent): string {
+  const content = JSON.stringify([record.fingerprint, record.tick, record.note, record.review?.markedAt ?? null, record.runs]);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < content.length; index++) {
+    hash ^= content.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${record.planId}#${record.itemId}~${hash.toString(36)}`;
+}
+
+/** A record set aside, under its content's key. */
+export function withDetachedKey(record: Omit<DetachedRecord, 'key'>): DetachedRecord {
+  return {key: detachedKey(record), ...record};
+}
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 export const shortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_FINGERPRINT_LENGTH;
