@@ -4,7 +4,7 @@
  * what is here. "Move my progress" links carry the same content (./transfer.ts). Loaded only when the reader exports,
  * imports or opens a link: plan pages do not carry it (see `npm run bench`).
  */
-import {copyMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
+import {copyMap, isItemIdKey, isPlanIdKey, quoteKey, isRecord} from './keys';
 import {
   decodeFollow,
   decodeTimerRuns,
@@ -198,8 +198,6 @@ export type ImportResult =
       report: ImportReport;
     }
   | {ok: false; error: string};
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Validates an export file and merges it into the current progress. Merge rule: a tick in

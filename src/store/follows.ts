@@ -2,7 +2,7 @@
 import {parseVariant} from '@site/plugins/plan-model/ids';
 import {isPlanIdKey} from './keys';
 import type {FollowedPlan} from './schema';
-import {isRecord} from './stamps';
+import {isRecord} from './keys';
 
 const FOLLOW_ID = /^[a-z0-9-]{1,40}$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,11 +5,11 @@
  */
 import {matchRecords, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {dayOfItemId} from '@site/plugins/plan-model/ids';
-import {copyMap, createMap, isTickTime} from './keys';
+import {copyMap, createMap, isTickTime, isRecord} from './keys';
 import {MAX_NOTE_LENGTH} from './notes';
 import {decodeReview} from './review';
 import {planEntries} from './records';
-import {decodeStamps, isRecord, MAX_DETACHED, withDetachedKey, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
+import {decodeStamps, MAX_DETACHED, withDetachedKey, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
 
 /** The stamps of the ids that hold a tick, an item note or a review mark, for an export or a link to carry. */
 export function stampsOfRecords(stamps: StampMap, ...records: Record<string, Record<string, unknown>>[]): StampMap {

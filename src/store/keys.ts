@@ -4,6 +4,11 @@
  */
 import {dayOfItemId} from '@site/plugins/plan-model/ids';
 
+/** One timer per plan item; the key is unique across plans. */
+export const timerKey = (planId: string, itemId: string): string => `${planId}#${itemId}`;
+
+export {isRecord} from '@site/src/lib/isRecord';
+
 /** Real ids are a few dozen characters; anything far longer is not one of ours. */
 export const MAX_ID_LENGTH = 200;
 

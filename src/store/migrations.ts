@@ -2,9 +2,7 @@
  * Upgrades from older schema versions of the one store; each step takes version N to N+1 and never drops a tick,
  * note or choice. `readStored` (schema.ts) runs them in order, then decodes the result as the current version.
  */
-import {MAX_NEXT} from './keys';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import {MAX_NEXT, isRecord} from './keys';
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {

@@ -2,7 +2,7 @@
  * Notes logic with no browser APIs: a note per plan day and a short note per item, kept exactly
  * as typed, and how imported notes merge with the ones already here without losing either text.
  */
-import {copyMap, createMap, isDayKey, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
+import {copyMap, createMap, isDayKey, isItemIdKey, isPlanIdKey, quoteKey, isRecord} from './keys';
 
 /** planId → key (a day number such as `"2"`, or an item id) → the note's text. */
 export type NoteMap = Record<string, Record<string, string>>;
@@ -13,7 +13,6 @@ export const MAX_NOTE_LENGTH = 100_000;
 /** Which keys a note map holds: day numbers or item ids. */
 export type NoteKind = 'day' | 'item';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNoteKey = (kind: NoteKind, key: string): boolean => (kind === 'day' ? isDayKey(key) : isItemIdKey(key));
 const isNoteText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_NOTE_LENGTH;
 

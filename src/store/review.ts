@@ -2,7 +2,7 @@
  * "Review later" marks with their spaced-repetition state, without the scheduler itself: the
  * scheduler (ts-fsrs) loads on the review page only, so plan pages read and toggle marks for free.
  */
-import {copyMap, createMap, isItemIdKey, isPlanIdKey, quoteKey} from './keys';
+import {copyMap, createMap, isItemIdKey, isPlanIdKey, quoteKey, isRecord} from './keys';
 
 /** A scheduler's card as stored: times in ms since the epoch; field meanings follow ts-fsrs's `Card`. */
 export interface ReviewCard {
@@ -33,7 +33,6 @@ export type ReviewMap = Record<string, Record<string, ReviewMark>>;
 /** Longer labels are cut: the page shows the item's own text on its day. */
 export const MAX_LABEL_LENGTH = 300;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isTime = (value: unknown): value is number => isNumber(value) && value >= 0;
 

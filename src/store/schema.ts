@@ -1,11 +1,10 @@
 import {STORAGE_KEY, STORE_SCHEMA_VERSION, parseVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
-import {MAX_NEXT, createMap, isItemIdKey, isPlanIdKey, isTickTime} from './keys';
+import {MAX_NEXT, createMap, isItemIdKey, isPlanIdKey, isRecord, isTickTime, timerKey} from './keys';
 import {MIGRATIONS} from './migrations';
 import {salvageProgress} from './salvage';
 
 export {MIGRATIONS} from './migrations';
 export {isTickTime} from './keys';
-import {timerKey} from './timers';
 import {decodeNotes, type NoteMap} from './notes';
 import {decodeReview, type ReviewMap} from './review';
 import {decodeDetached, decodeStamps, type DetachedRecord, type StampMap} from './stamps';
@@ -148,7 +147,6 @@ export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
 /** A clock set a little differently in another tab or after a sync is not a broken record. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const FIELDS = [
   'version',

@@ -4,7 +4,8 @@
  * the store on every page needs only this.
  */
 import {MAX_FINGERPRINT_LENGTH} from '@site/plugins/plan-model/identity';
-import {createMap, isItemIdKey, isPlanIdKey, isTickTime} from './keys';
+import {createMap, isItemIdKey, isPlanIdKey, isRecord, isTickTime} from './keys';
+
 import {MAX_NOTE_LENGTH} from './notes';
 import {decodeReview, type ReviewMark} from './review';
 
@@ -66,7 +67,6 @@ export function withDetachedKey(record: Omit<DetachedRecord, 'key'>): DetachedRe
   return {key: detachedKey(record), ...record};
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 export const shortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_FINGERPRINT_LENGTH;
 
 /** Reads stored stamps; anything that cannot be one is left out (the records then get stamped again on load). */

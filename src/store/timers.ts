@@ -1,7 +1,8 @@
 import {MAX_TIMER_RUNS, type StoredState, type TimerRecord, type TimerRun} from './schema';
 
-/** One timer per plan item; the key is unique across plans. */
-export const timerKey = (planId: string, itemId: string): string => `${planId}#${itemId}`;
+import {timerKey} from './keys';
+
+export {timerKey};
 
 export function elapsedMs(timer: TimerRecord, now: number): number {
   return timer.elapsedMs + (timer.runningSince === null ? 0 : Math.max(0, now - timer.runningSince));

@@ -11,7 +11,7 @@ import {decodeNotes} from './notes';
 import {ITEM_KINDS} from './recordKinds';
 import {decodeReview} from './review';
 import {decodeFollow, decodeProgress, type FollowedPlan, type StoredState} from './schema';
-import {isRecord} from './stamps';
+import {isRecord} from './keys';
 import {keyParts, recordKey, type SyncState} from './versions';
 
 /** The versions of the records on plan items, as plan → item maps per kind, so they are re-keyed as their records are. */

@@ -9,7 +9,7 @@
  * are kept. A removal keeps its version (a tombstone): the stamp or vector stays while the value is gone.
  */
 import {createMap, isTickTime} from './keys';
-import {isRecord} from './stamps';
+import {isRecord} from './keys';
 
 /** When a record last changed and on which device: compared by time, then by device id. */
 export interface Stamp {

@@ -1,6 +1,7 @@
 /**
  * The one file sync keeps in the learner's gist: its name, its envelope, and what makes its content acceptable.
  */
+import {isRecord} from '@site/src/lib/isRecord';
 
 /** Named so a person looking at their gists recognises it. */
 export const SYNC_FILE_NAME = 'go-study-plans-progress.json';
@@ -26,8 +27,6 @@ export interface SyncEnvelope {
 
 /** Why the gist's file cannot be merged. */
 export type EnvelopeProblem = {kind: 'not-ours'} | {kind: 'too-large'} | {kind: 'newer-format'; format: number} | {kind: 'invalid'; reason: string};
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The file's text for a snapshot. */
 export function encodeEnvelope(format: number, doc: unknown): string {

@@ -4,6 +4,7 @@
  * response is never followed, and no failure carries a message the server or the request wrote.
  */
 import {SYNC_FILE_NAME} from './document';
+import {isRecord} from '@site/src/lib/isRecord';
 
 /** Why a call failed, in terms the engine acts on. */
 export type ApiFailure =
@@ -41,8 +42,6 @@ export interface GistApiOptions {
 
 /** Lists are read 100 gists a page; a learner with more than this many pages of gists is searched no further. */
 const MAX_LIST_PAGES = 10;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The `X-OAuth-Scopes` header as a list; null when absent (a fine-grained token sends none). */
 export function scopesOf(response: Response): string[] | null {
