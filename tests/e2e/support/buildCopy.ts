@@ -148,9 +148,10 @@ export function replaceOnce(text: string, from: string, to: string): string {
 }
 
 /**
- * Publishes a new version of one page in the copy: `edit` rewrites its HTML, and the service worker's precache
- * manifest gets the page's new revision (an MD5 of the file, as Workbox computes it at build time). The service
- * worker script then differs byte for byte, which is what makes a browser install it as an update.
+ * Publishes a new version of one page in the copy: `edit` rewrites its HTML, and the service worker's precache entry
+ * for the app shell gets a new revision, as the build gives it when any built file changes (plugins' PWA options in
+ * docusaurus.config.ts). The service worker script then differs byte for byte, which is what makes a browser install
+ * it as an update.
  */
 export function publishPageChange(copy: BuildCopy, pagePath: string, edit: (html: string) => string): void {
   const url = pagePath.replace(/^\//, '');
@@ -163,8 +164,10 @@ export function publishPageChange(copy: BuildCopy, pagePath: string, edit: (html
   if (after === before) throw new Error(`publishPageChange: the edit left ${url}.html unchanged`);
   writeFileSync(htmlFile, after);
 
-  const entry = (revision: string) => JSON.stringify({revision, url});
   const sw = readFileSync(swFile, 'utf8');
-  if (!sw.includes(entry(md5(before)))) throw new Error(`publishPageChange: sw.js has no precache entry ${entry(md5(before))}`);
-  writeFileSync(swFile, sw.replace(entry(md5(before)), entry(md5(after))));
+  const shellEntry = /\{"revision":"([0-9a-f]+)","url":"manifest\.json"\}/;
+  const found = shellEntry.exec(sw);
+  if (!found) throw new Error('publishPageChange: sw.js has no precache entry for manifest.json');
+  const revision = md5(`${found[1]}${md5(after)}`).slice(0, found[1]!.length);
+  writeFileSync(swFile, sw.replace(found[0], JSON.stringify({revision, url: 'manifest.json'})));
 }
