@@ -11,7 +11,9 @@ export const SEARCH_INDEX_FOLDER = 'pagefind';
  * What is not a plan's or a page's words: controls (timers, toggles, calendar buttons; what never prints is not indexed
  * either), the breadcrumbs and table of contents that repeat other pages' titles, heading link symbols.
  */
-const NOT_CONTENT = ['[data-print="hide"]', '[data-search="ignore"]', '.theme-doc-breadcrumbs', '.theme-doc-toc-mobile', '.theme-doc-footer', '.hash-link'];
+// An excluded element is skipped up to its end tag, and a void element (a tick box's <input>) has none: Pagefind would
+// then skip the rest of its parent, the item's words included. Inputs carry no words, so they are left out here.
+const NOT_CONTENT = ['[data-print="hide"]:not(input)', '[data-search="ignore"]', '.theme-doc-breadcrumbs', '.theme-doc-toc-mobile', '.theme-doc-footer', '.hash-link'];
 
 async function htmlFiles(folder: string, relative = ''): Promise<string[]> {
   const entries = await readdir(path.join(folder, relative), {withFileTypes: true});
