@@ -40,6 +40,8 @@ export interface ImportReport {
   detachedNotAdded?: number;
   /** Records removed here because the other device removed them later: ticks, marks, notes, followed plans (format 6). */
   removed?: {ticks: number; marks: number; notes: number; follows: number};
+  /** What the file holds that was removed here later, and so stays removed: the later change wins (format 6). */
+  removedHereLater?: {ticks: number; marks: number; follows: number};
   /** Ticks, marks and followed plans here replaced by the other device's later change (format 6). */
   changed?: number;
 }
@@ -77,6 +79,15 @@ export function describeImport(report: ImportReport): string {
     removed?.follows ? plural(removed.follows, 'followed plan') : '',
   ].filter(Boolean);
   if (removedParts.length > 0) sentences.push(`Removed, as the other device removed them later: ${removedParts.join(', ')}.`);
+  const later = report.removedHereLater;
+  const laterParts = [
+    later?.ticks ? plural(later.ticks, 'tick') : '',
+    later?.marks ? plural(later.marks, 'review mark') : '',
+    later?.follows ? plural(later.follows, 'followed plan') : '',
+  ].filter(Boolean);
+  if (laterParts.length > 0) {
+    sentences.push(`Left as they are here: ${laterParts.join(', ')} of the file, removed here after the file was made (the later change wins).`);
+  }
   if (report.changed) sentences.push(`Changed, as the other device changed them later: ${plural(report.changed, 'record')}.`);
   const timeParts = [
     report.runsAdded ? `${plural(report.runsAdded, 'timer run')} added to the time log` : '',

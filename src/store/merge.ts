@@ -28,6 +28,8 @@ export interface VersionedReport {
   removed: Record<string, number>;
   /** Notes edited on both devices without seeing each other: both texts are kept. */
   concurrentNotes: number;
+  /** Per kind: records the other side holds that were removed here later, so they stay removed (an untick wins). */
+  removedHereLater: Record<string, number>;
 }
 
 const vvEqual = (a: VersionVector, b: VersionVector): boolean => vvAtMost(a, b) && vvAtMost(b, a);
@@ -63,7 +65,7 @@ function noteVersionsOf(side: VersionedSide, key: string, text: string | undefin
  * here whose removal was forgotten (see `TOMBSTONE_HORIZON_MS`).
  */
 export function mergeVersioned<S extends VersionedSide>(local: S, remote: VersionedSide): {state: S; report: VersionedReport} {
-  const report: VersionedReport = {added: createMap(), changed: createMap(), removed: createMap(), concurrentNotes: 0};
+  const report: VersionedReport = {added: createMap(), changed: createMap(), removed: createMap(), concurrentNotes: 0, removedHereLater: createMap()};
   const stamps = {...local.sync.stamps};
   const notes = {...local.sync.notes};
   const watermark = local.sync.prunedBefore ?? 0;
@@ -90,7 +92,10 @@ export function mergeVersioned<S extends VersionedSide>(local: S, remote: Versio
           stamps[key] = theirs;
           newer = true;
         } else if (order === 0) value = mine !== undefined && other !== undefined ? kind.legacyJoin(mine, other) : (mine ?? other);
-        else value = mine;
+        else {
+          value = mine;
+          if (mine === undefined && other !== undefined) report.removedHereLater[kind.kind] = (report.removedHereLater[kind.kind] ?? 0) + 1;
+        }
       } else {
         const joined = joinNoteVersions(
           noteVersionsOf(local, key, mine as string | undefined),

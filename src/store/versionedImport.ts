@@ -99,6 +99,12 @@ export function withVersionedCounts(report: ImportReport, versioned: VersionedRe
     follows: count(versioned.removed, 'follow'),
   };
   if (Object.values(removed).some((value) => value > 0)) report.removed = removed;
+  const removedHereLater = {
+    ticks: count(versioned.removedHereLater, 'tick'),
+    marks: count(versioned.removedHereLater, 'mark'),
+    follows: count(versioned.removedHereLater, 'follow'),
+  };
+  if (Object.values(removedHereLater).some((value) => value > 0)) report.removedHereLater = removedHereLater;
   const changed = count(versioned.changed, 'tick', 'mark', 'follow');
   if (changed > 0) report.changed = changed;
 }

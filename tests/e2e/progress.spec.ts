@@ -87,7 +87,9 @@ test.describe('ticks', () => {
 });
 
 test.describe('reset, export and import', () => {
-  test('export, reset this week, import: every tick comes back exactly', async ({page}, testInfo) => {
+  test('export, reset this week, import: the later reset stands and says so; into a browser whose data was cleared, every tick comes back exactly', async ({
+    page,
+  }, testInfo) => {
     await gotoHydrated(page, WEEK_09);
     for (const name of ['Block 1 · Concepts', 'Block 4 · Review']) await tick(page, name).first().click();
     await tick(page, 'Block 2 · Design Exercises').click();
@@ -108,6 +110,14 @@ test.describe('reset, export and import', () => {
     await expect(page.getByRole('status').filter({hasText: 'Reset this week: 3 ticks removed.'})).toBeVisible();
     await expect(tick(page, 'Block 1 · Concepts').first()).not.toBeChecked();
 
+    // The reset came after the file was made: as between two devices, the later change wins, and the import says so.
+    await page.locator('[data-progress-import]').first().setInputFiles(file);
+    await expect(page.getByRole('status').filter({hasText: 'Left as they are here: 3 ticks of the file, removed here after the file was made'})).toBeVisible();
+    await expect(tick(page, 'Block 1 · Concepts').first()).not.toBeChecked();
+
+    // A browser whose data was cleared has no later change: the file brings everything back.
+    await page.evaluate(() => localStorage.clear());
+    await reloadHydrated(page);
     await page.locator('[data-progress-import]').first().setInputFiles(file);
     await expect(page.getByRole('status').filter({hasText: 'Imported: 3 ticks added.'})).toBeVisible();
     await expect(tick(page, 'Block 1 · Concepts').first()).toBeChecked();
