@@ -13,7 +13,14 @@ export const SEARCH_INDEX_FOLDER = 'pagefind';
  */
 // An excluded element is skipped up to its end tag, and a void element (a tick box's <input>) has none: Pagefind would
 // then skip the rest of its parent, the item's words included. Inputs carry no words, so they are left out here.
-const NOT_CONTENT = ['[data-print="hide"]:not(input)', '[data-search="ignore"]', '.theme-doc-breadcrumbs', '.theme-doc-toc-mobile', '.theme-doc-footer', '.hash-link'];
+const NOT_CONTENT = [
+  '[data-print="hide"]:not(input)',
+  '[data-search="ignore"]',
+  '.theme-doc-breadcrumbs',
+  '.theme-doc-toc-mobile',
+  '.theme-doc-footer',
+  '.hash-link',
+];
 
 async function htmlFiles(folder: string, relative = ''): Promise<string[]> {
   const entries = await readdir(path.join(folder, relative), {withFileTypes: true});
