@@ -121,12 +121,12 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
         .getByRole('button', {name: /^Start \d+/})
         .first()
         .click();
+      // Pause shows first (the running controls load on demand; a clock jump during their load would time it out).
+      const pause = day1.getByRole('button', {name: /^Pause/}).first();
+      await expect(pause).toBeVisible();
       // A run is timed from when it started: the clock jumps the half hour rather than firing 1,800 one-second ticks.
       await page.clock.fastForward('30:00');
-      await day1
-        .getByRole('button', {name: /^Pause/})
-        .first()
-        .click();
+      await pause.click();
       await expect(page.locator('[data-time-spent] [data-heatmap-text]')).toContainText('Timed study on 1 of these days, 30 min in all');
 
       await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});

@@ -31,6 +31,9 @@ test.afterEach(async () => {
 async function openControlled(page: Page): Promise<void> {
   await gotoHydrated(page, `${site.url}${PLAN_PAGE}`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
+  // The worker keeps the opened page for offline use as soon as it takes the tab; a version published before that copy
+  // is made would be the copy (and the "old" version a reload shows would already be the new one).
+  await expect.poll(() => page.evaluate(async (url) => (await caches.match(url)) !== undefined, PLAN_PAGE), {timeout: 60_000}).toBe(true);
   // A full page load would clear this; the prompt must leave it in place.
   await page.evaluate(() => {
     (window as MarkedWindow).loadedBeforeUpdate = true;
