@@ -60,6 +60,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Pure logic and the store, each test starting from the reset in tests/unit/setup.ts: one module graph per
+          // worker instead of one per file (93 s instead of 122 s for the unit run on two cores). The component tests
+          // (dom) stay isolated: Testing Library and jsdom keep state between files.
+          isolate: false,
           include: ['tests/unit/**/*.test.ts', 'plugins/**/*.test.ts', 'src/**/*.test.ts'],
         },
       },
