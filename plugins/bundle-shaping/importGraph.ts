@@ -18,8 +18,13 @@ const isDynamicImport = (type: string) => type.startsWith('import()');
  * A cache group test that selects `entryFile` and every file of `siteDir` it imports statically, directly or through
  * other such files: the modules that load with it, as the bundler's own import graph says, so no list has to mirror
  * it. Packages (anything under node_modules) are left to the other rules.
+ *
+ * `reExporters` are modules that only re-export others' names (a public entry) whose modules have no effects when
+ * loaded (the `without effects` rule): the bundler takes each name an importer uses straight from the module that
+ * defines it, so what loads with the entry is reached through the names used, not through the re-exporter. The walk
+ * does not pass through them; a module the entry needs through one is found by its own import of that module.
  */
-export function importedStaticallyBy(entryFile: string, siteDir: string): ModuleTest {
+export function importedStaticallyBy(entryFile: string, siteDir: string, reExporters: readonly string[] = []): ModuleTest {
   const ownFile = (file: string | null | undefined): file is string =>
     Boolean(file) && file!.startsWith(siteDir) && !/[\\/]node_modules[\\/]/.test(file!.slice(siteDir.length));
   // One answer per module and module graph: a rebuild while previewing brings a new graph.
@@ -41,7 +46,7 @@ export function importedStaticallyBy(entryFile: string, siteDir: string): Module
       const current = queue.shift()!;
       for (const {originModule, dependency} of moduleGraph.getIncomingConnections(current as never)) {
         const origin = originModule?.nameForCondition();
-        if (!originModule || !ownFile(origin) || !dependency || isDynamicImport(dependency.type) || seen.has(origin)) continue;
+        if (!originModule || !ownFile(origin) || !dependency || isDynamicImport(dependency.type) || seen.has(origin) || reExporters.includes(origin)) continue;
         if (origin === entryFile) {
           found = true;
           break;

@@ -48,7 +48,16 @@ export interface CacheGroup extends RuleBase {
   group: {chunks: 'async'; name?: string; minChunks: number; minSize: number; priority: number; reuseExistingChunk: true};
 }
 
-export type Rule = ModuleSwap | Alias | CacheGroup;
+/**
+ * Modules whose path matches `pattern` do nothing when loaded but define exports, so the browser bundle may leave out
+ * one whose exports a chunk does not use, even when the chunk imports a module that re-exports it.
+ */
+export interface WithoutEffects extends RuleBase {
+  kind: 'without effects';
+  pattern: RegExp;
+}
+
+export type Rule = ModuleSwap | Alias | CacheGroup | WithoutEffects;
 
 /** The one package of Docusaurus's browser code compiled to CommonJS with tslib's helpers. */
 const TSLIB_USER = '@docusaurus/utils-common';
@@ -56,6 +65,8 @@ const TSLIB_USER = '@docusaurus/utils-common';
 const tslibShim = (context: LoadContext) => path.join(context.generatedFilesDir, 'bundle-shaping', 'tslib-helpers.mjs');
 /** What Root loads after hydration (src/theme/Root.tsx) to watch the page: the store's read path starts there. */
 const STORE_READ_ENTRY = 'src/store/pageWatch.ts';
+/** The store's public entry: it only re-exports the store's modules (see the `store modules` rule). */
+const STORE_PUBLIC_ENTRY = 'src/store/index.ts';
 
 /**
  * Every way this site shapes its bundles beyond Docusaurus's own, one entry each, with why. The guard test
@@ -126,13 +137,23 @@ export const RULES: readonly Rule[] = [
       {request: '@docusaurus/theme-common', matched: true},
     ],
   },
+  // The store has one public entry (src/store/index.ts) that re-exports every operation, the merge and the link's
+  // encoding among them. The bundler keeps every module such an entry names unless it knows the module does nothing
+  // when loaded: then a plan page's chunks carry ticks and notes, and the merge stays with the code that merges.
+  // (Measured with the build: without this rule the entry grew by 17 KiB and plan pages by 5–7 KiB.)
+  {
+    kind: 'without effects',
+    name: 'store modules',
+    pattern: /[\\/]src[\\/]store[\\/](?!pageWatch\.ts$)[^\\/]+\.tsx?$/,
+    reliesOn: [{request: `./${STORE_PUBLIC_ENTRY}`, matched: true}],
+  },
   // Root loads the store's read path after hydration, and a plan page's own chunks use the same modules: one `store`
   // chunk for both. Its modules are what the entry imports statically, read from the bundler's import graph, so a
   // module the store adds to that path joins the chunk without anyone listing it.
   {
     kind: 'cache group',
     name: 'storeReadPath',
-    test: (context) => importedStaticallyBy(path.join(context.siteDir, STORE_READ_ENTRY), context.siteDir),
+    test: (context) => importedStaticallyBy(path.join(context.siteDir, STORE_READ_ENTRY), context.siteDir, [path.join(context.siteDir, STORE_PUBLIC_ENTRY)]),
     group: {chunks: 'async', name: 'store', minChunks: 1, minSize: 0, priority: 46, reuseExistingChunk: true},
     reliesOn: [{request: `./${STORE_READ_ENTRY}`}],
   },
@@ -148,10 +169,11 @@ export function bundlerConfig(
   const swaps = rules.flatMap((rule) => (rule.kind === 'module swap' ? [new NormalModuleReplacementPlugin(rule.pattern, rule.replacement)] : []));
   if (isServer) return {plugins: swaps};
   const aliases = rules.flatMap((rule) => (rule.kind === 'alias' ? [{test: rule.pattern, resolve: {alias: {[rule.request]: rule.replacement(context)}}}] : []));
+  const withoutEffects = rules.flatMap((rule) => (rule.kind === 'without effects' ? [{test: rule.pattern, sideEffects: false}] : []));
   const cacheGroups = Object.fromEntries(
     rules.flatMap((rule) => (rule.kind === 'cache group' ? [[rule.name, {...rule.group, test: rule.test ? rule.test(context) : rule.pattern}]] : [])),
   );
-  return {plugins: swaps, module: {rules: aliases}, optimization: {splitChunks: {cacheGroups}}};
+  return {plugins: swaps, module: {rules: [...aliases, ...withoutEffects]}, optimization: {splitChunks: {cacheGroups}}};
 }
 
 /** Applies RULES: the site's bundles lighter than stock Docusaurus's, and shared where pages share code. */

@@ -1,6 +1,5 @@
 import {loadPlanFingerprints} from '@generated/plan-data/default/plan-loaders';
-import {getState, updateState} from '@site/src/store';
-import {adoptPlan, chooseAdoptions} from '@site/src/store/adopt';
+import {getState, updateState, adoptPlan, chooseAdoptions} from '@site/src/store';
 import {loadPlanModel} from './usePlanModels';
 
 /**

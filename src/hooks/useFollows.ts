@@ -1,7 +1,5 @@
 import {useCallback} from 'react';
-import {updateState, useStoredState} from '@site/src/store';
-import type {FollowedPlan} from '@site/src/store/schema';
-import {MAX_FOLLOWS} from '@site/src/store/schema';
+import {updateState, useStoredState, type FollowedPlan, MAX_FOLLOWS} from '@site/src/store';
 import {newFollowId} from '@site/src/schedule/followId';
 
 /** The plans the reader follows (none during the server render and hydration). */

@@ -1,8 +1,8 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import loaders, {loadPlanSummaries as loadSummaryModule} from '@generated/plan-data/default/plan-loaders';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import type {PlanData} from '@site/plugins/plan-data/data';
-import {reconcileStoredPlan} from './useReconcile';
+import {useReconciledRecords} from './useReconcile';
 
 /** Page models already loaded in this tab, by plan id: each plan's module loads once. */
 const loaded = new Map<string, PagePlan>();
@@ -19,8 +19,6 @@ export function loadPlanModel(planId: string): Promise<PagePlan | null> {
     promise = load().then(
       (module) => {
         loaded.set(planId, module.default);
-        // Records are read with the model from here on: they must sit on the items they were made on first.
-        reconcileStoredPlan(planId, module.default);
         return module.default;
       },
       // Offline before the site was cached, say: the caller shows what it can without the plan.
@@ -53,15 +51,17 @@ export function loadedPlanModel(planId: string): PagePlan | undefined {
 
 /**
  * The page models of `planIds` by id, as they arrive: a plan is absent while its module loads (or when the site has
- * no such plan). Pages other than a plan's own (Today, the timer panel) read labels and durations from here.
+ * no such plan). Pages other than a plan's own (Today, the timer panel) read labels and durations from here, and the
+ * plans' records are kept matched to their items while they are shown (useReconcile.ts).
  */
 export function usePlanModels(planIds: readonly string[]): ReadonlyMap<string, PagePlan> {
   const key = planIds.join('\n');
-  const [, setArrived] = useState(0);
+  const [arrived, setArrived] = useState(0);
   useEffect(() => {
     let current = true;
     for (const planId of key.split('\n')) {
-      if (planId === '' || loaded.has(planId)) continue;
+      // Also for a model already loaded: it may have arrived between this render and this effect.
+      if (planId === '') continue;
       void loadPlanModel(planId).then((plan) => {
         if (current && plan) setArrived((count) => count + 1);
       });
@@ -70,5 +70,13 @@ export function usePlanModels(planIds: readonly string[]): ReadonlyMap<string, P
       current = false;
     };
   }, [key]);
-  return new Map(planIds.flatMap((planId): [string, PagePlan][] => (loaded.has(planId) ? [[planId, loaded.get(planId)!]] : [])));
+  // The same map until a plan arrives, so the reconciling effect below runs again only then.
+  const models = useMemo(
+    () => new Map(key.split('\n').flatMap((planId): [string, PagePlan][] => (loaded.has(planId) ? [[planId, loaded.get(planId)!]] : []))),
+    // `arrived` counts the models that arrived: the map is made again when one does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, arrived],
+  );
+  useReconciledRecords(models);
+  return models;
 }

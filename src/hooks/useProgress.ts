@@ -1,7 +1,5 @@
 import {useCallback} from 'react';
-import {getState, updateState, useStoredState} from '@site/src/store';
-import {askToPersist} from '@site/src/store/backup';
-import {countTicked, setTick} from '@site/src/store/progress';
+import {getState, updateState, useStoredState, askToPersist, countTicked, setTick} from '@site/src/store';
 
 /** Whether one item is ticked (false during the server render and hydration). */
 export function useTicked(planId: string, itemId: string): boolean {

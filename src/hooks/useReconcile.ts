@@ -1,8 +1,7 @@
 import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
 import {planIdentities} from '@site/plugins/plan-model/identity';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
-import {getState, subscribe, updateState} from '@site/src/store';
-import {reconcilePlan} from '@site/src/store/records';
+import {getState, subscribe, updateState, reconcilePlan} from '@site/src/store';
 
 /**
  * Brings the stored records of a plan in line with the plan as deployed (see src/store/records.ts): moved items take
@@ -17,14 +16,17 @@ export function reconcileStoredPlan(planId: string, plan: PagePlan): void {
 }
 
 /**
- * Keeps a plan's records matched to its items while the plan is shown: once before the first paint with stored
- * data, so no record shows on another item even for a frame, and after every change, so a record written on this
- * page is stamped with the item it was made on.
+ * The one trigger that keeps records matched to their items: every component that shows records against plans (a
+ * plan page through <PlanPage>, and every page reading plans through `usePlanModels`: Today, notes, review, the timer
+ * panel) calls it with the plans it shows. It runs once before the first paint with stored data, so no record shows
+ * on another item even for a frame, and after every change, so a record written here is stamped with the item it was
+ * made on. Loading a plan's model never writes the store by itself.
  */
-export function useReconciledRecords(planId: string, plan: PagePlan): void {
+export function useReconciledRecords(plans: ReadonlyMap<string, PagePlan>): void {
   useIsomorphicLayoutEffect(() => {
-    const run = () => reconcileStoredPlan(planId, plan);
+    if (plans.size === 0) return undefined;
+    const run = () => plans.forEach((plan, planId) => reconcileStoredPlan(planId, plan));
     run();
     return subscribe(run);
-  }, [planId, plan]);
+  }, [plans]);
 }

@@ -1,5 +1,4 @@
-import {getState, updateState} from '@site/src/store';
-import {exportFileName, exportProgress, extrasOf} from '@site/src/store/exchange';
+import {getState, updateState, exportFileName, exportProgress, extrasOf} from '@site/src/store';
 
 /** Saves text as a file through a temporary link; nothing leaves the browser. */
 export function saveTextFile(name: string, text: string, type: string): void {

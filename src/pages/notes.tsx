@@ -8,12 +8,11 @@ import {dayAnchor, dayOfItemId} from '@site/plugins/plan-model/ids';
 import type {PlanSummary} from '@site/plugins/plan-data/data';
 import {planName} from '@site/src/components/ContinueCard';
 import {usePlanData} from '@site/src/hooks/usePlanData';
-import {useStoredState} from '@site/src/store';
+import {useStoredState, type NoteMap} from '@site/src/store';
 import DetachedRecords from '@site/src/components/DetachedRecords';
 import OrphanedPlans from '@site/src/components/OrphanedPlans';
 import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
-import type {NoteMap} from '@site/src/store/notes';
 import styles from './notes.module.css';
 
 interface DayEntry {

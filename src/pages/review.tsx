@@ -9,11 +9,10 @@ import {dayAnchor, dayOfItemId} from '@site/plugins/plan-model/ids';
 import {planName} from '@site/src/components/ContinueCard';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {useNow} from '@site/src/hooks/useNow';
-import {updateState, useStoredState} from '@site/src/store';
+import {updateState, useStoredState, dueAt, dueToday, endOfDay, setReviewCard, type ReviewCard, type ReviewMark} from '@site/src/store';
 import DetachedRecords from '@site/src/components/DetachedRecords';
 import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
-import {dueAt, dueToday, endOfDay, setReviewCard, type ReviewCard, type ReviewMark} from '@site/src/store/review';
 import styles from './review.module.css';
 
 // Whole days between reviews from the first answer on: minute-long learning steps would keep a topic "due today" all day.

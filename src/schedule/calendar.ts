@@ -5,7 +5,7 @@
  */
 import type {PlanItemInfo} from '@site/src/components/PlanPage';
 import type {StudyEvent} from '@site/src/components/CalendarExport/events';
-import type {FollowedPlan} from '@site/src/store/schema';
+import type {FollowedPlan} from '@site/src/store';
 import {dateOf, type ScheduleDay} from '.';
 
 /** Minutes reserved for an item whose plan gives no duration (as the plan export does). */

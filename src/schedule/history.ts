@@ -2,7 +2,7 @@
  * Where the reader's time went: minutes studied and items ticked per local date, the streak and
  * the study heatmap, from the timer runs and tick times the store keeps. Pure, like the schedule.
  */
-import type {TimerRun} from '@site/src/store/schema';
+import type {TimerRun} from '@site/src/store';
 import {addDays, daysBetween, localDate, weekdayOf, type Ticks} from '.';
 
 /** What happened on one local date. */

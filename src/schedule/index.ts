@@ -9,7 +9,7 @@
  */
 import {variantItems, type PlanVariant} from '@site/plugins/plan-model/ids';
 import type {PlanSummary, WeeklyPlanSummary} from '@site/plugins/plan-data/data';
-import type {FollowedPlan} from '@site/src/store/schema';
+import type {FollowedPlan} from '@site/src/store';
 
 export * from './dates';
 import {EVERY_DAY, addDays, daysBetween, weekdayOf} from './dates';

@@ -2,7 +2,8 @@ import {adoptingPlan, fingerprintKey} from '@site/plugins/plan-model/adoption';
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {scheduleEvents} from '@site/src/schedule/calendar';
 import {adoptPlan, chooseAdoptions} from './adopt';
-import {forgetPlan, orphanedPlans} from './orphans';
+import {forgetPlan, orphanedPlans, storedPlanIds} from './orphans';
+import {PLAN_SCOPES} from './planScopes';
 import {setNote, MERGE_SEPARATOR, MAX_NOTE_LENGTH} from './notes';
 import {setTick} from './progress';
 import {reconcilePlan} from './records';
@@ -214,6 +215,17 @@ describe('a plan no longer on the site', () => {
     expect(forgotten.timers).toEqual({});
     expect(forgotten.follows).toEqual([{...follow, planIds: ['weeks/week-09/go', OTHER]}]);
     expect(forgotten.lastVisit).toBeNull();
+  });
+
+  it('is found, and deleted, through the record table: every field of the stored state says what it holds of a plan', () => {
+    expect(Object.keys(PLAN_SCOPES).sort()).toEqual(Object.keys(DEFAULT_STATE).sort());
+    const state = recordsOnOldPath();
+    expect(storedPlanIds(state)).toContain(OLD);
+    const forgotten = forgetPlan(state, OLD);
+    expect(storedPlanIds(forgotten)).not.toContain(OLD);
+    // The other plans' records are left exactly as they were.
+    expect(forgetPlan(forgotten, OLD)).toEqual(forgotten);
+    for (const planId of storedPlanIds(state)) if (planId !== OLD) expect(storedPlanIds(forgotten)).toContain(planId);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   subscribe,
   subscribePersistence,
   updateState,
-} from './index';
+} from './state';
 import {MAX_FOLLOWS, SCHEMA_VERSION, decodeState} from './schema';
 import {NO_SYNC} from './versions';
 import {remainingMs, startTimer, timerKey} from './timers';

@@ -3,23 +3,12 @@
  * site now holds: see plugins/plan-model/adoption.ts): what each holds, for /notes to name, and deleting them when the
  * reader chooses to.
  */
-import {createMap} from './keys';
-import {planEntries, withPlan} from './records';
-import type {StoredState, TimerRecord} from './schema';
+import {planEntries} from './records';
+import {plansWithRecords, withoutPlan} from './planScopes';
+import type {StoredState} from './schema';
 
 /** Every plan id the store holds a record of (follows and the last visit name plans, they hold no records). */
-export function storedPlanIds(state: StoredState): Set<string> {
-  return new Set([
-    ...Object.keys(state.progress),
-    ...Object.keys(state.itemNotes),
-    ...Object.keys(state.review),
-    ...Object.keys(state.dayNotes),
-    ...Object.keys(state.stamps),
-    ...Object.values(state.timers).map((timer) => timer.planId),
-    ...state.timerRuns.map((run) => run.planId),
-    ...state.detached.map((record) => record.planId),
-  ]);
-}
+export const storedPlanIds = plansWithRecords;
 
 /** What the store keeps of a plan the site no longer has, for the reader to see and delete. */
 export interface OrphanedPlan {
@@ -52,27 +41,6 @@ export function orphanedPlans(state: StoredState, current: ReadonlySet<string>):
 /**
  * Deletes everything kept under a plan id (the reader chose Delete for a plan no longer on the site): its records,
  * stamps, timers, time log and detached records; follows stop naming it (a follow of that plan alone ends), and the
- * last visit is forgotten when it was there.
+ * last visit is forgotten when it was there. What each field holds of a plan is the record table's (./planScopes.ts).
  */
-export function forgetPlan(state: StoredState, planId: string): StoredState {
-  const without = <T>(map: Record<string, Record<string, T>>): Record<string, Record<string, T>> => withPlan(map, planId, createMap<T>());
-  const timers = createMap<TimerRecord>();
-  for (const [key, timer] of Object.entries(state.timers)) if (timer.planId !== planId) timers[key] = timer;
-  return {
-    ...state,
-    progress: without(state.progress),
-    itemNotes: without(state.itemNotes),
-    review: without(state.review),
-    stamps: without(state.stamps),
-    dayNotes: without(state.dayNotes),
-    timers,
-    timerRuns: state.timerRuns.filter((run) => run.planId !== planId),
-    detached: state.detached.filter((record) => record.planId !== planId),
-    follows: state.follows.flatMap((follow) => {
-      if (!follow.planIds.includes(planId)) return [follow];
-      const planIds = follow.planIds.filter((id) => id !== planId);
-      return planIds.length > 0 ? [{...follow, planIds}] : [];
-    }),
-    lastVisit: state.lastVisit?.planId === planId ? null : state.lastVisit,
-  };
-}
+export const forgetPlan = withoutPlan;

@@ -5,7 +5,7 @@
  */
 import {pageVariant} from '@site/plugins/plan-model/ids';
 import {applyVariantToDocument} from '@site/src/hooks/useVariant';
-import {NO_PERSISTENCE_PROBLEM, getPersistenceStatus, getState, inspectStoredData, subscribe, subscribePersistence, updateState} from './index';
+import {NO_PERSISTENCE_PROBLEM, getPersistenceStatus, getState, inspectStoredData, subscribe, subscribePersistence, updateState} from './state';
 
 /** What Root shows because of the stored state. */
 export interface PageNeeds {

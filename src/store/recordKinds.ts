@@ -6,9 +6,8 @@
  */
 import {copyMap, createMap} from './keys';
 import {keyParts, recordKey} from './versions';
-import type {StoredState} from './schema';
+import type {FollowedPlan, StoredState} from './schema';
 import type {ReviewMark} from './review';
-import type {FollowedPlan} from './schema';
 
 type NestedField = 'progress' | 'review' | 'dayNotes' | 'itemNotes';
 

@@ -1,4 +1,4 @@
-import {updateState, type StoredState, type WriteOutcome} from './index';
+import {updateState, type StoredState, type WriteOutcome} from './state';
 import {MAX_NOTE_LENGTH, setNote, type NoteKind} from './notes';
 
 /** What became of a note: a store write outcome, or `too-long` when the store does not keep text that long. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
-import {getState, resetStoreForTests, updateState, STORAGE_KEY} from './index';
+import {getState, resetStoreForTests, updateState, STORAGE_KEY} from './state';
 import {MAX_NOTE_LENGTH, noteOf} from './notes';
 import {setTick} from './progress';
 import {exportProgress, extrasOf, importProgress, withImport} from './exchange';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import {getState, mergeTravellingDocument, resetStoreForTests, travellingDocument, updateState} from './index';
+import {getState, mergeTravellingDocument, resetStoreForTests, travellingDocument, updateState} from './state';
 import {EXPORT_VERSION} from './exchange';
 import {setTick} from './progress';
 import {setNote} from './notes';

@@ -16,9 +16,9 @@ import {
   type KnownItems,
   type ProgressExport,
 } from './exchange';
-import {TRANSFER_PARAM} from './transferFragment';
+import {TRANSFER_PARAM} from '@site/src/lib/transferFragment';
 
-export {isTransferFragment} from './transferFragment';
+export {isTransferFragment} from '@site/src/lib/transferFragment';
 /**
  * Format of the link's data; a link with a higher number comes from a newer site and is refused.
  * 2 added `review`; 3 added `stamps` (as export format 4), so records follow their items when the plans changed

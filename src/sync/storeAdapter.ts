@@ -4,8 +4,7 @@
  * the merge is the import's, the record model's join. What a merge brings keeps the versions it came with, as
  * mergeTravellingDocument does: a merge is not an edit made on this device.
  */
-import {getState, subscribe, updateState, type StoredState} from '@site/src/store';
-import {EXPORT_VERSION, exportProgress, extrasOf, importProgress, withImport} from '@site/src/store/exchange';
+import {getState, subscribe, updateState, type StoredState, EXPORT_VERSION, exportProgress, extrasOf, importProgress, withImport} from '@site/src/store';
 import type {SyncableStore, SyncSnapshot} from './adapter';
 import {canonicalJson} from './document';
 

@@ -1,5 +1,5 @@
 import {Suspense, lazy, useEffect, useState, type ReactNode} from 'react';
-import {isTransferFragment} from '@site/src/store/transferFragment';
+import {isTransferFragment} from '@site/src/lib/transferFragment';
 
 // Every page renders these three, yet most visits need none of them: each loads when there is something to show.
 // The timer panel (with its chime, worker and wake lock) once a timer exists.

@@ -1,4 +1,5 @@
-import {expect, test, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
+import {expect, test, withoutServiceWorker} from './support/test';
 import {collectErrors, gotoHydrated} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
@@ -27,7 +28,7 @@ test('ticks made in one browser arrive in another through the link, after a conf
   await page.getByRole('button', {name: 'Show QR code'}).click();
   await expect(page.getByRole('img', {name: /^QR code of the link/})).toBeVisible();
 
-  const other = await browser.newContext();
+  const other = await withoutServiceWorker(await browser.newContext());
   const phone = await other.newPage();
   const errors = collectErrors(phone);
   await gotoHydrated(phone, link);
@@ -50,7 +51,7 @@ test('ticks made in one browser arrive in another through the link, after a conf
 
 test('a link cut off when copied changes nothing and says why', async ({browser, page}) => {
   const {link, ticked} = await createLink(page);
-  const other = await browser.newContext();
+  const other = await withoutServiceWorker(await browser.newContext());
   const phone = await other.newPage();
   await gotoHydrated(phone, link.slice(0, -12));
   const dialog = phone.getByRole('dialog', {name: 'Progress from your other device'});
@@ -79,7 +80,7 @@ test('"review later" marks travel in the link and in an export file, and join th
   const file = testInfo.outputPath('progress.json');
   await (await download).saveAs(file);
 
-  const other = await browser.newContext();
+  const other = await withoutServiceWorker(await browser.newContext());
   const phone = await other.newPage();
   const errors = collectErrors(phone);
   await gotoHydrated(phone, link);
@@ -135,7 +136,7 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
       await expect(field).toHaveValue(/#move=4\./);
       const link = await field.inputValue();
 
-      const other = await browser.newContext({timezoneId, locale: 'en-GB'});
+      const other = await withoutServiceWorker(await browser.newContext({timezoneId, locale: 'en-GB'}));
       const phone = await other.newPage();
       await phone.clock.install({time: new Date(monday.getTime() + 60 * 60_000)});
       const errors = collectErrors(phone);

@@ -1,4 +1,5 @@
-import {expect, test, type Browser, type BrowserContext, type Page} from '@playwright/test';
+import type {Browser, BrowserContext, Page} from '@playwright/test';
+import {expect, test, withoutServiceWorker} from './support/test';
 import {collectErrors, gotoHydrated} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
@@ -12,7 +13,8 @@ const firstNote = (page: Page) =>
 
 /** Two browser profiles on one origin, as a laptop and a phone. */
 async function twoDevices(browser: Browser): Promise<{laptop: Page; phone: Page; contexts: BrowserContext[]; errors: string[][]}> {
-  const contexts = [await browser.newContext(), await browser.newContext()];
+  // Without the service worker, as most specs (./support/test.ts): moving progress never goes through it.
+  const contexts = [await withoutServiceWorker(await browser.newContext()), await withoutServiceWorker(await browser.newContext())];
   const [laptop, phone] = await Promise.all(contexts.map((context) => context.newPage()));
   return {laptop: laptop!, phone: phone!, contexts, errors: [collectErrors(laptop!), collectErrors(phone!)]};
 }

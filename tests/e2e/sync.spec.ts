@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {expect, test, type Browser, type BrowserContext, type Page} from '@playwright/test';
+import type {Browser, BrowserContext, Page} from '@playwright/test';
+import {expect, test, withoutServiceWorker} from './support/test';
 import {gistApiUrl} from '../support/gistApiPort';
 import {repoRoot} from '../support/seeds';
 import {expectNoViolationsInEitherScheme} from './support/axe';
@@ -50,9 +51,13 @@ interface Device {
   console: string[];
 }
 
-async function openDevice(browser: Browser, timezoneId = 'UTC', now?: Date): Promise<Device> {
-  // The service worker runs as for any visitor: API responses must never come from it.
-  const context = await browser.newContext({timezoneId});
+/**
+ * A browser with the site open on Week 10. The first test's devices have the service worker as any visitor does, to
+ * show that API responses never come from it; the others go without it, as most specs do (./support/test.ts).
+ */
+async function openDevice(browser: Browser, timezoneId = 'UTC', now?: Date, serviceWorker: 'installed' | 'absent' = 'absent'): Promise<Device> {
+  const made = await browser.newContext({timezoneId});
+  const context = serviceWorker === 'installed' ? made : await withoutServiceWorker(made);
   const page = await context.newPage();
   const device: Device = {context, page, requests: [], console: []};
   page.on('request', (request) => {
@@ -110,7 +115,7 @@ test('A turns sync on and ticks; B turns it on with the same token and shows the
   // Two browsers, each hydrating a plan page twice or more: twice a one-browser test's work on a busy two-core machine.
   test.slow();
   const learner = await newLearner();
-  const a = await openDevice(browser);
+  const a = await openDevice(browser, 'UTC', undefined, 'installed');
   await turnOnSync(a.page, learner.token);
   await expect(syncButton(a.page)).toHaveAttribute('aria-expanded', 'true');
   await day1Ticks(a.page).nth(0).check();
@@ -122,7 +127,7 @@ test('A turns sync on and ticks; B turns it on with the same token and shows the
   const file = gists[0]!.files['go-study-plans-progress.json']!;
   for (const item of ticked) expect(file).toContain(item);
 
-  const b = await openDevice(browser, 'Asia/Kolkata');
+  const b = await openDevice(browser, 'Asia/Kolkata', undefined, 'installed');
   await turnOnSync(b.page, learner.token);
   expect(await tickedItems(b.page)).toEqual(ticked);
   // Still one gist: B found A's by listing.

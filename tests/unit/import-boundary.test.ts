@@ -36,12 +36,19 @@ describe('the build/browser boundary is enforced by the lint', {timeout: 60_000}
   });
 });
 
-describe('the store has one public entry for its record model', {timeout: 60_000}, () => {
-  it("fails a component that imports the store's record model directly, and allows the public entry", async () => {
+describe('the store has one public entry', {timeout: 60_000}, () => {
+  it('fails a component or hook that imports any module behind it, and allows the public entry', async () => {
     expect(
       await ruleIdsFor('src/components/Example/index.ts', "import {mergeVersioned} from '@site/src/store/merge';\nexport const merge = mergeVersioned;\n"),
     ).toContain('@typescript-eslint/no-restricted-imports');
     expect(await ruleIdsFor('src/hooks/useExample.ts', "import {NO_SYNC} from '../store/versions';\nexport const none = NO_SYNC;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    // Not only the record model: the tick, note and timer modules are behind the entry too.
+    expect(await ruleIdsFor('src/components/Example/index.tsx', "import {noteOf} from '@site/src/store/notes';\nexport const note = noteOf;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIdsFor('src/sync/example.ts', "import {timerKey} from '../store/timers';\nexport const key = timerKey;\n")).toContain(
       '@typescript-eslint/no-restricted-imports',
     );
     expect(

@@ -1,8 +1,7 @@
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
-import {updateState, type TimerRecord} from '@site/src/store';
-import {extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, timerKey, timerStatus} from '@site/src/store/timers';
+import {updateState, type TimerRecord, extendTimer, formatClock, pauseTimer, remainingMs, resetTimer, timerKey, timerStatus} from '@site/src/store';
 import {useNow} from '@site/src/hooks/useNow';
 import {MINUTE, nameFor} from './names';
 import styles from './styles.module.css';

@@ -5,8 +5,7 @@ import {sessionMinutes, useDay, usePlanPage} from '@site/src/components/PlanPage
 import DayTime from '@site/src/components/DayTime';
 import DayProgress, {dayItemIds} from '@site/src/components/DayProgress';
 import {dayNotesAnchor} from '@site/src/components/DayNotes';
-import {useStoredState} from '@site/src/store';
-import {countDayNotes} from '@site/src/store/notes';
+import {useStoredState, countDayNotes} from '@site/src/store';
 import VariantToggle from '@site/src/components/VariantToggle';
 import PrintDayButton from '@site/src/components/PrintDayButton';
 import CalendarExport from '@site/src/components/CalendarExport';

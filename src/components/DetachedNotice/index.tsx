@@ -1,8 +1,7 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
-import {useStoredState} from '@site/src/store';
-import {countDetached} from '@site/src/store/records';
+import {useStoredState, countDetached} from '@site/src/store';
 import styles from './styles.module.css';
 
 const plural = (count: number, one: string, many: string): string => (count === 0 ? '' : `${count} ${count === 1 ? one : many}`);

@@ -7,9 +7,7 @@ import {planName} from '@site/src/components/ContinueCard';
 import {planItems} from '@site/src/components/PlanPage';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {usePlanModels} from '@site/src/hooks/usePlanModels';
-import {updateState, useStoredState, type StoredState, type WriteOutcome} from '@site/src/store';
-import {deleteDetached, reattach} from '@site/src/store/detached';
-import type {DetachedRecord} from '@site/src/store/stamps';
+import {updateState, useStoredState, type StoredState, type WriteOutcome, deleteDetached, reattach, type DetachedRecord} from '@site/src/store';
 import styles from './styles.module.css';
 
 const formatDate = (at: number): string => new Date(at).toLocaleDateString(undefined, {year: 'numeric', month: 'short', day: 'numeric'});

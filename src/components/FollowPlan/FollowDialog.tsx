@@ -5,7 +5,7 @@ import {planName} from '@site/src/components/ContinueCard';
 import {useFollowActions} from '@site/src/hooks/useFollows';
 import {usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import {EVERY_DAY, guidePlanIds} from '@site/src/schedule';
-import {isLocalDate, MAX_FOLLOWS} from '@site/src/store/schema';
+import {isLocalDate, MAX_FOLLOWS} from '@site/src/store';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 

@@ -1,8 +1,7 @@
 import {useId, useState, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import NoteField from '@site/src/components/NoteField';
-import {useStoredState} from '@site/src/store';
-import {noteOf} from '@site/src/store/notes';
+import {useStoredState, noteOf} from '@site/src/store';
 import styles from './styles.module.css';
 import utilities from '@site/src/css/utilities.module.css';
 

@@ -1,8 +1,7 @@
 import {useEffect, useId, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {updateState, useStoredState} from '@site/src/store';
-import {encodeTransfer, linkTooLong} from '@site/src/store/transfer';
+import {updateState, useStoredState, encodeTransfer, linkTooLong} from '@site/src/store';
 import {onDemand} from '@site/src/lib/onDemand';
 import styles from './styles.module.css';
 
@@ -13,6 +12,24 @@ const qrEncoder = onDemand(() => import('qrcode'));
 const recordBackup = () => updateState((state) => ({...state, lastBackupAt: Date.now()}));
 
 type QrCode = {kind: 'image'; src: string} | {kind: 'error'; text: string} | null;
+
+/**
+ * The most a QR code holds at the low error-correction level this one uses (L, version 40, byte mode): 2,953 bytes. A
+ * phone camera reads level L from a screen well, and it holds the most. A longer link is said to be too long up front.
+ */
+export const QR_CAPACITY_BYTES = 2953;
+
+const tooLongForQrCode = (link: string): boolean => new TextEncoder().encode(link).length > QR_CAPACITY_BYTES;
+
+const qrTooLongText = (link: string): string =>
+  translate(
+    {
+      id: 'progress.move.qrTooLong',
+      message:
+        'This link is {length} characters long, more than a QR code holds (about {capacity}). Copy the link and open it on your other device (send it by message or mail to yourself), or move a file: "Export progress" here, "Import progress" there.',
+    },
+    {length: link.length.toLocaleString('en'), capacity: QR_CAPACITY_BYTES.toLocaleString('en')},
+  );
 
 /**
  * "Move my progress": a link to this site whose fragment carries all an export file does (ticks, notes, "review later"
@@ -75,12 +92,16 @@ export default function MoveProgress(): ReactNode {
       setQrCode({kind: 'image', src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`});
       recordBackup();
     } catch {
+      // Offline before the encoder was ever loaded, or a link the encoder refused after all.
       setQrCode({
         kind: 'error',
-        text: translate({id: 'progress.move.qrFailed', message: 'This link is too long for a QR code; send the link itself (by message or mail to yourself).'}),
+        text: tooLongForQrCode(link)
+          ? qrTooLongText(link)
+          : translate({id: 'progress.move.qrFailed', message: 'The QR code could not be made here (the page may be offline); copy the link instead.'}),
       });
     }
   };
+  const qrTooLong = link !== '' && tooLongForQrCode(link);
 
   return (
     <div className={styles.panel}>
@@ -101,7 +122,8 @@ export default function MoveProgress(): ReactNode {
         <button
           type="button"
           className="button button--sm button--outline button--secondary"
-          disabled={!link || qrCode?.kind === 'image'}
+          disabled={!link || qrTooLong || qrCode?.kind === 'image'}
+          aria-describedby={qrTooLong ? `${id}-qr-too-long` : undefined}
           onClick={() => void showQrCode()}>
           <Translate id="progress.move.showQr">Show QR code</Translate>
         </button>
@@ -112,6 +134,11 @@ export default function MoveProgress(): ReactNode {
       <p className={styles.error} role="alert" data-move-too-long>
         {tooLong ?? ''}
       </p>
+      {qrTooLong && (
+        <p id={`${id}-qr-too-long`} className={styles.explain} data-qr-too-long>
+          {qrTooLongText(link)}
+        </p>
+      )}
       {qrCode?.kind === 'image' && (
         <img
           className={styles.qrCode}

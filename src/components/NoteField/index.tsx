@@ -1,8 +1,6 @@
 import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
-import {useStoredState} from '@site/src/store';
-import {MAX_NOTE_LENGTH, noteOf, type NoteKind} from '@site/src/store/notes';
-import {saveNote, type NoteSaveOutcome} from '@site/src/store/saveNote';
+import {useStoredState, MAX_NOTE_LENGTH, noteOf, type NoteKind, saveNote, type NoteSaveOutcome} from '@site/src/store';
 import styles from './styles.module.css';
 
 /** How long typing pauses before the note is written; blur and leaving the page write at once. */

@@ -2,8 +2,7 @@ import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import {translate} from '@docusaurus/Translate';
 import {usePlanData} from '@site/src/hooks/usePlanData';
-import {updateState, useStoredState} from '@site/src/store';
-import {forgetPlan, orphanedPlans, type OrphanedPlan} from '@site/src/store/orphans';
+import {updateState, useStoredState, forgetPlan, orphanedPlans, type OrphanedPlan} from '@site/src/store';
 import styles from './styles.module.css';
 
 const count = (value: number, one: string, many: string): string => (value === 0 ? '' : value === 1 ? one : many.replace('{count}', String(value)));

@@ -43,7 +43,7 @@ export default function PlanPage({
 }): ReactNode {
   const value = useMemo(() => ({planId, plan}), [planId, plan]);
   useRecordVisit(recordVisit ? planId : null);
-  useReconciledRecords(planId, plan);
+  useReconciledRecords(useMemo(() => new Map([[planId, plan]]), [planId, plan]));
   useAdoptMovedPlans();
   const [printDay, setPrintDay] = useState<string | null>(null);
   const print = useMemo<PrintDayState>(() => [printDay, setPrintDay], [printDay]);

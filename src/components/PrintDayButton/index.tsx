@@ -4,8 +4,7 @@ import {translate} from '@docusaurus/Translate';
 import {weekOfPlan} from '@site/plugins/plan-model/location';
 import {usePlanPage, usePrintDay} from '@site/src/components/PlanPage';
 import type {PlanVariant} from '@site/plugins/plan-model/ids';
-import {useStoredState} from '@site/src/store';
-import {noteOf} from '@site/src/store/notes';
+import {useStoredState, noteOf} from '@site/src/store';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 

@@ -3,9 +3,18 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {usePlanData} from '@site/src/hooks/usePlanData';
 import {applyVariantToDocument} from '@site/src/hooks/useVariant';
-import {getState, updateState} from '@site/src/store';
-import {describeImport, extrasOf, withImport, type ImportReport, type KnownItems} from '@site/src/store/exchange';
-import {previewTransfer, readTransfer, type TransferOffer} from '@site/src/store/transfer';
+import {
+  getState,
+  updateState,
+  describeImport,
+  extrasOf,
+  withImport,
+  type ImportReport,
+  type KnownItems,
+  previewTransfer,
+  readTransfer,
+  type TransferOffer,
+} from '@site/src/store';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 

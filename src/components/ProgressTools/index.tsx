@@ -1,8 +1,6 @@
 import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
-import {getState, updateState, useStoredState} from '@site/src/store';
-import {clearTicks} from '@site/src/store/progress';
-import {formatBackupTime, needsBackupReminder} from '@site/src/store/backup';
+import {getState, updateState, useStoredState, clearTicks, formatBackupTime, needsBackupReminder} from '@site/src/store';
 import {onDemand} from '@site/src/lib/onDemand';
 import {syncIsOn} from '@site/src/sync/keys';
 import styles from './styles.module.css';

@@ -1,6 +1,5 @@
 import {translate} from '@docusaurus/Translate';
-import {getState, updateState} from '@site/src/store';
-import {describeImport, extrasOf, importProgress, withImport, type KnownItems} from '@site/src/store/exchange';
+import {getState, updateState, describeImport, extrasOf, importProgress, withImport, type KnownItems} from '@site/src/store';
 import {saveProgressExport} from '@site/src/lib/files';
 import {planItemIds} from '@site/plugins/plan-data/data';
 import {loadPlanSummaries} from '@site/src/hooks/usePlanModels';

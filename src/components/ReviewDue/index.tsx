@@ -2,8 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import {useNow} from '@site/src/hooks/useNow';
-import {useStoredState} from '@site/src/store';
-import {dueToday} from '@site/src/store/review';
+import {useStoredState, dueToday} from '@site/src/store';
 import styles from './styles.module.css';
 
 /** "N to review today", linking to the review page; nothing when nothing is due. The server and hydrating render see no marks. */

@@ -1,7 +1,6 @@
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
-import {updateState, useStoredState} from '@site/src/store';
-import {isMarked, setReviewMark} from '@site/src/store/review';
+import {updateState, useStoredState, isMarked, setReviewMark} from '@site/src/store';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 

@@ -3,8 +3,11 @@ import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
-import {getState, updateState, useStoredState, type TimerRecord} from '@site/src/store';
 import {
+  getState,
+  updateState,
+  useStoredState,
+  type TimerRecord,
   autoAdvance as advanceAfter,
   formatClock,
   nextTimerSpec,
@@ -14,7 +17,7 @@ import {
   settleFinished,
   startTimer,
   timerKey,
-} from '@site/src/store/timers';
+} from '@site/src/store';
 import {useNow} from '@site/src/hooks/useNow';
 import {loadPlanModel, loadedPlanModel, usePlanModels} from '@site/src/hooks/usePlanModels';
 import {planItems, type PlanItemInfo} from '@site/src/components/PlanPage';

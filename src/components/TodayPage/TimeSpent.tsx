@@ -6,8 +6,7 @@ import type {PlanSummary} from '@site/plugins/plan-data/data';
 import type {PlanVariant} from '@site/plugins/plan-model/ids';
 import {addDays, dateOf, formatDate, formatShortDate, localDate, scheduleDays, weekdayOf} from '@site/src/schedule';
 import {activityByDate, heatLevel, heatmapDays, HEATMAP_WEEKS, streak} from '@site/src/schedule/history';
-import {useStoredState} from '@site/src/store';
-import {MAX_TIMER_RUNS, type FollowedPlan} from '@site/src/store/schema';
+import {useStoredState, MAX_TIMER_RUNS, type FollowedPlan} from '@site/src/store';
 import styles from './styles.module.css';
 
 const CELL = 12;
