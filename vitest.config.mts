@@ -72,6 +72,9 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          // Each file gets a fresh VM context instead of a fresh process: jsdom and React are not set up again for every
+          // file (83 s instead of 93 s for the unit run on two cores).
+          pool: 'vmThreads',
           include: ['tests/unit/**/*.test.tsx', 'src/**/*.test.tsx'],
         },
       },

@@ -6,6 +6,7 @@ import siteConfig from '@generated/docusaurus.config';
 import {SyncEngine, type SyncStatus} from './engine';
 import {GistApi, type ApiFailure} from './gistApi';
 import {storeAdapter} from './storeAdapter';
+import {SYNC_TOKEN_KEY} from './keys';
 import {checkScopes, forgetSync, readSettings, readToken, saveSettings, saveToken, tokenShapeProblem} from './token';
 
 /** The API's address, fixed at build time (GIST_API_URL, read by docusaurus.config.ts, which always sets it). */
@@ -55,12 +56,28 @@ function wakeOnReturn(): () => void {
   window.addEventListener('online', wake);
   const onOffline = () => void engine?.syncNow();
   window.addEventListener('offline', onOffline);
+  // "Stop syncing" in another tab forgets the token: this tab stops too (it would otherwise sync on until reloaded).
+  const onStorage = (event: StorageEvent) => {
+    if ((event.key === SYNC_TOKEN_KEY || event.key === null) && !readToken()) stopInThisTab();
+  };
+  window.addEventListener('storage', onStorage);
   return () => {
     document.removeEventListener('visibilitychange', onVisible);
     window.removeEventListener('focus', wake);
     window.removeEventListener('online', wake);
     window.removeEventListener('offline', onOffline);
+    window.removeEventListener('storage', onStorage);
   };
+}
+
+/** Stops this tab's engine; what the browser keeps is left to the caller. */
+function stopInThisTab(): void {
+  engine?.dispose();
+  engine = null;
+  removeWakers?.();
+  removeWakers = null;
+  gistId = null;
+  publish(OFF);
 }
 
 function run(token: string, knownGist: string | null, knownMissing = false): void {
@@ -160,12 +177,7 @@ export async function stopSync(deleteGist: boolean): Promise<{ok: true} | {ok: f
       };
     }
   }
-  engine?.dispose();
-  engine = null;
-  removeWakers?.();
-  removeWakers = null;
-  gistId = null;
+  stopInThisTab();
   forgetSync();
-  publish(OFF);
   return {ok: true};
 }

@@ -319,3 +319,25 @@ test('"Stop syncing" forgets the token and can delete the gist', async ({browser
   expect(await gistsOf(learner)).toEqual([]);
   await a.context.close();
 });
+
+test('another open tab starts syncing when sync is turned on in one, and stops when it is stopped there, without a reload', async ({browser}) => {
+  const learner = await newLearner();
+  const a = await openDevice(browser);
+  // A second tab of the same browser, open before sync is turned on (the clock is the browser's, shared by its tabs).
+  const other = await a.context.newPage();
+  await gotoHydrated(other, WEEK_10);
+  await syncButton(other).click();
+  await expect(other.getByLabel('GitHub token')).toBeVisible();
+
+  await turnOnSync(a.page, learner.token);
+  // Only a tab whose own sync runs shows a status: the other tab started by itself.
+  await expect(status(other)).toHaveText(/^Synced /);
+  await expect(other.getByRole('button', {name: 'Sync now'})).toBeVisible();
+
+  await a.page.getByRole('button', {name: 'Stop syncing'}).click();
+  await a.page.getByRole('group', {name: 'Stop syncing'}).getByRole('button', {name: 'Stop syncing'}).click();
+  await expect(a.page.getByLabel('GitHub token')).toBeVisible();
+  await expect(other.getByLabel('GitHub token')).toBeVisible();
+  await expect(other.getByRole('button', {name: 'Sync now'})).toHaveCount(0);
+  await a.context.close();
+});

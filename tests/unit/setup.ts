@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import {configure} from '@testing-library/react';
+import {CompressionStream, DecompressionStream} from 'node:stream/web';
 import {domNestingWarning} from './support/domNesting';
+
+// The component tests run in a VM context of their own (vitest.config.mts), which has jsdom's globals but not Node's
+// compression streams, which the browser has and the "Move my progress" link uses.
+globalThis.CompressionStream ??= CompressionStream as unknown as typeof globalThis.CompressionStream;
+globalThis.DecompressionStream ??= DecompressionStream as unknown as typeof globalThis.DecompressionStream;
 
 // Markup React warns about nesting renders, but a browser parses server HTML of it into another tree: the page then
 // fails to hydrate. Such a warning fails the test that caused it, not only the log.
