@@ -9,6 +9,7 @@ import {copyMap, createMap, isTickTime, isRecord} from './keys';
 import {MAX_NOTE_LENGTH} from './notes';
 import {decodeReview} from './review';
 import {planEntries} from './records';
+import {ITEM_FIELDS} from './recordKinds';
 import {decodeStamps, MAX_DETACHED, withDetachedKey, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
 
 /** The stamps of the ids that hold a tick, an item note or a review mark, for an export or a link to carry. */
@@ -60,7 +61,7 @@ export function rekeyImported(
   const records: ImportedRecords = {...file};
   const nextStamps = copyMap(stamps);
   const detached: DetachedRecord[] = [];
-  const kinds = ['progress', 'itemNotes', 'review'] as const;
+  const kinds = ITEM_FIELDS;
   for (const [planId, planStamps] of Object.entries(incoming)) {
     // A timer's "next" ids are positions too: the item to run after it must follow its item as well.
     const listed = [...listOf(file.timerRuns), ...listOf(file.timers)].flatMap((entry) =>

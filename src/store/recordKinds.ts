@@ -120,6 +120,16 @@ export const VERSIONED_KINDS: readonly VersionedKind<unknown>[] = [tick, mark, f
 /** The versioned kinds whose records sit on plan items, by the field that holds them. */
 export const ITEM_KINDS = VERSIONED_KINDS.filter((kind) => kind.onItem);
 
+/** A field holding one record per plan item: plan id → item id → value. */
+export type ItemField = Extract<NestedField, 'progress' | 'review' | 'itemNotes'>;
+
+/**
+ * The fields of the item kinds (ticks, review marks, item notes), read from the table: listing a plan's item ids,
+ * moving records after a plan edit and re-keying an import's records go through these, so a new item kind in the
+ * table moves with its item without another list to find.
+ */
+export const ITEM_FIELDS = ITEM_KINDS.map((kind) => kind.field) as ItemField[];
+
 /**
  * Fields that are not versioned, and why. `union`: travels in a link or file and merges by adding what is missing
  * (the time log, stamps and set-aside records only grow; a paused timer arrives if none runs on the item here).

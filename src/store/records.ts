@@ -10,7 +10,7 @@ import {matchRecords, type ItemIdentity, type RecordIdentity} from '@site/plugin
 import {copyMap, createMap} from './keys';
 import type {StoredState, TimerRecord, TimerRun} from './schema';
 import {timerKey} from './timers';
-import {ITEM_KINDS, moveItemVersions} from './recordKinds';
+import {ITEM_FIELDS, ITEM_KINDS, moveItemVersions, type ItemField} from './recordKinds';
 import {keyParts} from './versions';
 // The stored shape of stamps and set-aside records is ./stamps, read on every page; this module loads with plans. What
 // the reader does with a detached record is ./detached, and the re-keying of imported records ./importedRecords: a plan
@@ -23,11 +23,7 @@ export const planEntries = <T>(map: Record<string, Record<string, T>>, planId: s
 
 /** Ids of a plan that hold any record of an item, or that a timer names as the item to run next. */
 export function recordIds(state: StoredState, planId: string): Set<string> {
-  const ids = new Set<string>([
-    ...Object.keys(planEntries(state.progress, planId)),
-    ...Object.keys(planEntries(state.itemNotes, planId)),
-    ...Object.keys(planEntries(state.review, planId)),
-  ]);
+  const ids = new Set<string>(ITEM_FIELDS.flatMap((field) => Object.keys(planEntries(itemRecords(state, field), planId))));
   for (const timer of Object.values(state.timers)) if (timer.planId === planId) [timer.itemId, ...timer.next].forEach((id) => ids.add(id));
   for (const run of state.timerRuns) if (run.planId === planId) ids.add(run.itemId);
   // A removal's version (tombstone) follows its item too, so a removal made before a plan edit still applies after it.
@@ -36,6 +32,16 @@ export function recordIds(state: StoredState, planId: string): Set<string> {
     if (keyPlan === planId && id !== undefined && ITEM_KINDS.some((entry) => entry.kind === kind)) ids.add(id);
   }
   return ids;
+}
+
+/** One item field of the state, as the plan → item → value map all of them are. */
+const itemRecords = (state: StoredState, field: ItemField): Record<string, Record<string, unknown>> => state[field];
+
+/** The state's item fields (ticks, notes, marks) with one plan's entries moved along `moves`. */
+function withItemsMoved(state: StoredState, planId: string, moves: ReadonlyMap<string, string | null>): Partial<StoredState> {
+  return Object.fromEntries(
+    ITEM_FIELDS.map((field) => [field, withPlan(itemRecords(state, field), planId, moveEntries(planEntries(itemRecords(state, field), planId), moves))]),
+  );
 }
 
 /** The stamp records made on `item` carry. */
@@ -128,9 +134,7 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
   });
   return {
     ...state,
-    progress: withPlan(state.progress, planId, moveEntries(planEntries(state.progress, planId), moves)),
-    itemNotes: withPlan(state.itemNotes, planId, moveEntries(planEntries(state.itemNotes, planId), moves)),
-    review: withPlan(state.review, planId, moveEntries(planEntries(state.review, planId), moves)),
+    ...withItemsMoved(state, planId, moves),
     timers,
     timerRuns,
     stamps: withPlan(state.stamps, planId, nextStamps),

@@ -1,6 +1,6 @@
 import type {Page} from '@playwright/test';
 import {expect, test, withoutServiceWorker} from './support/test';
-import {collectErrors, gotoHydrated} from './support/site';
+import {collectErrors, gotoHydrated, studyFor} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
 
@@ -122,11 +122,11 @@ for (const timezoneId of ['Europe/Berlin', 'America/New_York']) {
         .getByRole('button', {name: /^Start \d+/})
         .first()
         .click();
-      // Pause shows first (the running controls load on demand; a clock jump during their load would time it out).
+      // Pause shows first: the running controls load on demand.
       const pause = day1.getByRole('button', {name: /^Pause/}).first();
       await expect(pause).toBeVisible();
-      // A run is timed from when it started: the clock jumps the half hour rather than firing 1,800 one-second ticks.
-      await page.clock.fastForward('30:00');
+      // A run is timed from when it started: the clock moves on the half hour (see studyFor).
+      await studyFor(page, 30);
       await pause.click();
       await expect(page.locator('[data-time-spent] [data-heatmap-text]')).toContainText('Timed study on 1 of these days, 30 min in all');
 

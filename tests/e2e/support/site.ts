@@ -99,3 +99,14 @@ export async function reloadHydrated(page: Page): Promise<void> {
   await page.reload();
   await waitForHydration(page);
 }
+
+/**
+ * `minutes` of study with a timer running: the page's clock (installed with `page.clock`) moves on that far, as a
+ * laptop's does when it wakes, without firing the timers due meanwhile. A run is timed from when it started, so the
+ * next tick shows the time gone by. `fastForward` would fire them all, the bundler's two-minute chunk-load timeout
+ * among them: a chunk still arriving (the timer panel, loaded as the timer starts) would then fail, and the page with it.
+ */
+export async function studyFor(page: Page, minutes: number): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.setSystemTime(now + minutes * 60_000);
+}
