@@ -49,11 +49,13 @@ test('a code block is highlighted once the page has loaded, and only its page lo
 
 test('after client-side navigation from a plan page, the code block is highlighted', async ({page}) => {
   await gotoHydrated(page, '/weeks/week-13/go', {waitUntil: 'networkidle'});
-  await page
-    .locator('nav.menu')
-    .getByRole('button', {name: /Topic banks/})
-    .click();
-  await page.locator('nav.menu').getByRole('link', {name: 'Machine Coding Bank'}).click();
+  const category = page.locator('nav.menu').getByRole('button', {name: /Topic banks/});
+  await category.click();
+  // The category opens with an animation: the reader clicks its link once it is open.
+  await expect(category).toHaveAttribute('aria-expanded', 'true');
+  const link = page.locator('nav.menu').getByRole('link', {name: 'Machine Coding Bank'});
+  await expect(link).toBeVisible();
+  await link.click();
   await expect(page).toHaveURL(new RegExp(`${PAGE_WITH_CODE}$`));
   const block = page.locator('article pre').first();
   await expect(block.locator('.token.keyword').first()).toHaveText('type');
