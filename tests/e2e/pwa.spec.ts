@@ -24,6 +24,8 @@ test('the app shell, every page opened (by a link inside the site too) and searc
   // Opened by a link: no HTML is fetched by the page, so the worker is asked to keep it.
   await page.getByRole('link', {name: 'Roadmap', exact: true}).first().click();
   await expect(page).toHaveURL(/\/roadmap\/roadmap-16-weeks$/);
+  // The address changes at once; the page is open (and the worker told) once its content shows.
+  await expect(page.getByRole('heading', {level: 1, name: '16-Week Roadmap'})).toBeVisible();
   await gotoHydrated(page, '/weeks/week-10/go', {waitUntil: 'networkidle'});
   await page.keyboard.press('Control+k');
   await page.keyboard.type('presigned');
