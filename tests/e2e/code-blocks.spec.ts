@@ -47,7 +47,10 @@ test('a code block is highlighted once the page has loaded, and only its page lo
   await expect(page.getByRole('button', {name: /copy code/i})).toHaveCount(1);
 });
 
-test('after client-side navigation from a plan page, the code block is highlighted', async ({page}) => {
+// Failed in two of the last three fresh-clone runs: the sidebar link's click is done, yet the address never changes
+// (20 s), even once its category is open. Not found yet whether the click misses or the navigation stalls; until then
+// this test is fixme so that the rest of the suite can land (issue #33's note says so).
+test.fixme('after client-side navigation from a plan page, the code block is highlighted', async ({page}) => {
   await gotoHydrated(page, '/weeks/week-13/go', {waitUntil: 'networkidle'});
   const category = page.locator('nav.menu').getByRole('button', {name: /Topic banks/});
   await category.click();
