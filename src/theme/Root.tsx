@@ -1,13 +1,14 @@
-import {Suspense, lazy, useEffect, useState, type ReactNode} from 'react';
+import {useEffect, useState, type ReactNode} from 'react';
+import {lazyComponent} from '@site/src/lib/onDemand';
 import {isTransferFragment} from '@site/src/lib/transferFragment';
 
 // Every page renders these three, yet most visits need none of them: each loads when there is something to show.
 // The timer panel (with its chime, worker and wake lock) once a timer exists.
-const TimerCenter = lazy(() => import('@site/src/components/TimerCenter'));
+const TimerCenter = lazyComponent(() => import('@site/src/components/TimerCenter'));
 // The storage notice once a write failed or stored data turned out damaged.
-const StorageNotice = lazy(() => import('@site/src/components/StorageNotice'));
+const StorageNotice = lazyComponent(() => import('@site/src/components/StorageNotice'));
 // The merge dialog when a "Move my progress" link is opened.
-const ProgressReceiver = lazy(() => import('@site/src/components/ProgressReceiver'));
+const ProgressReceiver = lazyComponent(() => import('@site/src/components/ProgressReceiver'));
 
 /** Set on <html> once the page has hydrated and the first effects of every component on it have run. */
 const INTERACTIVE_ATTRIBUTE = 'data-page-interactive';
@@ -68,22 +69,10 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
   return (
     <>
       {/* First in the tab order: its buttons are a few presses away rather than after the whole plan. */}
-      {showNotice && (
-        <Suspense fallback={null}>
-          <StorageNotice />
-        </Suspense>
-      )}
+      {showNotice && <StorageNotice />}
       {children}
-      {showTimers && (
-        <Suspense fallback={null}>
-          <TimerCenter />
-        </Suspense>
-      )}
-      {moveLink && (
-        <Suspense fallback={null}>
-          <ProgressReceiver fragment={moveLink} onClose={closeMoveLink} />
-        </Suspense>
-      )}
+      {showTimers && <TimerCenter />}
+      {moveLink && <ProgressReceiver fragment={moveLink} onClose={closeMoveLink} />}
     </>
   );
 }

@@ -131,6 +131,8 @@ test.describe('block timer', () => {
     // In-app navigation (the navbar), then the browser's Back button.
     await page.locator('.navbar a[href="/roadmap/roadmap-16-weeks"]').first().click();
     await expect(page).toHaveURL(/\/roadmap\/roadmap-16-weeks$/);
+    // The address changes before the new page's code has arrived; the reader waits for the page itself.
+    await expect(page.getByRole('heading', {level: 1, name: '16-Week Roadmap'})).toBeVisible();
     await page.clock.fastForward('05:00');
     await expect(page.locator('[data-timer-panel-clock]')).toHaveText('55:00');
     await page.goBack();
@@ -160,6 +162,30 @@ test.describe('block timer', () => {
     await expect(readout(page)).toContainText('58:00');
     await expect(page.locator('[data-timer-status="running"]')).toHaveCount(1);
   });
+});
+
+test('a timer started while its code is still arriving works once the device wakes from three minutes asleep', async ({page}) => {
+  const START = new Date('2026-01-05T09:00:00Z');
+  await page.clock.install({time: START});
+  await gotoHydrated(page, WEEK_09);
+  await page.clock.pauseAt(new Date(START.getTime() + 60_000));
+  // From here on the network is slow: every script the page asks for arrives only once the device has woken up.
+  let wake = () => {};
+  const woken = new Promise<void>((resolve) => (wake = resolve));
+  await page.route(/\.js$/, async (route) => {
+    await woken;
+    await route.continue();
+  });
+  await page.getByRole('button', {name: 'Start 1 h, Block 2 · Template Creation (60 min)'}).click();
+  // Asleep with the lid closed: the bundler's two-minute limit for loading a chunk runs out meanwhile.
+  await page.clock.fastForward('03:00');
+  wake();
+  const timer = page.getByRole('group', {name: 'Timer: Block 2 · Template Creation'});
+  await expect(timer.locator('[data-timer-status]')).toHaveText('57:00');
+  await expect(timer.getByRole('button', {name: 'Pause, Block 2 · Template Creation'})).toBeVisible();
+  await page.clock.runFor(1_000);
+  await expect(page.locator('[data-timer-panel-clock]')).toHaveText('56:59');
+  await expect(page.getByRole('heading', {level: 1})).toBeVisible();
 });
 
 test.describe('keyboard only', () => {

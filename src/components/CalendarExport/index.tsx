@@ -1,11 +1,12 @@
-import {Suspense, lazy, useCallback, useRef, useState, type ReactNode} from 'react';
+import {useCallback, useRef, useState, type ReactNode} from 'react';
 import {createPortal} from 'react-dom';
 import Translate from '@docusaurus/Translate';
+import {lazyComponent} from '@site/src/lib/onDemand';
 import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 // The form, its date arithmetic and its event builder load when someone opens it, not with every plan page.
-const CalendarDialog = lazy(() => import('./CalendarDialog'));
+const CalendarDialog = lazyComponent(() => import('./CalendarDialog'));
 
 /**
  * "Add to calendar": a button that opens a modal form (Day 1 date, start time, 4h/6h) and downloads
@@ -30,13 +31,7 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
         {status}
       </span>
       {/* In <body>, so the toolbar or section it is opened from lends it none of its styles. */}
-      {open &&
-        createPortal(
-          <Suspense fallback={null}>
-            <CalendarDialog day={day} onClose={onClose} onDownloaded={setStatus} />
-          </Suspense>,
-          document.body,
-        )}
+      {open && createPortal(<CalendarDialog day={day} onClose={onClose} onDownloaded={setStatus} />, document.body)}
     </div>
   );
 }

@@ -1,14 +1,15 @@
-import {lazy, Suspense, useCallback, useRef, useState, type ReactNode} from 'react';
+import {useCallback, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {useFollowActions, useFollows} from '@site/src/hooks/useFollows';
 import {useVariant} from '@site/src/hooks/useVariant';
 import {formatDate, localDate} from '@site/src/schedule/dates';
+import {lazyComponent} from '@site/src/lib/onDemand';
 import {followButtonText} from './text';
 import styles from './styles.module.css';
 
 // The form loads when a reader opens it, so plan pages carry only the button.
-const FollowDialog = lazy(() => import('./FollowDialog'));
+const FollowDialog = lazyComponent(() => import('./FollowDialog'));
 
 interface Props {
   /** The plan whose page this is; on the roadmap, the guide's first week. */
@@ -74,11 +75,7 @@ function FollowControls({planId, guide = false, openOnMount = false}: Props): Re
       <span role="status" className={styles.status}>
         {status}
       </span>
-      {openedOn !== null && (
-        <Suspense fallback={null}>
-          <FollowDialog planId={planId} guide={guide} title={buttonText} start={openedOn} siteVariant={siteVariant} onClose={onClose} />
-        </Suspense>
-      )}
+      {openedOn !== null && <FollowDialog planId={planId} guide={guide} title={buttonText} start={openedOn} siteVariant={siteVariant} onClose={onClose} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import {Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode} from 'react';
+import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {getState, updateState, useStoredState, clearTicks, formatBackupTime, needsBackupReminder} from '@site/src/store';
-import {onDemand} from '@site/src/lib/onDemand';
+import {lazyComponent, onDemand} from '@site/src/lib/onDemand';
 import {syncIsOn} from '@site/src/sync/keys';
 import styles from './styles.module.css';
 
@@ -10,9 +10,9 @@ const transferActions = onDemand(() => import('./transfer'));
 type TransferActions = typeof import('./transfer');
 
 // The link, its compression and the QR code load only when the reader opens "Move my progress".
-const MoveProgress = lazy(() => import('@site/src/components/MoveProgress'));
+const MoveProgress = lazyComponent(() => import('@site/src/components/MoveProgress'));
 // Sync's code loads only when it is on in this browser or the reader opens "Sync across devices".
-const SyncPanel = lazy(() => import('@site/src/components/SyncPanel'));
+const SyncPanel = lazyComponent(() => import('@site/src/components/SyncPanel'));
 
 interface Props {
   /** With a plan, a "Reset" button for that plan's ticks is shown. */
@@ -188,20 +188,8 @@ export default function ProgressTools({planId, scope = 'week'}: Props): ReactNod
             })}
         </p>
       )}
-      <div id={movePanelId}>
-        {moving && (
-          <Suspense fallback={null}>
-            <MoveProgress />
-          </Suspense>
-        )}
-      </div>
-      <div id={syncPanelId}>
-        {(syncOn || syncOpen) && (
-          <Suspense fallback={null}>
-            <SyncPanel open={syncOpen} />
-          </Suspense>
-        )}
-      </div>
+      <div id={movePanelId}>{moving && <MoveProgress />}</div>
+      <div id={syncPanelId}>{(syncOn || syncOpen) && <SyncPanel open={syncOpen} />}</div>
       {/* Both regions always exist: a live region added together with its text is often not announced. */}
       <p className={styles.status} role="status">
         {message?.kind === 'status' ? message.text : ''}

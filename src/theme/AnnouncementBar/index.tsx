@@ -1,7 +1,8 @@
-import {Suspense, lazy, type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import {useThemeConfig} from '@docusaurus/theme-common';
+import {lazyComponent} from '@site/src/lib/onDemand';
 
-const AnnouncementBar = lazy(() => import('@theme-original/AnnouncementBar'));
+const AnnouncementBar = lazyComponent(() => import('@theme-original/AnnouncementBar'));
 
 /**
  * Local change (wrapping the classic theme's announcement bar): its code comes only with a site configured to show
@@ -10,9 +11,5 @@ const AnnouncementBar = lazy(() => import('@theme-original/AnnouncementBar'));
 export default function AnnouncementBarWrapper(): ReactNode {
   const {announcementBar} = useThemeConfig();
   if (!announcementBar) return null;
-  return (
-    <Suspense fallback={null}>
-      <AnnouncementBar />
-    </Suspense>
-  );
+  return <AnnouncementBar />;
 }

@@ -1,9 +1,16 @@
-import React, {lazy, Suspense, type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import type {Props} from '@theme/CodeBlock';
+import {lazyComponent} from '@site/src/lib/onDemand';
 import styles from './styles.module.css';
 
-/** The theme's code block with Prism, in a chunk that only pages with code blocks download. */
-const HighlightedCodeBlock = lazy(() => import(/* webpackChunkName: "code-block" */ './HighlightedCodeBlock'));
+/** What shows until the highlighted block arrives, without JavaScript, or if its chunk cannot be loaded. */
+function PlainCodeBlock(props: Props): ReactNode {
+  return (
+    <pre className={styles.plain}>
+      <code>{props.children}</code>
+    </pre>
+  );
+}
 
 /**
  * Wraps the theme's code block so Prism is not part of every page's JavaScript
@@ -13,15 +20,6 @@ const HighlightedCodeBlock = lazy(() => import(/* webpackChunkName: "code-block"
  * first paint; without it, the plain fallback shows; after a client-side navigation the
  * plain code shows until the chunk arrives.
  */
-export default function CodeBlock(props: Props): ReactNode {
-  return (
-    <Suspense
-      fallback={
-        <pre className={styles.plain}>
-          <code>{props.children}</code>
-        </pre>
-      }>
-      <HighlightedCodeBlock {...props} />
-    </Suspense>
-  );
-}
+const CodeBlock = lazyComponent<Props>(() => import(/* webpackChunkName: "code-block" */ './HighlightedCodeBlock'), PlainCodeBlock);
+
+export default CodeBlock;

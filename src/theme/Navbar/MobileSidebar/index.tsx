@@ -1,7 +1,8 @@
-import {Suspense, lazy, type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import {useWindowSize} from '@docusaurus/theme-common';
+import {lazyComponent} from '@site/src/lib/onDemand';
 
-const NavbarMobileSidebar = lazy(() => import('@theme-original/Navbar/MobileSidebar'));
+const NavbarMobileSidebar = lazyComponent(() => import('@theme-original/Navbar/MobileSidebar'));
 
 /**
  * Local change (wrapping the classic theme's mobile sidebar): the theme renders it only on a narrow window, and never
@@ -10,9 +11,5 @@ const NavbarMobileSidebar = lazy(() => import('@theme-original/Navbar/MobileSide
  */
 export default function NavbarMobileSidebarWrapper(): ReactNode {
   if (useWindowSize() !== 'mobile') return null;
-  return (
-    <Suspense fallback={null}>
-      <NavbarMobileSidebar />
-    </Suspense>
-  );
+  return <NavbarMobileSidebar />;
 }
