@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Plugin} from '@docusaurus/types';
+import {writeOfflineGuideList} from '../offline-guide';
 import {pageForIndex} from './page';
 
 /** Where the index and its loader are written in the build, and where the search box fetches them from. */
@@ -74,6 +75,7 @@ export default function searchIndexPlugin(): Plugin {
       } finally {
         await pagefind.close();
       }
+      await writeOfflineGuideList(outDir);
     },
   };
 }

@@ -5,7 +5,8 @@
  * it, or follows its plan (the page tells the worker what is followed: src/sw/register.ts). Scripts, styles, images and
  * search index pieces are kept as pages use them, by their content-hashed addresses, and never deleted: a kept page
  * from an earlier version of the site still finds every chunk it names. After an update is accepted, kept pages are
- * served from the network when it answers (and kept again), and from the earlier copy when it does not.
+ * served from the network when it answers (and kept again), and from the earlier copy when it does not. The learner
+ * can also ask for the whole guide: every page and file the build lists (plugins/offline-guide), only what is missing.
  */
 
 /** Pages the learner opened, and the app shell. */
@@ -19,7 +20,7 @@ const NEXT = 'pages-next-v1';
 /** Scripts, styles, images and search index pieces, by address. */
 const ASSETS = 'site-assets-v1';
 
-/** The app shell: what works offline from the first visit, whatever the learner opens. */
+/** The app shell: what works offline from the first visit, whatever the learner opens (unless they save data). */
 export const SHELL_PAGES = ['/', '/today', '/notes', '/review', '/search'];
 
 /** Addresses whose content never changes under them (content-hashed names). */
@@ -157,12 +158,99 @@ async function keepOpened(url, assets) {
   else await keepPage(OPENED, url).catch(() => {});
 }
 
+/** The app shell, unless kept already: asked by the page once this worker controls it and the reader saves no data. */
+async function keepShell() {
+  await Promise.all(
+    SHELL_PAGES.map(async (url) => {
+      if (!(await cachedPage(pageKey(url), [OPENED]))) await keepPage(OPENED, url).catch(() => {});
+    }),
+  );
+}
+
+/** What "Keep the whole guide offline" downloads: written by the build (OFFLINE_GUIDE_FILE in plugins/offline-guide). */
+const GUIDE_LIST = '/offline-guide.json';
+/** Downloads at once while keeping the guide: enough to keep a connection busy, few enough to leave it usable. */
+const GUIDE_DOWNLOADS_AT_ONCE = 4;
+
+/** The guide's list: from the network when it answers (and kept), else the copy kept last time. */
+async function guideList() {
+  const assets = await caches.open(ASSETS);
+  try {
+    const response = await fetch(GUIDE_LIST, {cache: 'no-cache'});
+    if (!response.ok) throw new Error(`${GUIDE_LIST}: ${response.status}`);
+    await assets.put(GUIDE_LIST, response.clone());
+    return await response.json();
+  } catch (error) {
+    const kept = await assets.match(GUIDE_LIST);
+    if (kept) return kept.json();
+    throw error;
+  }
+}
+
+/** The guide's pages and files this browser does not keep yet; after an update, only what changed. */
+async function missingFromGuide(list) {
+  const assets = await caches.open(ASSETS);
+  const missing = [];
+  for (const page of list.pages) if (!(await cachedPage(pageKey(page.path), [OPENED, FOLLOWED]))) missing.push({...page, page: true});
+  for (const file of list.files) if (!(await assets.match(file.path))) missing.push({...file, page: false});
+  return missing;
+}
+
+const bytesOf = (entries) => entries.reduce((sum, entry) => sum + entry.bytes, 0);
+
+/** Answers `port` with what keeping the guide would download now (`unavailable` when the list cannot be read). */
+async function guideStatus(port) {
+  try {
+    const missing = await missingFromGuide(await guideList());
+    port.postMessage({type: 'status', missing: missing.length, missingBytes: bytesOf(missing)});
+  } catch {
+    port.postMessage({type: 'status', unavailable: true});
+  }
+}
+
+/** Downloads every page and file of the guide not kept yet, telling `port` how far it has got. */
+async function keepGuide(port) {
+  let missing;
+  try {
+    missing = await missingFromGuide(await guideList());
+  } catch {
+    port.postMessage({type: 'failed', missing: null});
+    return;
+  }
+  const total = bytesOf(missing);
+  const opened = await caches.open(OPENED);
+  const assets = await caches.open(ASSETS);
+  let done = 0;
+  let failed = 0;
+  port.postMessage({type: 'progress', done, total});
+  const queue = [...missing];
+  const downloadNext = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      try {
+        // Pages and the files whose content changes under one name are asked of the server, not the HTTP cache.
+        const fresh = entry.page || isRefreshed(entry.path);
+        const response = await fetch(entry.page ? pageKey(entry.path) : entry.path, fresh ? {cache: 'no-cache'} : {});
+        if (!response.ok) throw new Error(`${entry.path}: ${response.status}`);
+        await (entry.page ? opened.put(pageKey(entry.path), response) : assets.put(entry.path, response));
+      } catch {
+        failed += 1;
+      }
+      done += entry.bytes;
+      port.postMessage({type: 'progress', done, total});
+    }
+  };
+  await Promise.all(Array.from({length: GUIDE_DOWNLOADS_AT_ONCE}, downloadNext));
+  port.postMessage(failed === 0 ? {type: 'kept'} : {type: 'failed', missing: failed});
+}
+
 export default function keepOffline() {
   self.addEventListener('install', (event) => {
     event.waitUntil(
       (async () => {
         await keepEarlierPrecache();
-        await Promise.all(SHELL_PAGES.map((url) => keepPage(NEXT, url).catch(() => {})));
+        // An update refreshes the shell the learner already keeps, so it works offline with the new version. A first
+        // install fetches nothing ahead: the page asks for the shell (keep-shell), unless the reader saves data.
+        if (self.registration.active) await Promise.all(SHELL_PAGES.map((url) => keepPage(NEXT, url).catch(() => {})));
       })(),
     );
   });
@@ -200,5 +288,10 @@ export default function keepOffline() {
     if (message.type === 'keep-followed' && Array.isArray(message.followed) && Array.isArray(message.fetchNow)) {
       event.waitUntil(keepFollowed(message.followed, message.fetchNow));
     }
+    if (message.type === 'keep-shell') event.waitUntil(keepShell());
+    // Asked by "Keep the whole guide offline", which listens on the port it sends.
+    const [port] = event.ports;
+    if (message.type === 'guide-status' && port) event.waitUntil(guideStatus(port));
+    if (message.type === 'keep-guide' && port) event.waitUntil(keepGuide(port));
   });
 }

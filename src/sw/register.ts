@@ -105,8 +105,9 @@ function whenControlled(run: () => void): void {
 
 /**
  * Tells the worker what to keep: the page open now with the files it loaded (before the worker took the tab they did
- * not pass through it), the shell's chunks, and the followed plans, again whenever the follows change in this tab or
- * another (a follow, an unfollow, an import or merge). The worker cannot read the store.
+ * not pass through it), the shell's pages and chunks (none of this while the reader saves data), and the followed
+ * plans, again whenever the follows change in this tab or another (a follow, an unfollow, an import or merge). The
+ * worker cannot read the store.
  */
 function keepForOffline(): void {
   if (!savesData()) {
@@ -116,6 +117,7 @@ function keepForOffline(): void {
       .filter((url) => url.origin === window.location.origin && url.pathname.startsWith('/assets/'))
       .map((url) => url.pathname);
     tellWorker({type: 'keep-page', url: window.location.pathname, assets: used});
+    tellWorker({type: 'keep-shell'});
     SHELL_ROUTES.forEach(preloadRoute);
   }
   void import('@site/src/store').then(({getState, subscribe}) => {

@@ -1,7 +1,7 @@
 import {expect, test} from './support/test';
 import {gotoHydrated} from './support/site';
 
-// The worker's own requests (precaching the whole site) must stay on this host too.
+// The worker's own requests (keeping pages for offline use) must stay on this host too.
 test.use({serviceWorker: 'installed'});
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

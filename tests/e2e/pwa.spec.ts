@@ -18,7 +18,7 @@ test('the app shell, every page opened (by a link inside the site too) and searc
 }) => {
   const errors = collectErrors(page);
   await gotoHydrated(page, '/', {waitUntil: 'networkidle'});
-  // The service worker keeps the app shell while installing, then takes the tab.
+  // The service worker takes the tab once installed; the page then asks it to keep the app shell.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {timeout: 60_000});
 
   // Opened by a link: no HTML is fetched by the page, so the worker is asked to keep it.
@@ -33,6 +33,8 @@ test('the app shell, every page opened (by a link inside the site too) and searc
   await gotoHydrated(page, '/search?q=goroutine', {waitUntil: 'networkidle'});
   await expect(page.getByRole('link', {name: /Week|Day/}).first()).toBeVisible();
   await expect.poll(() => isKept(page, '/roadmap/roadmap-16-weeks'), {timeout: 30_000}).toBe(true);
+  // The page asks for the app shell once the worker has taken it.
+  await expect.poll(() => isKept(page, '/today'), {timeout: 30_000}).toBe(true);
   expect(await isKept(page, '/weeks/week-13/go')).toBe(false);
 
   await context.setOffline(true);

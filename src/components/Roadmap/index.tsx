@@ -5,6 +5,7 @@ import {formatRange} from '@site/plugins/plan-model/duration';
 import {planMinutes, weeklyDayItems, type IntensivePlanSummary, type WeeklyPlanSummary} from '@site/plugins/plan-data/data';
 import ProgressBar, {VariantProgressBar} from '@site/src/components/ProgressBar';
 import FollowPlan from '@site/src/components/FollowPlan';
+import KeepGuideOffline from '@site/src/components/KeepGuideOffline';
 import ProgressTools from '@site/src/components/ProgressTools';
 import {intensivePlans, usePlanData, weeklyPlans} from '@site/src/hooks/usePlanData';
 import {useAdoptMovedPlans} from '@site/src/hooks/useAdoptMovedPlans';
@@ -42,6 +43,7 @@ export default function Roadmap({section = 'weeks'}: {section?: 'weeks' | 'inten
     <div className={styles.roadmap} data-roadmap="weeks">
       <ProgressTools />
       {weekly[0] && <FollowPlan planId={weekly[0].id} guide />}
+      <KeepGuideOffline />
       <ol className={styles.grid}>
         {weeks.map((week) => {
           const tracks = weekly.filter((plan) => plan.week === week);

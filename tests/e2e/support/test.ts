@@ -1,8 +1,8 @@
 import {test as base, type BrowserContext} from '@playwright/test';
 
 /**
- * The site's service worker installs in every new browser context and precaches the whole site (every page, chunk
- * and the search index): most of a second of CPU per test, spent by tests that have nothing to do with it. In a
+ * The site's service worker installs in every new browser context and keeps the app shell and the pages opened: CPU
+ * spent in every test, by tests that have nothing to do with it. In a
  * context made with `withoutServiceWorker` the browser has no service worker API, as on a plain-HTTP address or in
  * a browser without it, and the site takes its ordinary path for that: it registers nothing and logs nothing.
  * (Playwright's own `serviceWorkers: 'block'` replaces the API with a stub that logs a warning and resolves

@@ -1,0 +1,74 @@
+import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {gzipSync} from 'node:zlib';
+
+/**
+ * "Keep the whole guide offline" (src/components/KeepGuideOffline) downloads what this list names: every page and every
+ * file the pages use. The service worker (src/sw/keepOffline.js) reads it; the button shows its size first.
+ */
+export const OFFLINE_GUIDE_FILE = 'offline-guide.json';
+
+/** One download: its address in the site, and about how many bytes it moves (gzip for text, as served). */
+export interface OfflineGuideEntry {
+  path: string;
+  bytes: number;
+}
+
+export interface OfflineGuideList {
+  pages: OfflineGuideEntry[];
+  files: OfflineGuideEntry[];
+}
+
+/** Folders of the build that pages use: their code and styles, images and icons, the search index. */
+const USED_FOLDERS = ['assets', 'img', 'pagefind'];
+/** What no page needs offline: the README's screenshots and the error page. */
+const NOT_USED = [/^\/img\/readme\//, /^\/404\.html$/];
+/** Files a server compresses (so the download is their gzip size); the rest (images, fonts, Pagefind's own gzip) move as they are. */
+const COMPRESSED = /\.(html|js|css|json|svg|txt|xml|webmanifest)$/;
+
+/** The address of a built HTML file (the site has no trailing slashes): `weeks/week-10/go.html` is `/weeks/week-10/go`. */
+export function pageAddress(file: string): string {
+  const withoutExtension = file.replace(/\.html$/, '');
+  if (withoutExtension === 'index') return '/';
+  return `/${withoutExtension.replace(/\/index$/, '')}`;
+}
+
+async function filesUnder(outDir: string, relative: string): Promise<string[]> {
+  const entries = await readdir(path.join(outDir, relative), {withFileTypes: true});
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? filesUnder(outDir, child) : [child];
+    }),
+  );
+  return nested.flat();
+}
+
+async function downloadSize(file: string): Promise<number> {
+  if (!COMPRESSED.test(file)) return (await stat(file)).size;
+  return gzipSync(await readFile(file)).length;
+}
+
+/** Every page of the built site and every file its pages use, each with its download size. */
+export async function offlineGuideList(outDir: string): Promise<OfflineGuideList> {
+  const all = await filesUnder(outDir, '');
+  const entry = async (file: string, address: string): Promise<OfflineGuideEntry> => ({path: address, bytes: await downloadSize(path.join(outDir, file))});
+  const used = (address: string) => !NOT_USED.some((pattern) => pattern.test(address));
+  const pages = all.filter((file) => file.endsWith('.html') && used(`/${file}`));
+  const files = all.filter((file) => (USED_FOLDERS.includes(file.split('/')[0]!) || file === 'manifest.json') && used(`/${file}`));
+  const byPath = (a: OfflineGuideEntry, b: OfflineGuideEntry) => a.path.localeCompare(b.path);
+  return {
+    pages: (await Promise.all(pages.map((file) => entry(file, pageAddress(file))))).sort(byPath),
+    files: (await Promise.all(files.map((file) => entry(file, `/${file}`)))).sort(byPath),
+  };
+}
+
+/**
+ * Writes the list into the build. Called by the search-index plugin once the index is written: Docusaurus runs the
+ * plugins' postBuild steps side by side, and the index is the last part of the site the list names.
+ */
+export async function writeOfflineGuideList(outDir: string): Promise<OfflineGuideList> {
+  const list = await offlineGuideList(outDir);
+  await writeFile(path.join(outDir, OFFLINE_GUIDE_FILE), JSON.stringify(list));
+  return list;
+}
