@@ -29,6 +29,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg
 
 export interface StaticServer {
   origin: string;
+  /** What the server has sent so far: requests answered and body bytes (compressed, as sent). */
+  served(): {requests: number; bytes: number; lastRequestAt: number};
   close(): Promise<void>;
 }
 
@@ -60,7 +62,10 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
  */
 export async function serveStatic(rootDir: string): Promise<StaticServer> {
   const root = path.resolve(rootDir);
+  const served = {requests: 0, bytes: 0, lastRequestAt: Date.now()};
   const server = http.createServer(async (request, response) => {
+    served.requests += 1;
+    served.lastRequestAt = Date.now();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     let file = await resolveFile(root, url.pathname);
     let status = 200;
@@ -73,6 +78,15 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
       response.end(file ? 'Method not allowed' : 'Not found');
       return;
     }
+    // Validators, as static hosts send them: a page asked again with `no-cache` (the service worker keeping it) costs a
+    // 304, not the page again.
+    const info = await stat(file);
+    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    if (status === 200 && request.headers['if-none-match'] === etag) {
+      response.writeHead(304, {ETag: etag});
+      response.end();
+      return;
+    }
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     // Hashed bundles never change under their name; pages must be revalidated, as on a static host.
@@ -81,6 +95,7 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
       'Content-Type': type,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      ETag: etag,
       Vary: 'Accept-Encoding',
       ...(gzip ? {'Content-Encoding': 'gzip'} : {}),
     });
@@ -90,8 +105,11 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
     }
     const stream = createReadStream(file);
     stream.on('error', () => response.destroy());
-    if (gzip) stream.pipe(zlib.createGzip()).pipe(response);
-    else stream.pipe(response);
+    const body = gzip ? stream.pipe(zlib.createGzip()) : stream;
+    body.on('data', (chunk: Buffer) => {
+      served.bytes += chunk.length;
+    });
+    body.pipe(response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -100,6 +118,7 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
   const {port} = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    served: () => ({...served}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -14,6 +14,7 @@ import {entryBundleFiles, gzipSize, measurePages, type PageWeight} from './pageW
 import {writeStockSite} from './stock';
 import {syntheticPlanFile} from './synthetic';
 import {firstSearchWeight, type SearchWeight} from './searchWeight';
+import {firstVisitWeight, type FirstVisitWeight} from './firstVisit';
 
 /** Doc pages both sites have: a week page (the heaviest kind) and the roadmap. */
 const COMPARED_ROUTES = ['/weeks/week-10/go', '/roadmap/roadmap-16-weeks', '/intensive/senior-go-14-days'];
@@ -31,6 +32,8 @@ interface SizeBudgets {
   maxEntryGrowthOverStockPerPlanBytes: number;
   /** Largest allowed download of a reader's first search query, KiB (gzip), at any number of plans. */
   maxFirstSearchKiB: number;
+  /** Largest allowed first visit to a plan page, service worker included, as a ratio of what the page alone moves. */
+  maxFirstVisitRatio: number;
 }
 
 function loadSizeBudgets(): SizeBudgets {
@@ -40,16 +43,23 @@ function loadSizeBudgets(): SizeBudgets {
   if (
     typeof sizes?.maxRatioToStock !== 'number' ||
     typeof sizes.maxEntryGrowthOverStockPerPlanBytes !== 'number' ||
-    typeof sizes.maxFirstSearchKiB !== 'number'
+    typeof sizes.maxFirstSearchKiB !== 'number' ||
+    typeof sizes.maxFirstVisitRatio !== 'number'
   ) {
-    throw new UsageError('bench/budgets.json must hold {"sizes": {"maxRatioToStock", "maxEntryGrowthOverStockPerPlanBytes", "maxFirstSearchKiB"}}.');
+    throw new UsageError(
+      'bench/budgets.json must hold {"sizes": {"maxRatioToStock", "maxEntryGrowthOverStockPerPlanBytes", "maxFirstSearchKiB", "maxFirstVisitRatio"}}.',
+    );
   }
   return {
     maxRatioToStock: sizes.maxRatioToStock,
     maxEntryGrowthOverStockPerPlanBytes: sizes.maxEntryGrowthOverStockPerPlanBytes,
     maxFirstSearchKiB: sizes.maxFirstSearchKiB,
+    maxFirstVisitRatio: sizes.maxFirstVisitRatio,
   };
 }
+
+/** A first visit's bytes with the service worker, as a ratio of the page's own. */
+const visitRatio = (visit: FirstVisitWeight): number => round(visit.visitBytes / visit.pageBytes, 2);
 
 /** The entry bundle every page loads before anything else: `main` and `runtime~main`, gzip. */
 function entryBytes(buildDir: string): number {
@@ -148,6 +158,7 @@ export async function sizeRun(options: Options): Promise<number> {
     const sitePages = await measurePages(site.buildDir, [...COMPARED_ROUTES, ...SITE_ONLY_ROUTES]);
     const siteEntry = entryBytes(site.buildDir);
     const siteSearch = await firstSearchWeight(site.buildDir);
+    const siteVisit = await firstVisitWeight(site.buildDir);
 
     console.log('Size: building stock Docusaurus with the same docs…');
     const stockDir = mkdtempSync(path.join(os.tmpdir(), 'plans-stock-'));
@@ -158,14 +169,20 @@ export async function sizeRun(options: Options): Promise<number> {
     const stockEntry = entryBytes(path.join(stockDir, 'build'));
     rmSync(path.join(stockDir, 'build'), {recursive: true, force: true});
 
-    const growth: {plans: number; entryBytes: number; search: SearchWeight; build: Measured}[] = [
-      {plans: 0, entryBytes: siteEntry, search: siteSearch, build: site.build},
+    const growth: {plans: number; entryBytes: number; search: SearchWeight; visit: FirstVisitWeight; build: Measured}[] = [
+      {plans: 0, entryBytes: siteEntry, search: siteSearch, visit: siteVisit, build: site.build},
     ];
     for (const plans of options.plans) {
       console.log(`Size: building with ${plans} generated plans added…`);
       const grown = await buildSiteCopy(options, plans, null);
       temps.push(grown.dir);
-      growth.push({plans, entryBytes: entryBytes(grown.buildDir), search: await firstSearchWeight(grown.buildDir), build: grown.build});
+      growth.push({
+        plans,
+        entryBytes: entryBytes(grown.buildDir),
+        search: await firstSearchWeight(grown.buildDir),
+        visit: await firstVisitWeight(grown.buildDir),
+        build: grown.build,
+      });
       rmSync(grown.dir, {recursive: true, force: true});
     }
     const largest = growth[growth.length - 1]!;
@@ -203,6 +220,9 @@ export async function sizeRun(options: Options): Promise<number> {
       ...growth
         .filter((row) => row.search.gzipBytes / 1024 > budgets.maxFirstSearchKiB)
         .map((row) => `first search at ${row.plans} plans added: ${kibText(row.search.gzipBytes)} KiB > ${budgets.maxFirstSearchKiB} KiB`),
+      ...growth
+        .filter((row) => visitRatio(row.visit) > budgets.maxFirstVisitRatio)
+        .map((row) => `first visit at ${row.plans} plans added: ${visitRatio(row.visit)}× the page alone > ${budgets.maxFirstVisitRatio}×`),
     ];
 
     const date = new Date().toISOString();
@@ -219,15 +239,15 @@ export async function sizeRun(options: Options): Promise<number> {
       '',
       `Entry bundle (\`main\` + \`runtime~main\`): this site **${kibText(siteEntry)} KiB**, stock ${kibText(stockEntry)} KiB.`,
       '',
-      `| Plans added | Entry bundle (KiB) | Growth (B) | First search "${siteSearch.query}" (KiB, files) | Build (s) | Build peak memory (MiB) |`,
-      '|---:|---:|---:|---:|---:|---:|',
+      `| Plans added | Entry bundle (KiB) | Growth (B) | First search "${siteSearch.query}" (KiB, files) | First visit to ${siteVisit.route}: page alone → with the worker (KiB) | Build (s) | Build peak memory (MiB) |`,
+      '|---:|---:|---:|---:|---:|---:|---:|',
       ...growth.map(
         (row) =>
-          `| ${row.plans} | ${kibText(row.entryBytes)} | ${row.entryBytes - siteEntry} | ${kibText(row.search.gzipBytes)} (${row.search.files.length}) | ${round(row.build.seconds, 1)} | ${row.build.peakRssMiB ?? '—'} |`,
+          `| ${row.plans} | ${kibText(row.entryBytes)} | ${row.entryBytes - siteEntry} | ${kibText(row.search.gzipBytes)} (${row.search.files.length}) | ${kibText(row.visit.pageBytes)} → ${kibText(row.visit.visitBytes)} (${visitRatio(row.visit)}×) | ${round(row.build.seconds, 1)} | ${row.build.peakRssMiB ?? '—'} |`,
       ),
       ...(stockGrowth
         ? [
-            `| stock, ${stockGrowth.plans} | ${kibText(stockGrowth.entryBytes)} | ${stockGrowth.entryBytes - stockEntry} | no search | ${round(stockGrowth.build.seconds, 1)} | ${stockGrowth.build.peakRssMiB ?? '—'} |`,
+            `| stock, ${stockGrowth.plans} | ${kibText(stockGrowth.entryBytes)} | ${stockGrowth.entryBytes - stockEntry} | no search | no worker | ${round(stockGrowth.build.seconds, 1)} | ${stockGrowth.build.peakRssMiB ?? '—'} |`,
           ]
         : []),
       '',
@@ -248,7 +268,7 @@ export async function sizeRun(options: Options): Promise<number> {
       ...pageChunks.flatMap(({route, chunks}) => pageAttributionMarkdown(route, chunks)),
       misses.length
         ? `Size budgets missed: ${misses.join('; ')}`
-        : `Size budgets met (≤ ${budgets.maxRatioToStock}× stock, entry growth ≤ stock's + ${budgets.maxEntryGrowthOverStockPerPlanBytes} B per plan, first search ≤ ${budgets.maxFirstSearchKiB} KiB).`,
+        : `Size budgets met (≤ ${budgets.maxRatioToStock}× stock, entry growth ≤ stock's + ${budgets.maxEntryGrowthOverStockPerPlanBytes} B per plan, first search ≤ ${budgets.maxFirstSearchKiB} KiB, first visit ≤ ${budgets.maxFirstVisitRatio}× the page alone).`,
       '',
     ].join('\n');
     write(
