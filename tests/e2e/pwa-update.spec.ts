@@ -1,4 +1,4 @@
-import {readFileSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from '@playwright/test';
 import {expect, test} from './support/test';
@@ -15,7 +15,7 @@ type MarkedWindow = Window & {loadedBeforeUpdate?: boolean};
 
 let site: BuildCopy;
 
-// The first visit precaches the whole site (a few MB) before the worker takes the tab; a busy machine needs time for that.
+// A new version installs while the test waits; a busy machine needs time for that.
 test.describe.configure({timeout: 120_000});
 
 test.beforeEach(async () => {
@@ -141,4 +141,39 @@ test('while a block timer runs the prompt waits, and it shows once the timer is 
     .click();
   await expect(prompt).toBeVisible();
   expect(await stillFirstLoad(page)).toBe(true);
+});
+
+test('a page kept before a deploy still opens offline after it, with its own code, though the deploy removed that code', async ({context, page}) => {
+  const errors = collectErrors(page);
+  await openControlled(page);
+  const KEPT_PAGE = '/weeks/week-11/go';
+  await gotoHydrated(page, `${site.url}${KEPT_PAGE}`, {waitUntil: 'networkidle'});
+  await expect.poll(() => page.evaluate(async (url) => (await caches.match(url)) !== undefined, KEPT_PAGE), {timeout: 30_000}).toBe(true);
+  // The scripts this version of the page runs, by content-hashed name.
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((name) => name.startsWith('/assets/js/')),
+  );
+  expect(scripts.length).toBeGreaterThan(2);
+  await gotoHydrated(page, `${site.url}${PLAN_PAGE}`);
+
+  // The deploy: a new version, and (as a host that serves only the latest build does) none of the old scripts.
+  await publishAndCheckForUpdate(page);
+  for (const script of scripts) rmSync(path.join(site.dir, script), {force: true});
+  expect(scripts.filter((script) => existsSync(path.join(site.dir, script)))).toEqual([]);
+  const prompt = page.getByRole('status', {name: 'Site update'});
+  await prompt.getByRole('button', {name: 'Reload'}).click({timeout: 30_000});
+  await expect(page.getByText(NEW_VERSION_TEXT)).toBeVisible({timeout: 30_000});
+  await waitForHydration(page);
+
+  // Week 11 was kept by the earlier version: offline, its copy and that version's scripts are what the worker has.
+  await context.setOffline(true);
+  await gotoHydrated(page, `${site.url}${KEPT_PAGE}`);
+  await expect(page.getByRole('heading', {level: 1})).toBeVisible();
+  const firstTick = page.getByRole('checkbox', {name: /^Done: /}).first();
+  await firstTick.check();
+  await expect(firstTick).toBeChecked();
+  expect(errors).toEqual([]);
 });
