@@ -1,7 +1,7 @@
 /* global self, caches */
 /**
- * Runs inside the service worker (see `swCustom` in docusaurus.config.ts): what is kept for offline use. The worker
- * precaches only the app shell (home, Today, notes, review, search); every other page is kept once the learner opens
+ * Runs inside the service worker (see `swCustom` in docusaurus.config.ts): what is kept for offline use. The app shell
+ * (home, Today, notes, review, search) is kept once the learner keeps a record; every other page once the learner opens
  * it, or follows its plan (the page tells the worker what is followed: src/sw/register.ts). Scripts, styles, images and
  * search index pieces are kept as pages use them, by their content-hashed addresses, and never deleted: a kept page
  * from an earlier version of the site still finds every chunk it names. After an update is accepted, kept pages are
@@ -20,7 +20,7 @@ const NEXT = 'pages-next-v1';
 /** Scripts, styles, images and search index pieces, by address. */
 const ASSETS = 'site-assets-v1';
 
-/** The app shell: what works offline from the first visit, whatever the learner opens (unless they save data). */
+/** The app shell: what works offline once the learner keeps a record, whatever they open (unless they save data). */
 export const SHELL_PAGES = ['/', '/today', '/notes', '/review', '/search'];
 
 /** Addresses whose content never changes under them (content-hashed names). */
@@ -158,7 +158,7 @@ async function keepOpened(url, assets) {
   else await keepPage(OPENED, url).catch(() => {});
 }
 
-/** The app shell, unless kept already: asked by the page once this worker controls it and the reader saves no data. */
+/** The app shell, unless kept already: asked by the page once the learner keeps a record and saves no data. */
 async function keepShell() {
   await Promise.all(
     SHELL_PAGES.map(async (url) => {
@@ -248,9 +248,11 @@ export default function keepOffline() {
     event.waitUntil(
       (async () => {
         await keepEarlierPrecache();
-        // An update refreshes the shell the learner already keeps, so it works offline with the new version. A first
-        // install fetches nothing ahead: the page asks for the shell (keep-shell), unless the reader saves data.
-        if (self.registration.active) await Promise.all(SHELL_PAGES.map((url) => keepPage(NEXT, url).catch(() => {})));
+        // An update refreshes the shell pages the learner already keeps, so they work offline with the new version.
+        // Nothing else is fetched ahead: the page asks for the shell (keep-shell) once the learner keeps a record,
+        // unless the reader saves data.
+        const kept = await Promise.all(SHELL_PAGES.map(async (url) => ((await cachedPage(pageKey(url), [OPENED])) ? url : null)));
+        await Promise.all(kept.filter(Boolean).map((url) => keepPage(NEXT, url).catch(() => {})));
       })(),
     );
   });

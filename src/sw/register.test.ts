@@ -1,5 +1,5 @@
 import {renderReloadPopup} from '@docusaurus/plugin-pwa/lib/renderReloadPopup.js';
-import {followedRoutes, plansToFetch, serviceWorkerUrl, watchForUpdates} from './register';
+import {followedRoutes, keepsRecords, plansToFetch, serviceWorkerUrl, watchForUpdates} from './register';
 
 vi.mock('@docusaurus/plugin-pwa/lib/renderReloadPopup.js', () => ({renderReloadPopup: vi.fn(() => Promise.resolve())}));
 
@@ -99,6 +99,16 @@ describe('what the page tells the worker to keep for offline use', () => {
       '/weeks/week-11/go',
     ]);
     expect(followedRoutes([])).toEqual([]);
+  });
+
+  it('asks for the app shell once the learner keeps anything it shows: a follow, a tick, a note or mark, a day note', () => {
+    const nothing = {follows: [], progress: {}, stamps: {}, dayNotes: {}};
+    expect(keepsRecords(nothing)).toBe(false);
+    expect(keepsRecords({...nothing, follows: [{planIds: ['weeks/week-10/go']}]} as unknown as typeof nothing)).toBe(true);
+    expect(keepsRecords({...nothing, progress: {'weeks/week-10/go': {'d1-b1': 1}}})).toBe(true);
+    expect(keepsRecords({...nothing, progress: {'weeks/week-10/go': {}}, stamps: {'weeks/week-10/go': {}}})).toBe(false);
+    expect(keepsRecords({...nothing, stamps: {'weeks/week-10/go': {'d1-b1': {}}}} as unknown as typeof nothing)).toBe(true);
+    expect(keepsRecords({...nothing, dayNotes: {'weeks/week-10/go': {2: 'Matching first'}}} as unknown as typeof nothing)).toBe(true);
   });
 
   it('fetches every followed plan, but with Save-Data on only those followed since the page loaded', () => {

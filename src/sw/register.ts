@@ -7,6 +7,7 @@
  * through the plugin's own renderer). The page reloads once the new version has taken over, only after Reload.
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import type {StoredState} from '@site/src/store';
 
 /** The worker's address, with the parameters the plugin's worker reads: set by the plugin at build time. */
 export function serviceWorkerUrl(base: string, debug: boolean): string {
@@ -75,6 +76,17 @@ export function savesData(): boolean {
   return Boolean((navigator as Navigator & {connection?: {saveData?: boolean}}).connection?.saveData);
 }
 
+/**
+ * Whether the learner keeps anything the app shell's pages show: a followed plan (Today), a tick, note or mark (Today,
+ * notes, review, the home page's "continue"). Until then those pages have nothing of theirs to show offline, and a
+ * first visit downloads only the page itself.
+ */
+export function keepsRecords(state: Pick<StoredState, 'follows' | 'progress' | 'stamps' | 'dayNotes'>): boolean {
+  // Per plan, per item (or day): a plan's map can be there and empty, once its last record was removed.
+  const holdsAny = (byPlan: Record<string, object>) => Object.values(byPlan).some((records) => Object.keys(records).length > 0);
+  return state.follows.length > 0 || holdsAny(state.progress) || holdsAny(state.stamps) || holdsAny(state.dayNotes);
+}
+
 /** The addresses of the followed plans, each once (a plan's route is its id). */
 export function followedRoutes(follows: readonly {planIds: readonly string[]}[]): string[] {
   return [...new Set(follows.flatMap((follow) => follow.planIds.map((planId) => `/${planId}`)))].sort();
@@ -105,9 +117,9 @@ function whenControlled(run: () => void): void {
 
 /**
  * Tells the worker what to keep: the page open now with the files it loaded (before the worker took the tab they did
- * not pass through it), the shell's pages and chunks (none of this while the reader saves data), and the followed
- * plans, again whenever the follows change in this tab or another (a follow, an unfollow, an import or merge). The
- * worker cannot read the store.
+ * not pass through it); the shell's pages and chunks once the learner keeps a record (none of this while the reader
+ * saves data); and the followed plans, again whenever the follows change in this tab or another (a follow, an
+ * unfollow, an import or merge). The worker cannot read the store.
  */
 function keepForOffline(): void {
   if (!savesData()) {
@@ -117,13 +129,17 @@ function keepForOffline(): void {
       .filter((url) => url.origin === window.location.origin && url.pathname.startsWith('/assets/'))
       .map((url) => url.pathname);
     tellWorker({type: 'keep-page', url: window.location.pathname, assets: used});
-    tellWorker({type: 'keep-shell'});
-    SHELL_ROUTES.forEach(preloadRoute);
   }
   void import('@site/src/store').then(({getState, subscribe}) => {
+    let shellAsked = false;
     let before: Set<string> | null = null;
     let sent = '';
     const send = () => {
+      if (!shellAsked && !savesData() && keepsRecords(getState())) {
+        shellAsked = true;
+        tellWorker({type: 'keep-shell'});
+        SHELL_ROUTES.forEach(preloadRoute);
+      }
       const routes = followedRoutes(getState().follows);
       if (before !== null && routes.join('\n') === sent) return;
       const fetchNow = plansToFetch(routes, before, savesData());

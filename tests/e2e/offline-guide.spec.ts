@@ -71,6 +71,21 @@ test('"Keep the whole guide offline" shows its size first, then every page and s
   expect(errors).toEqual([]);
 });
 
+test('a first visit downloads the page, not the app shell; the learner’s first tick asks for the shell', async ({page}) => {
+  await openControlled(page, '/weeks/week-10/go');
+  // The worker has kept the page itself: the page told it, and nothing else was asked for.
+  await expect.poll(() => isKept(page, '/weeks/week-10/go'), {timeout: 30_000}).toBe(true);
+  for (const route of ['/', '/today', '/notes', '/review', '/search']) expect(await isKept(page, route), route).toBe(false);
+
+  await page
+    .getByRole('checkbox', {name: /^Done: /})
+    .first()
+    .check();
+  for (const route of ['/', '/today', '/notes', '/review', '/search']) {
+    await expect.poll(() => isKept(page, route), {timeout: 30_000, message: route}).toBe(true);
+  }
+});
+
 test.describe('with Save-Data on', () => {
   test.beforeEach(async ({context}) => {
     // Desktop Chromium never sets it; a phone on a data-saving setting does.

@@ -146,6 +146,12 @@ test('while a block timer runs the prompt waits, and it shows once the timer is 
 test('a page kept before a deploy still opens offline after it, with its own code, though the deploy removed that code', async ({context, page}) => {
   const errors = collectErrors(page);
   await openControlled(page);
+  // A learner who studies keeps records: the worker then keeps the app shell, whose code plan pages' links preload.
+  await page
+    .getByRole('checkbox', {name: /^Done: /})
+    .first()
+    .check();
+  await expect.poll(() => page.evaluate(async () => (await caches.match('/today')) !== undefined), {timeout: 30_000}).toBe(true);
   const KEPT_PAGE = '/weeks/week-11/go';
   await gotoHydrated(page, `${site.url}${KEPT_PAGE}`, {waitUntil: 'networkidle'});
   await expect.poll(() => page.evaluate(async (url) => (await caches.match(url)) !== undefined, KEPT_PAGE), {timeout: 30_000}).toBe(true);
