@@ -13,10 +13,11 @@ import ErrorBoundary from '@docusaurus/ErrorBoundary';
  * Everything else (a library, the merge or export code, a module of render functions whose output must become part
  * of the caller's own tree, like a block's running controls) loads through `onDemand`: once per tab, shared by every
  * caller, and tried again after a failed load; a component that renders from such a module uses `useOnDemand`.
- * Three loads stay bare `import()`, each for the weight of every page (measured with the build): the two in the entry
- * bundle (Root's store watch, the service worker's update prompt), which would carry the helper to every page, and the
- * moved-plan check (src/hooks/useAdoptMovedPlans.ts), which would split the plan components' shared chunk in two.
- * Each runs once per page or per change and needs neither the shared cache nor the helper's retry.
+ * Four loads stay bare `import()`, each for the weight of every page (measured with the build): the three in the entry
+ * bundle (Root's store watch, the service worker's update prompt and what it keeps offline), which would carry the
+ * helper to every page, and the moved-plan check (src/hooks/useAdoptMovedPlans.ts), which would split the plan
+ * components' shared chunk in two. Each runs once per page or per change and needs neither the shared cache nor the
+ * helper's retry.
  */
 
 /**

@@ -1,5 +1,6 @@
 import {renderReloadPopup} from '@docusaurus/plugin-pwa/lib/renderReloadPopup.js';
-import {followedRoutes, keepsRecords, plansToFetch, serviceWorkerUrl, watchForUpdates} from './register';
+import {followedRoutes, keepsRecords, plansToFetch} from './keepForOffline';
+import {serviceWorkerUrl, watchForUpdates} from './register';
 
 vi.mock('@docusaurus/plugin-pwa/lib/renderReloadPopup.js', () => ({renderReloadPopup: vi.fn(() => Promise.resolve())}));
 

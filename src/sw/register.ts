@@ -7,7 +7,6 @@
  * through the plugin's own renderer). The page reloads once the new version has taken over, only after Reload.
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
-import type {StoredState} from '@site/src/store';
 
 /** The worker's address, with the parameters the plugin's worker reads: set by the plugin at build time. */
 export function serviceWorkerUrl(base: string, debug: boolean): string {
@@ -61,96 +60,25 @@ function register(): void {
     .register(serviceWorkerUrl(process.env.PWA_SERVICE_WORKER_URL ?? '/sw.js', Boolean(process.env.PWA_DEBUG)))
     .then((registration) => {
       watchForUpdates(registration);
-      whenControlled(keepForOffline);
+      // What to keep for offline use is decided in a chunk of its own, loaded once a worker controls the page: a
+      // browser without one never loads it, and no page waits for it.
+      whenControlled(() => void import('./keepForOffline').then(({keepForOffline}) => keepForOffline()).catch(() => {}));
     })
     .catch((error: unknown) => console.error('Service worker registration failed', error));
 }
-
-/** The pages of the app shell, whose chunks the worker keeps from the first visit on (see src/sw/keepOffline.js). */
-const SHELL_ROUTES = ['/', '/today', '/notes', '/review', '/search'];
-
-type DocusaurusWindow = Window & {docusaurus?: {preload(route: string): Promise<unknown> | false}};
 
 /** Whether the reader asked the browser to save data: then nothing is fetched ahead for offline use. */
 export function savesData(): boolean {
   return Boolean((navigator as Navigator & {connection?: {saveData?: boolean}}).connection?.saveData);
 }
 
-/**
- * Whether the learner keeps anything the app shell's pages show: a followed plan (Today), a tick, note or mark (Today,
- * notes, review, the home page's "continue"). Until then those pages have nothing of theirs to show offline, and a
- * first visit downloads only the page itself.
- */
-export function keepsRecords(state: Pick<StoredState, 'follows' | 'progress' | 'stamps' | 'dayNotes'>): boolean {
-  // Per plan, per item (or day): a plan's map can be there and empty, once its last record was removed.
-  const holdsAny = (byPlan: Record<string, object>) => Object.values(byPlan).some((records) => Object.keys(records).length > 0);
-  return state.follows.length > 0 || holdsAny(state.progress) || holdsAny(state.stamps) || holdsAny(state.dayNotes);
-}
-
-/** The addresses of the followed plans, each once (a plan's route is its id). */
-export function followedRoutes(follows: readonly {planIds: readonly string[]}[]): string[] {
-  return [...new Set(follows.flatMap((follow) => follow.planIds.map((planId) => `/${planId}`)))].sort();
-}
-
-/**
- * The followed plans to fetch now: all of them, or with Save-Data on only those followed since this page loaded (the
- * learner asked for them); `before` is null on the first call.
- */
-export function plansToFetch(routes: readonly string[], before: ReadonlySet<string> | null, saveData: boolean): string[] {
-  if (!saveData) return [...routes];
-  return before ? routes.filter((route) => !before.has(route)) : [];
-}
-
-function tellWorker(message: object): void {
+export function tellWorker(message: object): void {
   navigator.serviceWorker.controller?.postMessage(message);
-}
-
-/** Loads a route's chunks, through the worker, which keeps them. */
-function preloadRoute(route: string): void {
-  void Promise.resolve((window as DocusaurusWindow).docusaurus?.preload(route)).catch(() => {});
 }
 
 function whenControlled(run: () => void): void {
   if (navigator.serviceWorker.controller) run();
   else navigator.serviceWorker.addEventListener('controllerchange', run, {once: true});
-}
-
-/**
- * Tells the worker what to keep: the page open now with the files it loaded (before the worker took the tab they did
- * not pass through it); the shell's pages and chunks once the learner keeps a record (none of this while the reader
- * saves data); and the followed plans, again whenever the follows change in this tab or another (a follow, an
- * unfollow, an import or merge). The worker cannot read the store.
- */
-function keepForOffline(): void {
-  if (!savesData()) {
-    const used = performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name))
-      .filter((url) => url.origin === window.location.origin && url.pathname.startsWith('/assets/'))
-      .map((url) => url.pathname);
-    tellWorker({type: 'keep-page', url: window.location.pathname, assets: used});
-  }
-  void import('@site/src/store').then(({getState, subscribe}) => {
-    let shellAsked = false;
-    let before: Set<string> | null = null;
-    let sent = '';
-    const send = () => {
-      if (!shellAsked && !savesData() && keepsRecords(getState())) {
-        shellAsked = true;
-        tellWorker({type: 'keep-shell'});
-        SHELL_ROUTES.forEach(preloadRoute);
-      }
-      const routes = followedRoutes(getState().follows);
-      if (before !== null && routes.join('\n') === sent) return;
-      const fetchNow = plansToFetch(routes, before, savesData());
-      tellWorker({type: 'keep-followed', followed: routes, fetchNow});
-      fetchNow.forEach(preloadRoute);
-      before = new Set(routes);
-      sent = routes.join('\n');
-    };
-    send();
-    subscribe(send);
-  });
 }
 
 /** Docusaurus calls this after each route change: a page opened by a link inside the site fetched no HTML to keep. */
@@ -160,7 +88,7 @@ export function onRouteDidUpdate({location, previousLocation}: {location: Locati
 }
 
 if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) {
-  // After the page's own resources, as the plugin did: the worker's first install fetches the whole site.
+  // After the page's own resources, as the plugin did.
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, {once: true});
 }
