@@ -1,6 +1,6 @@
-import {chromium, type Browser} from '@playwright/test';
-import {chromiumArgs, findChromium} from '../tests/support/chromium';
-import {serveStatic, type StaticServer} from './server';
+import type {Browser} from '@playwright/test';
+import {withServedBuild} from './servedBuild';
+import type {StaticServer} from './server';
 
 /** The page a first visitor is measured on: a weekly plan, as most visits are. */
 export const FIRST_VISIT_ROUTE = '/weeks/week-10/go';
@@ -42,16 +42,9 @@ async function visit(browser: Browser, server: StaticServer, route: string, with
 
 /** A first visit to `route` in a fresh browser, against the page's own needs: what the worker adds behind it. */
 export async function firstVisitWeight(buildDir: string, route = FIRST_VISIT_ROUTE): Promise<FirstVisitWeight> {
-  const found = findChromium();
-  if ('error' in found) throw new Error(found.error);
-  const server = await serveStatic(buildDir);
-  const browser = await chromium.launch({executablePath: found.path, args: chromiumArgs});
-  try {
+  return withServedBuild(buildDir, async (browser, server) => {
     const page = await visit(browser, server, route, false);
     const withWorker = await visit(browser, server, route, true);
     return {route, pageBytes: page.bytes, visitBytes: withWorker.bytes, visitRequests: withWorker.requests};
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -1,9 +1,8 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
-import {chromium, type Page} from '@playwright/test';
-import {chromiumArgs, findChromium} from '../tests/support/chromium';
-import {serveStatic} from './server';
+import type {Page} from '@playwright/test';
+import {withServedBuild} from './servedBuild';
 
 /** One script a page loaded, with its size as a static host serves it (gzip). */
 export interface ScriptFile {
@@ -57,11 +56,7 @@ export function pageWeight(buildDir: string, route: string, files: readonly stri
  * from the built files rather than the wire, so the two sites compare on the same compression.
  */
 export async function measurePages(buildDir: string, routes: readonly string[]): Promise<PageWeight[]> {
-  const found = findChromium();
-  if ('error' in found) throw new Error(found.error);
-  const server = await serveStatic(buildDir);
-  const browser = await chromium.launch({executablePath: found.path, args: chromiumArgs});
-  try {
+  return withServedBuild(buildDir, async (browser, server) => {
     const results: PageWeight[] = [];
     for (const route of routes) {
       // A fresh context each time: no cache, no service worker, no stored state from the previous page.
@@ -75,8 +70,5 @@ export async function measurePages(buildDir: string, routes: readonly string[]):
       results.push(pageWeight(buildDir, route, requested()));
     }
     return results;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -1,8 +1,6 @@
 import path from 'node:path';
-import {chromium} from '@playwright/test';
-import {chromiumArgs, findChromium} from '../tests/support/chromium';
 import {gzipSize} from './pageWeight';
-import {serveStatic} from './server';
+import {withServedBuild} from './servedBuild';
 
 /** A word the seed plans and every generated plan use, so a grown guide has many pages to match. */
 export const BENCH_QUERY = 'channels';
@@ -20,11 +18,7 @@ export interface SearchWeight {
  * settled count (the search's loader, index pieces and the results' fragments), from this site's origin.
  */
 export async function firstSearchWeight(buildDir: string, query = BENCH_QUERY): Promise<SearchWeight> {
-  const found = findChromium();
-  if ('error' in found) throw new Error(found.error);
-  const server = await serveStatic(buildDir);
-  const browser = await chromium.launch({executablePath: found.path, args: chromiumArgs});
-  try {
+  return withServedBuild(buildDir, async (browser, server) => {
     const context = await browser.newContext({serviceWorkers: 'block'});
     const page = await context.newPage();
     await page.goto(`${server.origin}/`, {waitUntil: 'networkidle'});
@@ -41,8 +35,5 @@ export async function firstSearchWeight(buildDir: string, query = BENCH_QUERY): 
     await context.close();
     const files = [...requested].sort().map((file) => ({file, gzipBytes: gzipSize(path.join(buildDir, decodeURIComponent(file)))}));
     return {query, files, gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0)};
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
