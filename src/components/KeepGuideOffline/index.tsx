@@ -16,6 +16,16 @@ type State =
   | {kind: 'downloading'; done: number; total: number}
   | {kind: 'kept'};
 
+/**
+ * What the worker's answer to `guide-status` means for the button; `failed` carries what a download that just ended
+ * could not fetch, and is null when none was made or it could not start.
+ */
+function fromStatus(status: GuideReply, failed?: number | null): State | null {
+  if (status.type !== 'status') return null;
+  if ('unavailable' in status) return failed === undefined ? {kind: 'unavailable'} : {kind: 'missing', bytes: 0, failed};
+  return status.missing === 0 ? {kind: 'kept'} : {kind: 'missing', bytes: status.missingBytes, failed};
+}
+
 const BUTTON = translate({id: 'offline.guide.button', message: 'Keep the whole guide offline'});
 
 /**
@@ -41,10 +51,10 @@ export default function KeepGuideOffline(): ReactNode {
         setState({kind: 'waiting'});
         return;
       }
+      stop();
       stop = askWorker(worker, 'guide-status', (reply) => {
-        if (reply.type !== 'status') return;
-        if ('unavailable' in reply) setState({kind: 'unavailable'});
-        else setState(reply.missing === 0 ? {kind: 'kept'} : {kind: 'missing', bytes: reply.missingBytes});
+        const next = fromStatus(reply);
+        if (next) setState(next);
       });
     };
     check();
@@ -63,16 +73,17 @@ export default function KeepGuideOffline(): ReactNode {
     const worker = navigator.serviceWorker.controller;
     if (!worker || state.kind !== 'missing') return;
     setState({kind: 'downloading', done: 0, total: state.bytes});
-    const afterFailure = (failed: number | null) => (status: GuideReply) => {
-      if (status.type !== 'status') return;
-      if ('unavailable' in status) setState({kind: 'missing', bytes: 0, failed});
-      else setState(status.missing === 0 ? {kind: 'kept'} : {kind: 'missing', bytes: status.missingBytes, failed});
-    };
     const onReply = (reply: GuideReply) => {
       if (reply.type === 'progress') setState({kind: 'downloading', done: reply.done, total: reply.total});
       else if (reply.type === 'kept') setState({kind: 'kept'});
       // What did arrive is kept; the button offers the rest, at its own size.
-      else if (reply.type === 'failed') listening.current.push(askWorker(worker, 'guide-status', afterFailure(reply.missing)));
+      else if (reply.type === 'failed') {
+        const afterFailure = (status: GuideReply) => {
+          const next = fromStatus(status, reply.missing);
+          if (next) setState(next);
+        };
+        listening.current.push(askWorker(worker, 'guide-status', afterFailure));
+      }
     };
     listening.current.push(askWorker(worker, 'keep-guide', onReply));
   };
