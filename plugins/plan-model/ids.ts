@@ -74,7 +74,7 @@ export const STORAGE_KEY = 'go-study-plans';
  * which runs before any bundle, must also know it: it remembers a shared `?plan=` choice, but never in data
  * written by a newer version of the site.
  */
-export const STORE_SCHEMA_VERSION = 7;
+export const STORE_SCHEMA_VERSION = 8;
 /** The plan-data plugin's name: its modules are under `@generated/plan-data/default/`. */
 export const PLAN_DATA_PLUGIN = 'plan-data';
 /**

@@ -32,16 +32,18 @@ export interface ImportReport {
   runsDropped?: number;
   /** Paused timers of the file, on items with no timer here (format 5). */
   timersAdded?: number;
-  /** Paused timers of the file on items that have a timer here: the one here is kept. */
+  /** Paused timers of the file on items with a timer here that stays: running or finished here, or with more time on it. */
   timersKeptHere?: number;
+  /** Paused timers here replaced by the file's paused timer on the same item, which had more time on it. */
+  timersTaken?: number;
   /** Detached records of the file that were not kept here yet (format 5). */
   detachedAdded?: number;
   /** Detached records of the file not added, as this browser keeps `MAX_DETACHED` already (none kept here is dropped). */
   detachedNotAdded?: number;
   /** Records removed here because the other device removed them later: ticks, marks, notes, followed plans (format 6). */
-  removed?: {ticks: number; marks: number; notes: number; follows: number};
+  removed?: {ticks: number; marks: number; notes: number; follows: number; setAside: number};
   /** What the file holds that was removed here later, and so stays removed: the later change wins (format 6). */
-  removedHereLater?: {ticks: number; marks: number; follows: number};
+  removedHereLater?: {ticks: number; marks: number; follows: number; setAside: number};
   /** Ticks, marks and followed plans here replaced by the other device's later change (format 6). */
   changed?: number;
 }
@@ -77,6 +79,7 @@ export function describeImport(report: ImportReport): string {
     removed?.marks ? plural(removed.marks, 'review mark') : '',
     removed?.notes ? plural(removed.notes, 'note') : '',
     removed?.follows ? plural(removed.follows, 'followed plan') : '',
+    removed?.setAside ? plural(removed.setAside, 'set-aside record') : '',
   ].filter(Boolean);
   if (removedParts.length > 0) sentences.push(`Removed, as the other device removed them later: ${removedParts.join(', ')}.`);
   const later = report.removedHereLater;
@@ -84,6 +87,7 @@ export function describeImport(report: ImportReport): string {
     later?.ticks ? plural(later.ticks, 'tick') : '',
     later?.marks ? plural(later.marks, 'review mark') : '',
     later?.follows ? plural(later.follows, 'followed plan') : '',
+    later?.setAside ? plural(later.setAside, 'set-aside record') : '',
   ].filter(Boolean);
   if (laterParts.length > 0) {
     sentences.push(`Left as they are here: ${laterParts.join(', ')} of the file, removed here after the file was made (the later change wins).`);
@@ -94,8 +98,9 @@ export function describeImport(report: ImportReport): string {
     report.runsDropped ? `the oldest ${plural(report.runsDropped, 'run')} went, as the log keeps the ${MAX_TIMER_RUNS.toLocaleString('en')} most recent` : '',
     report.timersAdded ? `${plural(report.timersAdded, 'paused timer')} added` : '',
     report.timersKeptHere
-      ? `${plural(report.timersKeptHere, 'timer')} of the file ${report.timersKeptHere === 1 ? 'is' : 'are'} on items with a timer here, so the one here is kept`
+      ? `${plural(report.timersKeptHere, 'timer')} of the file ${report.timersKeptHere === 1 ? 'is' : 'are'} on items whose timer here is kept (in use here, or with more time on it)`
       : '',
+    report.timersTaken ? `${plural(report.timersTaken, 'paused timer')} taken from the file, where it had more time on it than the one here` : '',
   ].filter(Boolean);
   if (timeParts.length > 0) sentences.push(`Time: ${timeParts.join('; ')}.`);
   if (report.followsNotAdded) {

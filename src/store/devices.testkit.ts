@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {exportProgress, extrasOf, importProgress, withImport} from './exchange';
+import {deleteDetached, reattach} from './detached';
 import {setNote} from './notes';
 import {setTick} from './progress';
 import {reconcilePlan} from './records';
@@ -35,7 +36,11 @@ export type Op =
   | {type: 'note'; device: number; day: boolean; key: number; append: boolean}
   | {type: 'mark'; device: number; item: number; on: boolean}
   | {type: 'follow'; device: number; follow: number; on: boolean}
-  | {type: 'exchange'; from: number; to: number};
+  | {type: 'exchange'; from: number; to: number}
+  /** The plan edit lands (once): records on its rewritten item are set aside on every device. */
+  | {type: 'deploy'}
+  /** The reader deletes a set-aside record, or puts it back on the plan's first item. */
+  | {type: 'setAside'; device: number; index: number; reattach: boolean};
 
 export const opArbitrary = (devices: number): fc.Arbitrary<Op> => {
   const device = fc.integer({min: 0, max: devices - 1});
@@ -47,6 +52,22 @@ export const opArbitrary = (devices: number): fc.Arbitrary<Op> => {
     fc.record({type: fc.constant('exchange' as const), from: device, to: device}),
   );
 };
+
+/** Operations that include the plan edit and what a reader does with set-aside records. */
+export const opWithEditsArbitrary = (devices: number): fc.Arbitrary<Op> =>
+  fc.oneof(
+    {arbitrary: opArbitrary(devices), weight: 6},
+    {arbitrary: fc.constant({type: 'deploy' as const}), weight: 1},
+    {
+      arbitrary: fc.record({
+        type: fc.constant('setAside' as const),
+        device: fc.integer({min: 0, max: devices - 1}),
+        index: fc.nat(3),
+        reattach: fc.boolean(),
+      }),
+      weight: 2,
+    },
+  );
 
 /** One simulated device: its state, its wall clock's offset, and the ids of the note texts it has seen. */
 export interface Device {
@@ -118,8 +139,17 @@ export function apply(world: World, op: Op): void {
     from.seen.forEach((number) => to.seen.add(number));
     return;
   }
+  if (op.type === 'deploy') {
+    if (world.plan !== EDITED) deployEdit(world);
+    return;
+  }
   const device = world.devices[op.device]!;
   const item = (index: number) => world.plan[index]!.id;
+  if (op.type === 'setAside') {
+    const record = device.state.detached[op.index % Math.max(1, device.state.detached.length)];
+    if (record) write(world, device, now, (state) => (op.reattach ? reattach(state, record.key, world.plan[0]!) : deleteDetached(state, record.key)));
+    return;
+  }
   if (op.type === 'tick') write(world, device, now, (state) => ({...state, progress: setTick(state.progress, PLAN, item(op.item), op.on, now)}));
   if (op.type === 'mark') {
     write(world, device, now, (state) => {

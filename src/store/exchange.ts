@@ -20,11 +20,11 @@ import {
 import {createMap} from './keys';
 import type {Progress} from './progress';
 import {MAX_NOTE_LENGTH, mergeNotes, type NoteMap, type NoteMergeReport} from './notes';
-import {mergeDetached, rekeyImported, stampsOfRecords} from './importedRecords';
-import {decodeDetached, type DetachedRecord, type StampMap} from './stamps';
+import {incomingDetached, rekeyImported, stampsOfRecords} from './importedRecords';
+import {decodeDetached, MAX_DETACHED, type DetachedRecord, type StampMap} from './stamps';
 import {elapsedMs, remainingMs, timerKey} from './timers';
 import {mergeReview, type ReviewMap} from './review';
-import {decodeSync, NO_SYNC, type SyncState} from './versions';
+import {decodeSync, NO_SYNC, recordKey, type SyncState} from './versions';
 import {flattenItemVersions, joinImported, nestItemVersions, withVersionedCounts} from './versionedImport';
 import {pruneTombstones} from './merge';
 
@@ -38,11 +38,13 @@ export const EXPORT_APP = 'go-study-plans';
  * 2 added `follows`, `dayNotes` and `itemNotes`; 3 added `review`; 4 added `stamps`, what each record's item said,
  * so an import after a plan edit puts records on their items; 5 added `timers` (paused), `timerRuns` (the time log)
  * and `detached`, with the stamps of the items the timers and runs are on; 6 added `versions` (./versions.ts), so
- * removals and corrections travel too. "Move my progress" links carry the same format under the same number. Files
- * of formats 1 to 5 still import (1 has ticks only, 2 no review marks, 3 no stamps: their records are taken as made
+ * removals and corrections travel too; 7 carries the versions of set-aside records, so deleting one travels (a site
+ * that reads 6 would take the file's set-aside records without their removals, and a sync gist it wrote back would
+ * bring deleted ones back on every device: it must refuse the file and say to reload). "Move my progress" links carry
+ * the same content (./transfer.ts says why their number differs). Files of formats 1 to 6 still import (1 has ticks only, 2 no review marks, 3 no stamps: their records are taken as made
  * on the plans as they are now; 4 no time; 5 no versions: their records add what is missing, never undo a removal).
  */
-export const EXPORT_VERSION = 6;
+export const EXPORT_VERSION = 7;
 /** A real export is a few kilobytes; anything far larger is not one of ours. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -163,8 +165,13 @@ export function withImport(state: StoredState, result: Extract<ImportResult, {ok
       stamps: result.stamps,
       timers: result.timers,
       timerRuns: result.timerRuns,
-      // Merged again with the records here at this moment (another tab may have detached one since).
-      detached: mergeDetached(state.detached, result.detached).detached,
+      // Records another tab set aside since the import read the store are kept, unless the import removed them.
+      detached: [
+        ...result.detached,
+        ...state.detached.filter(
+          (record) => !result.detached.some((other) => other.key === record.key) && !result.sync.stamps[recordKey('setAside', record.key)],
+        ),
+      ],
       sync: {...result.sync, device: state.sync.device, prunedBefore: state.sync.prunedBefore},
     },
     now,
@@ -191,7 +198,10 @@ export type ImportResult =
       timers: Record<string, TimerRecord>;
       /** The time log here and the file's, without duplicates, oldest first. */
       timerRuns: TimerRun[];
-      /** Detached records to add to those here: the file's, and file records whose id holds another item here (set aside, never merged into it). */
+      /**
+       * The set-aside records after the merge: those here, less those the other device deleted later, plus the file's
+       * and the file's records whose id holds another item here (set aside, never merged into it).
+       */
       detached: DetachedRecord[];
       /** The versions after the merge. */
       sync: SyncState;
@@ -337,43 +347,62 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
   if (runsDropped > 0 && fileRuns.length > 0) report.runsDropped = runsDropped;
   const timerRuns = fileRuns.length > 0 ? allRuns.slice(runsDropped) : hereRuns;
 
-  // Timers arrive paused; where this browser has a timer on the same item, its own is kept (it is the one in use here).
+  // Timers arrive paused. Where both sides have a paused timer on one item, the one with more time on it stays, the
+  // same choice on either device, so two devices that exchanged show the same timer. A timer running here, or finished
+  // here, is the one in use on this device and stays.
   const timers = copyMap(here.timers);
   let timersAdded = 0;
   let timersKeptHere = 0;
+  let timersTaken = 0;
   for (const timer of Object.values(decodeTimers(rekeyed.records.timers, now))) {
+    if (timer.finishedAt !== null || timer.elapsedMs <= 0 || timer.elapsedMs >= timer.durationMs) continue;
     const key = timerKey(timer.planId, timer.itemId);
-    if (Object.hasOwn(timers, key)) timersKeptHere += 1;
-    else if (timer.finishedAt === null && timer.elapsedMs > 0 && timer.elapsedMs < timer.durationMs) {
-      timers[key] = {...timer, runningSince: null};
+    const arriving: TimerRecord = {...timer, runningSince: null};
+    const mine = Object.hasOwn(timers, key) ? timers[key]! : null;
+    if (mine === null) {
+      timers[key] = arriving;
       timersAdded += 1;
-    }
+    } else if (JSON.stringify(mine) === JSON.stringify(arriving)) continue;
+    else if (mine.runningSince === null && mine.finishedAt === null && laterTimer(mine, arriving) === arriving) {
+      timers[key] = arriving;
+      timersTaken += 1;
+    } else timersKeptHere += 1;
   }
   if (timersAdded > 0) report.timersAdded = timersAdded;
   if (timersKeptHere > 0) report.timersKeptHere = timersKeptHere;
+  if (timersTaken > 0) report.timersTaken = timersTaken;
 
   const fileDetached = decodeDetached(data.detached);
   if (fileDetached.dropped > 0)
     report.skipped.push(`${fileDetached.dropped} set-aside ${fileDetached.dropped === 1 ? 'record' : 'records'} without a plan, id or text`);
-  const detached = mergeDetached(here.detached ?? [], [...fileDetached.detached, ...rekeyed.detached]);
-  const setAside = detached.added.filter((record) => rekeyed.detached.includes(record)).length;
-  if (setAside > 0) report.detached = setAside;
-  if (detached.added.length > setAside) report.detachedAdded = detached.added.length - setAside;
-  if (detached.notAdded.length > 0) report.detachedNotAdded = detached.notAdded.length;
+  const hereDetached = here.detached ?? [];
 
   // Ticks, marks, follows and notes merge by their versions (./merge.ts): the checks and counts above stay the file's.
   const joined = joinImported(
-    {progress: current, review: here.review ?? createMap(), follows: [...currentFollows], ...currentNotes, sync: here.sync ?? NO_SYNC},
+    {
+      progress: current,
+      review: here.review ?? createMap(),
+      follows: [...currentFollows],
+      ...currentNotes,
+      detached: [...hereDetached],
+      sync: here.sync ?? NO_SYNC,
+    },
     {
       progress: fileProgress,
       review: rekeyed.records.review,
       follows: data.follows,
       dayNotes: data.dayNotes,
       itemNotes: rekeyed.records.itemNotes,
+      detached: incomingDetached(hereDetached, [...fileDetached.detached, ...rekeyed.detached]),
       sync: flattenItemVersions(fileSync, rekeyed.records.versions ?? {}),
     },
   );
   withVersionedCounts(report, joined.report);
+  const detached = withinDetachedCap(joined.fields, hereDetached, here.sync ?? NO_SYNC);
+  const setAside = detached.added.filter((record) => rekeyed.detached.some((other) => other.key === record.key)).length;
+  if (setAside > 0) report.detached = setAside;
+  if (detached.added.length > setAside) report.detachedAdded = detached.added.length - setAside;
+  if (detached.notAdded > 0) report.detachedNotAdded = detached.notAdded;
   // A follow without a version (an older file) is added by the old rule: not when the same plans are followed here.
   const legacyAllowed = new Set(follows.map((follow) => follow.id));
   const joinedFollows = joined.fields.follows.filter(
@@ -388,10 +417,45 @@ export function importProgress(text: string, current: Progress, known?: KnownIte
     stamps: rekeyed.stamps,
     timers,
     timerRuns,
-    detached: detached.added,
-    sync: joined.fields.sync,
+    detached: detached.list,
+    sync: detached.sync,
     report,
   };
+}
+
+/**
+ * The merged set-aside records within `MAX_DETACHED`: those here are never dropped, and records the merge would add
+ * beyond it are not added (the import says how many; the file still holds them). Their versions stay as they were
+ * here, so no removal is recorded for a record this browser never held.
+ */
+function withinDetachedCap(
+  merged: Pick<StoredState, 'detached' | 'sync'>,
+  here: readonly DetachedRecord[],
+  hereSync: SyncState,
+): {list: DetachedRecord[]; added: DetachedRecord[]; notAdded: number; sync: SyncState} {
+  const hereKeys = new Set(here.map((record) => record.key));
+  const added = merged.detached.filter((record) => !hereKeys.has(record.key));
+  const room = Math.max(0, MAX_DETACHED - (merged.detached.length - added.length));
+  if (added.length <= room) return {list: merged.detached, added, notAdded: 0, sync: merged.sync};
+  const refused = new Set(added.slice(room).map((record) => record.key));
+  const stamps = copyMap(merged.sync.stamps);
+  for (const key of refused) {
+    const versionKey = recordKey('setAside', key);
+    if (hereSync.stamps[versionKey]) stamps[versionKey] = hereSync.stamps[versionKey];
+    else delete stamps[versionKey];
+  }
+  return {
+    list: merged.detached.filter((record) => !refused.has(record.key)),
+    added: added.slice(0, room),
+    notAdded: refused.size,
+    sync: {...merged.sync, stamps},
+  };
+}
+
+/** Of two paused timers on one item, the one with more time on it; equal times are ordered by their JSON (a join). */
+function laterTimer(a: TimerRecord, b: TimerRecord): TimerRecord {
+  if (a.elapsedMs !== b.elapsedMs) return a.elapsedMs > b.elapsedMs ? a : b;
+  return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
 
 const runKey = (run: TimerRun): string => `${run.planId}#${run.itemId}@${run.start}-${run.end}`;

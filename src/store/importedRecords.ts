@@ -10,7 +10,7 @@ import {MAX_NOTE_LENGTH} from './notes';
 import {decodeReview} from './review';
 import {planEntries} from './records';
 import {ITEM_FIELDS} from './recordKinds';
-import {decodeStamps, MAX_DETACHED, withDetachedKey, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
+import {decodeStamps, withContentKeys, withDetachedKey, type DetachedRecord, type ItemStamp, type StampMap} from './stamps';
 
 /** The stamps of the ids that hold a tick, an item note or a review mark, for an export or a link to carry. */
 export function stampsOfRecords(stamps: StampMap, ...records: Record<string, Record<string, unknown>>[]): StampMap {
@@ -168,35 +168,12 @@ function sameDetached(a: DetachedRecord, b: DetachedRecord): boolean {
 }
 
 /**
- * Adds detached records from an import to those kept here: one with a key already here, or holding exactly what a
- * record here holds, is the same record and is not added twice. Those kept here are never dropped; once the list holds
- * `MAX_DETACHED`, the file's further records are not added and `notAdded` lists them, for the import to say so (the
- * file still holds them: delete some on /notes and import it again).
+ * The set-aside records an import brings, ready to merge by their versions (./merge.ts): one per content key, and none
+ * that holds exactly what a record here holds under another key (the same file imported twice, say).
  */
-export function mergeDetached(
-  here: readonly DetachedRecord[],
-  incoming: readonly DetachedRecord[],
-): {detached: DetachedRecord[]; added: DetachedRecord[]; notAdded: DetachedRecord[]} {
-  const merged = [...here];
-  const added: DetachedRecord[] = [];
-  const notAdded: DetachedRecord[] = [];
-  for (const record of incoming) {
-    const sameKey = merged.findIndex((other) => other.key === record.key);
-    // The same record set aside on two devices: one copy, dated when it was first set aside (so the order of merges
-    // does not decide which date stays).
-    if (sameKey >= 0) {
-      if (record.detachedAt < merged[sameKey]!.detachedAt) merged[sameKey] = record;
-      continue;
-    }
-    if (merged.some((other) => sameDetached(other, record))) continue;
-    if (merged.length >= MAX_DETACHED) {
-      notAdded.push(record);
-      continue;
-    }
-    merged.push(record);
-    added.push(record);
-  }
-  return {detached: merged, added, notAdded};
+export function incomingDetached(here: readonly DetachedRecord[], incoming: readonly DetachedRecord[]): DetachedRecord[] {
+  const hereKeys = new Set(here.map((record) => record.key));
+  return withContentKeys(incoming).filter((record) => hereKeys.has(record.key) || !here.some((other) => sameDetached(other, record)));
 }
 
 const planOf = (map: unknown, planId: string): Record<string, unknown> =>

@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {apply, deployEdit, exchange, exchangeAll, legacyArbitrary, newWorld, opArbitrary, PLAN, travelling, type Op, type World} from './devices.testkit';
+import {
+  apply,
+  deployEdit,
+  exchange,
+  exchangeAll,
+  legacyArbitrary,
+  newWorld,
+  opArbitrary,
+  opWithEditsArbitrary,
+  PLAN,
+  travelling,
+  type Op,
+  type World,
+} from './devices.testkit';
 import {mergeVersioned} from './merge';
 import {VERSIONED_KINDS, UNVERSIONED_FIELDS} from './recordKinds';
 import {DEFAULT_STATE, type StoredState} from './schema';
@@ -12,6 +25,8 @@ const run = (count: number, legacy: Parameters<typeof newWorld>[1], ops: readonl
 };
 const join = (a: StoredState, b: StoredState): StoredState => mergeVersioned(a, b).state;
 const worldArbitrary = (count: number) => fc.tuple(legacyArbitrary, fc.array(opArbitrary(count), {maxLength: 30}));
+/** Worlds in which the plan edit may land, and readers delete or re-attach what it set aside. */
+const editedWorldArbitrary = (count: number) => fc.tuple(legacyArbitrary, fc.array(opWithEditsArbitrary(count), {maxLength: 30}));
 
 describe('the record table', () => {
   it('covers every field of the stored state: a versioned kind or a field that says how it travels', () => {
@@ -27,7 +42,7 @@ describe('the record table', () => {
 
 describe.each(VERSIONED_KINDS.map((kind) => [kind.kind, kind] as const))('merging %s is a join', (_name, kind) => {
   const project = (state: StoredState) => travelling(state, [kind]);
-  const states = worldArbitrary(3).map(([legacy, ops]) => run(3, legacy, ops).devices.map((device) => device.state));
+  const states = editedWorldArbitrary(3).map(([legacy, ops]) => run(3, legacy, ops).devices.map((device) => device.state));
 
   it('commutative, associative, idempotent', () => {
     fc.assert(
@@ -58,6 +73,15 @@ describe.each(VERSIONED_KINDS.map((kind) => [kind.kind, kind] as const))('mergin
         exchangeAll(deployFirst);
         exchangeAll(syncFirst);
         deployEdit(syncFirst);
+        if (kind.kind === 'setAside') {
+          // A set-aside record is what its item held when the device saw the edit: devices that had not exchanged
+          // before it set aside one each, devices that had set aside their merged records. Neither order loses any:
+          // what the sync-first devices set aside is all in what the deploy-first devices set aside.
+          const held = (state: StoredState) => state.detached.flatMap((record) => [`tick ${record.tick}`, ...(record.note ?? '').split(/\n+---[^\n]*---\n/)]);
+          for (const text of held(syncFirst.devices[0]!.state)) expect(held(deployFirst.devices[0]!.state)).toContain(text);
+          expect(project(deployFirst.devices[0]!.state)).toEqual(project(deployFirst.devices[1]!.state));
+          return;
+        }
         expect(project(deployFirst.devices[0]!.state)).toEqual(project(syncFirst.devices[0]!.state));
         expect(project(deployFirst.devices[1]!.state)).toEqual(project(syncFirst.devices[1]!.state));
       }),
@@ -76,6 +100,37 @@ describe('devices that exchange', () => {
         for (const device of world.devices) expect(travelling(device.state)).toEqual(first);
         exchangeAll(world);
         expect(travelling(world.devices[0]!.state)).toEqual(first);
+      }),
+      {numRuns: 40},
+    );
+  });
+
+  it.each([2, 3])('%i devices with a plan edit between exchanges, set-aside records deleted or re-attached: all end equal', (count) => {
+    fc.assert(
+      fc.property(editedWorldArbitrary(count), ([legacy, ops]) => {
+        const world = run(count, legacy, ops);
+        exchangeAll(world);
+        const first = travelling(world.devices[0]!.state);
+        for (const device of world.devices) expect(travelling(device.state)).toEqual(first);
+      }),
+      {numRuns: 40},
+    );
+  });
+
+  it('a set-aside record deleted on one device is deleted on every device, and an older copy does not bring it back', () => {
+    fc.assert(
+      fc.property(worldArbitrary(3), fc.boolean(), ([legacy, ops], reattach) => {
+        const world = run(3, legacy, ops);
+        const before = structuredClone(world.devices[2]!.state);
+        apply(world, {type: 'deploy'});
+        fc.pre(world.devices[0]!.state.detached.length > 0);
+        const key = world.devices[0]!.state.detached[0]!.key;
+        apply(world, {type: 'setAside', device: 0, index: 0, reattach});
+        exchangeAll(world);
+        for (const device of world.devices) expect(device.state.detached.map((record) => record.key)).not.toContain(key);
+        // A copy of device 2 from before the edit (an old file, say), brought to the edited plan and merged again.
+        const old = exchange(before, world.devices[2]!.state, world.time + 1000);
+        expect(old.detached.map((record) => record.key)).not.toContain(key);
       }),
       {numRuns: 40},
     );

@@ -3,8 +3,9 @@
  * table (./recordKinds.ts) the merge is a join: commutative, associative and idempotent, so devices that have exchanged
  * their state agree whatever the order.
  *
- * - Ticks, review marks, followed plans: the version with the later stamp wins, its value or its removal. Two equal
- *   versions only come from before versions existed (`LEGACY`): their values merge by the old union rule.
+ * - Ticks, review marks, followed plans, set-aside records: the version with the later stamp wins, its value or its
+ *   removal. Two equal versions only come from before versions existed (`LEGACY`), or are a record every device set
+ *   aside by itself: their values merge by the old union rule.
  * - Notes: the versions of both sides not dominated by another version are kept. An edit made after seeing the other
  *   side's text dominates it and replaces it; edits made without seeing each other are both kept, and the note shows
  *   both texts. Between legacy versions (empty vectors), a text contained in the other is dominated by it.
@@ -16,7 +17,7 @@ import type {StoredState} from './schema';
 import {compareStamps, LEGACY, noteView, TOMBSTONE_HORIZON_MS, vvAtMost, type NoteVersion, type Stamp, type SyncState, type VersionVector} from './versions';
 
 /** One side of a merge: the versioned fields' values and their versions. */
-export type VersionedSide = Pick<StoredState, 'progress' | 'review' | 'follows' | 'dayNotes' | 'itemNotes'> & {
+export type VersionedSide = Pick<StoredState, 'progress' | 'review' | 'follows' | 'dayNotes' | 'itemNotes' | 'detached'> & {
   sync: Pick<SyncState, 'stamps' | 'notes'> & Partial<Pick<SyncState, 'clock' | 'prunedBefore'>>;
 };
 

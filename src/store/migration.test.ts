@@ -2,6 +2,7 @@ import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identit
 import {reconcilePlan} from './records';
 import {MIGRATIONS, SCHEMA_VERSION, decodeState, losesData, readStored} from './schema';
 import {NO_SYNC} from './versions';
+import {withDetachedKey} from './stamps';
 import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
 
 const NOW = Date.UTC(2026, 2, 4, 12);
@@ -262,5 +263,62 @@ describe('schema version 5 → 6 (records carry the item they were made on)', ()
     expect(Object.keys(moved.review[PLAN]!)).toEqual(['d2-a2']);
     expect(moved.timerRuns.map((run) => run.itemId)).toEqual(['d2-a2']);
     expect(moved.dayNotes).toEqual(state.dayNotes);
+  });
+});
+
+describe('schema version 7 → 8 (set-aside records carry versions, under content keys)', () => {
+  const PLAN = 'weeks/week-10/go';
+  const setAside = (key: string, detachedAt: number, note: string) => ({
+    key,
+    planId: PLAN,
+    itemId: 'd2-a1',
+    text: 'Scaling considerations',
+    fingerprint: 'scaling considerations',
+    detachedAt,
+    tick: NOW - 9000,
+    note,
+    review: null,
+    runs: [{start: NOW - 60_000, end: NOW - 30_000, finished: false}],
+  });
+  // Two devices set the same record aside before keys came from content: each keyed it by its own moment.
+  const versionSeven = {
+    version: 7,
+    progress: {[PLAN]: {'d2-b1': NOW - 5000}},
+    detached: [
+      setAside(`${PLAN}#d2-a1@${NOW - 2000}`, NOW - 2000, 'horizontal scaling'),
+      setAside(`${PLAN}#d2-a1@${NOW - 1000}-imported`, NOW - 1000, 'horizontal scaling'),
+      setAside(`${PLAN}#d2-a1@${NOW - 500}`, NOW - 500, 'vertical too'),
+      {key: 'no plan'},
+    ],
+    sync: {device: 'laptop1', clock: NOW, stamps: {[`tick|${PLAN}|d2-b1`]: {at: NOW - 5000, dev: 'laptop1'}}, notes: {}, prunedBefore: 0},
+  };
+
+  it('keys every readable record by its content: one record per content, the one set aside first, and nothing else changes', () => {
+    const migrated = MIGRATIONS[7]!(structuredClone(versionSeven));
+    const [same, other, unreadable] = migrated.detached as {key: string; detachedAt: number; note: string}[];
+    expect(migrated.detached).toHaveLength(3);
+    expect(same).toMatchObject({detachedAt: NOW - 2000, note: 'horizontal scaling'});
+    expect(same!.key).toMatch(new RegExp(`^${PLAN}#d2-a1~[0-9a-z]+$`));
+    expect(other).toMatchObject({detachedAt: NOW - 500, note: 'vertical too'});
+    expect(other!.key).not.toBe(same!.key);
+    // What cannot be read is left for the decoder, which counts it as before.
+    expect(unreadable).toEqual({key: 'no plan'});
+    expect({...migrated, detached: []}).toEqual({...versionSeven, version: 8, detached: []});
+  });
+
+  it('reads back with every tick, note and run of the set-aside records, and no version for them yet (they count as set aside on every device)', () => {
+    const {state, report} = readStored(JSON.stringify(versionSeven), NOW);
+    expect(state.version).toBe(SCHEMA_VERSION);
+    expect(report.droppedDetached).toBe(1);
+    expect(state.detached.map((record) => record.note).sort()).toEqual(['horizontal scaling', 'vertical too']);
+    expect(state.detached.every((record) => record.tick === NOW - 9000 && record.runs.length === 1)).toBe(true);
+    expect(Object.keys(state.sync.stamps)).toEqual([`tick|${PLAN}|d2-b1`]);
+    expect(state.progress).toEqual(versionSeven.progress);
+  });
+
+  it('is keyed as a device running the new version keys the same record, so a removal made there names it here', () => {
+    const {state} = readStored(JSON.stringify({...versionSeven, detached: versionSeven.detached.slice(0, 1)}), NOW);
+    const {key: _key, ...content} = versionSeven.detached[0] as ReturnType<typeof setAside>;
+    expect(state.detached[0]!.key).toBe(withDetachedKey(content).key);
   });
 });

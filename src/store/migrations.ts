@@ -3,6 +3,7 @@
  * note or choice. `readStored` (schema.ts) runs them in order, then decodes the result as the current version.
  */
 import {MAX_NEXT, isRecord} from './keys';
+import {decodeDetached, withContentKeys} from './stamps';
 
 /** Upgrades from older schema versions; each step takes version N to N+1. Never drops ticks. */
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -20,7 +21,18 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   // 6 → 7: records gain versions (./versions.ts). Existing ones get none, which counts as concurrent with any other
   // device's version (never "now"): the device that migrated later must not win the first merge.
   6: (old) => ({sync: {}, ...old, version: 7}),
+  // 7 → 8: set-aside records carry versions, so deleting one travels as a tombstone that names its key. Records set
+  // aside before content keys were keyed by the moment; they take their content's key, as every device computes it.
+  // Records that land on one key hold the same things: the one set aside first stays. What cannot be read is left as
+  // it was, for the decoder to count.
+  7: (old) => ({...old, detached: Array.isArray(old.detached) ? rekeyDetached(old.detached) : old.detached, version: 8}),
 };
+
+function rekeyDetached(entries: readonly unknown[]): unknown[] {
+  const unreadable = entries.filter((entry) => decodeDetached([entry]).detached.length === 0);
+  const readable = entries.flatMap((entry) => decodeDetached([entry]).detached);
+  return [...withContentKeys(readable), ...unreadable];
+}
 
 const mapValues = (value: Record<string, unknown>, change: (entry: unknown) => unknown): Record<string, unknown> =>
   Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, change(entry)]));

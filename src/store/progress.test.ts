@@ -44,7 +44,7 @@ describe('export and import', () => {
     const now = new Date('2026-01-05T09:00:00Z');
     expect(exportProgress(progress, now)).toEqual({
       app: 'go-study-plans',
-      version: 6,
+      version: 7,
       exportedAt: '2026-01-05T09:00:00.000Z',
       progress,
       follows: [],

@@ -7,6 +7,7 @@
 import {copyMap, createMap} from './keys';
 import {keyParts, recordKey} from './versions';
 import type {FollowedPlan, StoredState} from './schema';
+import type {DetachedRecord} from './stamps';
 import type {ReviewMark} from './review';
 
 type NestedField = 'progress' | 'review' | 'dayNotes' | 'itemNotes';
@@ -15,7 +16,7 @@ type NestedField = 'progress' | 'review' | 'dayNotes' | 'itemNotes';
 interface VersionedKind<V> {
   /** The kind's part of every record key. */
   kind: string;
-  field: NestedField | 'follows';
+  field: NestedField | 'follows' | 'detached';
   /** `lww`: the later stamp wins; `notes`: concurrent versions are all kept (./versions.ts). */
   register: 'lww' | 'notes';
   /** True when a record is on one plan item, so it moves with the item when a plan is edited (re-keying). */
@@ -82,22 +83,32 @@ const mark: VersionedKind<ReviewMark> = {
   },
 };
 
+/**
+ * A kind kept as a list in its field, one record per id: written back in the order stored here, and records new to this
+ * device after them, by id.
+ */
+function listed<V>(kind: string, field: 'follows' | 'detached', idOf: (value: V) => string): Pick<VersionedKind<V>, 'entries' | 'withEntries'> {
+  const list = (state: StoredState) => state[field] as unknown as readonly V[];
+  return {
+    entries: (state) => new Map(list(state).map((value) => [recordKey(kind, idOf(value)), value])),
+    withEntries: (state, entries) => {
+      const kept = list(state).flatMap((value) => {
+        const next = entries.get(recordKey(kind, idOf(value)));
+        return next ? [next] : [];
+      });
+      const known = new Set(list(state).map(idOf));
+      const added = [...entries.values()].filter((value) => !known.has(idOf(value))).sort((x, y) => (idOf(x) < idOf(y) ? -1 : 1));
+      return {...state, [field]: [...kept, ...added]};
+    },
+  };
+}
+
 const follow: VersionedKind<FollowedPlan> = {
   kind: 'follow',
   field: 'follows',
   register: 'lww',
   onItem: false,
-  entries: (state) => new Map(state.follows.map((plan) => [recordKey('follow', plan.id), plan])),
-  // Kept in the order they were followed here; follows new to this device come after, by id.
-  withEntries: (state, entries) => {
-    const kept = state.follows.flatMap((plan) => {
-      const next = entries.get(recordKey('follow', plan.id));
-      return next ? [next] : [];
-    });
-    const known = new Set(state.follows.map((plan) => plan.id));
-    const added = [...entries.values()].filter((plan) => !known.has(plan.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
-    return {...state, follows: [...kept, ...added]};
-  },
+  ...listed<FollowedPlan>('follow', 'follows', (plan) => plan.id),
   same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   legacyJoin: laterJson,
 };
@@ -114,8 +125,25 @@ const dayNote: VersionedKind<string> = {
 
 const itemNote: VersionedKind<string> = {...dayNote, kind: 'itemNote', field: 'itemNotes', onItem: true, ...nested<string>('itemNote', 'itemNotes')};
 
+/**
+ * Records a plan edit set aside (./stamps.ts), under their content's key. Setting one aside is not an edit (every device
+ * that sees the same deploy sets the same record aside, under the same key), so it carries no version of its own;
+ * deleting one, or putting it back on an item, is: the removal's stamp (a tombstone) travels, and the record is then
+ * gone on every device rather than coming back from the one that still had it.
+ */
+const setAside: VersionedKind<DetachedRecord> = {
+  kind: 'setAside',
+  field: 'detached',
+  register: 'lww',
+  onItem: false,
+  ...listed<DetachedRecord>('setAside', 'detached', (record) => record.key),
+  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  // Two devices set the same record aside at different moments: one copy, dated when it was first set aside.
+  legacyJoin: (a, b) => (a.detachedAt !== b.detachedAt ? (a.detachedAt < b.detachedAt ? a : b) : laterJson(a, b)),
+};
+
 /** Every kind that carries versions and merges as a register. */
-export const VERSIONED_KINDS: readonly VersionedKind<unknown>[] = [tick, mark, follow, dayNote, itemNote] as VersionedKind<unknown>[];
+export const VERSIONED_KINDS: readonly VersionedKind<unknown>[] = [tick, mark, follow, dayNote, itemNote, setAside] as VersionedKind<unknown>[];
 
 /** The versioned kinds whose records sit on plan items, by the field that holds them. */
 export const ITEM_KINDS = VERSIONED_KINDS.filter((kind) => kind.onItem);
@@ -132,7 +160,8 @@ export const ITEM_FIELDS = ITEM_KINDS.map((kind) => kind.field) as ItemField[];
 
 /**
  * Fields that are not versioned, and why. `union`: travels in a link or file and merges by adding what is missing
- * (the time log, stamps and set-aside records only grow; a paused timer arrives if none runs on the item here).
+ * (the time log and the stamps of items only grow; a paused timer arrives if none is on the item here, and of two
+ * paused timers on one item the one with more time on it stays).
  * `device`: stays with its device.
  */
 export const UNVERSIONED_FIELDS = {
@@ -146,7 +175,6 @@ export const UNVERSIONED_FIELDS = {
   keepAwake: 'device',
   lastBackupAt: 'device',
   stamps: 'union',
-  detached: 'union',
   sync: 'device',
 } as const satisfies Partial<Record<keyof StoredState, 'union' | 'device'>>;
 

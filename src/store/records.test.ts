@@ -1,8 +1,8 @@
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {countDetached, reconcilePlan} from './records';
 import {deleteDetached, reattach} from './detached';
-import {mergeDetached} from './importedRecords';
-import {MAX_DETACHED} from './stamps';
+import {mergeVersioned} from './merge';
+import {MAX_DETACHED, type DetachedRecord} from './stamps';
 import {setReviewMark} from './review';
 import {DEFAULT_STATE, decodeState, losesData, readStored, type StoredState} from './schema';
 import {pauseTimer, settleFinished, startTimer, timerKey} from './timers';
@@ -68,8 +68,10 @@ describe('records after a plan edit', () => {
     expect(phone.map((record) => record.key)).toEqual(laptop.map((record) => record.key));
     expect(laptop[0]!.key).not.toContain(String(NOW));
     // One record, dated when it was first set aside, whichever list the merge starts from.
-    expect(mergeDetached(laptop, phone).detached).toEqual(laptop);
-    expect(mergeDetached(phone, laptop).detached).toEqual(laptop);
+    const merged = (here: DetachedRecord[], there: DetachedRecord[]) =>
+      mergeVersioned({...DEFAULT_STATE, detached: here}, {...DEFAULT_STATE, detached: there}).state.detached;
+    expect(merged(laptop, phone)).toEqual(laptop);
+    expect(merged(phone, laptop)).toEqual(laptop);
     // What differs in what was kept makes another record: nothing one device set aside hides the other's.
     const otherNote = reconcilePlan(
       reload({...withRecords(), itemNotes: setNote(DEFAULT_STATE.itemNotes, 'item', PLAN, 'd2-a1', 'Remember: vertical too')}),
@@ -77,7 +79,7 @@ describe('records after a plan edit', () => {
       edited,
       NOW,
     ).detached;
-    expect(mergeDetached(laptop, otherNote).detached).toHaveLength(2);
+    expect(merged(laptop, otherNote)).toHaveLength(2);
   });
 
   it('a timer running on a removed item stops, and the time it ran stays in the detached record', () => {
@@ -145,17 +147,13 @@ describe('set-aside records in an import, when this browser keeps the most an im
   });
   const here = Array.from({length: MAX_DETACHED}, (_, index) => record(`here-${index}`));
 
-  it("keeps every record here and does not add the file's new ones, listing them", () => {
-    const merged = mergeDetached(here, [record('here-3'), record('file-1'), record('file-2')]);
-    expect(merged.detached).toEqual(here);
-    expect(merged.added).toEqual([]);
-    expect(merged.notAdded.map((entry) => entry.key)).toEqual(['file-1', 'file-2']);
-  });
-
-  it("says in the import's message how many were not added, and what to do", () => {
-    const text = JSON.stringify({...exportProgress({}, new Date(NOW), {detached: [record('file-1'), record('file-2')]})});
+  it("keeps every record here, does not add the file's new ones, and says in the import's message how many and what to do", () => {
+    const text = JSON.stringify({...exportProgress({}, new Date(NOW), {detached: [record('here-3'), record('file-1'), record('file-2')]})});
     const result = importProgress(text, {}, undefined, {detached: here}, NOW) as Extract<ImportResult, {ok: true}>;
-    expect(result.detached).toEqual([]);
+    expect(result.detached).toEqual(here);
+    expect(result.report.detachedNotAdded).toBe(2);
+    // No version is kept for a record this browser never held, so nothing reads as its removal.
+    expect(Object.keys(result.sync.stamps).filter((key) => key.startsWith('setAside|'))).toEqual([]);
     expect(describeImport(result.report)).toContain(
       `Not added: 2 set-aside records of the file, as this browser keeps ${MAX_DETACHED.toLocaleString('en')} already. Delete those you no longer need on the notes or review page, then import the file again.`,
     );
@@ -303,7 +301,9 @@ describe('the time log, paused timers and set-aside records in an export made be
     const text = exportOf(device);
     const other = importInto(text, DEFAULT_STATE);
     expect(other.detached).toEqual(device.detached);
-    expect(importProgress(text, other.progress, undefined, extrasOf(other), NOW)).toMatchObject({ok: true, detached: [], report: {}});
+    const again = importProgress(text, other.progress, undefined, extrasOf(other), NOW) as Extract<ImportResult, {ok: true}>;
+    expect(again.detached).toEqual(device.detached);
+    expect(again.report).not.toHaveProperty('detachedAdded');
     expect(describeImport((importProgress(text, {}, undefined, {}, NOW) as Extract<ImportResult, {ok: true}>).report)).toMatch(
       /Added: 1 set-aside record of items no longer in their plan/,
     );

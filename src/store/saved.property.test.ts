@@ -153,7 +153,7 @@ describe('what the store reports as saved', () => {
             if (updateState((state) => withImport(state, result)) === 'saved') {
               runs.push(run);
               followed.push(planId);
-              setAside.push(record.key);
+              setAside.push(`${planId}#${itemId}@${start}`);
             }
           }
         }
@@ -171,7 +171,7 @@ describe('what the store reports as saved', () => {
             `run ${JSON.stringify(run)}`,
           ).toBe(true);
         for (const planId of followed) expect(state.follows.some((follow) => follow.planIds.join() === planId)).toBe(true);
-        for (const key of setAside) expect(state.detached.some((record) => record.key === key)).toBe(true);
+        for (const id of setAside) expect(state.detached.some((record) => `${record.planId}#${record.itemId}@${record.tick}` === id)).toBe(true);
         // Whatever was reported saved sits in one record of the current schema, which the next version can migrate.
         const stored = window.localStorage.getItem(STORAGE_KEY);
         if (promised.size + runs.length + followed.length + setAside.length > 0) expect(stored).not.toBeNull();

@@ -67,6 +67,29 @@ export function withDetachedKey(record: Omit<DetachedRecord, 'key'>): DetachedRe
   return {key: detachedKey(record), ...record};
 }
 
+/** The shape of `detachedKey`'s keys; records set aside before schema 8 may have another (the moment, not the content). */
+const CONTENT_KEY = /^[\w./-]+#[a-z0-9-]+~[0-9a-z]+$/;
+
+/**
+ * The record under a content key: its own when it has one (a record moved with its plan keeps the key it was set aside
+ * under, which every device gave it), else `detachedKey`'s. Records set aside before schema 8, and those of older
+ * files, were keyed by the moment; a removal's tombstone names the key, so every device must agree on it.
+ */
+export const withContentKey = (record: DetachedRecord): DetachedRecord => (CONTENT_KEY.test(record.key) ? record : {...record, key: detachedKey(record)});
+
+/**
+ * A list of records under content keys, one per key: two records that land on one key hold the same things, and the
+ * one set aside first stays (the schema 7 → 8 migration, and the records of older files).
+ */
+export function withContentKeys(records: readonly DetachedRecord[]): DetachedRecord[] {
+  const byKey = new Map<string, DetachedRecord>();
+  for (const record of records.map(withContentKey)) {
+    const other = byKey.get(record.key);
+    if (!other || record.detachedAt < other.detachedAt) byKey.set(record.key, record);
+  }
+  return [...byKey.values()];
+}
+
 export const shortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_FINGERPRINT_LENGTH;
 
 /** Reads stored stamps; anything that cannot be one is left out (the records then get stamped again on load). */

@@ -1,7 +1,9 @@
 import {encodeTransfer, isTransferFragment, linkTooLong, MAX_LINK_LENGTH, previewTransfer, readTransfer, TRANSFER_FORMAT} from './transfer';
-import {describeImport, extrasOf, withImport} from './exchange';
+import {describeImport, exportProgress, extrasOf, importProgress, withImport} from './exchange';
+import {exchange} from './devices.testkit';
 import type {ReviewMap} from './review';
 import {DEFAULT_STATE, type FollowedPlan, type StoredState} from './schema';
+import {withDetachedKey} from './stamps';
 import {pauseTimer, startTimer, timerKey} from './timers';
 
 const WEEK = 'weeks/week-10/go';
@@ -126,8 +128,7 @@ describe('a "Move my progress" link of format 4', () => {
       dayNotes: {[WEEK]: {'2': 'Day two went well'}},
       itemNotes: {[WEEK]: {'d2-b1': 'select with a timeout'}},
       detached: [
-        {
-          key: `${WEEK}#d3-b1@5`,
+        withDetachedKey({
           planId: WEEK,
           itemId: 'd3-b1',
           text: 'Old block',
@@ -137,7 +138,7 @@ describe('a "Move my progress" link of format 4', () => {
           note: null,
           review: null,
           runs: [],
-        },
+        }),
       ],
     };
     state = startTimer(state, {planId: WEEK, itemId: 'd2-b1', durationMs: 3_600_000, maxMs: 3_600_000, next: []}, Date.now());
@@ -161,6 +162,24 @@ describe('a "Move my progress" link of format 4', () => {
     expect(arrived.timers[timerKey(WEEK, 'd2-b2')]).toMatchObject({elapsedMs: 30_000, runningSince: null});
     expect(preview.report).toMatchObject({added: 1, followsAdded: 1, runsAdded: 1, timersAdded: 2, detachedAdded: 1, notes: {added: 2}});
     expect(describeImport(preview.report)).toMatch(/Time: 1 timer run added to the time log; 2 paused timers added\./);
+  });
+
+  it('two devices with a paused timer on one item end with the same timer, the one with more time on it; a timer in use here stays', () => {
+    const spec = {planId: WEEK, itemId: 'd2-b1', durationMs: 3_600_000, maxMs: 3_600_000, next: []};
+    const key = timerKey(WEEK, 'd2-b1');
+    const laptop = pauseTimer(startTimer(DEFAULT_STATE, spec, NOW), key, NOW + 600_000);
+    const phone = pauseTimer(startTimer(DEFAULT_STATE, spec, NOW + 60_000), key, NOW + 300_000);
+    const phoneAfter = exchange(laptop, phone, NOW + 700_000);
+    const laptopAfter = exchange(phone, laptop, NOW + 700_000);
+    expect(phoneAfter.timers[key]).toEqual(laptop.timers[key]);
+    expect(laptopAfter.timers[key]).toEqual(laptop.timers[key]);
+    const file = JSON.stringify(exportProgress({}, new Date(NOW + 700_000), extrasOf(laptop)));
+    const imported = importProgress(file, {}, undefined, extrasOf(phone), NOW + 700_000);
+    if (!imported.ok) throw new Error(imported.error);
+    expect(describeImport(imported.report)).toContain('1 paused timer taken from the file, where it had more time on it than the one here');
+    // Running on the phone, its own timer is the one in use there.
+    const running = startTimer(phone, spec, NOW + 650_000);
+    expect(exchange(laptop, running, NOW + 700_000).timers[key]).toEqual(running.timers[key]);
   });
 
   it('of format 3 (ticks, marks and stamps) still opens, and leaves the time log and notes here alone', async () => {

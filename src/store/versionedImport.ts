@@ -11,6 +11,7 @@ import {decodeNotes} from './notes';
 import {ITEM_KINDS} from './recordKinds';
 import {decodeReview} from './review';
 import {decodeFollow, decodeProgress, type FollowedPlan, type StoredState} from './schema';
+import type {DetachedRecord} from './stamps';
 import {isRecord} from './keys';
 import {keyParts, recordKey, type SyncState} from './versions';
 
@@ -63,10 +64,12 @@ export interface ImportedVersioned {
   follows: unknown;
   dayNotes: unknown;
   itemNotes: unknown;
+  /** Set-aside records, decoded and under content keys. */
+  detached: DetachedRecord[];
   sync: SyncState;
 }
 
-export type VersionedFields = Pick<StoredState, 'progress' | 'review' | 'follows' | 'dayNotes' | 'itemNotes' | 'sync'>;
+export type VersionedFields = Pick<StoredState, 'progress' | 'review' | 'follows' | 'dayNotes' | 'itemNotes' | 'detached' | 'sync'>;
 
 /** Merges an import's versioned records into those here; nothing of the file is trusted before it is decoded. */
 export function joinImported(here: VersionedFields, file: ImportedVersioned): {fields: VersionedFields; report: VersionedReport} {
@@ -77,6 +80,7 @@ export function joinImported(here: VersionedFields, file: ImportedVersioned): {f
     follows: follows.filter((follow, index) => follows.findIndex((other) => other.id === follow.id) === index),
     dayNotes: decodeNotes(file.dayNotes, 'day').notes,
     itemNotes: decodeNotes(file.itemNotes, 'item').notes,
+    detached: file.detached,
     sync: file.sync,
   };
   const {state, report} = mergeVersioned(here, remote);
@@ -97,12 +101,14 @@ export function withVersionedCounts(report: ImportReport, versioned: VersionedRe
     marks: count(versioned.removed, 'mark'),
     notes: count(versioned.removed, 'dayNote', 'itemNote'),
     follows: count(versioned.removed, 'follow'),
+    setAside: count(versioned.removed, 'setAside'),
   };
   if (Object.values(removed).some((value) => value > 0)) report.removed = removed;
   const removedHereLater = {
     ticks: count(versioned.removedHereLater, 'tick'),
     marks: count(versioned.removedHereLater, 'mark'),
     follows: count(versioned.removedHereLater, 'follow'),
+    setAside: count(versioned.removedHereLater, 'setAside'),
   };
   if (Object.values(removedHereLater).some((value) => value > 0)) report.removedHereLater = removedHereLater;
   const changed = count(versioned.changed, 'tick', 'mark', 'follow');

@@ -35,7 +35,7 @@ export interface SyncState {
   device: string;
   /** The highest stamp time written or seen here. */
   clock: number;
-  /** Stamps of ticks, review marks and followed plans, present or removed. */
+  /** Stamps of ticks, review marks, followed plans and set-aside records, present or removed. */
   stamps: Record<string, Stamp>;
   /** The versions of each note; the store's own note field shows their texts (joined, for concurrent edits). */
   notes: Record<string, NoteVersion[]>;
@@ -117,7 +117,8 @@ export function decodeNoteVersions(value: unknown, maxLength: number): NoteVersi
   return versions;
 }
 
-const VALID_KEY = /^[a-zA-Z]+\|[\w./-]{1,200}(\|[a-z0-9-]{1,200})?$/;
+// A record key: `kind|plan|item`, `kind|plan|day`, `follow|id`, or a set-aside record's `setAside|plan#item~hash`.
+const VALID_KEY = /^(?:[a-zA-Z]+\|[\w./-]{1,200}(\|[a-z0-9-]{1,200})?|setAside\|[\w./-]{1,200}#[a-z0-9-]{1,200}~[0-9a-z]{1,13})$/;
 
 /** Reads the stored versions; what cannot be one is left out, which makes its record count as legacy, never lost. */
 export function decodeSync(value: unknown, maxNoteLength: number): SyncState {

@@ -101,7 +101,7 @@ test.describe('reset, export and import', () => {
     const file = testInfo.outputPath('progress.json');
     await (await download).saveAs(file);
     const exported = JSON.parse(readFileSync(file, 'utf8'));
-    expect(exported).toMatchObject({app: 'go-study-plans', version: 6, progress: stored, follows: [], review: {}, timerRuns: [], detached: []});
+    expect(exported).toMatchObject({app: 'go-study-plans', version: 7, progress: stored, follows: [], review: {}, timerRuns: [], detached: []});
     // Each tick goes with the text of its item, so an import after a plan edit puts it on that item.
     expect(Object.keys(exported.stamps['weeks/week-09/go']).sort()).toEqual(Object.keys(stored['weeks/week-09/go']).sort());
 

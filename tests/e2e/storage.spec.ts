@@ -195,6 +195,6 @@ test.describe('a version-4 timer (it copied labels)', () => {
     await expect(panel.locator('[data-timer-panel-clock]')).toHaveText('60:00');
     const saved = await page.evaluate((key) => localStorage.getItem(key) ?? '', STORAGE_KEY);
     expect(saved).not.toContain('old copy');
-    expect(JSON.parse(saved)).toMatchObject({version: 7, timers: {'weeks/week-10/go#d1-b3': {next: ['d1-b4'], durationMs: 60 * 60_000}}});
+    expect(JSON.parse(saved)).toMatchObject({version: 8, timers: {'weeks/week-10/go#d1-b3': {next: ['d1-b4'], durationMs: 60 * 60_000}}});
   });
 });

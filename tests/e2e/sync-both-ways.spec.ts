@@ -140,3 +140,65 @@ test('a note edited on both devices without syncing keeps both texts, on both, a
   expect(errors).toEqual([[], []]);
   await Promise.all(contexts.map((context) => context.close()));
 });
+
+test('set-aside records deleted or re-attached on one device leave the other device too, also those the previous version stored', async ({browser}) => {
+  test.slow();
+  const {laptop, phone, contexts, errors} = await twoDevices(browser);
+  const planId = 'weeks/week-10/go';
+  // As the previous version of the site stored them: both devices set the same two records aside after an edit, each
+  // under the moment it saw the edit.
+  const setAside = (itemId: string, text: string, note: string, at: number) => ({
+    key: `${planId}#${itemId}@${at}`,
+    planId,
+    itemId,
+    text,
+    fingerprint: text.toLowerCase(),
+    detachedAt: at,
+    tick: Date.UTC(2026, 10, 2, 9),
+    note,
+    review: null,
+    runs: [],
+  });
+  for (const [page, at] of [
+    [laptop, Date.UTC(2026, 10, 3, 8)],
+    [phone, Date.UTC(2026, 10, 4, 19)],
+  ] as const) {
+    await gotoHydrated(page, '/notes');
+    await page.evaluate((state) => localStorage.setItem('go-study-plans', JSON.stringify(state)), {
+      version: 7,
+      detached: [setAside('d1-b8', 'Chaos engineering drills', 'Blast radius first', at), setAside('d1-b9', 'Load shedding', 'Drop early', at)],
+    });
+    await gotoHydrated(page, '/notes');
+    await expect(page.locator('#detached [data-detached-record]')).toHaveCount(2);
+  }
+
+  // Phone: deletes one, and puts the other back on Day 1's first block.
+  const chaos = phone.locator('#detached [data-detached-record="Chaos engineering drills"]');
+  await chaos.getByRole('button', {name: 'Delete "Chaos engineering drills"', exact: true}).click();
+  await chaos.getByRole('button', {name: 'Delete for good: "Chaos engineering drills"'}).click();
+  const shedding = phone.locator('#detached [data-detached-record="Load shedding"]');
+  await shedding.getByLabel('Re-attach to').selectOption({index: 1});
+  await shedding.getByRole('button', {name: 'Re-attach "Load shedding"'}).click();
+  await expect(phone.locator('#detached').getByRole('status')).toHaveText(/^Re-attached to "/);
+  await expect(phone.locator('[data-detached-record]')).toHaveCount(0);
+
+  const offer = await openLink(laptop, await linkOf(phone));
+  expect(offer).toContain('deletes 2 set-aside records');
+  await gotoHydrated(laptop, '/notes');
+  await expect(laptop.getByRole('heading', {name: 'Notes'}).first()).toBeVisible();
+  await expect(laptop.locator('[data-detached-record]')).toHaveCount(0);
+  await gotoHydrated(laptop, WEEK_10, {waitUntil: 'networkidle'});
+  await expect(firstNote(laptop)).toHaveValue('Drop early');
+  await expect(ticks(laptop).first()).toBeChecked();
+
+  // The laptop's own link changes nothing on the phone: the records stay gone there too.
+  await openLink(phone, await linkOf(laptop));
+  await gotoHydrated(phone, '/notes');
+  await expect(phone.locator('[data-detached-record]')).toHaveCount(0);
+  const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('go-study-plans') ?? '{}').detached);
+  expect(await stored(laptop)).toEqual([]);
+  expect(await stored(phone)).toEqual([]);
+  expect(await travelling(laptop)).toEqual(await travelling(phone));
+  expect(errors).toEqual([[], []]);
+  await Promise.all(contexts.map((context) => context.close()));
+});

@@ -2,7 +2,7 @@ import {expectLabelInName} from '@site/tests/unit/support/labelInName';
 import {act, fireEvent, render, screen, within} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import DetachedRecords from '@site/src/components/DetachedRecords';
-import {STORAGE_KEY, getState} from '@site/src/store';
+import {STORAGE_KEY, exportProgress, extrasOf, getState, importProgress, withImport} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
 
 const WEEK = 'weeks/week-09/go';
@@ -95,11 +95,17 @@ describe('records of an item an edit removed', () => {
     act(() => screen.getByRole('button', {name: 'Cancel'}).click());
     expect(screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'})).toHaveFocus();
     expect(getState().detached).toHaveLength(1);
+    // What another device holds: the same record, set aside there too (an export made before the deletion).
+    const otherDevice = JSON.stringify(exportProgress(getState().progress, new Date(AT), extrasOf(getState())));
     act(() => screen.getByRole('button', {name: 'Delete "Chaos engineering drills"'}).click());
     act(() => screen.getByRole('button', {name: 'Delete for good: "Chaos engineering drills"'}).click());
     expect(getState().detached).toEqual([]);
     expect(getState().progress[WEEK]).toBeUndefined();
     expect(screen.getByRole('status')).toHaveTextContent('Deleted "Chaos engineering drills".');
+    // The deletion travels: merging the other device's copy does not bring the record back.
+    const merged = importProgress(otherDevice, getState().progress, undefined, extrasOf(getState()));
+    if (!merged.ok) throw new Error(merged.error);
+    expect(withImport(getState(), merged).detached).toEqual([]);
   });
 
   it('says so when storage refused the deletion, instead of saying it is done for good', () => {

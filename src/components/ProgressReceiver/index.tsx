@@ -189,6 +189,7 @@ function laterChanges(report: ImportReport): string {
     removed?.marks ? counted(removed.marks, 'progress.receive.removedMarks', 'removes 1 "review later" mark', 'removes {count} "review later" marks') : '',
     removed?.notes ? counted(removed.notes, 'progress.receive.removedNotes', 'clears 1 note', 'clears {count} notes') : '',
     removed?.follows ? counted(removed.follows, 'progress.receive.removedFollows', 'stops following 1 plan', 'stops following {count} plans') : '',
+    removed?.setAside ? counted(removed.setAside, 'progress.receive.removedSetAside', 'deletes 1 set-aside record', 'deletes {count} set-aside records') : '',
     report.notes.extended
       ? counted(report.notes.extended, 'progress.receive.changedNotes', 'takes the newer text of 1 note', 'takes the newer text of {count} notes')
       : '',
