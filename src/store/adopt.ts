@@ -10,9 +10,10 @@
 import {adoptingPlan, fingerprintKey} from '@site/plugins/plan-model/adoption';
 import {matchRecords, planIdentities, type IdentifiablePlan, type ItemIdentity} from '@site/plugins/plan-model/identity';
 import {copyMap, createMap} from './keys';
-import {MAX_NOTE_LENGTH, MERGE_SEPARATOR, hasContent, type NoteMap} from './notes';
-import type {ReviewMark} from './review';
-import {planEntries, reconcilePlan, recordIds, stampOf, withPlan} from './records';
+import type {NoteMap} from './notes';
+import {ITEM_KINDS, joinNoteTexts} from './recordKinds';
+import {itemHoldings, planEntries, reconcilePlan, recordIds, stampOf, withPlan} from './records';
+import {keyParts, recordKey} from './versions';
 import {withDetachedKey, type DetachedRecord, type ItemStamp} from './stamps';
 import {MAX_TIMER_RUNS, type FollowedPlan, type StoredState, type TimerRecord, type TimerRun} from './schema';
 import {timerKey} from './timers';
@@ -39,24 +40,15 @@ export function chooseAdoptions(state: StoredState, plans: Readonly<Record<strin
   return adoptions;
 }
 
-/** Two texts of one note as an import joins them: the longer when one holds the other, else both; null when too long. */
-function joinNotes(here: string, incoming: string): string | null {
-  if (!hasContent(here) || incoming.includes(here)) return incoming;
-  if (here.includes(incoming)) return here;
-  const joined = `${here}${MERGE_SEPARATOR}${incoming}`;
-  return joined.length <= MAX_NOTE_LENGTH ? joined : null;
-}
-
-const lastReview = (mark: ReviewMark): number => mark.card?.lastReview ?? -1;
-
 /**
  * Moves everything kept under `orphanId` to `targetId`, the plan that adopts it (`plan`: the target's model or items):
  * ticks, item notes, review marks and their stamps join the items they were made on (`matchRecords`, as after any
  * edit; records without a stamp keep their id), records whose item is not in the target are detached under it, and day
  * notes, timers, the time log, detached records, followed plans and the last visit follow to the new id. Where the
- * target already holds a record on the same item, both are kept: the earlier tick, both notes joined as an import joins
- * them, the mark reviewed last, the target's own timer (the orphan's running time goes to the time log). A record
- * whose note could not be joined (too long together) is detached instead; when a day note could not be, nothing is
+ * target already holds a record on the same item, the two combine by the item kind's rule in the record table
+ * (./recordKinds.ts: the earlier tick, both notes, the mark reviewed last), and the target's own timer stays (the
+ * orphan's running time goes to the time log). An item whose records could not combine (two notes too long together)
+ * is detached instead; when a day note could not be, nothing is
  * adopted and the orphan stays as it is. Calendar event ids name the follow, the plan and the item, so a calendar
  * file downloaded again after the move holds new ids for the moved plan's events.
  */
@@ -67,41 +59,48 @@ export function adoptPlan(state: StoredState, orphanId: string, targetId: string
 
   const dayNotes = copyMap(planEntries(base.dayNotes, targetId));
   for (const [day, text] of Object.entries(planEntries(base.dayNotes, orphanId))) {
-    const joined = joinNotes(Object.hasOwn(dayNotes, day) ? dayNotes[day]! : '', text);
+    const joined = joinNoteTexts(Object.hasOwn(dayNotes, day) ? dayNotes[day]! : '', text);
     if (joined === null) return state;
     dayNotes[day] = joined;
   }
 
   const byId = new Map(items.map((item) => [item.id, item]));
   const oldStamps = planEntries(base.stamps, orphanId);
-  const oldTicks = planEntries(base.progress, orphanId);
-  const oldNotes = planEntries(base.itemNotes, orphanId);
-  const oldMarks = planEntries(base.review, orphanId);
+  const heldOn = itemHoldings(base, orphanId);
   const ids = [...recordIds(base, orphanId)].sort();
   const matches = matchRecords(
     ids.filter((id) => Object.hasOwn(oldStamps, id)).map((id) => ({id, fingerprint: oldStamps[id]!.fingerprint})),
     items,
   );
-  const ticks = copyMap(planEntries(base.progress, targetId));
-  const notes = copyMap(planEntries(base.itemNotes, targetId));
-  const marks = copyMap(planEntries(base.review, targetId));
+  // Every item kind's records, without the orphan's; those that join an item of the target are added back below.
+  const kinds = ITEM_KINDS.map((kind) => {
+    const entries = kind.entries(base);
+    for (const key of [...entries.keys()]) if (keyParts(key)[1] === orphanId) entries.delete(key);
+    return {kind, entries};
+  });
   const stamps = copyMap(planEntries(base.stamps, targetId));
   const moves = new Map<string, string | null>();
   const detached: DetachedRecord[] = [];
   for (const id of ids) {
     // Unstamped records (from before stamps, or imported from an old file) are taken as made on the plan as it is now.
     let target = Object.hasOwn(oldStamps, id) ? (matches.get(id) ?? null) : id;
-    const tick = Object.hasOwn(oldTicks, id) ? oldTicks[id]! : null;
-    const note = Object.hasOwn(oldNotes, id) ? oldNotes[id]! : null;
-    const mark = Object.hasOwn(oldMarks, id) ? oldMarks[id]! : null;
-    const joined = target !== null && note !== null ? joinNotes(Object.hasOwn(notes, target) ? notes[target]! : '', note) : null;
-    if (note !== null && joined === null) target = null;
+    const held = heldOn(id);
+    // Each kind's record combines with what the target's item holds (the table's rule); if one cannot, none moves.
+    const item = target === null ? undefined : byId.get(target);
+    const combined =
+      target === null
+        ? null
+        : kinds.map(({kind, entries}) => {
+            const arriving = held[kind.item.detachedField];
+            return arriving === null ? undefined : kind.item.combine(entries.get(recordKey(kind.kind, targetId, target!)), arriving, item);
+          });
+    if (combined?.includes(null)) target = null;
     moves.set(id, target);
     if (target === null) {
       const runs = base.timerRuns.filter((run) => run.planId === orphanId && run.itemId === id).map(({start, end, finished}) => ({start, end, finished}));
       const timer = base.timers[timerKey(orphanId, id)];
       if (timer?.runningSince != null && now > timer.runningSince) runs.push({start: timer.runningSince, end: now, finished: false});
-      if (tick === null && note === null && mark === null && runs.length === 0) continue;
+      if (held.tick === null && held.note === null && held.review === null && runs.length === 0) continue;
       const stamp: ItemStamp | undefined = oldStamps[id];
       detached.push(
         withDetachedKey({
@@ -110,20 +109,15 @@ export function adoptPlan(state: StoredState, orphanId: string, targetId: string
           text: stamp?.text ?? id,
           fingerprint: stamp?.fingerprint ?? '',
           detachedAt: now,
-          tick,
-          note,
-          review: mark,
+          ...held,
           runs,
         }),
       );
       continue;
     }
-    if (tick !== null) ticks[target] = Object.hasOwn(ticks, target) ? Math.min(ticks[target]!, tick) : tick;
-    if (joined !== null) notes[target] = joined;
-    if (mark !== null) {
-      const here = Object.hasOwn(marks, target) ? marks[target]! : null;
-      marks[target] = here && lastReview(here) >= lastReview(mark) ? here : {...mark, label: byId.get(target)?.text ?? mark.label};
-    }
+    combined!.forEach((value, index) => {
+      if (value !== undefined && value !== null) kinds[index]!.entries.set(recordKey(kinds[index]!.kind.kind, targetId, target!), value);
+    });
     if (Object.hasOwn(oldStamps, id) && byId.has(target)) stamps[target] = stampOf(byId.get(target)!);
   }
 
@@ -157,11 +151,9 @@ export function adoptPlan(state: StoredState, orphanId: string, targetId: string
     return {...follow, planIds};
   });
   const without = <T>(map: Record<string, Record<string, T>>): Record<string, Record<string, T>> => withPlan(map, orphanId, createMap<T>());
+  const withItems = kinds.reduce((state, {kind, entries}) => kind.withEntries(state, entries), base);
   const adopted: StoredState = {
-    ...base,
-    progress: withPlan(without(base.progress), targetId, ticks),
-    itemNotes: withPlan(without(base.itemNotes), targetId, notes),
-    review: withPlan(without(base.review), targetId, marks),
+    ...withItems,
     stamps: withPlan(without(base.stamps), targetId, stamps),
     dayNotes: withPlan(without(base.dayNotes) as NoteMap, targetId, dayNotes),
     timers,

@@ -15,7 +15,8 @@ import {
   type World,
 } from './devices.testkit';
 import {mergeVersioned} from './merge';
-import {VERSIONED_KINDS, UNVERSIONED_FIELDS} from './recordKinds';
+import {ITEM_KINDS, VERSIONED_KINDS, UNVERSIONED_FIELDS} from './recordKinds';
+import {withDetachedKey} from './stamps';
 import {DEFAULT_STATE, type StoredState} from './schema';
 
 const run = (count: number, legacy: Parameters<typeof newWorld>[1], ops: readonly Op[]): World => {
@@ -37,6 +38,32 @@ describe('the record table', () => {
   it.each(VERSIONED_KINDS.map((kind) => [kind.kind, kind] as const))('%s has every operation', (_name, kind) => {
     for (const operation of ['entries', 'withEntries', 'same', 'legacyJoin'] as const) expect(kind[operation]).toBeTypeOf('function');
     expect(['lww', 'notes']).toContain(kind.register);
+    if (kind.item) expect(kind.item.combine).toBeTypeOf('function');
+  });
+
+  it('gives every kind on plan items its own field of a set-aside record, and every such field a kind', () => {
+    const fields = ITEM_KINDS.map((kind) => kind.item.detachedField).sort();
+    const {
+      key: _key,
+      planId: _plan,
+      itemId: _item,
+      text: _text,
+      fingerprint: _fingerprint,
+      detachedAt: _at,
+      runs: _runs,
+      ...held
+    } = withDetachedKey({
+      planId: PLAN,
+      itemId: 'd1-b1',
+      text: 'Heap problems',
+      fingerprint: 'heap problems',
+      detachedAt: 0,
+      tick: 1,
+      note: 'n',
+      review: null,
+      runs: [],
+    });
+    expect(fields).toEqual(Object.keys(held).sort());
   });
 });
 

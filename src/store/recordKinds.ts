@@ -8,6 +8,8 @@ import {copyMap, createMap} from './keys';
 import {keyParts, recordKey} from './versions';
 import type {FollowedPlan, StoredState} from './schema';
 import type {DetachedRecord} from './stamps';
+import type {ItemIdentity} from '@site/plugins/plan-model/identity';
+import {hasContent, MAX_NOTE_LENGTH, MERGE_SEPARATOR} from './notes';
 import type {ReviewMark} from './review';
 
 type NestedField = 'progress' | 'review' | 'dayNotes' | 'itemNotes';
@@ -19,8 +21,12 @@ interface VersionedKind<V> {
   field: NestedField | 'follows' | 'detached';
   /** `lww`: the later stamp wins; `notes`: concurrent versions are all kept (./versions.ts). */
   register: 'lww' | 'notes';
-  /** True when a record is on one plan item, so it moves with the item when a plan is edited (re-keying). */
-  onItem: boolean;
+  /**
+   * For a kind whose records sit on plan items (they move with the item when a plan is edited): where a set-aside
+   * record holds it, and how a record arriving on an item that already holds one combines with it (a moved plan's
+   * records adopted, a set-aside record put back). Null for other kinds.
+   */
+  item: ItemRules<V> | null;
   /** Every record of the kind, by record key. */
   entries(state: StoredState): Map<string, V>;
   /** The state with the kind's records replaced by `entries`. */
@@ -32,6 +38,16 @@ interface VersionedKind<V> {
    * equal and different. The old union rule, chosen to be commutative, associative and idempotent.
    */
   legacyJoin(a: V, b: V): V;
+}
+
+interface ItemRules<V> {
+  /** The field of a set-aside record (./stamps.ts) that holds this kind's value of its item. */
+  detachedField: 'tick' | 'note' | 'review';
+  /**
+   * `arriving` on `item` (undefined: an id this version of the plan does not have), which holds `here` (or nothing):
+   * the value to keep, or null when they cannot be one.
+   */
+  combine(here: V | undefined, arriving: V, item: ItemIdentity | undefined): V | null;
 }
 
 function nested<V>(kind: string, field: NestedField): Pick<VersionedKind<V>, 'entries' | 'withEntries'> {
@@ -54,6 +70,16 @@ function nested<V>(kind: string, field: NestedField): Pick<VersionedKind<V>, 'en
   };
 }
 
+const lastReview = (mark: ReviewMark): number => mark.card?.lastReview ?? -1;
+
+/** Two texts of one note as one: the one that holds the other, else both, one after the other; null when too long. */
+export function joinNoteTexts(here: string, arriving: string): string | null {
+  if (!hasContent(here) || arriving.includes(here)) return arriving;
+  if (here.includes(arriving)) return here;
+  const joined = `${here}${MERGE_SEPARATOR}${arriving}`;
+  return joined.length <= MAX_NOTE_LENGTH ? joined : null;
+}
+
 /** A deterministic total order of JSON values, so a legacy join picks the same value on every device. */
 const laterJson = <V>(a: V, b: V): V => (JSON.stringify(a) >= JSON.stringify(b) ? a : b);
 
@@ -61,7 +87,8 @@ const tick: VersionedKind<number> = {
   kind: 'tick',
   field: 'progress',
   register: 'lww',
-  onItem: true,
+  // The earlier tick: the item was done then.
+  item: {detachedField: 'tick', combine: (here, arriving) => (here === undefined ? arriving : Math.min(here, arriving))},
   ...nested<number>('tick', 'progress'),
   same: (a, b) => a === b,
   // The old rule: the earlier tick time is kept.
@@ -72,7 +99,11 @@ const mark: VersionedKind<ReviewMark> = {
   kind: 'mark',
   field: 'review',
   register: 'lww',
-  onItem: true,
+  // The mark reviewed last, named as its item is now.
+  item: {
+    detachedField: 'review',
+    combine: (here, arriving, item) => (here && lastReview(here) >= lastReview(arriving) ? here : {...arriving, label: item?.text ?? arriving.label}),
+  },
   ...nested<ReviewMark>('mark', 'review'),
   same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   // The old rule, field by field: the schedule reviewed last, the first time of marking, one label on every device.
@@ -107,7 +138,7 @@ const follow: VersionedKind<FollowedPlan> = {
   kind: 'follow',
   field: 'follows',
   register: 'lww',
-  onItem: false,
+  item: null,
   ...listed<FollowedPlan>('follow', 'follows', (plan) => plan.id),
   same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   legacyJoin: laterJson,
@@ -117,13 +148,20 @@ const dayNote: VersionedKind<string> = {
   kind: 'dayNote',
   field: 'dayNotes',
   register: 'notes',
-  onItem: false,
+  item: null,
   ...nested<string>('dayNote', 'dayNotes'),
   same: (a, b) => a === b,
   legacyJoin: (a, b) => (a >= b ? a : b),
 };
 
-const itemNote: VersionedKind<string> = {...dayNote, kind: 'itemNote', field: 'itemNotes', onItem: true, ...nested<string>('itemNote', 'itemNotes')};
+const itemNote: VersionedKind<string> = {
+  ...dayNote,
+  kind: 'itemNote',
+  field: 'itemNotes',
+  ...nested<string>('itemNote', 'itemNotes'),
+  // Both texts (one after the other), or the one that holds the other; never cut: null when too long together.
+  item: {detachedField: 'note', combine: (here, arriving) => joinNoteTexts(here ?? '', arriving)},
+};
 
 /**
  * Records a plan edit set aside (./stamps.ts), under their content's key. Setting one aside is not an edit (every device
@@ -135,7 +173,7 @@ const setAside: VersionedKind<DetachedRecord> = {
   kind: 'setAside',
   field: 'detached',
   register: 'lww',
-  onItem: false,
+  item: null,
   ...listed<DetachedRecord>('setAside', 'detached', (record) => record.key),
   same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   // Two devices set the same record aside at different moments: one copy, dated when it was first set aside.
@@ -146,7 +184,7 @@ const setAside: VersionedKind<DetachedRecord> = {
 export const VERSIONED_KINDS: readonly VersionedKind<unknown>[] = [tick, mark, follow, dayNote, itemNote, setAside] as VersionedKind<unknown>[];
 
 /** The versioned kinds whose records sit on plan items, by the field that holds them. */
-export const ITEM_KINDS = VERSIONED_KINDS.filter((kind) => kind.onItem);
+export const ITEM_KINDS = VERSIONED_KINDS.filter((kind): kind is VersionedKind<unknown> & {item: ItemRules<unknown>} => kind.item !== null);
 
 /** A field holding one record per plan item: plan id → item id → value. */
 export type ItemField = Extract<NestedField, 'progress' | 'review' | 'itemNotes'>;

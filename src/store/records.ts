@@ -11,7 +11,7 @@ import {copyMap, createMap} from './keys';
 import type {StoredState, TimerRecord, TimerRun} from './schema';
 import {timerKey} from './timers';
 import {ITEM_FIELDS, ITEM_KINDS, moveItemVersions, type ItemField} from './recordKinds';
-import {keyParts} from './versions';
+import {keyParts, recordKey} from './versions';
 // The stored shape of stamps and set-aside records is ./stamps, read on every page; this module loads with plans. What
 // the reader does with a detached record is ./detached, and the re-keying of imported records ./importedRecords: a plan
 // page carries neither.
@@ -42,6 +42,22 @@ function withItemsMoved(state: StoredState, planId: string, moves: ReadonlyMap<s
   return Object.fromEntries(
     ITEM_FIELDS.map((field) => [field, withPlan(itemRecords(state, field), planId, moveEntries(planEntries(itemRecords(state, field), planId), moves))]),
   );
+}
+
+/** What a set-aside record holds of each item kind (its `detachedField`), for the item at `id`. */
+export type HeldOnItem = Pick<DetachedRecord, 'tick' | 'note' | 'review'>;
+
+/** Reads, for items of one plan, what each item kind holds on them: `heldOn(id)` (the table's item kinds, no list of its own). */
+export function itemHoldings(state: StoredState, planId: string): (id: string) => HeldOnItem {
+  const kinds = ITEM_KINDS.map((kind) => [kind, kind.entries(state)] as const);
+  return (id) => {
+    const held: HeldOnItem = {tick: null, note: null, review: null};
+    for (const [kind, entries] of kinds) {
+      const value = entries.get(recordKey(kind.kind, planId, id));
+      if (value !== undefined) (held as Record<string, unknown>)[kind.item.detachedField] = value;
+    }
+    return held;
+  };
 }
 
 /** The stamp records made on `item` carry. */
@@ -91,18 +107,14 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
   const nextStamps = createMap<ItemStamp>();
   for (const target of moves.values()) if (target !== null) nextStamps[target] = stampOf(byId.get(target)!);
   const lost = [...moves].filter(([, target]) => target === null).map(([id]) => id);
+  const heldOn = itemHoldings(state, planId);
   const detached = lost.flatMap((id): DetachedRecord[] => {
-    const ticks = planEntries(state.progress, planId);
-    const notes = planEntries(state.itemNotes, planId);
-    const marks = planEntries(state.review, planId);
     const timer = state.timers[timerKey(planId, id)];
     const runs = state.timerRuns.filter((run) => run.planId === planId && run.itemId === id).map(({start, end, finished}) => ({start, end, finished}));
     if (timer?.runningSince != null && now > timer.runningSince) runs.push({start: timer.runningSince, end: now, finished: false});
-    const tick = Object.hasOwn(ticks, id) ? ticks[id]! : null;
-    const note = Object.hasOwn(notes, id) ? notes[id]! : null;
-    const review = Object.hasOwn(marks, id) ? marks[id]! : null;
+    const held = heldOn(id);
     // An id only a timer's "next" named holds nothing to keep.
-    if (tick === null && note === null && review === null && runs.length === 0) return [];
+    if (held.tick === null && held.note === null && held.review === null && runs.length === 0) return [];
     return [
       withDetachedKey({
         planId,
@@ -110,9 +122,7 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
         text: stamps[id]?.text ?? id,
         fingerprint: stamps[id]?.fingerprint ?? '',
         detachedAt: now,
-        tick,
-        note,
-        review,
+        ...held,
         runs,
       }),
     ];
