@@ -100,7 +100,8 @@ describe('backups', () => {
     fireEvent.click(screen.getByRole('button', {name: 'Export progress'}));
     // The export code loads when asked for; the file is saved once it has.
     await waitFor(() => expect(getState().lastBackupAt).toBe(Date.parse('2026-01-05T09:00:00Z')));
-    expect(screen.getByText(/^Exported all progress, .* to go-study-plans-progress-2026-01-05\.json\.$/)).toHaveAttribute('role', 'status');
+    // The message follows the saved state by a render: waited for as a reader waits for it.
+    expect(await screen.findByText(/^Exported all progress, .* to go-study-plans-progress-2026-01-05\.json\.$/)).toHaveAttribute('role', 'status');
     await waitFor(() => expect(document.querySelector('[data-backup-status]')).toHaveTextContent(/^Last backup: Jan 5, 2026, 9:00\sAM\.$/));
   });
 
