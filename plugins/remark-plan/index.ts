@@ -175,21 +175,22 @@ function wrapSectionItems(content: readonly RootContent[], model: ModelIndex): R
   const out: RootContent[] = [];
   const ownerOf = (node: RootContent | ListItem) => owners.get(model.attached.get(at(node)) ?? '');
   const wrapList = (list: List): void => {
-    list.children = list.children.filter((item) => {
+    list.children = list.children.flatMap((item): ListItem[] => {
       const itemId = model.items.get(at(item));
       if (itemId) {
+        // The PlanItem is the list item itself (it renders the <li>): a page has dozens, and a wrapper inside each
+        // would be an element per item that carries nothing.
         const element = jsxFlow('PlanItem', {itemId}, item.children as RootContent[]);
         owners.set(itemId, element);
-        item.children = [element as unknown as ListItem['children'][number]];
-        return true;
+        return [element as unknown as ListItem];
       }
       const owner = ownerOf(item);
       if (owner) {
         appendListItem(owner, item, list);
-        return false;
+        return [];
       }
       for (const child of item.children) if (child.type === 'list') wrapList(child);
-      return true;
+      return [item];
     });
   };
   for (const node of content) {

@@ -22,16 +22,25 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
   }, []);
   const single = day !== undefined;
 
+  // The button and its status sit in whatever lays out their parent (a day's toolbar, a plan's overview): no wrapper
+  // of their own, as every day of a plan page has one.
   return (
-    <div className={styles.export} data-print="hide">
-      <button ref={triggerRef} type="button" className={utilities.actionButton} aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
+    <>
+      <button
+        ref={triggerRef}
+        type="button"
+        className={utilities.actionButton}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+        data-print="hide">
         {single ? <Translate id="calendar.open.day">Add this day to calendar</Translate> : <Translate id="calendar.open.plan">Add to calendar</Translate>}
       </button>
-      <span className={styles.status} role="status">
+      <span className={styles.status} role="status" data-print="hide">
         {status}
       </span>
       {/* In <body>, so the toolbar or section it is opened from lends it none of its styles. */}
       {open && createPortal(<CalendarDialog day={day} onClose={onClose} onDownloaded={setStatus} />, document.body)}
-    </div>
+    </>
   );
 }

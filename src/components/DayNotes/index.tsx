@@ -15,17 +15,16 @@ export const dayNotesAnchor = (day: number): string => `day-${day}-notes`;
 export default function DayNotes({day, anchored = true}: {day: number; anchored?: boolean}): ReactNode {
   const {planId} = usePlanPage();
   return (
-    <div className={styles.dayNotes} id={anchored ? dayNotesAnchor(day) : undefined} data-print="hide">
-      <NoteField
-        planId={planId}
-        kind="day"
-        noteKey={String(day)}
-        label={translate({id: 'notes.day.label', message: 'Notes'})}
-        hiddenLabel={translate({id: 'notes.day.hiddenLabel', message: 'for day {day}'}, {day})}
-      />
+    <NoteField
+      planId={planId}
+      kind="day"
+      noteKey={String(day)}
+      label={translate({id: 'notes.day.label', message: 'Notes'})}
+      hiddenLabel={translate({id: 'notes.day.hiddenLabel', message: 'for day {day}'}, {day})}
+      box={{id: anchored ? dayNotesAnchor(day) : undefined, className: styles.dayNotes, print: 'hide'}}>
       <Link to="/notes" className={styles.allNotes}>
         {translate({id: 'notes.day.all', message: 'All notes'})}
       </Link>
-    </div>
+    </NoteField>
   );
 }

@@ -31,17 +31,16 @@ export default function ItemNote({planId, itemId, label}: {planId: string; itemI
         {visible}
       </button>
       {open && (
-        <div id={id} className={styles.field}>
-          <NoteField
-            planId={planId}
-            kind="item"
-            noteKey={itemId}
-            label={translate({id: 'notes.item.label', message: 'Note'})}
-            hiddenLabel={on}
-            rows={2}
-            focusOnMount={chosen === true}
-          />
-        </div>
+        <NoteField
+          planId={planId}
+          kind="item"
+          noteKey={itemId}
+          label={translate({id: 'notes.item.label', message: 'Note'})}
+          hiddenLabel={on}
+          rows={2}
+          focusOnMount={chosen === true}
+          box={{id, className: styles.field}}
+        />
       )}
       {hasNote && (
         <p className={styles.printNote} data-print-item-note>

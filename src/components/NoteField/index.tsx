@@ -1,4 +1,5 @@
 import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
+import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import {useStoredState, MAX_NOTE_LENGTH, noteOf, type NoteKind, saveNote, type NoteSaveOutcome} from '@site/src/store';
 import styles from './styles.module.css';
@@ -23,6 +24,8 @@ export default function NoteField({
   hiddenLabel,
   rows = 4,
   focusOnMount = false,
+  box = {},
+  children,
 }: {
   planId: string;
   kind: NoteKind;
@@ -35,6 +38,10 @@ export default function NoteField({
   rows?: number;
   /** Set when the reader's own click opened the field, so typing can start at once. */
   focusOnMount?: boolean;
+  /** The id, class and print rule of the box the field sits in (the caller's, rendered here). */
+  box?: {id?: string; className?: string; print?: 'hide'};
+  /** What follows the field in its box. */
+  children?: ReactNode;
 }): ReactNode {
   const id = useId();
   const field = FIELD[kind];
@@ -99,7 +106,8 @@ export default function NoteField({
             : '';
 
   return (
-    <div className={styles.noteField}>
+    // The field's own box is also the caller's (`box`): a day's notes, an item's open note; no wrapper around a wrapper.
+    <div id={box.id} className={clsx(styles.noteField, box.className)} data-print={box.print}>
       <label htmlFor={id} className={styles.label}>
         {label}
       </label>
@@ -128,6 +136,7 @@ export default function NoteField({
       <p className={status === 'saved' || status === 'idle' ? styles.status : styles.problem} role="status">
         {message}
       </p>
+      {children}
     </div>
   );
 }

@@ -7,9 +7,10 @@ import ReviewToggle from '@site/src/components/ReviewToggle';
 import styles from './styles.module.css';
 
 /**
- * A block, an addition, a topic or a practice item: its Markdown plus its controls. A plan page holds dozens of
- * these, so every element here is multiplied: the tick box, the item's Markdown, the timer, "Review later" and the
- * note are all children of one grid (styles.module.css places them), with no wrapper that only carries layout.
+ * A block, an addition, a topic or a practice item: the list item itself (the remark plugin puts it in its list in
+ * place of the Markdown's item), its Markdown plus its controls. A plan page holds dozens of these, so every element
+ * here is multiplied: the tick box, the item's Markdown, the timer, "Review later" and the note are all children of
+ * the one `<li>`, a grid (styles.module.css places them), with no wrapper that only carries layout.
  */
 export default function PlanItem({itemId, children}: {itemId: string; children: ReactNode}): ReactNode {
   const {planId, plan} = usePlanPage();
@@ -19,7 +20,7 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
   const tickable = item !== undefined && item.kind !== 'session';
   const timed = item && (item.kind === 'block' || item.kind === 'addition') && item.duration;
   return (
-    <div className={styles.item} data-plan-item={itemId}>
+    <li className={styles.item} data-plan-item={itemId}>
       {tickable && <ProgressTick planId={planId} itemId={itemId} day={item.day} label={item.label} />}
       {children}
       {timed && item.duration && (
@@ -38,6 +39,6 @@ export default function PlanItem({itemId, children}: {itemId: string; children: 
           <ItemNote planId={planId} itemId={itemId} label={item.label} />
         </>
       )}
-    </div>
+    </li>
   );
 }

@@ -11,10 +11,16 @@ interface Props {
   label: string;
   size?: 'small' | 'large';
   className?: string;
+  bare?: boolean;
 }
 
-/** "done/total" and a bar; the bar is a labelled progressbar for assistive technology. */
-export default function ProgressBar({done, total, label, size = 'small', className}: Props): ReactNode {
+/**
+ * "done/total" and a bar; the bar is a labelled progressbar for assistive technology. `bare`: the two without a box of
+ * their own, for a parent that lays out its children in a row (a day's toolbar, a table cell): a plan page has one per
+ * day, and twice on the 14-day plan.
+ */
+export default function ProgressBar({done, total, label, size = 'small', className, bare = false}: Props): ReactNode {
+  if (bare) return <BarParts className={styles.bare} done={done} total={total} label={label} />;
   return (
     <span className={clsx(styles.progress, size === 'large' && styles.large, className)}>
       <BarParts done={done} total={total} label={label} />

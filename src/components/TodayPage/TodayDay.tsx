@@ -60,8 +60,9 @@ export default function TodayDay({planId, plan, day, title, meta, itemIds, varia
   let items: ReactNode = null;
   if (plan.kind === 'weekly') {
     const found = plan.days.find((candidate) => candidate.number === day);
+    // A PlanItem is a list item: the day's items are a list, as on the plan's page.
     items = found && (
-      <>
+      <ul className={styles.items}>
         {found.blocks
           .filter((block) => included.has(block.id))
           .map((block) => (
@@ -76,7 +77,7 @@ export default function TodayDay({planId, plan, day, title, meta, itemIds, varia
               <ItemText label={addition.label} duration={addition.duration} details={addition.details} />
             </PlanItem>
           ))}
-      </>
+      </ul>
     );
   } else {
     const found = plan.days.find((candidate) => candidate.number === day);
@@ -85,13 +86,15 @@ export default function TodayDay({planId, plan, day, title, meta, itemIds, varia
         <Heading as={tools ? 'h4' : 'h5'} className={styles.sessionHeading}>
           {session.label}
         </Heading>
-        {[...session.topics.map((topic) => ({id: topic.id, text: topic.title})), ...session.practice.map((item) => ({id: item.id, text: item.text}))]
-          .filter((item) => included.has(item.id))
-          .map((item) => (
-            <PlanItem key={item.id} itemId={item.id}>
-              <ItemText label={item.text} />
-            </PlanItem>
-          ))}
+        <ul className={styles.items}>
+          {[...session.topics.map((topic) => ({id: topic.id, text: topic.title})), ...session.practice.map((item) => ({id: item.id, text: item.text}))]
+            .filter((item) => included.has(item.id))
+            .map((item) => (
+              <PlanItem key={item.id} itemId={item.id}>
+                <ItemText label={item.text} />
+              </PlanItem>
+            ))}
+        </ul>
       </PlanSession>
     ));
   }
