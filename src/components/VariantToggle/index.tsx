@@ -1,8 +1,7 @@
 import {useId, type ReactNode} from 'react';
-import Translate, {translate} from '@docusaurus/Translate';
+import {translate} from '@docusaurus/Translate';
 import type {PlanVariant} from '@site/plugins/plan-model/types';
 import {useVariant} from '@site/src/hooks/useVariant';
-import utilities from '@site/src/css/utilities.module.css';
 import styles from './styles.module.css';
 
 const OPTIONS: {value: PlanVariant; label: string; hint: string}[] = [
@@ -18,12 +17,14 @@ const OPTIONS: {value: PlanVariant; label: string; hint: string}[] = [
   },
 ];
 
+const QUESTION = translate({id: 'plan.variant.legend', message: 'How many hours do you have today?'});
+
 /** The site-wide 4h/6h choice: native radios, so arrow keys and screen readers work as expected. */
 export default function VariantToggle({compact = false}: {compact?: boolean}): ReactNode {
   const [variant, setVariant] = useVariant();
   const name = useId();
   const options = OPTIONS.map((option) => (
-    <label key={option.value} className={styles.option}>
+    <label key={option.value} className={compact ? `${styles.option} ${styles.label}` : styles.option}>
       <input
         type="radio"
         name={name}
@@ -33,8 +34,8 @@ export default function VariantToggle({compact = false}: {compact?: boolean}): R
         className={styles.input}
       />
       {compact ? (
-        // Every day of a plan carries the compact toggle: its name alone, in as few elements as it takes.
-        <span className={`${styles.face} ${styles.label}`}>{option.label}</span>
+        // Every day of a plan carries the compact toggle: its name alone, the label itself drawn as the face.
+        option.label
       ) : (
         <span className={styles.face}>
           <span className={styles.label}>{option.label}</span>
@@ -44,20 +45,14 @@ export default function VariantToggle({compact = false}: {compact?: boolean}): R
       )}
     </label>
   ));
-  const legend = (
-    <legend className={compact ? utilities.visuallyHidden : styles.legend}>
-      <Translate id="plan.variant.legend">How many hours do you have today?</Translate>
-    </legend>
-  );
-  // The compact toggle's legend is visually hidden, so the fieldset itself can lay out the options.
+  // The compact toggle says its question to assistive technology only, so the fieldset itself lays out the options.
   return compact ? (
-    <fieldset className={`${styles.toggle} ${styles.compact} ${styles.options}`} data-print="hide">
-      {legend}
+    <fieldset className={`${styles.toggle} ${styles.compact} ${styles.options}`} aria-label={QUESTION} data-print="hide">
       {options}
     </fieldset>
   ) : (
     <fieldset className={styles.toggle} data-print="hide">
-      {legend}
+      <legend className={styles.legend}>{QUESTION}</legend>
       <div className={styles.options}>{options}</div>
     </fieldset>
   );
