@@ -1,7 +1,8 @@
 import type {CSSProperties, ReactNode} from 'react';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
-import utilities from '@site/src/css/utilities.module.css';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useVariant} from '@site/src/hooks/useVariant';
 import styles from './styles.module.css';
 
 interface Props {
@@ -28,14 +29,33 @@ export default function ProgressBar({done, total, label, size = 'small', classNa
   );
 }
 
-/** The count and the track of one bar, for a parent that lays them out. */
-function BarParts({done, total, label, className}: {done: number; total: number; label: string; className?: string}): ReactNode {
+const barText = (done: number, total: number): string => translate({id: 'progress.bar.text', message: '{done}/{total} done'}, {done, total});
+
+/**
+ * The count and the track of one bar, for a parent that lays them out. `counts`: the count is drawn by CSS from these
+ * (data attributes) instead of written, before the page runs (VariantProgressBar).
+ */
+function BarParts({
+  done,
+  total,
+  label,
+  className,
+  counts,
+}: {
+  done: number;
+  total: number;
+  label: string;
+  className?: string;
+  counts?: Record<'data-count-4h' | 'data-count-6h', string>;
+}): ReactNode {
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
-  const text = translate({id: 'progress.bar.text', message: '{done}/{total} done'}, {done, total});
+  const text = barText(done, total);
   const complete = done === total && total > 0 && styles.complete;
   return (
     <>
-      <span className={clsx(styles.count, className)}>{text}</span>
+      <span className={clsx(styles.count, className)} {...counts}>
+        {counts ? null : text}
+      </span>
       <span
         className={clsx(styles.track, complete, className)}
         role="progressbar"
@@ -52,9 +72,10 @@ function BarParts({done, total, label, className}: {done: number; total: number;
 }
 
 /**
- * The same measure for both variants of a weekly plan. Both are in the HTML and CSS shows the
- * chosen one (set on <html> before paint), like planned times, so there is no flash. The four parts share one grid
- * (count and track side by side, the hidden variant's row collapsed), without a wrapper per bar.
+ * The same measure for both variants of a weekly plan, shown for the chosen one. The server HTML (and the hydrating
+ * render) hold one count and one bar: nothing is ticked there, and the count of the variant <html> names (set before
+ * paint) is drawn by CSS from the two totals, so there is no flash and no second bar. Once the page is running, the
+ * count is text and the bar names its variant; a change of variant re-renders it.
  */
 export function VariantProgressBar({
   done4h,
@@ -71,10 +92,20 @@ export function VariantProgressBar({
   label: string;
   size?: 'small' | 'large';
 }): ReactNode {
+  const running = useIsBrowser();
+  const [variant] = useVariant();
+  const box = clsx(styles.variants, size === 'large' && styles.large);
+  if (!running) {
+    return (
+      <span className={box}>
+        <BarParts done={0} total={total4h} label={label} counts={{'data-count-4h': barText(0, total4h), 'data-count-6h': barText(0, total6h)}} />
+      </span>
+    );
+  }
+  const six = variant === '6h';
   return (
-    <span className={clsx(styles.variants, size === 'large' && styles.large)}>
-      <BarParts className={utilities.only4h} done={done4h} total={total4h} label={`${label} (4 h plan)`} />
-      <BarParts className={utilities.only6h} done={done6h} total={total6h} label={`${label} (6 h plan)`} />
+    <span className={box}>
+      <BarParts done={six ? done6h : done4h} total={six ? total6h : total4h} label={`${label} (${six ? '6 h' : '4 h'} plan)`} />
     </span>
   );
 }

@@ -36,8 +36,10 @@ describe('tick boxes', () => {
     fireEvent.click(box);
     expect(box).toBeChecked();
     expect(bar('Day 1 (4 h plan) progress')).toHaveAttribute('aria-valuetext', '1/4 done');
-    expect(bar('Day 1 (6 h plan) progress')).toHaveAttribute('aria-valuetext', '1/5 done');
     expect(bar('This week (4 h plan) progress')).toHaveAttribute('aria-valuetext', '1/25 done');
+    // The bars are the chosen plan's: choosing the 6-hour plan counts its additions.
+    act(() => updateState((state) => ({...state, variant: '6h'})));
+    expect(bar('Day 1 (6 h plan) progress')).toHaveAttribute('aria-valuetext', '1/5 done');
     expect(JSON.parse(window.localStorage.getItem(STORAGE_KEY)!).progress[WEEK]).toHaveProperty('d1-b1');
   });
 
@@ -54,6 +56,7 @@ describe('tick boxes', () => {
     renderDay1();
     fireEvent.click(screen.getByRole('checkbox', {name: 'Done: Practice'}));
     expect(bar('Day 1 (4 h plan) progress')).toHaveAttribute('aria-valuetext', '0/4 done');
+    act(() => updateState((state) => ({...state, variant: '6h'})));
     expect(bar('Day 1 (6 h plan) progress')).toHaveAttribute('aria-valuetext', '1/5 done');
   });
 

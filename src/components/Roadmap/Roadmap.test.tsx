@@ -43,7 +43,11 @@ describe('Roadmap', () => {
     updateState((state) => ({...state, progress: {'weeks/week-13/go': {'d1-b1': 1, 'd1-b2': 2, 'd1-a1': 3}}}));
     render(<Roadmap />);
     expect(within(card(13)).getByRole('progressbar', {name: 'Week 13 · Go (4 h plan) progress'})).toHaveAttribute('aria-valuenow', '2');
+    // One bar, the chosen plan's: with the 6-hour plan chosen, it counts the addition too.
+    expect(within(card(13)).queryByRole('progressbar', {name: 'Week 13 · Go (6 h plan) progress'})).toBeNull();
+    act(() => updateState((state) => ({...state, variant: '6h'})));
     expect(within(card(13)).getByRole('progressbar', {name: 'Week 13 · Go (6 h plan) progress'})).toHaveAttribute('aria-valuenow', '3');
+    expect(within(card(13)).getByText(/^3\/\d+ done$/)).toBeVisible();
   });
 
   it('lists a week as soon as its plan file exists, with no other change', () => {
