@@ -36,6 +36,21 @@ describe('the bundle-shaping rules still find the modules they shape', () => {
   });
 });
 
+describe('a rule for a module the build writes itself', () => {
+  const summaries = RULES.find((rule) => rule.name === 'planSummaries')!;
+
+  it('is checked by where the module will be, since a fresh checkout has no generated files', () => {
+    expect(brokenReliances([summaries], siteDir)).toEqual([]);
+  });
+
+  it('is reported when its pattern no longer matches that place', () => {
+    const renamed: Rule = {...summaries, reliesOn: [{request: './.docusaurus/plan-data/default/plan-overview.json', matched: true, generated: true}]};
+    expect(brokenReliances([renamed], siteDir)).toEqual([
+      expect.stringContaining('bundle-shaping rule "planSummaries": ./.docusaurus/plan-data/default/plan-overview.json resolves to'),
+    ]);
+  });
+});
+
 describe('importedStaticallyBy', () => {
   /** A module graph given as `importer -> [imported, how]` edges over files of a site at /site. */
   function graphOf(edges: [from: string, to: string, type: string][]) {
