@@ -1,6 +1,10 @@
 import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {gzipSync} from 'node:zlib';
+import {promisify} from 'node:util';
+import {gzip} from 'node:zlib';
+
+/** On zlib's thread pool: the build's other postBuild steps keep the main thread meanwhile. */
+const gzipAsync = promisify(gzip);
 
 /**
  * "Keep the whole guide offline" (src/components/KeepGuideOffline) downloads what this list names: every page and every
@@ -46,7 +50,7 @@ async function filesUnder(outDir: string, relative: string): Promise<string[]> {
 
 async function downloadSize(file: string): Promise<number> {
   if (!COMPRESSED.test(file)) return (await stat(file)).size;
-  return gzipSync(await readFile(file)).length;
+  return (await gzipAsync(await readFile(file))).length;
 }
 
 /** Every page of the built site and every file its pages use, each with its download size. */
