@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {brokenReliances} from './guard';
 import {importedStaticallyBy, type GraphModule, type ModuleGraph} from './importGraph';
-import {RULES, bundlerConfig, type Rule} from './index';
+import {RULES, type Rule} from './index';
 
 const siteDir = path.resolve(__dirname, '../..');
 
@@ -48,30 +48,6 @@ describe('a rule for a module the build writes itself', () => {
     expect(brokenReliances([renamed], siteDir)).toEqual([
       expect.stringContaining('bundle-shaping rule "planSummaries": ./.docusaurus/plan-data/default/plan-overview.json resolves to'),
     ]);
-  });
-});
-
-describe('the server bundle', () => {
-  const context = {siteDir, generatedFilesDir: path.join(siteDir, '.docusaurus')} as Parameters<typeof bundlerConfig>[1];
-  class Swap {
-    constructor(
-      readonly pattern: RegExp,
-      readonly replacement: string,
-    ) {}
-  }
-
-  it('splits out only the groups marked for it, with the bundler’s default groups off', () => {
-    const server = bundlerConfig(RULES, context, true, Swap) as {optimization?: {splitChunks: {cacheGroups: Record<string, unknown>}}};
-    expect(server.optimization?.splitChunks.cacheGroups).toEqual({
-      default: false,
-      defaultVendors: false,
-      planSummaries: expect.objectContaining({name: 'plan-summaries', test: RULES.find((rule) => rule.name === 'planSummaries')!.pattern}),
-    });
-  });
-
-  it('splits nothing when no group is marked for it', () => {
-    const browserOnly = RULES.map((rule) => (rule.kind === 'cache group' ? {...rule, server: undefined} : rule));
-    expect(bundlerConfig(browserOnly, context, true, Swap)).not.toHaveProperty('optimization');
   });
 });
 

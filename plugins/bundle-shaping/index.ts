@@ -49,11 +49,6 @@ export interface CacheGroup extends RuleBase {
   pattern?: RegExp;
   test?(context: LoadContext): ModuleTest;
   group: {chunks: 'async'; name?: string; minChunks: number; minSize: number; priority: number; reuseExistingChunk: true};
-  /**
-   * The server bundle (which renders the pages at build time, then is deleted) gets the group too. Docusaurus splits
-   * nothing there, so a module several pages import is loaded, parsed and kept once per page by each rendering worker.
-   */
-  server?: true;
 }
 
 /**
@@ -132,7 +127,6 @@ export const RULES: readonly Rule[] = [
     name: 'planSummaries',
     pattern: new RegExp(`[\\\\/]${PLAN_DATA_PLUGIN}[\\\\/]default[\\\\/]${PLAN_SUMMARIES_FILE.replace(/\./g, '\\.')}$`),
     group: {chunks: 'async', name: 'plan-summaries', minChunks: 1, minSize: 0, priority: 47, reuseExistingChunk: true},
-    server: true,
     reliesOn: [{request: `./.docusaurus/${PLAN_DATA_PLUGIN}/default/${PLAN_SUMMARIES_FILE}`, matched: true, generated: true}],
   },
   // The MDX runtime (under 1 KiB) is below every size threshold, so each doc's content chunk and the docs theme's
@@ -187,17 +181,12 @@ export function bundlerConfig(
   NormalModuleReplacementPlugin: new (pattern: RegExp, replacement: string) => unknown,
 ) {
   const swaps = rules.flatMap((rule) => (rule.kind === 'module swap' ? [new NormalModuleReplacementPlugin(rule.pattern, rule.replacement)] : []));
-  const groupOf = (rule: CacheGroup) => ({...rule.group, test: rule.test ? rule.test(context) : rule.pattern});
-  if (isServer) {
-    const serverGroups = rules.flatMap((rule) => (rule.kind === 'cache group' && rule.server ? [[rule.name, groupOf(rule)] as const] : []));
-    if (serverGroups.length === 0) return {plugins: swaps};
-    // Only these groups: the bundler's default ones stay off, as Docusaurus has them on the server.
-    const splitChunks = {chunks: 'async', cacheGroups: {default: false, defaultVendors: false, ...Object.fromEntries(serverGroups)}};
-    return {plugins: swaps, optimization: {splitChunks}};
-  }
+  if (isServer) return {plugins: swaps};
   const aliases = rules.flatMap((rule) => (rule.kind === 'alias' ? [{test: rule.pattern, resolve: {alias: {[rule.request]: rule.replacement(context)}}}] : []));
   const withoutEffects = rules.flatMap((rule) => (rule.kind === 'without effects' ? [{test: rule.pattern, sideEffects: false}] : []));
-  const cacheGroups = Object.fromEntries(rules.flatMap((rule) => (rule.kind === 'cache group' ? [[rule.name, groupOf(rule)]] : [])));
+  const cacheGroups = Object.fromEntries(
+    rules.flatMap((rule) => (rule.kind === 'cache group' ? [[rule.name, {...rule.group, test: rule.test ? rule.test(context) : rule.pattern}]] : [])),
+  );
   return {plugins: swaps, module: {rules: [...aliases, ...withoutEffects]}, optimization: {splitChunks: {cacheGroups}}};
 }
 
