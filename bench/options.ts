@@ -14,6 +14,8 @@ export interface Options {
   mainThread: boolean;
   /** Only the main-thread comparison, on the existing build/ (--main-thread-only). */
   mainThreadOnly: boolean;
+  /** Only build time and peak memory beside stock Docusaurus, with the largest --plans count added (--build-cost). */
+  buildCost: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -24,11 +26,23 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-main-thread    skip the main-thread comparison with stock (elements, Lighthouse TBT and main-thread work,
                       tap-to-next-paint under 4× CPU throttling)
   --main-thread-only  only that comparison, on the existing build/ (run \`npm run build\` first)
+  --build-cost        instead: --runs pairs of cold builds, this site and stock Docusaurus with the largest --plans
+                      count of generated plans added, taking turns; median ratios of build time and peak memory
   --plans <n,n,…>     generated plans added for the entry bundle's growth, one build each (default 5,50,200)
   --build-lock <file> take an exclusive flock on <file> around each build (machines shared with other builds)`;
 
 export function parseArgs(argv: string[]): Options {
-  const options: Options = {runs: 3, scale: null, buildLock: null, build: true, lighthouse: true, plans: [5, 50, 200], mainThread: true, mainThreadOnly: false};
+  const options: Options = {
+    runs: 3,
+    scale: null,
+    buildLock: null,
+    build: true,
+    lighthouse: true,
+    plans: [5, 50, 200],
+    mainThread: true,
+    mainThreadOnly: false,
+    buildCost: false,
+  };
   const positive = (flag: string, value: string | undefined): number => {
     const number = Number(value);
     if (!value || !Number.isInteger(number) || number < 1) throw new UsageError(`${flag} needs a whole number of at least 1, got "${value ?? ''}".`);
@@ -48,6 +62,7 @@ export function parseArgs(argv: string[]): Options {
     else if (flag === '--no-lighthouse') options.lighthouse = false;
     else if (flag === '--no-main-thread') options.mainThread = false;
     else if (flag === '--main-thread-only') options.mainThreadOnly = true;
+    else if (flag === '--build-cost') options.buildCost = true;
     else if (flag === '--plans') {
       const list = value() ?? '';
       options.plans = list.split(',').map((item) => positive(flag, item.trim()));

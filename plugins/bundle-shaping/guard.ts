@@ -15,6 +15,8 @@ function packageDir(name: string, fromDir: string): string | null {
 export function resolveReliedOn(reliedOn: ReliedOn, siteDir: string): {file: string} | {problem: string} {
   if (reliedOn.request.startsWith('./')) {
     const file = path.join(siteDir, reliedOn.request);
+    // Written by the build itself, so absent from a fresh checkout: only where it will be is checked.
+    if (reliedOn.generated) return {file};
     return existsSync(file) ? {file} : {problem: `${reliedOn.request} is not in the site`};
   }
   let fromDir = siteDir;

@@ -38,24 +38,28 @@ export function importedStaticallyBy(entryFile: string, siteDir: string, reExpor
     const cached = known.get(file);
     if (cached !== undefined) return cached;
 
-    // Walks up from the module through the site's files that import it statically, until it meets the entry.
+    // Walks up from the module through the site's files that import it statically, until it meets the entry or a
+    // module already known to load with it. The bundler asks about every module, and most do not load with the entry:
+    // a walk that fails has seen every file that imports the module, and none of them loads with the entry either, so
+    // each is answered too and no later walk goes through them again.
     const seen = new Set([file]);
     const queue: GraphModule[] = [module];
     let found = file === entryFile;
-    while (!found && queue.length) {
-      const current = queue.shift()!;
-      for (const {originModule, dependency} of moduleGraph.getIncomingConnections(current as never)) {
+    for (let next = 0; !found && next < queue.length; next += 1) {
+      for (const {originModule, dependency} of moduleGraph.getIncomingConnections(queue[next] as never)) {
         const origin = originModule?.nameForCondition();
         if (!originModule || !ownFile(origin) || !dependency || isDynamicImport(dependency.type) || seen.has(origin) || reExporters.includes(origin)) continue;
-        if (origin === entryFile) {
+        const answer = known.get(origin);
+        if (origin === entryFile || answer === true) {
           found = true;
           break;
         }
         seen.add(origin);
-        queue.push(originModule);
+        if (answer === undefined) queue.push(originModule);
       }
     }
-    known.set(file, found);
+    if (found) known.set(file, true);
+    else for (const visited of seen) known.set(visited, false);
     return found;
   };
 }

@@ -36,6 +36,21 @@ describe('the bundle-shaping rules still find the modules they shape', () => {
   });
 });
 
+describe('a rule for a module the build writes itself', () => {
+  const summaries = RULES.find((rule) => rule.name === 'planSummaries')!;
+
+  it('is checked by where the module will be, since a fresh checkout has no generated files', () => {
+    expect(brokenReliances([summaries], siteDir)).toEqual([]);
+  });
+
+  it('is reported when its pattern no longer matches that place', () => {
+    const renamed: Rule = {...summaries, reliesOn: [{request: './.docusaurus/plan-data/default/plan-overview.json', matched: true, generated: true}]};
+    expect(brokenReliances([renamed], siteDir)).toEqual([
+      expect.stringContaining('bundle-shaping rule "planSummaries": ./.docusaurus/plan-data/default/plan-overview.json resolves to'),
+    ]);
+  });
+});
+
 describe('importedStaticallyBy', () => {
   /** A module graph given as `importer -> [imported, how]` edges over files of a site at /site. */
   function graphOf(edges: [from: string, to: string, type: string][]) {
@@ -75,6 +90,37 @@ describe('importedStaticallyBy', () => {
     ]) {
       expect(selected(file)).toBe(false);
     }
+  });
+
+  it('asks the graph about each module once, however many modules share importers', () => {
+    const pages = Array.from({length: 20}, (_, page) => `docs/weeks/week-${page}/go.md`);
+    const edges: [string, string, string][] = [
+      ['src/store/pageWatch.ts', 'src/store/records.ts', 'esm import'],
+      ['src/components/PlanDay/index.tsx', 'src/store/records.ts', 'esm import'],
+      ['src/components/PlanItem/index.tsx', 'src/components/Tick/index.tsx', 'esm import'],
+      ...pages.flatMap((page): [string, string, string][] => [
+        [page, 'src/components/PlanDay/index.tsx', 'esm import'],
+        [page, 'src/components/PlanItem/index.tsx', 'esm import'],
+      ]),
+    ];
+    const {moduleFor, moduleGraph} = graphOf(edges);
+    const asked = new Map<GraphModule, number>();
+    const counting: ModuleGraph = {
+      getIncomingConnections: (module: never) => {
+        asked.set(module, (asked.get(module) ?? 0) + 1);
+        return moduleGraph.getIncomingConnections(module);
+      },
+    };
+    const test = importedStaticallyBy('/site/src/store/pageWatch.ts', '/site');
+    const files = [...new Set(edges.flatMap(([from, to]) => [from, to]))];
+    const answers = Object.fromEntries(files.map((file) => [file, test(moduleFor(file), {moduleGraph: counting})]));
+
+    expect(
+      Object.entries(answers)
+        .filter(([, selected]) => selected)
+        .map(([file]) => file),
+    ).toEqual(['src/store/pageWatch.ts', 'src/store/records.ts']);
+    expect(Math.max(...asked.values())).toBe(1);
   });
 
   it('follows a module added to the read path without anyone listing it', () => {

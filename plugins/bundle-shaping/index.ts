@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {PLAN_DATA_PLUGIN, PLAN_SUMMARIES_FILE} from '../plan-model/ids';
 import {importedStaticallyBy, type ModuleTest} from './importGraph';
 import {writeTslibShim} from './tslibHelpers';
 
@@ -14,6 +15,8 @@ export interface ReliedOn {
   from?: string;
   /** The rule finds the module by its `pattern`: the resolved file must match it. */
   matched?: boolean;
+  /** A module this site's own plugins write while the build loads (under `.docusaurus/`): only its path is checked. */
+  generated?: boolean;
 }
 
 interface RuleBase {
@@ -114,6 +117,17 @@ export const RULES: readonly Rule[] = [
     pattern: /[\\/]src[\\/]/,
     group: {chunks: 'async', minChunks: 2, minSize: 20000, priority: 45, reuseExistingChunk: true},
     reliesOn: [{request: './src/components/PlanDay/index.tsx', matched: true}],
+  },
+  // The plan summaries (one module, about 2 KiB per plan) are imported by every page that lists plans: home, Today,
+  // the roadmap, notes, review and the topic indexes. Fewer than half the pages use them, so each of those pages' chunks
+  // carried a copy (nine copies, a third of all the site's JavaScript at 192 plans): the bundler minified, and the
+  // build wrote, hashed and compressed, each copy. One chunk of their own instead, downloaded once for all those pages.
+  {
+    kind: 'cache group',
+    name: 'planSummaries',
+    pattern: new RegExp(`[\\\\/]${PLAN_DATA_PLUGIN}[\\\\/]default[\\\\/]${PLAN_SUMMARIES_FILE.replace(/\./g, '\\.')}$`),
+    group: {chunks: 'async', name: 'plan-summaries', minChunks: 1, minSize: 0, priority: 47, reuseExistingChunk: true},
+    reliesOn: [{request: `./.docusaurus/${PLAN_DATA_PLUGIN}/default/${PLAN_SUMMARIES_FILE}`, matched: true, generated: true}],
   },
   // The MDX runtime (under 1 KiB) is below every size threshold, so each doc's content chunk and the docs theme's
   // chunk carried a copy: it gets a chunk of its own.

@@ -46,6 +46,13 @@ describe('the Content-Security-Policy of a built page', () => {
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 
+describe('inline scripts', () => {
+  it('are listed in document order, a template’s scripts where the template is, each once', () => {
+    const html = `<!doctype html><html><head><script>a()</script></head><body><div><p><script>b()</script></p><template><script>c()</script></template></div><script>d()</script><script>a()</script></body></html>`;
+    expect(inlineScriptHashes(html)).toEqual(['a()', 'b()', 'c()', 'd()'].map(sha));
+  });
+});
+
 describe('the production build (GIST_API_URL unset)', () => {
   it('lets pages connect to this site and GitHub’s API only, on every page, nested ones too', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-'));

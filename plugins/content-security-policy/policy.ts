@@ -12,11 +12,22 @@ type Element = DefaultTreeAdapterMap['element'];
 
 const isElement = (node: Node): node is Element => 'tagName' in node;
 
-function* elements(node: Node): Generator<Element> {
-  if (isElement(node)) yield node;
-  const children = 'childNodes' in node ? node.childNodes : [];
-  for (const child of children) yield* elements(child);
-  if (isElement(node) && 'content' in node) yield* elements(node.content as Node);
+/**
+ * Every element under `root` in document order (a template's content after its children). A loop over a stack: a
+ * recursive generator resumes every enclosing generator for each element, which on a plan page's deep tree was a fifth
+ * of the policy's time.
+ */
+function elements(root: Node): Element[] {
+  const found: Element[] = [];
+  const pending: Node[] = [root];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (isElement(node)) found.push(node);
+    if (isElement(node) && 'content' in node) pending.push(node.content as Node);
+    const children = 'childNodes' in node ? node.childNodes : [];
+    for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
+  }
+  return found;
 }
 
 const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;

@@ -138,7 +138,7 @@ export function nestingProblems(html: string, options: NestingOptions): HtmlProb
   walk(root);
 
   // An end tag the parser matched to no element closed nothing: what it was written to close had been closed before.
-  const inText = (offset: number) => textRanges.some(([start, end]) => offset >= start && offset < end);
+  const inText = withinAny(textRanges);
   for (const match of html.matchAll(/<\/([a-zA-Z][^\s/>]*)[^>]*>/g)) {
     const name = match[1]!.toLowerCase();
     if (matchedEndTags.has(match.index) || inText(match.index) || name === 'br' || name === 'p') continue;
@@ -148,6 +148,32 @@ export function nestingProblems(html: string, options: NestingOptions): HtmlProb
   return problems
     .sort((a, b) => a.offset - b.offset || (b.opened ?? 0) - (a.opened ?? 0))
     .map((problem) => ({...where(problem.offset), message: problem.message}));
+}
+
+/**
+ * Whether an offset lies in one of `ranges` (start inclusive, end exclusive). A page has thousands of end tags and,
+ * from React's text separators, hundreds of comments: the ranges are merged and sorted once and searched by halves,
+ * instead of every end tag trying every range.
+ */
+export function withinAny(ranges: readonly (readonly [number, number])[]): (offset: number) => boolean {
+  const merged: [number, number][] = [];
+  for (const [start, end] of [...ranges].filter(([start, end]) => end > start).sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = merged.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const [start, end] = merged[middle]!;
+      if (offset < start) high = middle - 1;
+      else if (offset >= end) low = middle + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 /** `<path … />` in SVG or MathML: a complete element without an end tag. */

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {OFFLINE_GUIDE_FILE, pageAddress, writeOfflineGuideList} from '.';
+import {OFFLINE_GUIDE_FILE, mapWithLimit, pageAddress, writeOfflineGuideList} from '.';
 
 let outDir: string;
 
@@ -56,5 +56,30 @@ describe('the whole guide list', () => {
     expect(pageAddress('notes.html')).toBe('/notes');
     expect(pageAddress('weeks/week-09/go.html')).toBe('/weeks/week-09/go');
     expect(pageAddress('intensive/index.html')).toBe('/intensive');
+  });
+});
+
+describe('mapWithLimit', () => {
+  it('keeps at most the limit of tasks running, and gives the results in the items’ order', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await mapWithLimit(
+      Array.from({length: 25}, (_, index) => index),
+      4,
+      async (item) => {
+        running += 1;
+        most = Math.max(most, running);
+        // Later items finish sooner, so results arrive out of order.
+        await new Promise((resolve) => setTimeout(resolve, 25 - item));
+        running -= 1;
+        return item * 2;
+      },
+    );
+    expect(most).toBe(4);
+    expect(results).toEqual(Array.from({length: 25}, (_, index) => index * 2));
+  });
+
+  it('runs nothing for no items', async () => {
+    expect(await mapWithLimit([], 4, () => Promise.reject(new Error('not called')))).toEqual([]);
   });
 });

@@ -1,6 +1,31 @@
 import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {gzipSync} from 'node:zlib';
+import {promisify} from 'node:util';
+import {gzip} from 'node:zlib';
+
+/** On zlib's thread pool: the build's other postBuild steps keep the main thread meanwhile. */
+const gzipAsync = promisify(gzip);
+
+/**
+ * Files read and compressed at once: as many as zlib's thread pool runs (4 by default). Each compression holds its
+ * file and about 300 KiB of zlib state from the moment it is asked for, so asking for a thousand files together would
+ * hold hundreds of MiB while they wait for a thread.
+ */
+const AT_ONCE = 4;
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+export async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+  return results;
+}
 
 /**
  * "Keep the whole guide offline" (src/components/KeepGuideOffline) downloads what this list names: every page and every
@@ -46,7 +71,7 @@ async function filesUnder(outDir: string, relative: string): Promise<string[]> {
 
 async function downloadSize(file: string): Promise<number> {
   if (!COMPRESSED.test(file)) return (await stat(file)).size;
-  return gzipSync(await readFile(file)).length;
+  return (await gzipAsync(await readFile(file))).length;
 }
 
 /** Every page of the built site and every file its pages use, each with its download size. */
@@ -58,8 +83,8 @@ export async function offlineGuideList(outDir: string): Promise<OfflineGuideList
   const files = all.filter((file) => (USED_FOLDERS.includes(file.split('/')[0]!) || file === 'manifest.json') && used(`/${file}`));
   const byPath = (a: OfflineGuideEntry, b: OfflineGuideEntry) => a.path.localeCompare(b.path);
   return {
-    pages: (await Promise.all(pages.map((file) => entry(file, pageAddress(file))))).sort(byPath),
-    files: (await Promise.all(files.map((file) => entry(file, `/${file}`)))).sort(byPath),
+    pages: (await mapWithLimit(pages, AT_ONCE, (file) => entry(file, pageAddress(file)))).sort(byPath),
+    files: (await mapWithLimit(files, AT_ONCE, (file) => entry(file, `/${file}`))).sort(byPath),
   };
 }
 

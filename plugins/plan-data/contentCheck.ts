@@ -1,7 +1,7 @@
 import path from 'node:path';
-import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic} from '../plan-validator';
+import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic, type FileFacts} from '../plan-validator';
 import type {FactsCache} from '../plan-validator/cache';
-import type {Diagnostic} from '../plan-model/types';
+import type {Diagnostic, PlanModel} from '../plan-model/types';
 
 /** One docs file as the site reads it: its path in the docs folder and its bytes. */
 export interface DocFile {
@@ -15,6 +15,8 @@ export interface DocFile {
 export interface ContentCheck {
   /** Text of every file that is safe to parse (within size, UTF-8), by docs path. */
   sources: Map<string, string>;
+  /** The plan model of every file the check parsed (its facts were not cached), by docs path; null for a non-plan. */
+  plans: Map<string, PlanModel | null>;
   /** Every problem as `path:line:column  severity  message  rule`, in file order. */
   lines: string[];
   errors: number;
@@ -35,12 +37,18 @@ export function checkContent(files: readonly DocFile[], cache: FactsCache): Cont
     if (decoded?.ok) sources.set(file.docPath, decoded.source);
     else problems.set(file.docPath, [tooLarge ?? (decoded as {diagnostic: Diagnostic}).diagnostic]);
   }
-  const facts = new Map([...sources].map(([docPath, source]) => [docPath, cache.facts(docPath, source)] as const));
+  const plans = new Map<string, PlanModel | null>();
+  const facts = new Map<string, FileFacts>();
+  for (const [docPath, source] of sources) {
+    const analysed = cache.analysed(docPath, source);
+    facts.set(docPath, analysed.facts);
+    if (analysed.plan !== undefined) plans.set(docPath, analysed.plan);
+  }
   cache.save();
   const knownDocs = new Map([...facts].map(([docPath, fileFacts]) => [docPath, new Set(fileFacts.anchors)] as const));
   for (const [docPath, fileFacts] of facts) problems.set(docPath, diagnosticsFor(docPath, fileFacts, knownDocs));
 
-  const result: ContentCheck = {sources, lines: [], errors: 0, warnings: 0};
+  const result: ContentCheck = {sources, plans, lines: [], errors: 0, warnings: 0};
   for (const file of [...files].sort((a, b) => a.displayPath.localeCompare(b.displayPath))) {
     for (const diagnostic of problems.get(file.docPath) ?? []) {
       if (diagnostic.severity === 'error') result.errors += 1;

@@ -96,6 +96,8 @@ export default function planDataPlugin(context: LoadContext): Plugin {
             title: doc.title,
             ...(doc.frontMatter.sidebar_label ? {sidebarLabel: doc.frontMatter.sidebar_label} : {}),
             source,
+            // The check parsed the file already unless its facts were cached: the model is not parsed again.
+            ...(check.plans.has(docPath) ? {plan: check.plans.get(docPath)!} : {}),
           },
         ];
       });

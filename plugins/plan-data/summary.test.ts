@@ -1,7 +1,16 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parsePlan} from '../plan-model/parse';
-import {buildPlanData, planItemIds, planMinutes, SUMMARY_MAX_LENGTH, weeklyDayItems, type PlanSource, type WeeklyPlanSummary} from './summary';
+import {
+  buildPlanData,
+  buildPlanDataAndPages,
+  planItemIds,
+  planMinutes,
+  SUMMARY_MAX_LENGTH,
+  weeklyDayItems,
+  type PlanSource,
+  type WeeklyPlanSummary,
+} from './summary';
 
 const root = path.resolve(__dirname, '../..');
 const doc = (planId: string, title = 'Go Track'): PlanSource => ({
@@ -123,5 +132,14 @@ describe('a new plan file', () => {
   it('is left out when it is a weekly plan outside weeks/week-NN/', () => {
     const stray: PlanSource = {...doc('weeks/week-13/go'), planId: 'drafts/go'};
     expect(buildPlanData([stray]).plans).toEqual([]);
+  });
+});
+
+describe('a plan the content check parsed already', () => {
+  it('is summarised from that model, not parsed again', () => {
+    const week10 = doc('weeks/week-10/go');
+    const {plan} = parsePlan(week10.source, {kind: 'weekly'});
+    // The text is not read again: an empty source with the model gives the same summary and page as the file itself.
+    expect(buildPlanDataAndPages([{...week10, source: '', plan}])).toEqual(buildPlanDataAndPages([week10]));
   });
 });

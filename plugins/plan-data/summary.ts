@@ -17,6 +17,8 @@ export interface PlanSource {
   title: string;
   sidebarLabel?: string;
   source: string;
+  /** The plan model already parsed from `source` with the shared parser (null: not a plan), so it is not parsed twice. */
+  plan?: PlanModel | null;
 }
 
 /** Highlights are a teaser, not the whole goal list; the week page has the rest. */
@@ -48,7 +50,7 @@ export function buildPlanDataAndPages(sources: readonly PlanSource[]): {data: Pl
     // Where a doc sits decides whether it is a plan (plan-model/location), never its headings alone.
     const location = docLocation(doc.planId);
     if (!isPlanLocation(location)) continue;
-    const {plan} = parsePlan(doc.source, {kind: location.kind});
+    const plan = doc.plan !== undefined ? doc.plan : parsePlan(doc.source, {kind: location.kind}).plan;
     const summary = plan ? summarisePlan(doc, plan) : null;
     if (summary && plan) {
       plans.push(summary);

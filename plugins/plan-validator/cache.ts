@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {analyseFile, type FileFacts} from './index';
+import type {PlanModel} from '../plan-model/types';
+import {analyseFileAndPlan, type FileFacts} from './index';
 
 /**
  * The validator's own code, hashed: a cache written by another version of the parser or the rules
@@ -46,17 +47,25 @@ export class FactsCache {
 
   /** The facts of one file, from the cache when its path and content are unchanged. */
   facts(docPath: string, source: string): FileFacts {
+    return this.analysed(docPath, source).facts;
+  }
+
+  /**
+   * The facts of one file, and the plan model when the file had to be parsed for them (a cache miss): the caller can
+   * then use the model instead of parsing the file a second time. On a hit, `plan` is undefined.
+   */
+  analysed(docPath: string, source: string): {facts: FileFacts; plan?: PlanModel | null} {
     const key = createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
     this.used.add(key);
     const cached = this.entries.get(key);
     if (cached) {
       this.hits += 1;
-      return cached;
+      return {facts: cached};
     }
     this.misses += 1;
-    const facts = analyseFile({path: docPath, source});
-    this.entries.set(key, facts);
-    return facts;
+    const analysed = analyseFileAndPlan({path: docPath, source});
+    this.entries.set(key, analysed.facts);
+    return analysed;
   }
 
   /** Writes the entries used in this run (files deleted since are dropped). */

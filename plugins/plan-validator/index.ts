@@ -7,7 +7,7 @@
 import type {Root, Yaml} from 'mdast';
 import {docLocation, isPlanLocation, toDocPath} from '../plan-model/location';
 import {parseMarkdown, parsePlanTree} from '../plan-model/parse';
-import type {Diagnostic, PlanFrontMatter} from '../plan-model/types';
+import type {Diagnostic, PlanFrontMatter, PlanModel} from '../plan-model/types';
 import {boundsRules, checkSize} from './rules/bounds';
 import {categoryRules} from './rules/category';
 import {days} from './rules/days';
@@ -59,8 +59,16 @@ export interface FileFacts {
 
 /** Parses a file once and runs every check that needs only the file itself. Pure and total. */
 export function analyseFile(input: Omit<PlanFileInput, 'knownDocs'>): FileFacts {
+  return analyseFileAndPlan(input).facts;
+}
+
+/**
+ * `analyseFile`, plus the plan model its checks read (null for a file that is not a plan, or too large to parse), so
+ * a caller that needs both (the site's plan data) parses the file once.
+ */
+export function analyseFileAndPlan(input: Omit<PlanFileInput, 'knownDocs'>): {facts: FileFacts; plan: PlanModel | null} {
   const tooLarge = checkSize(Buffer.byteLength(input.source, 'utf8'));
-  if (tooLarge) return {anchors: [], links: [], diagnostics: [tooLarge]};
+  if (tooLarge) return {facts: {anchors: [], links: [], diagnostics: [tooLarge]}, plan: null};
   const docPath = toDocPath(input.path);
   const location = docLocation(docPath);
   const tree = input.tree ?? parseMarkdown(input.source);
@@ -74,7 +82,7 @@ export function analyseFile(input: Omit<PlanFileInput, 'knownDocs'>): FileFacts 
   for (const check of CHECKS) {
     if (check !== links) check.run(context, reporterFor(check, diagnostics));
   }
-  return {anchors: [...collectAnchors(docPath, tree)], links: collectLinks(tree), diagnostics};
+  return {facts: {anchors: [...collectAnchors(docPath, tree)], links: collectLinks(tree), diagnostics}, plan: parsed.plan};
 }
 
 /** The link findings of one file, given every file's anchors. */
