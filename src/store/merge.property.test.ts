@@ -104,7 +104,12 @@ describe.each(VERSIONED_KINDS.map((kind) => [kind.kind, kind] as const))('mergin
           // A set-aside record is what its item held when the device saw the edit: devices that had not exchanged
           // before it set aside one each, devices that had set aside their merged records. Neither order loses any:
           // what the sync-first devices set aside is all in what the deploy-first devices set aside.
-          const held = (state: StoredState) => state.detached.flatMap((record) => [`tick ${record.tick}`, ...(record.note ?? '').split(/\n+---[^\n]*---\n/)]);
+          // What a record holds: its tick and each text of its note (a record without a tick or a note holds none).
+          const held = (state: StoredState) =>
+            state.detached.flatMap((record) => [
+              ...(record.tick === null ? [] : [`tick ${record.tick}`]),
+              ...(record.note ?? '').split(/\n+---[^\n]*---\n/).filter((text) => text !== ''),
+            ]);
           for (const text of held(syncFirst.devices[0]!.state)) expect(held(deployFirst.devices[0]!.state)).toContain(text);
           expect(project(deployFirst.devices[0]!.state)).toEqual(project(deployFirst.devices[1]!.state));
           return;
