@@ -154,6 +154,7 @@ export function extrasOf(state: StoredState): ExportExtras {
 
 /** The parts of the store an import writes, from a successful import. */
 export function withImport(state: StoredState, result: Extract<ImportResult, {ok: true}>, now = Date.now()): StoredState {
+  const merged = new Set(result.detached.map((record) => record.key));
   // Merging is when old removals are forgotten (./merge.ts): a merge is what they guard against.
   return pruneTombstones(
     {
@@ -166,12 +167,7 @@ export function withImport(state: StoredState, result: Extract<ImportResult, {ok
       timers: result.timers,
       timerRuns: result.timerRuns,
       // Records another tab set aside since the import read the store are kept, unless the import removed them.
-      detached: [
-        ...result.detached,
-        ...state.detached.filter(
-          (record) => !result.detached.some((other) => other.key === record.key) && !result.sync.stamps[recordKey('setAside', record.key)],
-        ),
-      ],
+      detached: [...result.detached, ...state.detached.filter((record) => !merged.has(record.key) && !result.sync.stamps[recordKey('setAside', record.key)])],
       sync: {...result.sync, device: state.sync.device, prunedBefore: state.sync.prunedBefore},
     },
     now,

@@ -75,7 +75,7 @@ const CONTENT_KEY = /^[\w./-]+#[a-z0-9-]+~[0-9a-z]+$/;
  * under, which every device gave it), else `detachedKey`'s. Records set aside before schema 8, and those of older
  * files, were keyed by the moment; a removal's tombstone names the key, so every device must agree on it.
  */
-export const withContentKey = (record: DetachedRecord): DetachedRecord => (CONTENT_KEY.test(record.key) ? record : {...record, key: detachedKey(record)});
+const withContentKey = (record: DetachedRecord): DetachedRecord => (CONTENT_KEY.test(record.key) ? record : {...record, key: detachedKey(record)});
 
 /**
  * A list of records under content keys, one per key: two records that land on one key hold the same things, and the
