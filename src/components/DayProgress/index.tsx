@@ -23,6 +23,6 @@ export default function DayProgress({day}: {day: string}): ReactNode {
   const done6h = useTickedCount(planId, ids6h);
   if (!found) return null;
   const label = translate({id: 'progress.day.label', message: 'Day {day}'}, {day});
-  if (!('blocks' in found)) return <ProgressBar done={done4h} total={ids4h.length} label={label} bare />;
+  if (!('blocks' in found)) return <ProgressBar done={done4h} total={ids4h.length} label={label} />;
   return <VariantProgressBar done4h={done4h} total4h={ids4h.length} done6h={done6h} total6h={ids6h.length} label={label} />;
 }

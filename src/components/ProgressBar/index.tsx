@@ -12,30 +12,24 @@ interface Props {
   label: string;
   size?: 'small' | 'large';
   className?: string;
-  bare?: boolean;
 }
 
 /**
- * "done/total" and a bar; the bar is a labelled progressbar for assistive technology. `bare`: the two without a box of
- * their own, for a parent that lays out its children in a row (a day's toolbar, a table cell): a plan page has one per
- * day, and twice on the 14-day plan.
+ * "done/total" and a bar, as one element: the labelled progressbar holds the count as its text and draws the track
+ * after it (styles.module.css). A plan page shows one per day, twice on the 14-day plan, so a box, a count and a
+ * track of their own would be three elements where one does.
  */
-export default function ProgressBar({done, total, label, size = 'small', className, bare = false}: Props): ReactNode {
-  if (bare) return <BarParts className={styles.bare} done={done} total={total} label={label} />;
-  return (
-    <span className={clsx(styles.progress, size === 'large' && styles.large, className)}>
-      <BarParts done={done} total={total} label={label} />
-    </span>
-  );
+export default function ProgressBar({done, total, label, size = 'small', className}: Props): ReactNode {
+  return <Bar done={done} total={total} label={label} className={clsx(size === 'large' && styles.large, className)} />;
 }
 
 const barText = (done: number, total: number): string => translate({id: 'progress.bar.text', message: '{done}/{total} done'}, {done, total});
 
 /**
- * The count and the track of one bar, for a parent that lays them out. `counts`: the count is drawn by CSS from these
- * (data attributes) instead of written, before the page runs (VariantProgressBar).
+ * The bar. `counts`: the count is drawn by CSS from these (data attributes) instead of written, before the page runs
+ * (VariantProgressBar).
  */
-function BarParts({
+function Bar({
   done,
   total,
   label,
@@ -50,32 +44,28 @@ function BarParts({
 }): ReactNode {
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
   const text = barText(done, total);
-  const complete = done === total && total > 0 && styles.complete;
   return (
-    <>
-      <span className={clsx(styles.count, className)} {...counts}>
-        {counts ? null : text}
-      </span>
-      <span
-        className={clsx(styles.track, complete, className)}
-        role="progressbar"
-        aria-label={translate({id: 'progress.bar.label', message: '{label} progress'}, {label})}
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={done}
-        aria-valuetext={text}
-        // The filled part is the track's own background, not an element of its own: a plan page shows many bars.
-        style={{'--progress-done': `${percent}%`} as CSSProperties}
-      />
-    </>
+    <span
+      className={clsx(styles.bar, done === total && total > 0 && styles.complete, className)}
+      role="progressbar"
+      aria-label={translate({id: 'progress.bar.label', message: '{label} progress'}, {label})}
+      aria-valuemin={0}
+      aria-valuemax={total}
+      aria-valuenow={done}
+      aria-valuetext={text}
+      // The filled part of the track is a background stop, not an element of its own.
+      style={{'--progress-done': `${percent}%`} as CSSProperties}
+      {...counts}>
+      {counts ? null : text}
+    </span>
   );
 }
 
 /**
  * The same measure for both variants of a weekly plan, shown for the chosen one. The server HTML (and the hydrating
- * render) hold one count and one bar: nothing is ticked there, and the count of the variant <html> names (set before
- * paint) is drawn by CSS from the two totals, so there is no flash and no second bar. Once the page is running, the
- * count is text and the bar names its variant; a change of variant re-renders it.
+ * render) hold one bar: nothing is ticked there, and the count of the variant <html> names (set before paint) is drawn
+ * by CSS from the two totals, so there is no flash and no second bar. Once the page is running, the count is text and
+ * the bar names its variant; a change of variant re-renders it.
  */
 export function VariantProgressBar({
   done4h,
@@ -94,18 +84,12 @@ export function VariantProgressBar({
 }): ReactNode {
   const running = useIsBrowser();
   const [variant] = useVariant();
-  const box = clsx(styles.variants, size === 'large' && styles.large);
+  const className = size === 'large' ? styles.large : undefined;
   if (!running) {
     return (
-      <span className={box}>
-        <BarParts done={0} total={total4h} label={label} counts={{'data-count-4h': barText(0, total4h), 'data-count-6h': barText(0, total6h)}} />
-      </span>
+      <Bar done={0} total={total4h} label={label} className={className} counts={{'data-count-4h': barText(0, total4h), 'data-count-6h': barText(0, total6h)}} />
     );
   }
   const six = variant === '6h';
-  return (
-    <span className={box}>
-      <BarParts done={six ? done6h : done4h} total={six ? total6h : total4h} label={`${label} (${six ? '6 h' : '4 h'} plan)`} />
-    </span>
-  );
+  return <Bar done={six ? done6h : done4h} total={six ? total6h : total4h} label={`${label} (${six ? '6 h' : '4 h'} plan)`} className={className} />;
 }
