@@ -14,6 +14,9 @@ const CalendarDialog = lazyComponent(() => import('./CalendarDialog'));
  */
 export default function CalendarExport({day}: {day?: number}): ReactNode {
   const [open, setOpen] = useState(false);
+  // The live region joins the page when the dialog first opens, well before it has anything to say: a plan page has a
+  // button per day, and a region per day that never speaks is an element per day for nothing.
+  const [opened, setOpened] = useState(false);
   const [status, setStatus] = useState('');
   const triggerRef = useRef<HTMLButtonElement>(null);
   const onClose = useCallback(() => {
@@ -32,13 +35,18 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
         className={utilities.actionButton}
         aria-haspopup="dialog"
         aria-expanded={open}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpen(true);
+          setOpened(true);
+        }}
         data-print="hide">
         {single ? <Translate id="calendar.open.day">Add this day to calendar</Translate> : <Translate id="calendar.open.plan">Add to calendar</Translate>}
       </button>
-      <span className={styles.status} role="status" data-print="hide">
-        {status}
-      </span>
+      {opened && (
+        <span className={styles.status} role="status" data-print="hide">
+          {status}
+        </span>
+      )}
       {/* In <body>, so the toolbar or section it is opened from lends it none of its styles. */}
       {open && createPortal(<CalendarDialog day={day} onClose={onClose} onDownloaded={setStatus} />, document.body)}
     </>

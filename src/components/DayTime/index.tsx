@@ -9,14 +9,15 @@ import styles from './styles.module.css';
 
 /**
  * Planned time of a weekly day for both variants. Both are in the HTML; CSS shows the
- * chosen one (and both, labelled, when JavaScript is off), so there is no flash or mismatch.
+ * chosen one (and both, labelled, when JavaScript is off), so there is no flash or mismatch. No box of their own: they
+ * sit in the caller's (the toolbar's "Planned", an overview table's cell), one per day twice on a page.
  */
 export default function DayTime({day}: {day: string}): ReactNode {
   const found = useDay(Number(day));
   const inOverview = useInWeekOverview();
   if (!found || !('blocks' in found)) return null;
   return (
-    <span className={styles.dayTime}>
+    <>
       {/* The variant's name is drawn from data-variant-name (styles.module.css): one element per time, not two. */}
       <span className={`${utilities.only4h} ${styles.time}`} data-variant-name={translate({id: 'plan.time.4h', message: '4 h plan: '})}>
         {formatRange(dayMinutes(found, '4h'))}
@@ -25,6 +26,6 @@ export default function DayTime({day}: {day: string}): ReactNode {
         {formatRange(dayMinutes(found, '6h'))}
       </span>
       {inOverview && <DayProgress day={day} />}
-    </span>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
+import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import {useStoredState, MAX_NOTE_LENGTH, noteOf, type NoteKind, saveNote, type NoteSaveOutcome} from '@site/src/store';
@@ -25,7 +25,6 @@ export default function NoteField({
   rows = 4,
   focusOnMount = false,
   box = {},
-  children,
 }: {
   planId: string;
   kind: NoteKind;
@@ -40,15 +39,13 @@ export default function NoteField({
   focusOnMount?: boolean;
   /** The id, class and print rule of the box the field sits in (the caller's, rendered here). */
   box?: {id?: string; className?: string; print?: 'hide'};
-  /** What follows the field in its box. */
-  children?: ReactNode;
 }): ReactNode {
-  const id = useId();
   const field = FIELD[kind];
   const stored = useStoredState((state) => noteOf(state[field], planId, noteKey));
   // While the reader edits, the field shows their draft, not the store, so a write never moves the caret.
   const [draft, setDraft] = useState<string | null>(null);
   const [status, setStatus] = useState<SaveStatus>('idle');
+  const [used, setUsed] = useState(focusOnMount);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -106,13 +103,11 @@ export default function NoteField({
             : '';
 
   return (
-    // The field's own box is also the caller's (`box`): a day's notes, an item's open note; no wrapper around a wrapper.
-    <div id={box.id} className={clsx(styles.noteField, box.className)} data-print={box.print}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-      </label>
+    // The label is the field's box (the caller's too: a day's notes, an item's open note), holding the textarea and,
+    // once the field is used, its status: one element where a box, a label and a status line were three.
+    <label id={box.id} className={clsx(styles.noteField, box.className)} data-print={box.print}>
+      {label}
       <textarea
-        id={id}
         // The name begins with the label's words (Label in Name) and says what the note is on.
         aria-label={`${label} ${hiddenLabel}`}
         className={styles.textarea}
@@ -120,6 +115,7 @@ export default function NoteField({
         value={draft ?? stored}
         spellCheck
         ref={textarea}
+        onFocus={() => setUsed(true)}
         onChange={(event) => {
           const text = event.target.value;
           setDraft(text);
@@ -133,10 +129,13 @@ export default function NoteField({
         }}
         data-note-field={kind}
       />
-      <p className={status === 'saved' || status === 'idle' ? styles.status : styles.problem} role="status">
-        {message}
-      </p>
-      {children}
-    </div>
+      {/* A live region from the first focus on, before anything is saved, so what it says is announced; its room is
+          kept meanwhile (styles.module.css), so nothing moves when it arrives. */}
+      {(used || status !== 'idle') && (
+        <span className={status === 'saved' || status === 'idle' ? styles.status : styles.problem} role="status">
+          {message}
+        </span>
+      )}
+    </label>
   );
 }

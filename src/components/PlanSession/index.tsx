@@ -3,17 +3,20 @@ import {usePlanPage} from '@site/src/components/PlanPage';
 import BlockTimer from '@site/src/components/BlockTimer';
 import styles from './styles.module.css';
 
-/** A Morning or Evening session of the intensive plan, with a session timer. */
+/**
+ * A Morning or Evening session of the intensive plan, with a session timer. No box of its own (the 14-day plan has 28):
+ * its heading, timer and lists are children of the day, whose grid puts the timer beside the heading
+ * (styles.module.css).
+ */
 export default function PlanSession({sessionId, children}: {sessionId: string; children: ReactNode}): ReactNode {
   const {plan} = usePlanPage();
   const session = plan.kind === 'intensive' ? plan.days.flatMap((day) => day.sessions).find((candidate) => candidate.id === sessionId) : undefined;
   const [heading, ...rest] = Array.isArray(children) ? (children as ReactNode[]) : [children];
-  // The heading and the timer share the session's first row (styles.module.css), with no wrapper of their own.
   return (
-    <div className={styles.session} data-plan-session={sessionId}>
+    <>
       {heading}
       {session?.duration && <BlockTimer itemId={session.id} label={session.label} duration={session.duration} upcoming={[]} className={styles.timer} />}
       {rest}
-    </div>
+    </>
   );
 }
