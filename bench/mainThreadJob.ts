@@ -127,9 +127,21 @@ const INTERACTIONS: Interaction[] = [
   },
 ];
 
+interface InteractionParts {
+  inputDelayMs: number;
+  processingMs: number;
+  presentationMs: number;
+}
+
 /** One run of an interaction: the longest Event Timing entry of it, or null when it left none. */
 interface InteractionRun {
   durationMs: number | null;
+  /**
+   * Where the longest entry's time went (Event Timing): waiting for the main thread before the handlers ran, the
+   * handlers, and from their end to the next paint. A long wait says the page was still busy (hydrating, effects), not
+   * that the control is slow.
+   */
+  parts?: InteractionParts;
   /** Why the run measured nothing: its visible effect never showed (the message of the failed wait). */
   failure?: string;
 }
@@ -153,7 +165,15 @@ async function measureInteraction(browser: Browser, origin: string, interaction:
     await page.evaluate(`
       window.benchEventEntries = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.benchEventEntries.push({duration: entry.duration, interactionId: entry.interactionId});
+        for (const entry of list.getEntries()) {
+          window.benchEventEntries.push({
+            duration: entry.duration,
+            interactionId: entry.interactionId,
+            inputDelayMs: entry.processingStart - entry.startTime,
+            processingMs: entry.processingEnd - entry.processingStart,
+            presentationMs: entry.startTime + entry.duration - entry.processingEnd,
+          });
+        }
       }).observe({type: 'event', durationThreshold: ${EVENT_THRESHOLD_MS}});
     `);
     const cdp = await context.newCDPSession(page);
@@ -166,10 +186,12 @@ async function measureInteraction(browser: Browser, origin: string, interaction:
     }
     // Entries arrive after the paint that follows the interaction: two frames after the effect shows, they are in.
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100))))');
-    const entries = (await page.evaluate('window.benchEventEntries')) as {duration: number; interactionId: number}[];
-    const durations = entries.filter((entry) => entry.interactionId > 0).map((entry) => entry.duration);
+    const entries = (await page.evaluate('window.benchEventEntries')) as ({duration: number; interactionId: number} & InteractionParts)[];
+    const longest = entries.filter((entry) => entry.interactionId > 0).sort((a, b) => b.duration - a.duration)[0];
     await cdp.send('Emulation.setCPUThrottlingRate', {rate: 1});
-    return {durationMs: durations.length ? Math.max(...durations) : null};
+    if (!longest) return {durationMs: null};
+    const {inputDelayMs, processingMs, presentationMs} = longest;
+    return {durationMs: longest.duration, parts: {inputDelayMs, processingMs, presentationMs}};
   } finally {
     await context.close();
   }
@@ -300,6 +322,12 @@ export async function mainThreadRun(options: Options): Promise<number> {
       const value = result.medianMs === null ? `under ${EVENT_THRESHOLD_MS} ms` : fmtMs(result.medianMs);
       return `${value}${silent ? ` (${silent} of ${result.runs.length} runs left no entry: under ${EVENT_THRESHOLD_MS} ms)` : ''}`;
     };
+    const partsCell = (result: InteractionResult) => {
+      const parts = result.runs.flatMap((run) => (run.parts && !run.failure ? [run.parts] : []));
+      if (!parts.length) return '—';
+      const of = (key: keyof InteractionParts) => fmtMs(median(parts.map((part) => part[key])));
+      return `${of('inputDelayMs')} / ${of('processingMs')} / ${of('presentationMs')}`;
+    };
     const markdown = [
       '### Main-thread work, side by side with stock Docusaurus',
       '',
@@ -322,9 +350,11 @@ export async function mainThreadRun(options: Options): Promise<number> {
       '',
       `**Tap to next paint** under ${CPU_SLOWDOWN}× CPU throttling (Event Timing, \`durationThreshold: ${EVENT_THRESHOLD_MS}\`; longest entry of the interaction, median of ${options.runs} runs, each on a freshly loaded ${INTERACTION_ROUTE} at 1280 px wide; every run waits for the visible effect: the tick drawn, the variant switched, the field or dialog shown, the readout running):`,
       '',
-      '| Interaction | Page | Time to next paint |',
-      '|---|---|---:|',
-      ...interactions.map((result) => `| ${result.name} | ${result.side === 'site' ? 'this site' : 'stock'} | ${interactionCell(result)} |`),
+      '| Interaction | Page | Time to next paint | Waiting / handlers / to paint (medians) |',
+      '|---|---|---:|---:|',
+      ...interactions.map(
+        (result) => `| ${result.name} | ${result.side === 'site' ? 'this site' : 'stock'} | ${interactionCell(result)} | ${partsCell(result)} |`,
+      ),
       '',
       misses.length ? `Budgets missed: ${misses.join('; ')}.` : 'Main-thread budgets met.',
       '',
