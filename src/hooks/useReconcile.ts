@@ -1,7 +1,7 @@
 import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
 import {planIdentities} from '@site/plugins/plan-model/identity';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
-import {getState, subscribe, updateState, reconcilePlan} from '@site/src/store';
+import {getState, reconcileEachWrite, subscribe, updateState, reconcilePlan, type StoredState} from '@site/src/store';
 
 /**
  * Brings the stored records of a plan in line with the plan as deployed (see src/store/records.ts): moved items take
@@ -19,14 +19,27 @@ export function reconcileStoredPlan(planId: string, plan: PagePlan): void {
  * The one trigger that keeps records matched to their items: every component that shows records against plans (a
  * plan page through <PlanPage>, and every page reading plans through `usePlanModels`: Today, notes, review, the timer
  * panel) calls it with the plans it shows. It runs once before the first paint with stored data, so no record shows
- * on another item even for a frame, and after every change, so a record written here is stamped with the item it was
- * made on. Loading a plan's model never writes the store by itself.
+ * on another item even for a frame; inside every write of this tab, so a record written here is stored stamped with
+ * the item it was made on (one write, not a second one after it); and after every change from another tab. Loading a
+ * plan's model never writes the store by itself.
  */
 export function useReconciledRecords(plans: ReadonlyMap<string, PagePlan>): void {
   useIsomorphicLayoutEffect(() => {
     if (plans.size === 0) return undefined;
     const run = () => plans.forEach((plan, planId) => reconcileStoredPlan(planId, plan));
     run();
-    return subscribe(run);
+    const unregister = reconcileEachWrite((state: StoredState) => {
+      let next = state;
+      plans.forEach((plan, planId) => {
+        next = reconcilePlan(next, planId, planIdentities(plan), Date.now());
+      });
+      return next;
+    });
+    // A write of this tab is already reconciled (the check finds nothing to do); another tab's is not.
+    const unsubscribe = subscribe(run);
+    return () => {
+      unregister();
+      unsubscribe();
+    };
   }, [plans]);
 }

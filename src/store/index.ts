@@ -18,6 +18,7 @@ export {
   getState,
   inspectStoredData,
   mergeTravellingDocument,
+  reconcileEachWrite,
   resetStoreForTests,
   subscribe,
   subscribePersistence,

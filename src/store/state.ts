@@ -157,6 +157,23 @@ export interface UpdateOptions {
   versions?: 'edit' | 'keeps-versions';
 }
 
+type WriteReconciler = (state: StoredState) => StoredState;
+const reconcilers = new Set<WriteReconciler>();
+
+/**
+ * Registers a change every write of this tab applies before it is stored: the records of the plans a page shows kept
+ * in line with those plans (src/hooks/useReconcile.ts). A reconciler returns its argument when it has nothing to do
+ * and gives nothing a new version (every device that sees the same plans makes the same move). It is why a tick on an
+ * item is stored with its item's stamp in one write, instead of a second write right after it. Returns the
+ * unregistration.
+ */
+export function reconcileEachWrite(reconciler: WriteReconciler): () => void {
+  reconcilers.add(reconciler);
+  return () => {
+    reconcilers.delete(reconciler);
+  };
+}
+
 /**
  * Applies a change and notifies every subscriber in this tab (other tabs hear the
  * `storage` event). A full or missing storage keeps the change in memory for this visit,
@@ -165,7 +182,8 @@ export interface UpdateOptions {
 export function updateState(change: (state: StoredState) => StoredState, options: UpdateOptions = {}): WriteOutcome {
   const prev = getState();
   const changed = change(prev);
-  const next = options.versions === 'keeps-versions' ? changed : stampWrite(prev, changed, Date.now());
+  let next = options.versions === 'keeps-versions' ? changed : stampWrite(prev, changed, Date.now());
+  for (const reconcile of reconcilers) next = reconcile(next);
   const raw = JSON.stringify(next);
   const store = storage();
   const current = readRaw();
@@ -233,6 +251,7 @@ export function resetStoreForTests(): void {
   cache = null;
   memoryState = null;
   listeners.clear();
+  reconcilers.clear();
   persistence = NO_PERSISTENCE_PROBLEM;
   statusListeners.clear();
 }
