@@ -28,7 +28,7 @@ export interface ContentCheck {
  * as `npm run validate` and `npm run build` fails on the same errors: a contributor never needs to
  * know the separate command exists. Files too large or not UTF-8 are reported and never parsed.
  */
-export async function checkContent(files: readonly DocFile[], cache: FactsCache): Promise<ContentCheck> {
+export function checkContent(files: readonly DocFile[], cache: FactsCache): ContentCheck {
   const sources = new Map<string, string>();
   const problems = new Map<string, Diagnostic[]>();
   for (const file of files) {
@@ -39,12 +39,11 @@ export async function checkContent(files: readonly DocFile[], cache: FactsCache)
   }
   const plans = new Map<string, PlanModel | null>();
   const facts = new Map<string, FileFacts>();
-  const readable = [...sources].map(([docPath, source]) => ({docPath, source}));
-  const analysed = await cache.analysedAll(readable);
-  readable.forEach(({docPath}, index) => {
-    facts.set(docPath, analysed[index]!.facts);
-    if (analysed[index]!.plan !== undefined) plans.set(docPath, analysed[index]!.plan);
-  });
+  for (const [docPath, source] of sources) {
+    const analysed = cache.analysed(docPath, source);
+    facts.set(docPath, analysed.facts);
+    if (analysed.plan !== undefined) plans.set(docPath, analysed.plan);
+  }
   cache.save();
   const knownDocs = new Map([...facts].map(([docPath, fileFacts]) => [docPath, new Set(fileFacts.anchors)] as const));
   for (const [docPath, fileFacts] of facts) problems.set(docPath, diagnosticsFor(docPath, fileFacts, knownDocs));

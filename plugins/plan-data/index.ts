@@ -75,7 +75,7 @@ export default function planDataPlugin(context: LoadContext): Plugin {
           return {doc, docPath, displayPath: displayPathOf(context.siteDir, file), bytes: await readFile(file)};
         }),
       );
-      const check = await checkContent(files, new FactsCache(defaultCacheFile(context.siteDir)));
+      const check = checkContent(files, new FactsCache(defaultCacheFile(context.siteDir)));
       if (check.lines.length > 0) {
         const summary = `Plans: ${check.errors} ${check.errors === 1 ? 'error' : 'errors'}, ${check.warnings} ${check.warnings === 1 ? 'warning' : 'warnings'}`;
         console.warn(`\n${summary}\n${check.lines.join('\n')}\n`);

@@ -3,7 +3,6 @@ import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {PlanModel} from '../plan-model/types';
 import {analyseFileAndPlan, type FileFacts} from './index';
-import {analyseAll} from './parallel';
 
 /**
  * The validator's own code, hashed: a cache written by another version of the parser or the rules
@@ -18,9 +17,6 @@ function validatorVersion(): string {
   }
   return hash.digest('hex').slice(0, 16);
 }
-
-/** A file's entry: its path and content, hashed. */
-const cacheKey = (docPath: string, source: string): string => createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
 
 interface CacheFile {
   version: string;
@@ -59,7 +55,7 @@ export class FactsCache {
    * then use the model instead of parsing the file a second time. On a hit, `plan` is undefined.
    */
   analysed(docPath: string, source: string): {facts: FileFacts; plan?: PlanModel | null} {
-    const key = cacheKey(docPath, source);
+    const key = createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
     this.used.add(key);
     const cached = this.entries.get(key);
     if (cached) {
@@ -70,29 +66,6 @@ export class FactsCache {
     const analysed = analyseFileAndPlan({path: docPath, source});
     this.entries.set(key, analysed.facts);
     return analysed;
-  }
-
-  /**
-   * `analysed` for many files at once: the files not in the cache are parsed on all the machine's cores (parallel.ts).
-   * Results are in the order of `files`.
-   */
-  async analysedAll(files: readonly {docPath: string; source: string}[]): Promise<{facts: FileFacts; plan?: PlanModel | null}[]> {
-    const keys = files.map(({docPath, source}) => cacheKey(docPath, source));
-    const missed = files.flatMap((file, index) => (this.entries.has(keys[index]!) ? [] : [index]));
-    const analysed = await analyseAll(missed.map((index) => ({path: files[index]!.docPath, source: files[index]!.source})));
-    const fresh = new Map(missed.map((index, position) => [index, analysed[position]!] as const));
-    return files.map((_file, index) => {
-      const key = keys[index]!;
-      this.used.add(key);
-      const parsed = fresh.get(index);
-      if (!parsed) {
-        this.hits += 1;
-        return {facts: this.entries.get(key)!};
-      }
-      this.misses += 1;
-      this.entries.set(key, parsed.facts);
-      return parsed;
-    });
   }
 
   /** Writes the entries used in this run (files deleted since are dropped). */
