@@ -7,13 +7,12 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkPlan from './plugins/remark-plan';
 import {docLocation} from './plugins/plan-model/location';
 import planDataPlugin from './plugins/plan-data';
-import htmlCheckPlugin from './plugins/html-check';
+import builtPagesPlugin from './plugins/built-pages';
 import {guardFileSize} from './plugins/remark-plan/sizeGuard';
 import bundleShapingPlugin from './plugins/bundle-shaping';
 import {readableTheme} from './plugins/code-theme/readableTheme';
 import searchIndexPlugin from './plugins/search-index';
 import {gistApiUrlFrom} from './plugins/content-security-policy/gistApiUrl';
-import contentSecurityPolicyPlugin from './plugins/content-security-policy';
 
 /** `docusaurus build` sets this before loading the config; `start` leaves it unset. Plan problems fail a build, and show on the page while previewing. */
 const isProductionBuild = process.env.NODE_ENV === 'production';
@@ -105,14 +104,14 @@ const config: Config = {
 
   plugins: [
     planDataPlugin,
-    // A page whose server HTML a browser would parse into another tree fails the build (the minifier only notes it).
-    htmlCheckPlugin,
+    // Each built page parsed once: a page whose server HTML a browser would parse into another tree fails the build
+    // (the minifier only notes it), and every page gets its Content-Security-Policy (scripts and connections to this
+    // site and the Gist API only).
+    builtPagesPlugin,
     // Prism, mark.js and tslib's unused helpers out of the entry bundle; chunks for code that several pages share.
     bundleShapingPlugin,
     // Offline full-text search in pieces: a query fetches the index fragments of its words only (src/theme/SearchBar).
     searchIndexPlugin,
-    // Every built page's Content-Security-Policy: scripts and connections to this site (and the Gist API) only.
-    contentSecurityPolicyPlugin,
     [
       '@docusaurus/plugin-pwa',
       {

@@ -3,9 +3,11 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import contentSecurityPolicyPlugin, {addPolicies} from '.';
+import builtPagesPlugin from '../built-pages';
+import {addPolicy} from '.';
 import {DEFAULT_GIST_API_URL, gistApiUrlFrom} from './gistApiUrl';
 import {inlineScriptHashes, withPolicy} from './policy';
+import {parseHtml} from '../html-check/nesting';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const THEME_SCRIPT = '(function(){document.documentElement.setAttribute("data-theme","dark")})()';
@@ -39,7 +41,9 @@ describe('the Content-Security-Policy of a built page', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-'));
     dirs.push(dir);
     writeFileSync(path.join(dir, 'broken.html'), '<p>no head</p>');
-    await expect(addPolicies(dir, 'https://api.github.com')).rejects.toThrow(/^broken\.html: The page has no <head>/);
+    await expect(addPolicy(dir, path.join(dir, 'broken.html'), '<p>no head</p>', 'https://api.github.com')).rejects.toThrow(
+      /^broken\.html: The page has no <head>/,
+    );
   });
 });
 
@@ -50,6 +54,10 @@ describe('inline scripts', () => {
   it('are listed in document order, a template’s scripts where the template is, each once', () => {
     const html = `<!doctype html><html><head><script>a()</script></head><body><div><p><script>b()</script></p><template><script>c()</script></template></div><script>d()</script><script>a()</script></body></html>`;
     expect(inlineScriptHashes(html)).toEqual(['a()', 'b()', 'c()', 'd()'].map(sha));
+  });
+
+  it('are read alike from the tree the HTML check parsed (with source positions), which the build shares', () => {
+    expect(inlineScriptHashes(PAGE, parseHtml(PAGE, {document: true}).root)).toEqual(inlineScriptHashes(PAGE));
   });
 });
 
@@ -63,8 +71,8 @@ describe('the production build (GIST_API_URL unset)', () => {
     const saved = process.env.GIST_API_URL;
     delete process.env.GIST_API_URL;
     try {
-      const plugin = contentSecurityPolicyPlugin({} as never);
-      await plugin.postBuild!({outDir: dir} as never);
+      const plugin = builtPagesPlugin({siteDir: dir, baseUrl: '/'} as never);
+      await plugin.postBuild!({outDir: dir, routes: []} as never);
     } finally {
       if (saved !== undefined) process.env.GIST_API_URL = saved;
     }

@@ -1,44 +1,23 @@
-import {readdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import type {LoadContext, Plugin} from '@docusaurus/types';
-import {gistApiUrlFrom} from './gistApiUrl';
-import {withPolicy} from './policy';
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {withFileTypes: true, recursive: true});
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/** Writes the policy into every built page (`postBuild`), so `docusaurus start` runs without one. */
-export async function addPolicies(outDir: string, apiOrigin: string): Promise<number> {
-  const files = await htmlFiles(outDir);
-  for (const file of files) {
-    const html = await readFile(file, 'utf8');
-    let next: string;
-    try {
-      next = withPolicy(html, apiOrigin);
-    } catch (error) {
-      throw new Error(`${path.relative(outDir, file)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (next === html) continue;
-    // Written aside and renamed: the PWA plugin's postBuild reads the pages at the same time, and must never see half a file.
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.csp-tmp`);
-    await writeFile(temporary, next);
-    await rename(temporary, file);
-  }
-  return files.length;
-}
+import {withPolicy, type Node as HtmlNode} from './policy';
 
 /**
- * A Content-Security-Policy on every page of the production build: scripts from this site and the inline scripts
- * Docusaurus and the plan data write (by hash), connections to this site and the Gist API's origin only.
+ * Writes the Content-Security-Policy into one built page (the production build's pass over its pages, in
+ * plugins/built-pages, so `docusaurus start` runs without one): scripts from this site and the inline scripts
+ * Docusaurus and the plan data write (by hash), connections to this site and the Gist API's origin only. `document`
+ * is the page's parsed tree, which that pass shares with the HTML check.
  */
-export default function contentSecurityPolicyPlugin(_context: LoadContext): Plugin {
-  const apiOrigin = new URL(gistApiUrlFrom(process.env)).origin;
-  return {
-    name: 'content-security-policy',
-    async postBuild({outDir}) {
-      await addPolicies(outDir, apiOrigin);
-    },
-  };
+export async function addPolicy(outDir: string, file: string, html: string, apiOrigin: string, document?: HtmlNode): Promise<void> {
+  let next: string;
+  try {
+    next = withPolicy(html, apiOrigin, document);
+  } catch (error) {
+    throw new Error(`${path.relative(outDir, file)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (next === html) return;
+  // Written aside and renamed: the PWA plugin's postBuild reads the pages at the same time, and must never see half a file.
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.csp-tmp`);
+  await writeFile(temporary, next);
+  await rename(temporary, file);
 }

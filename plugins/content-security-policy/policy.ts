@@ -7,7 +7,7 @@ import {createHash} from 'node:crypto';
 import {parse} from 'parse5';
 import type {DefaultTreeAdapterMap} from 'parse5';
 
-type Node = DefaultTreeAdapterMap['node'];
+export type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 const isElement = (node: Node): node is Element => 'tagName' in node;
@@ -35,10 +35,13 @@ const attribute = (element: Element, name: string) => element.attrs.find((attr) 
 /** Script types a browser runs; data blocks (`application/ld+json`, …) need no hash. */
 const EXECUTABLE = new Set(['', 'text/javascript', 'application/javascript', 'module']);
 
-/** The `'sha256-…'` source of every inline script the page runs, in document order, without repeats. */
-export function inlineScriptHashes(html: string): string[] {
+/**
+ * The `'sha256-…'` source of every inline script the page runs, in document order, without repeats. `document` is the
+ * page already parsed, when the build has its tree (the HTML check parses every page too).
+ */
+export function inlineScriptHashes(html: string, document: Node = parse(html)): string[] {
   const hashes: string[] = [];
-  for (const element of elements(parse(html))) {
+  for (const element of elements(document)) {
     if (element.tagName !== 'script' || attribute(element, 'src') !== undefined) continue;
     if (!EXECUTABLE.has((attribute(element, 'type') ?? '').trim().toLowerCase())) continue;
     const text = element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
@@ -70,9 +73,9 @@ export function policyFor(scriptHashes: readonly string[], apiOrigin: string): s
 }
 
 /** The page with its policy tag inserted; a page that already has one is returned as it is. */
-export function withPolicy(html: string, apiOrigin: string): string {
+export function withPolicy(html: string, apiOrigin: string, document?: Node): string {
   if (/<meta[^>]+http-equiv=["']?content-security-policy/i.test(html)) return html;
-  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(inlineScriptHashes(html), apiOrigin)}">`;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(inlineScriptHashes(html, document), apiOrigin)}">`;
   const head = /<head(?:\s[^>]*)?>/i.exec(html);
   if (!head) throw new Error('The page has no <head> tag to put its Content-Security-Policy in.');
   let at = head.index + head[0].length;

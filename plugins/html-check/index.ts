@@ -1,8 +1,6 @@
-import {readdir, readFile} from 'node:fs/promises';
-import path from 'node:path';
 import {format, stripVTControlCharacters} from 'node:util';
-import type {LoadContext, Plugin, RouteConfig} from '@docusaurus/types';
-import {nestingProblems} from './nesting';
+import type {RouteConfig} from '@docusaurus/types';
+import {nestingProblems, type HtmlProblem, type NestingOptions} from './nesting';
 
 /** One page the build wrote. */
 export interface BuiltPage {
@@ -26,16 +24,25 @@ export function htmlProblemLines(pages: readonly BuiltPage[]): {lines: string[];
   const lines: string[] = [];
   let failed = 0;
   for (const page of pages) {
-    const problems = nestingProblems(page.html, {minified: true, document: true});
-    if (problems.length === 0) continue;
-    failed += 1;
-    const origin = `page ${page.route}${page.source ? `, written from ${page.source}` : ''}`;
-    for (const problem of problems.slice(0, SHOWN_PER_PAGE)) {
-      lines.push(`${page.file}:${problem.line}:${problem.column}  error  ${problem.message} (${origin})  html-nesting`);
-    }
-    if (problems.length > SHOWN_PER_PAGE) lines.push(`${page.file}  error  ${problems.length - SHOWN_PER_PAGE} more in this page (${origin})  html-nesting`);
+    const pageLines = pageProblemLines(page, nestingProblems(page.html, BUILT_PAGE));
+    if (pageLines.length > 0) failed += 1;
+    lines.push(...pageLines);
   }
   return {lines, pages: failed};
+}
+
+/** How a built page is read: minified, a whole document. */
+export const BUILT_PAGE: NestingOptions = {minified: true, document: true};
+
+/** The problem lines of one page (the first few, then how many more); none when it parses as written. */
+export function pageProblemLines(page: Omit<BuiltPage, 'html'>, problems: readonly HtmlProblem[]): string[] {
+  if (problems.length === 0) return [];
+  const origin = `page ${page.route}${page.source ? `, written from ${page.source}` : ''}`;
+  const lines = problems
+    .slice(0, SHOWN_PER_PAGE)
+    .map((problem) => `${page.file}:${problem.line}:${problem.column}  error  ${problem.message} (${origin})  html-nesting`);
+  if (problems.length > SHOWN_PER_PAGE) lines.push(`${page.file}  error  ${problems.length - SHOWN_PER_PAGE} more in this page (${origin})  html-nesting`);
+  return lines;
 }
 
 /** The build's last line when pages are malformed: the problems themselves are listed above it. */
@@ -80,7 +87,7 @@ export function minifierProblemLines(errors: ReadonlyMap<string, readonly string
 }
 
 /** `/weeks/week-12/go` → `docs/weeks/week-12/go.md`, from the routes the content plugins created. */
-function routeSources(routes: readonly RouteConfig[], into = new Map<string, string>()): Map<string, string> {
+export function routeSources(routes: readonly RouteConfig[], into = new Map<string, string>()): Map<string, string> {
   for (const route of routes) {
     if (route.metadata?.sourceFilePath) into.set(normalRoute(route.path), route.metadata.sourceFilePath);
     if (route.routes) routeSources(route.routes, into);
@@ -90,19 +97,15 @@ function routeSources(routes: readonly RouteConfig[], into = new Map<string, str
 
 const normalRoute = (route: string): string => route.replace(/\/index$|\/$/, '') || '/';
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {recursive: true, withFileTypes: true});
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
-}
+/** The page's address from its file in the build folder: `weeks/week-12/go.html` → `/weeks/week-12/go`. */
+export const builtPageRoute = (baseUrl: string, relativeFile: string): string =>
+  normalRoute(`${baseUrl.replace(/\/$/, '')}/${relativeFile.replace(/\.html$/, '')}`);
 
 /**
- * Fails a production build when a page's server HTML does not parse to the tree React rendered: the minifier
- * only notes such pages and the build would ship them; without minification, the emitted pages are parsed here. Readers without JavaScript would get the restructured
- * page, everyone else a client re-render (React error #418). `npm start` shows the same problem in the plan's
- * problems box (plugins/remark-plan/structure.ts).
+ * Collects the pages the HTML minifier found misnested, from the warning Docusaurus prints between rendering the pages
+ * and postBuild; `stop()` restores `console.warn` and returns them. Only production builds minify.
  */
-export default function htmlCheckPlugin(context: LoadContext): Plugin {
-  // Docusaurus prints the minifier's findings as a warning between rendering the pages and postBuild.
+export function captureMinifierErrors(): {stop: () => Map<string, string[]>} {
   const minified = new Map<string, string[]>();
   const warn = console.warn;
   if (process.env.NODE_ENV === 'production') {
@@ -112,31 +115,9 @@ export default function htmlCheckPlugin(context: LoadContext): Plugin {
     };
   }
   return {
-    name: 'html-check',
-    async postBuild({outDir, routes}) {
+    stop: () => {
       console.warn = warn;
-      const sources = routeSources(routes);
-      const baseUrl = context.baseUrl.replace(/\/$/, '');
-      const pages = await Promise.all(
-        (await htmlFiles(outDir)).map(async (file): Promise<BuiltPage> => {
-          const relative = path.relative(outDir, file).split(path.sep).join('/');
-          const route = normalRoute(`${baseUrl}/${relative.replace(/\.html$/, '')}`);
-          const source = sources.get(route);
-          return {
-            file: path.relative(context.siteDir, file).split(path.sep).join('/'),
-            route,
-            ...(source ? {source} : {}),
-            html: await readFile(file, 'utf8'),
-          };
-        }),
-      );
-      const parsed = htmlProblemLines(pages.filter((page) => !minified.has(page.route)));
-      const lines = [...minifierProblemLines(minified, sources), ...parsed.lines];
-      const failed = minified.size + parsed.pages;
-      if (failed === 0) return;
-      // Docusaurus would wrap a thrown error in its own with a stack trace; the lines say what to fix.
-      console.error(`\n${lines.join('\n')}\n\n${htmlFailure(failed)}`);
-      process.exit(1);
+      return minified;
     },
   };
 }

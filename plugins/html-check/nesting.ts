@@ -69,8 +69,24 @@ const TREE_ERRORS = new Set([
 
 const isElement = (node: DefaultTreeAdapterTypes.ChildNode): node is Element => 'tagName' in node;
 
+/** A page or fragment as parse5 read it: the tree with source positions, and every error the parser reported. */
+export interface ParsedHtml {
+  root: ParentNode;
+  parserErrors: ParserError[];
+}
+
+/**
+ * Parses `html` as the nesting check needs it. A built page is parsed once per build: the Content-Security-Policy
+ * step reads its inline scripts from the same tree.
+ */
+export function parseHtml(html: string, options: Pick<NestingOptions, 'document'>): ParsedHtml {
+  const parserErrors: ParserError[] = [];
+  const parserOptions = {sourceCodeLocationInfo: true, onParseError: (error: ParserError) => parserErrors.push(error)};
+  return {root: options.document ? parse(html, parserOptions) : parseFragment(html, parserOptions), parserErrors};
+}
+
 /** Every place where `html` does not parse to the tree its tags spell out; empty when it does. */
-export function nestingProblems(html: string, options: NestingOptions): HtmlProblem[] {
+export function nestingProblems(html: string, options: NestingOptions, parsed: ParsedHtml = parseHtml(html, options)): HtmlProblem[] {
   const lineStarts = [0];
   for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const where = (offset: number): {line: number; column: number} => {
@@ -85,9 +101,7 @@ export function nestingProblems(html: string, options: NestingOptions): HtmlProb
   };
   const problems: {offset: number; message: string; opened?: number}[] = [];
 
-  const parserErrors: ParserError[] = [];
-  const parserOptions = {sourceCodeLocationInfo: true, onParseError: (error: ParserError) => parserErrors.push(error)};
-  const root: ParentNode = options.document ? parse(html, parserOptions) : parseFragment(html, parserOptions);
+  const {root, parserErrors} = parsed;
   for (const error of parserErrors) {
     // A minifier writes tokens HTML allows but a parser still notes (unquoted values, omitted doctype parts).
     if (options.minified && !TREE_ERRORS.has(error.code)) continue;

@@ -1,0 +1,34 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import builtPagesPlugin from '.';
+
+const dirs: string[] = [];
+afterEach(() => {
+  dirs.splice(0).forEach((dir) => rmSync(dir, {recursive: true, force: true}));
+  vi.restoreAllMocks();
+});
+
+const WELL_FORMED = '<!doctype html><html lang=en><head><meta charset=UTF-8><script>a()</script></head><body><ul><li>item</ul></body></html>';
+const BARE_ITEM = '<!doctype html><html lang=en><head><meta charset=UTF-8></head><body><ul><li><div><li>bare</li></div></li></ul></body></html>';
+
+describe('the pass over the built pages', () => {
+  it('writes every page’s policy and fails the build on a misnested page, naming it and its source, from one parse', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'built-pages-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'ok.html'), WELL_FORMED);
+    writeFileSync(path.join(dir, 'bad.html'), BARE_ITEM);
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const plugin = builtPagesPlugin({siteDir: path.dirname(dir), baseUrl: '/'} as never);
+    await plugin.postBuild!({outDir: dir, routes: [{path: '/bad', metadata: {sourceFilePath: 'docs/bad.md'}}]} as never);
+
+    for (const file of ['ok.html', 'bad.html']) expect(readFileSync(path.join(dir, file), 'utf8')).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(exit).toHaveBeenCalledWith(1);
+    const printed = String(error.mock.calls[0]?.[0]);
+    expect(printed).toMatch(/bad\.html:1:\d+ {2}error {2}"<li>" closes the <div> .*\(page \/bad, written from docs\/bad\.md\) {2}html-nesting/);
+    expect(printed).not.toContain('ok.html');
+    expect(printed).toContain('[ERROR] 1 page does not parse to the HTML React rendered');
+  });
+});

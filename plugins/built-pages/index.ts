@@ -1,0 +1,54 @@
+import {readdir, readFile} from 'node:fs/promises';
+import path from 'node:path';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {addPolicy} from '../content-security-policy';
+import {gistApiUrlFrom} from '../content-security-policy/gistApiUrl';
+import {BUILT_PAGE, builtPageRoute, captureMinifierErrors, htmlFailure, minifierProblemLines, pageProblemLines, routeSources} from '../html-check';
+import {nestingProblems, parseHtml} from '../html-check/nesting';
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true});
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * The production build's pass over the pages it wrote. Each page is read and parsed (parse5) once, and its tree serves
+ * both steps that need one; parsing every page twice was about a second of a 192-plan build.
+ *
+ * - The HTML check fails the build when a page's server HTML does not parse to the tree React rendered: readers
+ *   without JavaScript would get the restructured page, everyone else a client re-render (React error #418). The
+ *   minifier only notes such pages (plugins/html-check), and the build would ship them. `npm start` shows the same
+ *   problem in the plan's problems box (plugins/remark-plan/structure.ts).
+ * - The Content-Security-Policy goes into every page (plugins/content-security-policy).
+ */
+export default function builtPagesPlugin(context: LoadContext): Plugin {
+  const minifier = captureMinifierErrors();
+  const apiOrigin = new URL(gistApiUrlFrom(process.env)).origin;
+  return {
+    name: 'built-pages',
+    async postBuild({outDir, routes}) {
+      const minified = minifier.stop();
+      const sources = routeSources(routes);
+      const lines = minifierProblemLines(minified, sources);
+      let failed = minified.size;
+      for (const file of await htmlFiles(outDir)) {
+        const html = await readFile(file, 'utf8');
+        const route = builtPageRoute(context.baseUrl, path.relative(outDir, file).split(path.sep).join('/'));
+        const parsed = parseHtml(html, BUILT_PAGE);
+        // A page the minifier found misnested was written out as the tree it parsed: its diagnostics are listed above.
+        if (!minified.has(route)) {
+          const source = sources.get(route);
+          const page = {file: path.relative(context.siteDir, file).split(path.sep).join('/'), route, ...(source ? {source} : {})};
+          const pageLines = pageProblemLines(page, nestingProblems(html, BUILT_PAGE, parsed));
+          if (pageLines.length > 0) failed += 1;
+          lines.push(...pageLines);
+        }
+        await addPolicy(outDir, file, html, apiOrigin, parsed.root);
+      }
+      if (failed === 0) return;
+      // Docusaurus would wrap a thrown error in its own with a stack trace; the lines say what to fix.
+      console.error(`\n${lines.join('\n')}\n\n${htmlFailure(failed)}`);
+      process.exit(1);
+    },
+  };
+}
