@@ -3,8 +3,8 @@ import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {addPolicy} from '../content-security-policy';
 import {gistApiUrlFrom} from '../content-security-policy/gistApiUrl';
-import {BUILT_PAGE, builtPageRoute, captureMinifierErrors, htmlFailure, minifierProblemLines, pageProblemLines, routeSources} from '../html-check';
-import {nestingProblems, parseHtml} from '../html-check/nesting';
+import {BUILT_PAGE, builtPageRoute, captureMinifierErrors, htmlFailure, htmlProblemLines, minifierProblemLines, routeSources} from '../html-check';
+import {parseHtml} from '../html-check/nesting';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, {recursive: true, withFileTypes: true});
@@ -38,10 +38,10 @@ export default function builtPagesPlugin(context: LoadContext): Plugin {
         // A page the minifier found misnested was written out as the tree it parsed: its diagnostics are listed above.
         if (!minified.has(route)) {
           const source = sources.get(route);
-          const page = {file: path.relative(context.siteDir, file).split(path.sep).join('/'), route, ...(source ? {source} : {})};
-          const pageLines = pageProblemLines(page, nestingProblems(html, BUILT_PAGE, parsed));
-          if (pageLines.length > 0) failed += 1;
-          lines.push(...pageLines);
+          const page = {file: path.relative(context.siteDir, file).split(path.sep).join('/'), route, ...(source ? {source} : {}), html, parsed};
+          const checked = htmlProblemLines([page]);
+          failed += checked.pages;
+          lines.push(...checked.lines);
         }
         await addPolicy(outDir, file, html, apiOrigin, parsed.root);
       }

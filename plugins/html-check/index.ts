@@ -1,6 +1,6 @@
 import {format, stripVTControlCharacters} from 'node:util';
 import type {RouteConfig} from '@docusaurus/types';
-import {nestingProblems, type HtmlProblem, type NestingOptions} from './nesting';
+import {nestingProblems, type HtmlProblem, type NestingOptions, type ParsedHtml} from './nesting';
 
 /** One page the build wrote. */
 export interface BuiltPage {
@@ -11,6 +11,8 @@ export interface BuiltPage {
   /** The file the page is written from, relative to the site folder (`docs/weeks/week-12/go.md`), when known. */
   source?: string;
   html: string;
+  /** The page as parse5 already read it, when the caller has it (the build's pass shares it with the CSP step). */
+  parsed?: ParsedHtml;
 }
 
 /** Problems listed per page; the rest of a page's are counted, since one misplaced element sets off several. */
@@ -24,7 +26,7 @@ export function htmlProblemLines(pages: readonly BuiltPage[]): {lines: string[];
   const lines: string[] = [];
   let failed = 0;
   for (const page of pages) {
-    const pageLines = pageProblemLines(page, nestingProblems(page.html, BUILT_PAGE));
+    const pageLines = pageProblemLines(page, nestingProblems(page.html, BUILT_PAGE, page.parsed));
     if (pageLines.length > 0) failed += 1;
     lines.push(...pageLines);
   }
@@ -35,7 +37,7 @@ export function htmlProblemLines(pages: readonly BuiltPage[]): {lines: string[];
 export const BUILT_PAGE: NestingOptions = {minified: true, document: true};
 
 /** The problem lines of one page (the first few, then how many more); none when it parses as written. */
-export function pageProblemLines(page: Omit<BuiltPage, 'html'>, problems: readonly HtmlProblem[]): string[] {
+function pageProblemLines(page: BuiltPage, problems: readonly HtmlProblem[]): string[] {
   if (problems.length === 0) return [];
   const origin = `page ${page.route}${page.source ? `, written from ${page.source}` : ''}`;
   const lines = problems
