@@ -14,10 +14,10 @@ const CalendarDialog = lazyComponent(() => import('./CalendarDialog'));
  */
 export default function CalendarExport({day}: {day?: number}): ReactNode {
   const [open, setOpen] = useState(false);
-  // The live region joins the page when the dialog first opens, well before it has anything to say: a plan page has a
-  // button per day, and a region per day that never speaks is an element per day for nothing.
-  const [opened, setOpened] = useState(false);
   const [status, setStatus] = useState('');
+  // The live region is there while the dialog is open, well before it has anything to say, and while it says something:
+  // a plan page has a button per day, and a region per day that never speaks is an element per day for nothing.
+  const statusShown = open || status !== '';
   const triggerRef = useRef<HTMLButtonElement>(null);
   const onClose = useCallback(() => {
     setOpen(false);
@@ -35,14 +35,11 @@ export default function CalendarExport({day}: {day?: number}): ReactNode {
         className={utilities.actionButton}
         aria-haspopup="dialog"
         aria-expanded={open}
-        onClick={() => {
-          setOpen(true);
-          setOpened(true);
-        }}
+        onClick={() => setOpen(true)}
         data-print="hide">
         {single ? <Translate id="calendar.open.day">Add this day to calendar</Translate> : <Translate id="calendar.open.plan">Add to calendar</Translate>}
       </button>
-      {opened && (
+      {statusShown && (
         <span className={styles.status} role="status" data-print="hide">
           {status}
         </span>
