@@ -4,15 +4,21 @@ import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import {getState, reconcileEachWrite, subscribe, updateState, reconcilePlan, type StoredState} from '@site/src/store';
 
 /**
- * Brings the stored records of a plan in line with the plan as deployed (see src/store/records.ts): moved items take
- * their records along, records of items that are gone are detached. Writes only when something changes.
+ * `state` with the records of `plans` in line with those plans as deployed (see src/store/records.ts): moved items take
+ * their records along, records of items that are gone are detached. `state` itself when nothing changes.
  */
-export function reconcileStoredPlan(planId: string, plan: PagePlan): void {
-  const items = planIdentities(plan);
+function reconciled(state: StoredState, plans: ReadonlyMap<string, PagePlan>): StoredState {
+  let next = state;
+  plans.forEach((plan, planId) => {
+    next = reconcilePlan(next, planId, planIdentities(plan), Date.now());
+  });
+  return next;
+}
+
+/** Writes what `reconciled` changes, if anything. Every device that loads the same plans makes the same move: not an edit. */
+function reconcileStored(plans: ReadonlyMap<string, PagePlan>): void {
   const state = getState();
-  if (reconcilePlan(state, planId, items, Date.now()) === state) return;
-  // Every device that loads the same plans makes the same move: not an edit, so nothing gets a new version.
-  updateState((current) => reconcilePlan(current, planId, items, Date.now()), {versions: 'keeps-versions'});
+  if (reconciled(state, plans) !== state) updateState((current) => reconciled(current, plans), {versions: 'keeps-versions'});
 }
 
 /**
@@ -26,15 +32,9 @@ export function reconcileStoredPlan(planId: string, plan: PagePlan): void {
 export function useReconciledRecords(plans: ReadonlyMap<string, PagePlan>): void {
   useIsomorphicLayoutEffect(() => {
     if (plans.size === 0) return undefined;
-    const run = () => plans.forEach((plan, planId) => reconcileStoredPlan(planId, plan));
+    const run = () => reconcileStored(plans);
     run();
-    const unregister = reconcileEachWrite((state: StoredState) => {
-      let next = state;
-      plans.forEach((plan, planId) => {
-        next = reconcilePlan(next, planId, planIdentities(plan), Date.now());
-      });
-      return next;
-    });
+    const unregister = reconcileEachWrite((state) => reconciled(state, plans));
     // A write of this tab is already reconciled (the check finds nothing to do); another tab's is not.
     const unsubscribe = subscribe(run);
     return () => {
