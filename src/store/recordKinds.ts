@@ -82,6 +82,8 @@ export function joinNoteTexts(here: string, arriving: string): string | null {
 
 /** A deterministic total order of JSON values, so a legacy join picks the same value on every device. */
 const laterJson = <V>(a: V, b: V): V => (JSON.stringify(a) >= JSON.stringify(b) ? a : b);
+/** Equal as stored: the records of these kinds are plain JSON, written by one code path in one key order. */
+const sameJson = <V>(a: V, b: V): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 const tick: VersionedKind<number> = {
   kind: 'tick',
@@ -105,7 +107,7 @@ const mark: VersionedKind<ReviewMark> = {
     combine: (here, arriving, item) => (here && lastReview(here) >= lastReview(arriving) ? here : {...arriving, label: item?.text ?? arriving.label}),
   },
   ...nested<ReviewMark>('mark', 'review'),
-  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  same: sameJson,
   // The old rule, field by field: the schedule reviewed last, the first time of marking, one label on every device.
   legacyJoin: (a, b) => {
     const reviewed = (mark: ReviewMark) => mark.card?.lastReview ?? -1;
@@ -140,7 +142,7 @@ const follow: VersionedKind<FollowedPlan> = {
   register: 'lww',
   item: null,
   ...listed<FollowedPlan>('follow', 'follows', (plan) => plan.id),
-  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  same: sameJson,
   legacyJoin: laterJson,
 };
 
@@ -175,7 +177,7 @@ const setAside: VersionedKind<DetachedRecord> = {
   register: 'lww',
   item: null,
   ...listed<DetachedRecord>('setAside', 'detached', (record) => record.key),
-  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  same: sameJson,
   // Two devices set the same record aside at different moments: one copy, dated when it was first set aside.
   legacyJoin: (a, b) => (a.detachedAt !== b.detachedAt ? (a.detachedAt < b.detachedAt ? a : b) : laterJson(a, b)),
 };
