@@ -1,6 +1,7 @@
 import {useEffect, useState, type ReactNode} from 'react';
 import {lazyComponent} from '@site/src/lib/onDemand';
 import {isTransferFragment} from '@site/src/lib/transferFragment';
+import {FiberProvider} from 'its-fine';
 
 // Every page renders these three, yet most visits need none of them: each loads when there is something to show.
 // The timer panel (with its chime, worker and wake lock) once a timer exists.
@@ -67,12 +68,13 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
   };
 
   return (
-    <>
+    // Lets a part of a page that hydrates on its own (src/components/HydrateWhenNear) see every context above it.
+    <FiberProvider>
       {/* First in the tab order: its buttons are a few presses away rather than after the whole plan. */}
       {showNotice && <StorageNotice />}
       {children}
       {showTimers && <TimerCenter />}
       {moveLink && <ProgressReceiver fragment={moveLink} onClose={closeMoveLink} />}
-    </>
+    </FiberProvider>
   );
 }

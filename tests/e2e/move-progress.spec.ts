@@ -1,6 +1,6 @@
 import type {Page} from '@playwright/test';
 import {expect, test, withoutServiceWorker} from './support/test';
-import {collectErrors, gotoHydrated, studyFor} from './support/site';
+import {collectErrors, gotoHydrated, scrollToDay, studyFor} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
 
@@ -44,6 +44,7 @@ test('ticks made in one browser arrive in another through the link, after a conf
   expect(new URL(phone.url()).hash).toBe('');
 
   await gotoHydrated(phone, WEEK_10, {waitUntil: 'networkidle'});
+  await scrollToDay(phone, 1);
   for (const itemId of ticked) await expect(phone.locator(`[data-progress-item="${itemId}"]`).first()).toBeChecked();
   expect(errors).toEqual([]);
   await other.close();
@@ -96,6 +97,7 @@ test('"review later" marks travel in the link and in an export file, and join th
   await gotoHydrated(phone, WEEK_10, {waitUntil: 'networkidle'});
   await phone.locator('[data-progress-import]').first().setInputFiles(file);
   await expect(phone.getByRole('status').filter({hasText: /^Imported: 0 ticks added\.$/})).toBeVisible();
+  await scrollToDay(phone, 2);
   await expect(phone.locator('[data-plan-day="2"] [data-review-toggle]').first()).toHaveAttribute('aria-pressed', 'true');
   expect(errors).toEqual([]);
   await other.close();

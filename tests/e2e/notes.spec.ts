@@ -1,7 +1,7 @@
 import type {Page} from '@playwright/test';
 import {expect, test, withoutServiceWorker} from './support/test';
 import {pdfPageCount, pdfText} from './support/pdf';
-import {collectErrors, gotoHydrated, reloadHydrated} from './support/site';
+import {collectErrors, gotoHydrated, reloadHydrated, scrollToDay} from './support/site';
 import {expectNoViolationsInEitherScheme} from './support/axe';
 
 const WEEK_10 = '/weeks/week-10/go';
@@ -64,11 +64,13 @@ test.describe('notes on a plan day', () => {
     const fresh = await withoutServiceWorker(await browser.newContext());
     const other = await fresh.newPage();
     await gotoHydrated(other, WEEK_10);
+    await scrollToDay(other, 2);
     await expect(dayNotes(other, 2)).toHaveValue('');
     await other.locator('[data-progress-import]').first().setInputFiles(file);
     await expect(other.getByRole('status').filter({hasText: 'Notes: 1 note added.'})).toBeVisible();
     await expect(dayNotes(other, 2)).toHaveValue(NOTE);
     await reloadHydrated(other);
+    await scrollToDay(other, 2);
     await expect(dayNotes(other, 2)).toHaveValue(NOTE);
     await fresh.close();
     expect(errors).toEqual([]);

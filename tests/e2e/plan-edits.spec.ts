@@ -4,7 +4,7 @@ import {expect, test, type Locator, type Page} from '@playwright/test';
 import {repoRoot} from '../support/seeds';
 import {buildEditedSite, replaceOnce, serveFolder, type EditedBuild, type ServedFolder} from './support/buildCopy';
 import {axeScan, A11Y_TAGS} from './support/axe';
-import {collectErrors, gotoHydrated} from './support/site';
+import {collectErrors, gotoHydrated, scrollThroughDays} from './support/site';
 
 const WEEK_09 = '/weeks/week-09/go';
 const WEEK_09_MOVED = '/weeks/week-09/golang';
@@ -97,6 +97,7 @@ const item = (page: Page | Locator, id: string): Locator => page.locator(`[data-
 /** What one item shows of the reader's records: its tick, its review mark and its note (or none). */
 async function expectRecords(page: Page | Locator, id: string, expected: {tick: boolean; mark: boolean; note: string | null}): Promise<void> {
   const shown = item(page, id);
+  await shown.scrollIntoViewIfNeeded();
   await expect(shown.locator(`input[data-progress-item="${id}"]`), `tick on ${id}`).toBeChecked({checked: expected.tick});
   await expect(shown.locator(`[data-review-toggle="${id}"]`), `review mark on ${id}`).toHaveAttribute('aria-pressed', String(expected.mark));
   if (expected.note === null) await expect(shown.getByRole('button', {name: /^Add note on /}), `no note on ${id}`).toBeVisible();
@@ -105,6 +106,7 @@ async function expectRecords(page: Page | Locator, id: string, expected: {tick: 
 
 /** Everything the page shows of the reader's records, so none is on an item the test did not name. */
 async function expectShownRecords(page: Page, expected: {ticks: number; marks: number; notes: string[]}): Promise<void> {
+  await scrollThroughDays(page);
   await expect(page.locator('input[data-progress-item]:checked')).toHaveCount(expected.ticks);
   await expect(page.locator('[data-review-toggle][aria-pressed="true"]')).toHaveCount(expected.marks);
   const notes = page.locator('[data-plan-item]').getByRole('textbox', {name: /^Note on /});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {expect, test, withoutServiceWorker} from './support/test';
 import type {Page} from '@playwright/test';
 import {chromiumArgs, findChromium} from '../support/chromium';
-import {collectErrors, gotoHydrated, watchPageHealth} from './support/site';
+import {collectErrors, gotoHydrated, scrollToDay, watchPageHealth} from './support/site';
 
 // The subject is the service worker: offline pages, and what installing the app needs.
 test.use({serviceWorker: 'installed'});
@@ -48,6 +48,7 @@ test('the app shell, every page opened (by a link inside the site too) and searc
   await expect(page.getByRole('heading', {level: 1})).toBeVisible();
   // Fully rendered and hydrated: the plan's days, its tick boxes and the timers' buttons work.
   await expect(page.locator('[data-plan-day="7"]')).toBeAttached();
+  await scrollToDay(page, 1);
   await expect(page.getByRole('checkbox', {name: /^Done: /}).first()).toBeChecked();
   const secondTick = page.getByRole('checkbox', {name: /^Done: /}).nth(1);
   await secondTick.check();

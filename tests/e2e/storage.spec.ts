@@ -119,6 +119,7 @@ test.describe('stored data cut off mid-write', () => {
 
     await expect(page.getByRole('status').filter({hasText: 'Some saved data could not be read.'})).toBeVisible();
     await expect(notice(page, /1 tick was recovered from it/)).toBeVisible();
+    await tick(page, 'Block 1 · Requirements').scrollIntoViewIfNeeded();
     await expect(tick(page, 'Block 1 · Requirements')).toBeChecked();
 
     await tick(page, 'Block 2 · High-Level Design').click();

@@ -1,6 +1,6 @@
 import type {Browser, BrowserContext, Page} from '@playwright/test';
 import {expect, test, withoutServiceWorker} from './support/test';
-import {collectErrors, gotoHydrated} from './support/site';
+import {collectErrors, gotoHydrated, scrollToDay} from './support/site';
 
 const WEEK_10 = '/weeks/week-10/go';
 const day1 = (page: Page) => page.locator('[data-plan-day="1"]');
@@ -42,6 +42,7 @@ async function openLink(page: Page, link: string): Promise<string> {
 }
 
 async function writeFirstNote(page: Page, text: string): Promise<void> {
+  await scrollToDay(page, 1);
   const field = firstNote(page);
   await field.fill(text);
   await field.blur();
@@ -66,6 +67,7 @@ async function travelling(page: Page): Promise<unknown> {
 
 async function expectDay1(page: Page, ticked: boolean[], note: string, marked: boolean[]): Promise<void> {
   await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
+  await scrollToDay(page, 1);
   for (const [index, checked] of ticked.entries()) await expect(ticks(page).nth(index)).toBeChecked({checked});
   await expect(firstNote(page)).toHaveValue(note);
   for (const [index, pressed] of marked.entries()) await expect(reviewButtons(page).nth(index)).toHaveAttribute('aria-pressed', String(pressed));
@@ -133,6 +135,7 @@ test('a note edited on both devices without syncing keeps both texts, on both, a
   await openLink(laptop, await linkOf(phone));
   for (const page of [laptop, phone]) {
     await gotoHydrated(page, WEEK_10, {waitUntil: 'networkidle'});
+    await scrollToDay(page, 1);
     await expect(firstNote(page)).toHaveValue(/Heaps: sift down in O\(log n\)/);
     await expect(firstNote(page)).toHaveValue(/Heaps: sift down, then up/);
   }
@@ -188,6 +191,7 @@ test('set-aside records deleted or re-attached on one device leave the other dev
   await expect(laptop.getByRole('heading', {name: 'Notes'}).first()).toBeVisible();
   await expect(laptop.locator('[data-detached-record]')).toHaveCount(0);
   await gotoHydrated(laptop, WEEK_10, {waitUntil: 'networkidle'});
+  await scrollToDay(laptop, 1);
   await expect(firstNote(laptop)).toHaveValue('Drop early');
   await expect(ticks(laptop).first()).toBeChecked();
 

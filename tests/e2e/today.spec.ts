@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import type {Page} from '@playwright/test';
 import {expect, test} from './support/test';
-import {collectErrors, gotoHydrated, reloadHydrated, studyFor} from './support/site';
+import {collectErrors, gotoHydrated, reloadHydrated, scrollToDay, studyFor} from './support/site';
 import {pdfPageCount, pdfText} from './support/pdf';
 
 const WEEK_10 = '/weeks/week-10/go';
@@ -125,6 +125,7 @@ test.describe('the Today page', () => {
     await day3.getByLabel('Notes for day 3').fill('Fan-out on write or on read?');
     await day3.getByLabel('Notes for day 3').blur();
     await gotoHydrated(page, WEEK_10);
+    await scrollToDay(page, 3);
     // The same note, on the plan page's Day 3: one store, one plan id.
     await expect(page.getByLabel('Notes for day 3')).toHaveValue('Fan-out on write or on read?');
     await gotoHydrated(page, '/today');

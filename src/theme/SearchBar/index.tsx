@@ -4,6 +4,7 @@ import {useHistory, useLocation} from '@docusaurus/router';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {HIGHLIGHT_PARAM, prepareSearch, searchGuide, type SearchHit} from '@site/src/lib/search';
+import {SECTION_HYDRATED_EVENT} from '@site/src/lib/search/marks';
 import SearchExcerpt from './SearchExcerpt';
 import styles from './styles.module.css';
 
@@ -178,18 +179,25 @@ function SearchHighlight(): null {
     if (!words || !content) return undefined;
     let marker: {unmark(): void} | null = null;
     let current = true;
+    let markIn: ((element: Element) => void) | null = null;
     // mark.js (about 6 KiB gzip) loads only when there is something to mark.
     void import('mark.js/dist/mark.es6.js').then(
       ({default: Mark}) => {
         if (!current) return;
-        const mark = new Mark(content);
-        mark.mark(words.split(/\s+/), {exclude: ['[data-print="hide"]', '[data-search="ignore"]']});
-        marker = mark;
+        markIn = (element) => new Mark(element).mark(words.split(/\s+/), {exclude: ['[data-print="hide"]', '[data-search="ignore"]']});
+        markIn(content);
+        marker = new Mark(content);
       },
       () => {},
     );
+    // A day that hydrates after the page (src/components/HydrateWhenNear) lost its marks to hydrate: marked again.
+    const remark = (event: Event): void => {
+      if (markIn && event.target instanceof Element && content.contains(event.target)) markIn(event.target);
+    };
+    document.addEventListener(SECTION_HYDRATED_EVENT, remark);
     return () => {
       current = false;
+      document.removeEventListener(SECTION_HYDRATED_EVENT, remark);
       marker?.unmark();
     };
   }, [pathname, search]);

@@ -87,6 +87,19 @@ export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-page-interactive', 'true');
 }
 
+/**
+ * Scrolls a plan's day into view, as a reader does before looking at it. A day hydrates, and shows what is stored for
+ * it, when it comes near the viewport (src/components/HydrateWhenNear); until then it is the server's HTML.
+ */
+export async function scrollToDay(page: Page, day: number): Promise<void> {
+  await page.locator(`[data-plan-day="${day}"]`).first().scrollIntoViewIfNeeded();
+}
+
+/** Scrolls through every day of a plan page, as a reader looking over all of it does (see scrollToDay). */
+export async function scrollThroughDays(page: Page): Promise<void> {
+  for (const day of await page.locator('[data-plan-day]').all()) await day.scrollIntoViewIfNeeded();
+}
+
 /** `page.goto`, then waits until the page is interactive (see waitForHydration). */
 export async function gotoHydrated(page: Page, url: string, options?: Parameters<Page['goto']>[1]): Promise<Response | null> {
   const response = await page.goto(url, options);

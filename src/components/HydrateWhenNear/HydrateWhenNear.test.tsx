@@ -1,0 +1,201 @@
+import {act, createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {createRoot, hydrateRoot, type Root} from 'react-dom/client';
+import {renderToString} from 'react-dom/server';
+import {FiberProvider} from 'its-fine';
+import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
+import {SECTION_HYDRATED_EVENT} from '@site/src/lib/search/marks';
+import HydrateWhenNear from '.';
+
+/** jsdom has no IntersectionObserver: this one lets a test say when the section comes near the viewport. */
+class NearViewport {
+  static watching: NearViewport[] = [];
+  private readonly callback: (entries: {isIntersecting: boolean}[]) => void;
+  constructor(callback: (entries: {isIntersecting: boolean}[]) => void) {
+    this.callback = callback;
+    NearViewport.watching.push(this);
+  }
+  observe(): void {}
+  disconnect(): void {
+    NearViewport.watching = NearViewport.watching.filter((observer) => observer !== this);
+  }
+  comeNear(): void {
+    this.callback([{isIntersecting: true}]);
+  }
+}
+
+const Colour = createContext('light');
+const mounted = vi.fn();
+let stored = 'nothing stored';
+const subscribeToStore = (): (() => void) => () => {};
+
+/** A day's content: reads a context of the page, `useIsBrowser`'s context and a store the server cannot read. */
+function Day(): ReactNode {
+  const colour = useContext(Colour);
+  const isBrowser = useContext(BrowserContext);
+  const note = useSyncExternalStore(
+    subscribeToStore,
+    () => stored,
+    () => 'nothing stored',
+  );
+  const [presses, setPresses] = useState(0);
+  useEffect(() => mounted(), []);
+  return (
+    <>
+      <p data-testid="state">{`${colour}, ${isBrowser ? 'browser' : 'server'}, ${note}`}</p>
+      <button type="button" onClick={() => setPresses((count) => count + 1)}>
+        {`Pressed ${presses}`}
+      </button>
+    </>
+  );
+}
+
+/** The page as the browser hydrates it: a day deferred inside a context of the page. */
+function Page({colour}: {colour: string}): ReactNode {
+  return (
+    <FiberProvider>
+      <Colour.Provider value={colour}>
+        <p>Above the day</p>
+        <HydrateWhenNear data-plan-day="3" aria-label="Day 3">
+          <Day />
+        </HydrateWhenNear>
+      </Colour.Provider>
+    </FiberProvider>
+  );
+}
+
+/** The server's HTML of the page: the section holds its content (as HydrateWhenNear renders it without a DOM). */
+const serverHtml = renderToString(
+  <Colour.Provider value="dark">
+    <p>Above the day</p>
+    <section data-plan-day="3" aria-label="Day 3">
+      <Day />
+    </section>
+  </Colour.Provider>,
+);
+
+let container: HTMLElement;
+let root: Root | null;
+let errors: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', NearViewport);
+  NearViewport.watching = [];
+  mounted.mockClear();
+  stored = 'a stored note';
+  container = document.createElement('div');
+  container.innerHTML = serverHtml;
+  document.body.append(container);
+  root = null;
+  errors = vi.spyOn(console, 'error');
+});
+
+afterEach(() => {
+  act(() => root?.unmount());
+  container.remove();
+  vi.unstubAllGlobals();
+  errors.mockRestore();
+});
+
+async function hydratePage(): Promise<void> {
+  await act(async () => {
+    root = hydrateRoot(container, <Page colour="dark" />);
+  });
+}
+
+const state = (): string => container.querySelector('[data-testid="state"]')!.textContent!;
+const button = (): HTMLButtonElement => container.querySelector('button')!;
+
+test('the page hydrates without the section: its server HTML stays, and none of its components runs', async () => {
+  const serverButton = button();
+  await hydratePage();
+  expect(mounted).not.toHaveBeenCalled();
+  expect(state()).toBe('dark, server, nothing stored');
+  expect(button()).toBe(serverButton);
+  expect(container.querySelector('section')!.getAttribute('aria-label')).toBe('Day 3');
+  expect(NearViewport.watching).toHaveLength(1);
+});
+
+test('near the viewport, the section hydrates in place with the page’s contexts, then shows what is stored', async () => {
+  const serverButton = button();
+  await hydratePage();
+  await act(async () => NearViewport.watching[0]!.comeNear());
+  expect(mounted).toHaveBeenCalledTimes(1);
+  // Hydrated, not rendered anew: the server's elements are the ones React now drives.
+  expect(button()).toBe(serverButton);
+  expect(state()).toBe('dark, browser, a stored note');
+  await act(async () => button().click());
+  expect(button().textContent).toBe('Pressed 1');
+  // No hydration mismatch: `useIsBrowser` was false while the section hydrated, as on the server.
+  expect(errors).not.toHaveBeenCalled();
+});
+
+/**
+ * Runs as the browser does, outside act: React flushes a press's update in a microtask, and the page is printed after
+ * the `beforeprint` listeners and the microtasks they queued. No macrotask runs meanwhile, so neither does React's
+ * scheduler: only what happens at once counts.
+ */
+async function asTheBrowserDoes(action: () => void): Promise<void> {
+  const flag = globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean};
+  const before = flag.IS_REACT_ACT_ENVIRONMENT;
+  flag.IS_REACT_ACT_ENVIRONMENT = false;
+  try {
+    action();
+    for (let turn = 0; turn < 20; turn += 1) await Promise.resolve();
+  } finally {
+    flag.IS_REACT_ACT_ENVIRONMENT = before;
+  }
+}
+
+test('a press on the section before it nears the viewport hydrates it at once and reaches its button', async () => {
+  await hydratePage();
+  await asTheBrowserDoes(() => {
+    button().dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
+    button().click();
+  });
+  expect(button().textContent).toBe('Pressed 1');
+  expect(errors).not.toHaveBeenCalled();
+});
+
+test('before printing, the section hydrates at once, so the printed page shows what is stored', async () => {
+  await hydratePage();
+  await asTheBrowserDoes(() => window.dispatchEvent(new Event('beforeprint')));
+  expect(state()).toBe('dark, browser, a stored note');
+});
+
+test('a change of the page’s contexts reaches the section once it has hydrated', async () => {
+  await hydratePage();
+  await act(async () => NearViewport.watching[0]!.comeNear());
+  await act(async () => root!.render(<Page colour="sepia" />));
+  expect(state()).toBe('sepia, browser, a stored note');
+});
+
+test('search marks in the server HTML are taken out before it hydrates, and the highlight is told to mark again', async () => {
+  const text = container.querySelector('[data-testid="state"]')!;
+  text.innerHTML = 'dark, <mark data-markjs="true">server</mark>, nothing stored';
+  const hydrated = vi.fn();
+  document.addEventListener(SECTION_HYDRATED_EVENT, hydrated);
+  await hydratePage();
+  await act(async () => NearViewport.watching[0]!.comeNear());
+  document.removeEventListener(SECTION_HYDRATED_EVENT, hydrated);
+  expect(state()).toBe('dark, browser, a stored note');
+  expect(hydrated).toHaveBeenCalledTimes(1);
+  expect(errors).not.toHaveBeenCalled();
+});
+
+test('rendered by the browser (a page reached by a link inside the site), the section shows its content at once', async () => {
+  const fresh = document.createElement('div');
+  document.body.append(fresh);
+  const own = createRoot(fresh);
+  await act(async () =>
+    own.render(
+      <HydrateWhenNear data-plan-day="3">
+        <Day />
+      </HydrateWhenNear>,
+    ),
+  );
+  expect(fresh.querySelector('[data-testid="state"]')!.textContent).toBe('light, server, a stored note');
+  expect(mounted).toHaveBeenCalledTimes(1);
+  expect(NearViewport.watching).toHaveLength(0);
+  act(() => own.unmount());
+  fresh.remove();
+});

@@ -1,0 +1,143 @@
+import {useEffect, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode} from 'react';
+import {flushSync} from 'react-dom';
+import {hydrateRoot, type Root} from 'react-dom/client';
+import {useContextBridge} from 'its-fine';
+import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
+// The context behind `useIsBrowser`: a part hydrated later must see `false` while it hydrates, as the server did.
+import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
+import {SECTION_HYDRATED_EVENT} from '@site/src/lib/search/marks';
+
+/** How far outside the viewport a part starts hydrating: a screen's height above and below, so it is ready when seen. */
+const NEAR_VIEWPORT = '100% 0px';
+
+/** What a deferred part renders in the page's own tree: nothing React manages, so the server's HTML stays as it is. */
+const SERVER_HTML_KEPT = {__html: ''};
+
+const neverChanges = (): (() => void) => () => {};
+
+/**
+ * True while this render hydrates the page's server HTML (React reads the server snapshot then), false in a render
+ * of the browser's own (a page reached by a link inside the site, a component test).
+ */
+function useHydrating(): boolean {
+  return useSyncExternalStore(
+    neverChanges,
+    () => false,
+    () => true,
+  );
+}
+
+type SectionProps = Omit<ComponentProps<'section'>, 'ref' | 'dangerouslySetInnerHTML'>;
+
+/**
+ * A section of a long page that hydrates when it nears the viewport, rather than with the page. Until then the
+ * reader sees (and finds, prints, links to) the server's HTML, which React leaves alone; the section's components run
+ * nowhere, so a phone spends nothing on the days it has not scrolled to. It hydrates as its own React root, inside
+ * every context of the page (`useContextBridge`), when it comes within a screen of the viewport, when something in it
+ * is pressed or focused before that (the press or key then reaches it), or before printing.
+ *
+ * Why a root of its own rather than a Suspense boundary: a dehydrated boundary keeps its HTML only while no context
+ * above it changes, and Docusaurus changes one on every page right after hydration (`useIsBrowser`), so every
+ * boundary would render from scratch. Nothing outside this section's root reaches into it.
+ *
+ * A page reached by a link inside the site has no server HTML to keep: the section renders at once, as any other.
+ */
+export default function HydrateWhenNear({children, ...attributes}: SectionProps): ReactNode {
+  const hydrating = useHydrating();
+  // Decided by the first render and kept: once the page's tree has left this section's HTML alone, it must go on doing so.
+  const [deferred] = useState(() => hydrating && typeof window !== 'undefined');
+  if (deferred) return <DeferredSection {...attributes}>{children}</DeferredSection>;
+  return <section {...attributes}>{children}</section>;
+}
+
+/** The section while its server HTML waits: the page's tree holds an empty section, the section's own root the rest. */
+function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
+  const Bridge = useContextBridge();
+  const section = useRef<HTMLElement>(null);
+  const root = useRef<{root: Root; hydrated: boolean} | null>(null);
+  const latest = useRef<ReactNode>(null);
+  // Once hydrated, the root takes the newest values of the page's contexts (they may have changed while it hydrated).
+  // Cheap: the children are the same elements, so only what reads a changed context renders again.
+  const onHydrated = (): void => {
+    if (!root.current) return;
+    root.current.hydrated = true;
+    root.current.root.render(latest.current);
+    section.current?.dispatchEvent(new CustomEvent(SECTION_HYDRATED_EVENT, {bubbles: true}));
+  };
+  const content = (
+    // The bridge is one component for the section's life (its-fine memoises it), not a new one each render.
+    // eslint-disable-next-line react-hooks/static-components
+    <Bridge>
+      <HydratingAsServer onHydrated={onHydrated}>{children}</HydratingAsServer>
+    </Bridge>
+  );
+
+  // A change above (a context the section reads) reaches its root once that has hydrated; an update before would make
+  // React give up hydrating it and render it from scratch. In the same commit, so "Print this day" (which renders the
+  // day's print header synchronously) finds it rendered.
+  useIsomorphicLayoutEffect(() => {
+    latest.current = content;
+    if (root.current?.hydrated) root.current.root.render(content);
+  });
+
+  useEffect(() => {
+    const element = section.current;
+    if (!element) return undefined;
+    // At once (flushSync), never in slices: while a root of its own hydrates inside one the page owns, a press on it
+    // is lost. React hydrates what is pressed first in a root still hydrating, but the page's root sees the press
+    // first, cannot hydrate a root it does not own, and stops the event. So the section is either the server's HTML
+    // (a press or focus then hydrates it before the event goes on) or hydrated.
+    const hydrate = (): void => {
+      if (root.current) return;
+      stopWatching();
+      unmarkSearchTerms(element);
+      flushSync(() => {
+        root.current = {root: hydrateRoot(element, latest.current), hydrated: false};
+      });
+    };
+    const hydrateNear = (entries: IntersectionObserverEntry[]): void => {
+      if (entries.some((entry) => entry.isIntersecting)) hydrate();
+    };
+    const observer = new IntersectionObserver(hydrateNear, {rootMargin: NEAR_VIEWPORT});
+    const firstUse = ['pointerdown', 'focusin'] as const;
+    function stopWatching(): void {
+      observer.disconnect();
+      for (const type of firstUse) element!.removeEventListener(type, hydrate, true);
+      window.removeEventListener('beforeprint', hydrate);
+    }
+    observer.observe(element);
+    for (const type of firstUse) element.addEventListener(type, hydrate, true);
+    window.addEventListener('beforeprint', hydrate);
+    return () => {
+      stopWatching();
+      const owned = root.current;
+      root.current = null;
+      // Not while the page's own tree is committing (React refuses to unmount a root then); the section is gone anyway.
+      if (owned) queueMicrotask(() => owned.root.unmount());
+    };
+  }, []);
+
+  return <section ref={section} {...attributes} dangerouslySetInnerHTML={SERVER_HTML_KEPT} suppressHydrationWarning />;
+}
+
+/**
+ * Takes the search highlight's marks (mark.js, `?highlight=`) out of a section about to hydrate: React expects the
+ * server's text there, and would otherwise render the section anew. The highlight marks it again once hydrated.
+ */
+function unmarkSearchTerms(element: HTMLElement): void {
+  const marks = element.querySelectorAll('mark[data-markjs]');
+  if (marks.length === 0) return;
+  for (const mark of Array.from(marks)) mark.replaceWith(...Array.from(mark.childNodes));
+  element.normalize();
+}
+
+/** Renders as the server did while hydrating (`useIsBrowser` false), then says it has hydrated. */
+function HydratingAsServer({children, onHydrated}: {children: ReactNode; onHydrated: () => void}): ReactNode {
+  const [isBrowser, setIsBrowser] = useState(false);
+  useIsomorphicLayoutEffect(() => {
+    setIsBrowser(true);
+    onHydrated();
+    // Once: the root hydrates once.
+  }, []);
+  return <BrowserContext.Provider value={isBrowser}>{children}</BrowserContext.Provider>;
+}
