@@ -156,6 +156,22 @@ test('a press on the section before it nears the viewport hydrates it at once an
   expect(errors).not.toHaveBeenCalled();
 });
 
+test('a click while the section hydrates in slices waits for it, then reaches its button once', async () => {
+  await hydratePage();
+  const flag = globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean};
+  flag.IS_REACT_ACT_ENVIRONMENT = false;
+  try {
+    NearViewport.watching[0]!.comeNear();
+    // React has not hydrated it yet: hydrating in a transition, it starts in a later task.
+    expect(mounted).not.toHaveBeenCalled();
+    button().click();
+    await vi.waitFor(() => expect(button().textContent).toBe('Pressed 1'));
+  } finally {
+    flag.IS_REACT_ACT_ENVIRONMENT = true;
+  }
+  expect(errors).not.toHaveBeenCalled();
+});
+
 test('before printing, the section hydrates at once, so the printed page shows what is stored', async () => {
   await hydratePage();
   await asTheBrowserDoes(() => window.dispatchEvent(new Event('beforeprint')));

@@ -1,4 +1,4 @@
-import {useEffect, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode} from 'react';
+import {startTransition, useEffect, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 import {hydrateRoot, type Root} from 'react-dom/client';
 import {useContextBridge} from 'its-fine';
@@ -54,7 +54,7 @@ export default function HydrateWhenNear({children, ...attributes}: SectionProps)
 function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
   const Bridge = useContextBridge();
   const section = useRef<HTMLElement>(null);
-  const root = useRef<{root: Root; hydrated: boolean} | null>(null);
+  const root = useRef<{root: Root; hydrated: boolean; onHydrated: () => void} | null>(null);
   const latest = useRef<ReactNode>(null);
   // Once hydrated, the root takes the newest values of the page's contexts (they may have changed while it hydrated).
   // Cheap: the children are the same elements, so only what reads a changed context renders again.
@@ -62,6 +62,7 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
     if (!root.current) return;
     root.current.hydrated = true;
     root.current.root.render(latest.current);
+    root.current.onHydrated();
     section.current?.dispatchEvent(new CustomEvent(SECTION_HYDRATED_EVENT, {bubbles: true}));
   };
   const content = (
@@ -83,33 +84,58 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
   useEffect(() => {
     const element = section.current;
     if (!element) return undefined;
-    // At once (flushSync), never in slices: while a root of its own hydrates inside one the page owns, a press on it
-    // is lost. React hydrates what is pressed first in a root still hydrating, but the page's root sees the press
-    // first, cannot hydrate a root it does not own, and stops the event. So the section is either the server's HTML
-    // (a press or focus then hydrates it before the event goes on) or hydrated.
-    const hydrate = (): void => {
+    // Clicks (a press, or Enter or Space on a control) on the section while it hydrates in slices: held, and given to
+    // their targets once it has. React hydrates what is pressed first in a root still hydrating, but not in a root of
+    // its own inside one the page owns: the page's root sees the press first, cannot hydrate a root it does not own,
+    // and stops the event.
+    const held: HTMLElement[] = [];
+    const holdClick = (event: MouseEvent): void => {
+      if (root.current?.hydrated !== false || !(event.target instanceof Node) || !element.contains(event.target)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const target = event.target instanceof HTMLElement ? event.target : event.target.parentElement;
+      if (target) held.push(target);
+    };
+    const handOverClicks = (): void => {
+      window.removeEventListener('click', holdClick, true);
+      // After the commit that hydrated the section, whose layout effects call this, as a click of the reader's would be.
+      if (held.length > 0) queueMicrotask(() => held.splice(0).forEach((target) => target.click()));
+    };
+    const hydrate = (at: 'in slices' | 'at once'): void => {
       if (root.current) return;
       stopWatching();
       unmarkSearchTerms(element);
-      flushSync(() => {
-        root.current = {root: hydrateRoot(element, latest.current), hydrated: false};
-      });
+      const start = (): void => {
+        root.current = {root: hydrateRoot(element, latest.current), hydrated: false, onHydrated: handOverClicks};
+      };
+      if (at === 'at once') {
+        // Pressed, focused or printed before it came near: now, before the event's next step (the click, the key, the
+        // print dialog's snapshot) needs it.
+        flushSync(start);
+        return;
+      }
+      // Near the viewport: in a transition, as Docusaurus hydrates the page, so React works in slices and yields to
+      // the reader between them (one long task per day would block a phone while it scrolls).
+      window.addEventListener('click', holdClick, true);
+      startTransition(start);
     };
     const hydrateNear = (entries: IntersectionObserverEntry[]): void => {
-      if (entries.some((entry) => entry.isIntersecting)) hydrate();
+      if (entries.some((entry) => entry.isIntersecting)) hydrate('in slices');
     };
+    const hydrateAtOnce = (): void => hydrate('at once');
     const observer = new IntersectionObserver(hydrateNear, {rootMargin: NEAR_VIEWPORT});
     const firstUse = ['pointerdown', 'focusin'] as const;
     function stopWatching(): void {
       observer.disconnect();
-      for (const type of firstUse) element!.removeEventListener(type, hydrate, true);
-      window.removeEventListener('beforeprint', hydrate);
+      for (const type of firstUse) element!.removeEventListener(type, hydrateAtOnce, true);
+      window.removeEventListener('beforeprint', hydrateAtOnce);
     }
     observer.observe(element);
-    for (const type of firstUse) element.addEventListener(type, hydrate, true);
-    window.addEventListener('beforeprint', hydrate);
+    for (const type of firstUse) element.addEventListener(type, hydrateAtOnce, true);
+    window.addEventListener('beforeprint', hydrateAtOnce);
     return () => {
       stopWatching();
+      window.removeEventListener('click', holdClick, true);
       const owned = root.current;
       root.current = null;
       // Not while the page's own tree is committing (React refuses to unmount a root then); the section is gone anyway.

@@ -1,0 +1,15 @@
+import {execFileSync} from 'node:child_process';
+import {createRequire} from 'node:module';
+import * as chromeLauncher from 'chrome-launcher';
+const cli = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
+const [url] = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox']});
+const out = execFileSync(process.execPath, [cli, url, `--port=${chrome.port}`, '--output=json', '--output-path=stdout', '--quiet', '--only-categories=performance'], {maxBuffer: 256 << 20});
+await chrome.kill();
+const lhr = JSON.parse(out);
+const a = lhr.audits;
+console.log(url, 'TBT', Math.round(a['total-blocking-time'].numericValue), 'MT', Math.round(a['mainthread-work-breakdown'].numericValue));
+for (const item of a['mainthread-work-breakdown'].details.items) console.log('  ', item.groupLabel ?? item.group, Math.round(item.duration));
+for (const item of a['bootup-time'].details.items.slice(0, 8)) console.log('   script', item.url.replace(/^https?:\/\/[^/]+/, ''), Math.round(item.total), 'eval', Math.round(item.scripting), 'parse', Math.round(item.scriptParseCompile));
+const tasks = a['long-tasks']?.details?.items ?? [];
+console.log('   long tasks', tasks.map((t) => `${Math.round(t.startTime)}+${Math.round(t.duration)} ${t.url?.replace(/^https?:\/\/[^/]+/, '') ?? ''}`).join(' | '));
