@@ -1,6 +1,6 @@
 import type {Page} from '@playwright/test';
 import {expect, test} from './support/test';
-import {collectErrors, gotoHydrated, scrollToDay} from './support/site';
+import {collectErrors, gotoHydrated, scrollThroughDays, scrollToDay} from './support/site';
 
 // A day hydrates when the reader nears it (src/components/HydrateWhenNear): these check what the reader of a long
 // plan on a phone meets further down, where the page's first render left the server's HTML alone.
@@ -64,5 +64,18 @@ test('“Print this day” on a day reached by keyboard from the top prints that
   const printed = await page.evaluate(() => document.body.innerText);
   expect(printed).toContain(NOTE);
   expect(printed).toContain('Day 11: Cloud Native Development');
+  expect(errors).toEqual([]);
+});
+
+test('every day of a weekly plan keeps its own 4h/6h choice once the reader has scrolled through them all', async ({page}) => {
+  const errors = collectErrors(page);
+  await gotoHydrated(page, '/weeks/week-10/go');
+  await scrollThroughDays(page);
+  const days = page.locator('[data-plan-day]');
+  const count = await days.count();
+  expect(count).toBeGreaterThan(2);
+  for (let index = 0; index < count; index += 1) {
+    await expect(days.nth(index).getByRole('radio', {name: /4-hour plan/})).toBeChecked();
+  }
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import {act, createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {act, createContext, useContext, useEffect, useId, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {createRoot, hydrateRoot, type Root} from 'react-dom/client';
 import {renderToString} from 'react-dom/server';
 import {FiberProvider} from 'its-fine';
@@ -214,4 +214,36 @@ test('rendered by the browser (a page reached by a link inside the site), the se
   expect(NearViewport.watching).toHaveLength(0);
   act(() => own.unmount());
   fresh.remove();
+});
+
+test('two sections hydrated on their own keep their ids apart (a radio group per section, not one across them)', async () => {
+  function Choice(): ReactNode {
+    const name = useId();
+    return (
+      <>
+        <input type="radio" name={name} aria-label="4-hour plan" defaultChecked />
+        <input type="radio" name={name} aria-label="6-hour plan" />
+      </>
+    );
+  }
+  const twoDays = (deferred: boolean): ReactNode =>
+    [1, 2].map((number) =>
+      deferred ? (
+        <HydrateWhenNear key={number} data-plan-day={number}>
+          <Choice />
+        </HydrateWhenNear>
+      ) : (
+        <section key={number} data-plan-day={number}>
+          <Choice />
+        </section>
+      ),
+    );
+  container.innerHTML = renderToString(<>{twoDays(false)}</>);
+  await act(async () => {
+    root = hydrateRoot(container, <FiberProvider>{twoDays(true)}</FiberProvider>);
+  });
+  await act(async () => NearViewport.watching.slice().forEach((observer) => observer.comeNear()));
+  const fourHour = Array.from(container.querySelectorAll<HTMLInputElement>('input[aria-label="4-hour plan"]'));
+  expect(fourHour.map((input) => input.checked)).toEqual([true, true]);
+  expect(new Set(fourHour.map((input) => input.name)).size).toBe(2);
 });

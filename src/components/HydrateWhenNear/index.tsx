@@ -1,4 +1,4 @@
-import {startTransition, useEffect, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode} from 'react';
+import {startTransition, useEffect, useId, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 import {hydrateRoot, type Root} from 'react-dom/client';
 import {useContextBridge} from 'its-fine';
@@ -53,6 +53,9 @@ export default function HydrateWhenNear({children, ...attributes}: SectionProps)
 /** The section while its server HTML waits: the page's tree holds an empty section, the section's own root the rest. */
 function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
   const Bridge = useContextBridge();
+  // Each section's root names its `useId`s apart: every day's tree has the same shape, so without a prefix of its own
+  // each day's 4h/6h radios would share one name, one group across the page.
+  const idPrefix = useId();
   const section = useRef<HTMLElement>(null);
   const root = useRef<{root: Root; hydrated: boolean; onHydrated: () => void} | null>(null);
   const latest = useRef<ReactNode>(null);
@@ -106,7 +109,8 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
       stopWatching();
       unmarkSearchTerms(element);
       const start = (): void => {
-        root.current = {root: hydrateRoot(element, latest.current), hydrated: false, onHydrated: handOverClicks};
+        const own = hydrateRoot(element, latest.current, {identifierPrefix: idPrefix});
+        root.current = {root: own, hydrated: false, onHydrated: handOverClicks};
       };
       if (at === 'at once') {
         // Pressed, focused or printed before it came near: now, before the event's next step (the click, the key, the
@@ -141,7 +145,7 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
       // Not while the page's own tree is committing (React refuses to unmount a root then); the section is gone anyway.
       if (owned) queueMicrotask(() => owned.root.unmount());
     };
-  }, []);
+  }, [idPrefix]);
 
   return <section ref={section} {...attributes} dangerouslySetInnerHTML={SERVER_HTML_KEPT} suppressHydrationWarning />;
 }
