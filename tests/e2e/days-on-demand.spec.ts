@@ -79,3 +79,19 @@ test('every day of a weekly plan keeps its own 4h/6h choice once the reader has 
   }
   expect(errors).toEqual([]);
 });
+
+test('a search result opened in a new tab marks its words in a day that hydrates after the page', async ({page}) => {
+  const errors = collectErrors(page);
+  // As a result's link opens when the reader opens it in a new tab: a full load, the day below the page's first screen.
+  await gotoHydrated(page, '/weeks/week-11/go?highlight=presigned#day-3');
+  await scrollToDay(page, 3);
+  const marked = day(page, 3)
+    .locator('mark')
+    .filter({hasText: /presigned/i});
+  await expect(marked.first()).toBeVisible();
+  // Hydrated with its marks put back: its controls answer.
+  const tick = firstTick(page, 3);
+  await tick.check();
+  await expect(tick).toBeChecked();
+  expect(errors).toEqual([]);
+});
