@@ -57,7 +57,7 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
   // each day's 4h/6h radios would share one name, one group across the page.
   const idPrefix = useId();
   const section = useRef<HTMLElement>(null);
-  const root = useRef<{root: Root; hydrated: boolean; onHydrated: () => void} | null>(null);
+  const root = useRef<{root: Root; hydrated: boolean} | null>(null);
   const latest = useRef<ReactNode>(null);
   // Once hydrated, the root takes the newest values of the page's contexts (they may have changed while it hydrated).
   // Cheap: the children are the same elements, so only what reads a changed context renders again.
@@ -65,7 +65,6 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
     if (!root.current) return;
     root.current.hydrated = true;
     root.current.root.render(latest.current);
-    root.current.onHydrated();
     section.current?.dispatchEvent(new CustomEvent(SECTION_HYDRATED_EVENT, {bubbles: true}));
   };
   const content = (
@@ -87,30 +86,13 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
   useEffect(() => {
     const element = section.current;
     if (!element) return undefined;
-    // Clicks (a press, or Enter or Space on a control) on the section while it hydrates in slices: held, and given to
-    // their targets once it has. React hydrates what is pressed first in a root still hydrating, but not in a root of
-    // its own inside one the page owns: the page's root sees the press first, cannot hydrate a root it does not own,
-    // and stops the event.
-    const held: HTMLElement[] = [];
-    const holdClick = (event: MouseEvent): void => {
-      if (root.current?.hydrated !== false || !(event.target instanceof Node) || !element.contains(event.target)) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      const target = event.target instanceof HTMLElement ? event.target : event.target.parentElement;
-      if (target) held.push(target);
-    };
-    const handOverClicks = (): void => {
-      window.removeEventListener('click', holdClick, true);
-      // After the commit that hydrated the section, whose layout effects call this, as a click of the reader's would be.
-      if (held.length > 0) queueMicrotask(() => held.splice(0).forEach((target) => target.click()));
-    };
     const hydrate = (at: 'in slices' | 'at once'): void => {
       if (root.current) return;
       stopWatching();
       unmarkSearchTerms(element);
       const start = (): void => {
-        const own = hydrateRoot(element, latest.current, {identifierPrefix: idPrefix});
-        root.current = {root: own, hydrated: false, onHydrated: handOverClicks};
+        releasePageClaim(element);
+        root.current = {root: hydrateRoot(element, latest.current, {identifierPrefix: idPrefix}), hydrated: false};
       };
       if (at === 'at once') {
         // Pressed, focused or printed before it came near: now, before the event's next step (the click, the key, the
@@ -119,8 +101,8 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
         return;
       }
       // Near the viewport: in a transition, as Docusaurus hydrates the page, so React works in slices and yields to
-      // the reader between them (one long task per day would block a phone while it scrolls).
-      window.addEventListener('click', holdClick, true);
+      // the reader between them (one long task per day would block a phone while it scrolls). A press meanwhile makes
+      // React finish it at once and hands it the press, as it does for the page.
       startTransition(start);
     };
     const hydrateNear = (entries: IntersectionObserverEntry[]): void => {
@@ -139,7 +121,6 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
     window.addEventListener('beforeprint', hydrateAtOnce);
     return () => {
       stopWatching();
-      window.removeEventListener('click', holdClick, true);
       const owned = root.current;
       root.current = null;
       // Not while the page's own tree is committing (React refuses to unmount a root then); the section is gone anyway.
@@ -148,6 +129,19 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
   }, [idPrefix]);
 
   return <section ref={section} {...attributes} dangerouslySetInnerHTML={SERVER_HTML_KEPT} suppressHydrationWarning />;
+}
+
+/**
+ * Drops the page's root's claim on the section it rendered (React's fiber, kept on the element), so that React's
+ * events find the section's own root there. A press inside a root still hydrating makes React hydrate it at once and
+ * then hand it the press; but the page's root sees every press first, and while it finds its own fiber on the section
+ * it looks no further, cannot hydrate the root it does not own, and stops the event. The page's root needs nothing
+ * of that claim: it renders nothing inside the section and has no handler on it (React finds the section's
+ * ancestors through their own fibers).
+ */
+function releasePageClaim(element: HTMLElement): void {
+  const claims = element as unknown as Record<string, unknown>;
+  for (const key of Object.keys(claims)) if (key.startsWith('__reactFiber$')) delete claims[key];
 }
 
 /**
