@@ -177,28 +177,30 @@ function SearchHighlight(): null {
     const words = new URLSearchParams(search).get(HIGHLIGHT_PARAM)?.trim();
     const content = document.querySelector('article');
     if (!words || !content) return undefined;
-    let marker: {unmark(): void} | null = null;
     let current = true;
-    let markIn: ((element: Element) => void) | null = null;
+    // Set once mark.js has loaded; the marks are taken out again by a Mark over the whole content.
+    let Mark: (typeof import('mark.js/dist/mark.es6.js'))['default'] | null = null;
+    const markIn = (element: Element): void => {
+      if (Mark) new Mark(element).mark(words.split(/\s+/), {exclude: ['[data-print="hide"]', '[data-search="ignore"]']});
+    };
     // mark.js (about 6 KiB gzip) loads only when there is something to mark.
     void import('mark.js/dist/mark.es6.js').then(
-      ({default: Mark}) => {
+      (loaded) => {
         if (!current) return;
-        markIn = (element) => new Mark(element).mark(words.split(/\s+/), {exclude: ['[data-print="hide"]', '[data-search="ignore"]']});
+        Mark = loaded.default;
         markIn(content);
-        marker = new Mark(content);
       },
       () => {},
     );
     // A day that hydrates after the page (src/components/HydrateWhenNear) lost its marks to hydrate: marked again.
     const remark = (event: Event): void => {
-      if (markIn && event.target instanceof Element && content.contains(event.target)) markIn(event.target);
+      if (event.target instanceof Element && content.contains(event.target)) markIn(event.target);
     };
     document.addEventListener(SECTION_HYDRATED_EVENT, remark);
     return () => {
       current = false;
       document.removeEventListener(SECTION_HYDRATED_EVENT, remark);
-      marker?.unmark();
+      if (Mark) new Mark(content).unmark();
     };
   }, [pathname, search]);
   return null;
