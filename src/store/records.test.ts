@@ -47,6 +47,18 @@ describe('records after a plan edit', () => {
     expect(reconcilePlan(state, PLAN, landed, NOW)).toBe(state);
   });
 
+  it('written since the page loaded, on the plan as it is, are stamped with their item and nothing else changes', () => {
+    const stamped = reload(withRecords());
+    const state = {...stamped, progress: setTick(stamped.progress, PLAN, 'd2-a2', true, NOW), stamps: {}};
+    const next = reconcilePlan(state, PLAN, landed, NOW);
+    expect(next.stamps[PLAN]).toEqual({
+      'd2-a1': {fingerprint: 'scaling considerations', text: 'Scaling considerations'},
+      'd2-a2': {fingerprint: fingerprintOf('Sketch a feature flag service'), text: 'Sketch a feature flag service'},
+    });
+    expect({...next, stamps: {}}).toEqual(state);
+    expect(reconcilePlan(next, PLAN, landed, NOW)).toBe(next);
+  });
+
   it('are detached, every kind together, when their item is rewritten in place; nothing shows on the new text', () => {
     const edited = [landed[0]!, identity('d2-a1', 'Mock interview with a peer'), landed[2]!];
     const state = reconcilePlan(reload(withRecords()), PLAN, edited, NOW);

@@ -102,6 +102,13 @@ export function reconcilePlan(state: StoredState, planId: string, items: readonl
     if (!Object.hasOwn(stamps, id) || byId.get(id)?.fingerprint !== fingerprint) settled = false;
   }
   if (settled) return state;
+  // Nothing moved: every record sits on the item it was made on, and some only lack their stamp (written since the
+  // page loaded: every tick's first write). Stamping them is all the full pass below would do; it skips the matching.
+  if (records.every(({id, fingerprint}) => byId.get(id)?.fingerprint === fingerprint)) {
+    const nextStamps = createMap<ItemStamp>();
+    for (const {id} of records) nextStamps[id] = stampOf(byId.get(id)!);
+    return {...state, stamps: withPlan(state.stamps, planId, nextStamps)};
+  }
 
   const moves = matchRecords(records, items);
   const nextStamps = createMap<ItemStamp>();

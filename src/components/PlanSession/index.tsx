@@ -1,4 +1,5 @@
-import type {ReactNode} from 'react';
+import clsx from 'clsx';
+import {cloneElement, isValidElement, type ReactNode} from 'react';
 import {usePlanPage} from '@site/src/components/PlanPage';
 import BlockTimer from '@site/src/components/BlockTimer';
 import styles from './styles.module.css';
@@ -12,9 +13,12 @@ export default function PlanSession({sessionId, children}: {sessionId: string; c
   const {plan} = usePlanPage();
   const session = plan.kind === 'intensive' ? plan.days.flatMap((day) => day.sessions).find((candidate) => candidate.id === sessionId) : undefined;
   const [heading, ...rest] = Array.isArray(children) ? (children as ReactNode[]) : [children];
+  const timed = Boolean(session?.duration);
   return (
     <>
-      {heading}
+      {/* The heading that shares its row with a timer says so by its class: a selector that asks each element whether
+          a timer follows it (`:has(+ .timer)`) was the costliest of the page's style rules. */}
+      {timed && isValidElement<{className?: string}>(heading) ? cloneElement(heading, {className: clsx(heading.props.className, styles.heading)}) : heading}
       {session?.duration && <BlockTimer itemId={session.id} label={session.label} duration={session.duration} upcoming={[]} className={styles.timer} />}
       {rest}
     </>
