@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {simpleHash} from '@docusaurus/utils';
 import {
   PLAN_FINGERPRINTS_FILE,
   PLAN_LOADERS_FILE,
@@ -10,6 +11,7 @@ import {
   VARIANT_ATTRIBUTE,
   VARIANT_RULE,
   chooseVariant,
+  PAGE_MODEL_EXPORT,
   planModuleFile,
 } from '../plan-model/ids';
 import {fingerprintKey} from '../plan-model/adoption';
@@ -47,6 +49,16 @@ interface LoadedDocs {
     contentPath: string;
     docs: {source: string; permalink: string; title: string; frontMatter: {sidebar_label?: string}}[];
   }[];
+}
+
+/**
+ * The chunk name Docusaurus gives a route module in a production build (its route registry names each one
+ * `simpleHash(modulePath, 8)`), so that importing the doc by id lands in its route's chunk instead of a copy of it.
+ * tests/e2e/bundle-budgets.spec.ts fails if a plan's text is ever in two chunks. In development names are longer, and
+ * a second copy costs nothing that matters.
+ */
+function pageChunkComment(modulePath: string): string {
+  return process.env.NODE_ENV === 'production' ? `/* webpackChunkName: ${JSON.stringify(simpleHash(modulePath, 8))} */ ` : '';
 }
 
 /**
@@ -102,13 +114,19 @@ export default function planDataPlugin(context: LoadContext): Plugin {
         ];
       });
       const {data, pages} = buildPlanDataAndPages(sources);
+      const docModules = new Map(files.map(({doc, docPath}) => [planIdOf(docPath), doc.source]));
       await actions.createData(PLAN_SUMMARIES_FILE, JSON.stringify(data));
-      // Each plan's page model once, as its own module: the plan's page imports it (the remark plugin adds the
-      // import), and /today and the timer panel load it by id through the loader map, only when they need it.
+      // Each plan's page model once, as its own module: the plan's page imports it and exports it again (the remark
+      // plugin adds both). /today and the timer panel load a plan by id through the loader map, only when they need
+      // it, from the page's own chunk. A model of its own, loaded by id, was a chunk per plan: about a fifth of a
+      // 192-plan build's peak memory, and a second request on every plan page.
       const loaders: string[] = [];
       for (const [planId, page] of pages) {
         await actions.createData(planModuleFile(planId), JSON.stringify(page));
-        loaders.push(`  ${JSON.stringify(planId)}: () => import(${JSON.stringify(`./${planModuleFile(planId)}`)}),`);
+        const pageModule = docModules.get(planId)!;
+        loaders.push(
+          `  ${JSON.stringify(planId)}: () => import(${pageChunkComment(pageModule)}${JSON.stringify(pageModule)}).then((page) => ({default: page.${PAGE_MODEL_EXPORT}})),`,
+        );
       }
       // Every plan's items as fingerprint keys, for the browser to find where a moved plan's records belong.
       const fingerprints = Object.fromEntries(

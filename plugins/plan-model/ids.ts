@@ -89,6 +89,8 @@ export const planModuleSpecifier = (planId: string): string => `@generated/${PLA
 export const PLAN_COMPONENTS_DIR = '@site/src/components';
 /** File names of those modules and of the loader map, relative to the plugin's generated folder. */
 export const planModuleFile = (planId: string): string => `plans/${planId}.json`;
+/** The name under which a plan page's module exports its plan's model (plugins/remark-plan), for loading a plan by id. */
+export const PAGE_MODEL_EXPORT = 'planModel';
 export const PLAN_LOADERS_FILE = 'plan-loaders.js';
 /** Every plan's summary in one module: pages that list plans import it; nothing else carries it. */
 export const PLAN_SUMMARIES_FILE = 'plan-summaries.json';

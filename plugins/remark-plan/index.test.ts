@@ -78,13 +78,16 @@ describe.for(seedPlans)('remark-plan on $doc', (seedPlan) => {
   const model = parsePlan(source).plan!;
   const planId = seedPlan.doc.replace(/^docs\//, '').replace(/\.md$/, '');
 
-  it("imports the plan's own module and wraps the whole page in one PlanPage carrying its id and that model", () => {
-    const [esm, ...rest] = tree.children as RootContent[];
+  it("imports the plan's own module, exports it for loading the plan by id, and wraps the whole page in one PlanPage carrying its id and that model", () => {
+    const [esm, exported, ...rest] = tree.children as RootContent[];
     const page = rest.at(-1)!;
     const componentImports = rest.slice(0, -1);
     // The model is not copied into the page: it is the plan-data plugin's module for this plan id.
     expect(esm!.type).toBe('mdxjsEsm');
     expect((esm as {value: string}).value).toBe(`import __planModel from "@generated/plan-data/default/plans/${planId}.json";`);
+    // Today and the timer panel load a plan by id from its page's module (plugins/plan-data's loader map).
+    expect(exported!.type).toBe('mdxjsEsm');
+    expect((exported as {value: string}).value).toBe('export const planModel = __planModel;');
     // The plan components are the page's own imports, each from its folder, so pages without a plan do not load them.
     const imported = componentImports.map((node) => /^import (\w+) from "@site\/src\/components\/(\w+)";$/.exec((node as {value: string}).value));
     expect(imported.every((match) => match && match[1] === match[2])).toBe(true);

@@ -8,7 +8,7 @@ import type {VFile} from 'vfile';
 import {parsePlanTree} from '../plan-model/parse';
 import {validatePlanFile} from '../plan-validator';
 import {misplacedNodes} from './structure';
-import {AT_A_GLANCE_ANCHOR, PLAN_COMPONENTS_DIR, dayAnchor, planModuleSpecifier, sessionAnchor, type PlanVariant} from '../plan-model/ids';
+import {AT_A_GLANCE_ANCHOR, PAGE_MODEL_EXPORT, PLAN_COMPONENTS_DIR, dayAnchor, planModuleSpecifier, sessionAnchor, type PlanVariant} from '../plan-model/ids';
 import {docLocation, isPlanLocation, toDocPath} from '../plan-model/location';
 import type {IntensivePlan, PlanFrontMatter, WeeklyPlan} from '../plan-model/types';
 
@@ -95,7 +95,7 @@ const remarkPlan: Plugin<[Options], Root> = (options) => {
     // The components too are the page's own imports, not the theme's MDX components (which every doc page loads):
     // pages without a plan (the roadmap, the topic banks) then do not carry them.
     const components = elementNames(page).map((name) => defaultImport(name, `${PLAN_COMPONENTS_DIR}/${name}`));
-    tree.children = [defaultImport(PLAN_MODULE_BINDING, planModuleSpecifier(planId)), ...components, page];
+    tree.children = [defaultImport(PLAN_MODULE_BINDING, planModuleSpecifier(planId)), exportedModel(PLAN_MODULE_BINDING), ...components, page];
   };
 };
 
@@ -342,6 +342,32 @@ function defaultImport(name: string, specifier: string): MdxjsEsm {
         specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name}}],
         source: {type: 'Literal', value: specifier, raw: JSON.stringify(specifier)},
         attributes: [],
+      },
+    ],
+  };
+  return {type: 'mdxjsEsm', value, data: {estree: program}};
+}
+
+/**
+ * `export const planModel = name;`: the page's module hands out its plan's model, so code that needs a plan by id
+ * (Today, the timer panel) loads the page's own chunk (plugins/plan-data) instead of a chunk per model.
+ */
+function exportedModel(name: string): MdxjsEsm {
+  const value = `export const ${PAGE_MODEL_EXPORT} = ${name};`;
+  const program: Program = {
+    type: 'Program',
+    sourceType: 'module',
+    body: [
+      {
+        type: 'ExportNamedDeclaration',
+        specifiers: [],
+        source: null,
+        attributes: [],
+        declaration: {
+          type: 'VariableDeclaration',
+          kind: 'const',
+          declarations: [{type: 'VariableDeclarator', id: {type: 'Identifier', name: PAGE_MODEL_EXPORT}, init: {type: 'Identifier', name}}],
+        },
       },
     ],
   };

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {expect, test} from './support/test';
 import {bundleBudgetMisses, librariesIn, loadBundleBudgets} from '../../bench/bundleBudgets';
@@ -36,3 +36,24 @@ for (const {route} of planPages()) {
     expect(bundleBudgetMisses({entryBytes: 0, planPages: [weight]}, budgets)).toEqual([]);
   });
 }
+
+/** The longest plain string in a plan's days: a line of the plan that the page's chunk holds as text. */
+function longestLine(value: unknown): string {
+  if (typeof value === 'string') return /^[\w ,.()/-]+$/.test(value) ? value : '';
+  const children = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [];
+  return children.map(longestLine).reduce((longest, line) => (line.length > longest.length ? line : longest), '');
+}
+
+test("each plan's text is in one JavaScript file: its page's chunk, which Today and the timer panel load by id", () => {
+  const scripts = readdirSync(path.join(buildDir, 'assets/js'))
+    // The summaries quote a few lines of each plan (an intensive plan's practice problems) for the pages that list plans.
+    .filter((name) => name.endsWith('.js') && !name.startsWith('plan-summaries.'))
+    .map((name) => readFileSync(path.join(buildDir, 'assets/js', name), 'utf8'));
+  for (const {route} of planPages()) {
+    const model = JSON.parse(readFileSync(path.join(repoRoot, '.docusaurus/plan-data/default/plans', `${route.slice(1)}.json`), 'utf8')) as {days: unknown};
+    const line = longestLine(model.days);
+    expect(line.length, route).toBeGreaterThan(20);
+    // Two would be the page's chunk and a copy of it (or a chunk of the model alone) made for loading the plan by id.
+    expect(scripts.filter((script) => script.includes(line)).length, `${route}: "${line}"`).toBe(1);
+  }
+});
