@@ -173,6 +173,18 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
+/**
+ * The server bundle's chunks, which only the build's page rendering loads. Docusaurus turns chunk splitting off for it,
+ * so each page's server chunk carried its own copy of every module the page imports beyond the entry's: on a plan page,
+ * the plan components and React DOM's client renderer (a day hydrates as a root of its own), about 1 MB a page. At 192
+ * plans the server bundle was 215 MB, and each rendering thread kept a copy of it per page, about 2 MB of heap a page.
+ * What two pages share is one chunk.
+ */
+export const SERVER_SPLIT_CHUNKS = {
+  chunks: 'async',
+  cacheGroups: {default: false, defaultVendors: false, shared: {name: 'server-shared', minChunks: 2, minSize: 0, priority: 10, reuseExistingChunk: true}},
+} as const;
+
 /** The bundler configuration `rules` add up to. */
 export function bundlerConfig(
   rules: readonly Rule[],
@@ -181,7 +193,7 @@ export function bundlerConfig(
   NormalModuleReplacementPlugin: new (pattern: RegExp, replacement: string) => unknown,
 ) {
   const swaps = rules.flatMap((rule) => (rule.kind === 'module swap' ? [new NormalModuleReplacementPlugin(rule.pattern, rule.replacement)] : []));
-  if (isServer) return {plugins: swaps};
+  if (isServer) return {plugins: swaps, optimization: {splitChunks: SERVER_SPLIT_CHUNKS}};
   const aliases = rules.flatMap((rule) => (rule.kind === 'alias' ? [{test: rule.pattern, resolve: {alias: {[rule.request]: rule.replacement(context)}}}] : []));
   const withoutEffects = rules.flatMap((rule) => (rule.kind === 'without effects' ? [{test: rule.pattern, sideEffects: false}] : []));
   const cacheGroups = Object.fromEntries(
