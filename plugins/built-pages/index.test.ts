@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import builtPagesPlugin from '.';
+import builtPagesPlugin, {whenPagesWritten} from '.';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -30,5 +30,19 @@ describe('the pass over the built pages', () => {
     expect(printed).toMatch(/bad\.html:1:\d+ {2}error {2}"<li>" closes the <div> .*\(page \/bad, written from docs\/bad\.md\) {2}html-nesting/);
     expect(printed).not.toContain('ok.html');
     expect(printed).toContain('[ERROR] 1 page does not parse to the HTML React rendered');
+  });
+
+  it('lets a step started beside it (the offline guide) wait until every page has its final text', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'built-pages-'));
+    dirs.push(dir);
+    for (let page = 0; page < 20; page += 1) writeFileSync(path.join(dir, `page-${page}.html`), WELL_FORMED);
+    const plugin = builtPagesPlugin({siteDir: path.dirname(dir), baseUrl: '/'} as never);
+    // As Docusaurus does: every plugin's postBuild started at once, the reader's after the pass.
+    const pass = plugin.postBuild!({outDir: dir, routes: []} as never);
+    const seen = whenPagesWritten().then(() =>
+      Array.from({length: 20}, (_, page) => readFileSync(path.join(dir, `page-${page}.html`), 'utf8').includes('Content-Security-Policy')),
+    );
+    expect(await seen).toEqual(Array.from({length: 20}, () => true));
+    await pass;
   });
 });

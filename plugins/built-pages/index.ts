@@ -11,6 +11,20 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+/** The pass of the build running in this process, once it has started; none outside a production build. */
+let pagesWritten: Promise<void> = Promise.resolve();
+
+/**
+ * Settles once every built page has its final text (checked, its policy written in). Docusaurus starts every plugin's
+ * postBuild at once; a step that reads the pages as they will be served (the offline guide's sizes) waits for this.
+ */
+export function whenPagesWritten(): Promise<void> {
+  return pagesWritten.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /**
  * The production build's pass over the pages it wrote. Each page is read and parsed (parse5) once, and its tree serves
  * both steps that need one; parsing every page twice was about a second of a 192-plan build.
@@ -26,29 +40,34 @@ export default function builtPagesPlugin(context: LoadContext): Plugin {
   const apiOrigin = new URL(gistApiUrlFrom(process.env)).origin;
   return {
     name: 'built-pages',
-    async postBuild({outDir, routes}) {
-      const minified = minifier.stop();
-      const sources = routeSources(routes);
-      const lines = minifierProblemLines(minified, sources);
-      let failed = minified.size;
-      for (const file of await htmlFiles(outDir)) {
-        const html = await readFile(file, 'utf8');
-        const route = builtPageRoute(context.baseUrl, path.relative(outDir, file).split(path.sep).join('/'));
-        const parsed = parseHtml(html, BUILT_PAGE);
-        // A page the minifier found misnested was written out as the tree it parsed: its diagnostics are listed above.
-        if (!minified.has(route)) {
-          const source = sources.get(route);
-          const page = {file: path.relative(context.siteDir, file).split(path.sep).join('/'), route, ...(source ? {source} : {}), html, parsed};
-          const checked = htmlProblemLines([page]);
-          failed += checked.pages;
-          lines.push(...checked.lines);
-        }
-        await addPolicy(outDir, file, html, apiOrigin, parsed.root);
-      }
-      if (failed === 0) return;
-      // Docusaurus would wrap a thrown error in its own with a stack trace; the lines say what to fix.
-      console.error(`\n${lines.join('\n')}\n\n${htmlFailure(failed)}`);
-      process.exit(1);
+    postBuild(props) {
+      pagesWritten = writePages(props);
+      return pagesWritten;
     },
   };
+
+  async function writePages({outDir, routes}: Parameters<NonNullable<Plugin['postBuild']>>[0]): Promise<void> {
+    const minified = minifier.stop();
+    const sources = routeSources(routes);
+    const lines = minifierProblemLines(minified, sources);
+    let failed = minified.size;
+    for (const file of await htmlFiles(outDir)) {
+      const html = await readFile(file, 'utf8');
+      const route = builtPageRoute(context.baseUrl, path.relative(outDir, file).split(path.sep).join('/'));
+      const parsed = parseHtml(html, BUILT_PAGE);
+      // A page the minifier found misnested was written out as the tree it parsed: its diagnostics are listed above.
+      if (!minified.has(route)) {
+        const source = sources.get(route);
+        const page = {file: path.relative(context.siteDir, file).split(path.sep).join('/'), route, ...(source ? {source} : {}), html, parsed};
+        const checked = htmlProblemLines([page]);
+        failed += checked.pages;
+        lines.push(...checked.lines);
+      }
+      await addPolicy(outDir, file, html, apiOrigin, parsed.root);
+    }
+    if (failed === 0) return;
+    // Docusaurus would wrap a thrown error in its own with a stack trace; the lines say what to fix.
+    console.error(`\n${lines.join('\n')}\n\n${htmlFailure(failed)}`);
+    process.exit(1);
+  }
 }

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Plugin} from '@docusaurus/types';
+import {whenPagesWritten} from '../built-pages';
 import {writeOfflineGuideList} from '../offline-guide';
 import {pageForIndex} from './page';
 
@@ -75,6 +76,8 @@ export default function searchIndexPlugin(): Plugin {
       } finally {
         await pagefind.close();
       }
+      // Its sizes are of the pages as served: after the build's pass has written their policies in.
+      await whenPagesWritten();
       await writeOfflineGuideList(outDir);
     },
   };

@@ -8,7 +8,10 @@ import {useReconciledRecords} from './useReconcile';
 const loaded = new Map<string, PagePlan>();
 const loading = new Map<string, Promise<PagePlan | null>>();
 
-/** One plan's page model, from its own module (written by the plan-data plugin); null for an id the site does not have. */
+/**
+ * One plan's page model, from its page's own chunk (the plan-data plugin's loader map imports the plan's page, which
+ * exports its model); null for an id the site does not have.
+ */
 export function loadPlanModel(planId: string): Promise<PagePlan | null> {
   const done = loaded.get(planId);
   if (done) return Promise.resolve(done);
