@@ -28,6 +28,7 @@ const alias = [
   ...stubAliases('generated', '@generated'),
   // The plan-data plugin's map of per-plan modules (plugins/plan-model/ids.ts, PLAN_LOADERS_FILE).
   {find: /^@generated\/plan-data\/default\/plan-loaders$/, replacement: path.join(stubsDir, 'plan-data/plan-loaders.ts')},
+  {find: /^@generated\/plan-data\/default\/plan-ids\.json$/, replacement: path.join(stubsDir, 'plan-data/plan-ids.ts')},
   {find: /^@generated\/plan-data\/default\/plan-summaries\.json$/, replacement: path.join(stubsDir, 'plan-data/plan-summaries.ts')},
   // The context behind useIsBrowser, which src/components/HydrateWhenNear provides to a part hydrating on its own.
   {find: /^@docusaurus\/core\/lib\/client\/browserContext$/, replacement: path.join(stubsDir, 'docusaurus-core/browserContext.ts')},

@@ -19,3 +19,9 @@ declare module '@generated/plan-data/default/plan-summaries.json' {
   const planData: PlanData;
   export default planData;
 }
+
+// Written by the plan-data plugin at build time: every plan's id (plugins/plan-model/ids.ts, PLAN_IDS_FILE).
+declare module '@generated/plan-data/default/plan-ids.json' {
+  const planIds: readonly string[];
+  export default planIds;
+}

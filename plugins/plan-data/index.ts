@@ -4,6 +4,7 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {simpleHash} from '@docusaurus/utils';
 import {
   PLAN_FINGERPRINTS_FILE,
+  PLAN_IDS_FILE,
   PLAN_LOADERS_FILE,
   PLAN_SUMMARIES_FILE,
   STORAGE_KEY,
@@ -139,6 +140,7 @@ export default function planDataPlugin(context: LoadContext): Plugin {
         `export const loadPlanSummaries = () => import(${JSON.stringify(`./${PLAN_SUMMARIES_FILE}`)});`,
         `export const loadPlanFingerprints = () => import(${JSON.stringify(`./${PLAN_FINGERPRINTS_FILE}`)});`,
       ].join('\n');
+      await actions.createData(PLAN_IDS_FILE, JSON.stringify([...pages.keys()]));
       await actions.createData(PLAN_LOADERS_FILE, `${summaries}\nexport default {\n${loaders.join('\n')}\n};\n`);
     },
   };

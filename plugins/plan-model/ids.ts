@@ -92,6 +92,11 @@ export const planModuleFile = (planId: string): string => `plans/${planId}.json`
 /** The name under which a plan page's module exports its plan's model (plugins/remark-plan), for loading a plan by id. */
 export const PAGE_MODEL_EXPORT = 'planModel';
 export const PLAN_LOADERS_FILE = 'plan-loaders.js';
+/**
+ * Every plan's id alone, in one module: what a page needs to tell a plan the site still has from one that moved, without
+ * the loader map's import of every plan's page (most of its weight as the guide grows).
+ */
+export const PLAN_IDS_FILE = 'plan-ids.json';
 /** Every plan's summary in one module: pages that list plans import it; nothing else carries it. */
 export const PLAN_SUMMARIES_FILE = 'plan-summaries.json';
 /**

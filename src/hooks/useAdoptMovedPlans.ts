@@ -1,7 +1,13 @@
 import {useEffect} from 'react';
-import loaders from '@generated/plan-data/default/plan-loaders';
+import planIds from '@generated/plan-data/default/plan-ids.json';
 import {ADOPTION_MIN_RECORDS} from '@site/plugins/plan-model/adoption';
 import {getState, subscribe} from '@site/src/store';
+
+/**
+ * The plans the site has. Their ids alone, not the loader map: this runs on every plan page, and the map's import of
+ * every plan's page grows with the guide.
+ */
+const sitePlans = new Set(planIds);
 
 /** The orphans last looked for an adopting plan, with their number of stamps, so each is looked at once per change. */
 let lookedAt = '';
@@ -14,7 +20,7 @@ let lookedAt = '';
 export function adoptMovedPlans(): void {
   const {stamps} = getState();
   const orphans = Object.keys(stamps)
-    .filter((planId) => !Object.hasOwn(loaders, planId) && Object.keys(stamps[planId]!).length >= ADOPTION_MIN_RECORDS)
+    .filter((planId) => !sitePlans.has(planId) && Object.keys(stamps[planId]!).length >= ADOPTION_MIN_RECORDS)
     .map((planId) => `${planId}:${Object.keys(stamps[planId]!).length}`)
     .join('\n');
   if (orphans === '' || orphans === lookedAt) return;
