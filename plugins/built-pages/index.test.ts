@@ -2,12 +2,14 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {getHtmlMinifier} from '@docusaurus/bundler';
 import builtPagesPlugin, {whenPagesWritten} from '.';
 
 const dirs: string[] = [];
 afterEach(() => {
   dirs.splice(0).forEach((dir) => rmSync(dir, {recursive: true, force: true}));
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 const WELL_FORMED = '<!doctype html><html lang=en><head><meta charset=UTF-8><script>a()</script></head><body><ul><li>item</ul></body></html>';
@@ -29,6 +31,38 @@ describe('the pass over the built pages', () => {
     const printed = String(error.mock.calls[0]?.[0]);
     expect(printed).toMatch(/bad\.html:1:\d+ {2}error {2}"<li>" closes the <div> .*\(page \/bad, written from docs\/bad\.md\) {2}html-nesting/);
     expect(printed).not.toContain('ok.html');
+    expect(printed).toContain('[ERROR] 1 page does not parse to the HTML React rendered');
+  });
+
+  it('with SWC’s minifier, fails the build on the pages it reported misnested, from its report, and writes every page’s policy', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'built-pages-'));
+    dirs.push(dir);
+    const minifier = await getHtmlMinifier({type: 'swc'});
+    const bad = await minifier.minify(BARE_ITEM);
+    const ok = await minifier.minify(WELL_FORMED);
+    expect(ok.warnings).toEqual([]);
+    writeFileSync(path.join(dir, 'ok.html'), ok.code);
+    writeFileSync(path.join(dir, 'bad.html'), bad.code);
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const siteConfig = {future: {faster: {swcHtmlMinimizer: true}}};
+    const plugin = builtPagesPlugin({siteDir: path.dirname(dir), baseUrl: '/', siteConfig} as never);
+    // As Docusaurus prints the minifier's findings once every page is rendered, before postBuild.
+    console.warn(
+      ['[WARNING] Docusaurus static site generation process emitted warnings for 1 paths', '- "/bad":', ...bad.warnings.map((line) => `  - ${line}`)].join(
+        '\n',
+      ),
+    );
+    await plugin.postBuild!({outDir: dir, routes: [{path: '/bad', metadata: {sourceFilePath: 'docs/bad.md'}}]} as never);
+
+    for (const file of ['ok.html', 'bad.html']) expect(readFileSync(path.join(dir, file), 'utf8')).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(exit).toHaveBeenCalledWith(1);
+    const printed = String(error.mock.calls[0]?.[0]);
+    expect(printed).toMatch(
+      /^docs\/bad\.md {2}error {2}The HTML minifier reports: End tag "li" implied, .*\(page \/bad, written from docs\/bad\.md\) {2}html-nesting$/m,
+    );
     expect(printed).toContain('[ERROR] 1 page does not parse to the HTML React rendered');
   });
 

@@ -61,15 +61,18 @@ export default function searchIndexPlugin(): Plugin {
       const {index, errors} = await pagefind.createIndex({rootSelector: 'article', excludeSelectors: NOT_CONTENT, forceLanguage: 'en'});
       if (!index) throw new Error(`The search index could not be started: ${errors.join('; ')}`);
       try {
-        const problems: string[] = [];
-        let pages = 0;
-        for (const file of await htmlFiles(outDir)) {
-          const page = pageForIndex(file, await readFile(path.join(outDir, file), 'utf8'));
-          if (!page) continue;
-          const added = await index.addHTMLFile(page);
-          problems.push(...added.errors.map((error) => `${file}: ${error}`));
-          pages += 1;
-        }
+        // Every page handed over at once, in the same order every build (the index lists pages in the order they
+        // came): the indexer works on one while this process sends the rest, instead of one request after another.
+        const files = await htmlFiles(outDir);
+        const texts = await Promise.all(files.map((file) => readFile(path.join(outDir, file), 'utf8')));
+        const added = await Promise.all(
+          files.map((file, at) => {
+            const page = pageForIndex(file, texts[at]!);
+            return page ? index.addHTMLFile(page).then((result) => result.errors.map((error) => `${file}: ${error}`)) : null;
+          }),
+        );
+        const problems = added.flatMap((errors) => errors ?? []);
+        const pages = added.filter((errors) => errors !== null).length;
         const written = await index.writeFiles({outputPath: path.join(outDir, SEARCH_INDEX_FOLDER)});
         problems.push(...written.errors);
         if (problems.length > 0) throw new Error(`The search index of ${pages} pages was not written:\n${problems.join('\n')}`);
