@@ -1,7 +1,7 @@
 import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
 import {planIdentities} from '@site/plugins/plan-model/identity';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
-import {getState, reconcileEachWrite, subscribe, updateState, reconcilePlan, type StoredState} from '@site/src/store';
+import {getState, holdsRecords, reconcileEachWrite, subscribe, updateState, reconcilePlan, type StoredState} from '@site/src/store';
 
 /**
  * `state` with the records of `plans` in line with those plans as deployed (see src/store/records.ts): moved items take
@@ -10,7 +10,8 @@ import {getState, reconcileEachWrite, subscribe, updateState, reconcilePlan, typ
 function reconciled(state: StoredState, plans: ReadonlyMap<string, PagePlan>): StoredState {
   let next = state;
   plans.forEach((plan, planId) => {
-    next = reconcilePlan(next, planId, planIdentities(plan), Date.now());
+    // A plan without records has nothing to match: its items' identities are not computed at all.
+    if (holdsRecords(next, planId)) next = reconcilePlan(next, planId, planIdentities(plan), Date.now());
   });
   return next;
 }

@@ -60,7 +60,7 @@ export {
 export type {TimedItem, TimerSpec, TimerStatus} from './timers';
 
 // Records and plan edits: re-keying, records set aside, plans no longer on the site.
-export {countDetached, reconcilePlan} from './records';
+export {countDetached, holdsRecords, reconcilePlan} from './records';
 export {deleteDetached, reattach} from './detached';
 export type {DetachedRecord} from './stamps';
 export {forgetPlan, orphanedPlans} from './orphans';

@@ -1,5 +1,5 @@
 import {fingerprintOf, type ItemIdentity} from '@site/plugins/plan-model/identity';
-import {countDetached, reconcilePlan} from './records';
+import {countDetached, holdsRecords, reconcilePlan} from './records';
 import {deleteDetached, reattach} from './detached';
 import {mergeVersioned} from './merge';
 import {MAX_DETACHED, type DetachedRecord} from './stamps';
@@ -30,6 +30,18 @@ function withRecords(): StoredState {
 
 /** The state after a reload: what the store keeps is what was written as JSON. */
 const reload = (state: StoredState) => decodeState(JSON.stringify(state), NOW);
+
+describe('whether a plan holds records (without any, its items are never matched)', () => {
+  it('is false for a store with nothing of the plan, and true from its first tick, stamp or running timer on', () => {
+    expect(holdsRecords(DEFAULT_STATE, PLAN)).toBe(false);
+    expect(holdsRecords(withRecords(), 'weeks/week-09/go')).toBe(false);
+    expect(holdsRecords(withRecords(), PLAN)).toBe(true);
+    expect(holdsRecords({...DEFAULT_STATE, progress: setTick(DEFAULT_STATE.progress, PLAN, 'd2-a1', true, NOW)}, PLAN)).toBe(true);
+    expect(holdsRecords(startTimer(DEFAULT_STATE, {planId: PLAN, itemId: 'd2-b1', durationMs: 3_600_000, maxMs: 3_600_000, next: []}, NOW), PLAN)).toBe(true);
+    // Records moved away with an unticking leave their stamps: the plan still has something to keep in line.
+    expect(holdsRecords({...withRecords(), progress: {}, itemNotes: {}, review: {}}, PLAN)).toBe(true);
+  });
+});
 
 describe('records after a plan edit', () => {
   it('follow their item to its new id when one is inserted before it, and leave the new item bare', () => {
