@@ -1,13 +1,24 @@
 import {useEffect} from 'react';
-import planIds from '@generated/plan-data/default/plan-ids.json';
 import {ADOPTION_MIN_RECORDS} from '@site/plugins/plan-model/adoption';
 import {getState, subscribe} from '@site/src/store';
 
+let sitePlans: Promise<ReadonlySet<string>> | null = null;
+
 /**
- * The plans the site has. Their ids alone, not the loader map: this runs on every plan page, and the map's import of
- * every plan's page grows with the guide.
+ * The ids of the plans the site has, loaded the first time the store holds enough records of a plan to be adopted:
+ * a first visit loads nothing, and no page carries a list that grows with the guide. Offline before the list was
+ * cached, the next change or page asks again.
  */
-const sitePlans = new Set(planIds);
+function loadSitePlans(): Promise<ReadonlySet<string>> {
+  sitePlans ??= import('@generated/plan-data/default/plan-ids.json').then(
+    (module) => new Set(module.default),
+    (error: unknown) => {
+      sitePlans = null;
+      throw error;
+    },
+  );
+  return sitePlans;
+}
 
 /** The orphans last looked for an adopting plan, with their number of stamps, so each is looked at once per change. */
 let lookedAt = '';
@@ -19,24 +30,32 @@ let lookedAt = '';
  */
 export function adoptMovedPlans(): void {
   const {stamps} = getState();
-  const orphans = Object.keys(stamps)
-    .filter((planId) => !sitePlans.has(planId) && Object.keys(stamps[planId]!).length >= ADOPTION_MIN_RECORDS)
-    .map((planId) => `${planId}:${Object.keys(stamps[planId]!).length}`)
-    .join('\n');
-  if (orphans === '' || orphans === lookedAt) return;
-  lookedAt = orphans;
-  // Offline before these files were cached: the next change or page tries again. A bare `import()`, not
-  // src/lib/onDemand: this hook is on every page that shows records, and importing the helper here moves it into their
-  // shared chunk, splitting the plan components' chunk in two (measured: one more request, about 0.5 KiB more per plan
-  // page); the retry it would give is the `lookedAt` reset below.
-  void import('./adoptOrphans')
-    .then(
-      ({adoptOrphans}) => adoptOrphans(),
-      () => undefined,
-    )
-    .then((done) => {
-      if (!done) lookedAt = '';
-    });
+  const held = Object.keys(stamps)
+    .map((planId) => ({planId, records: Object.keys(stamps[planId]!).length}))
+    .filter(({records}) => records >= ADOPTION_MIN_RECORDS);
+  if (held.length === 0) return;
+  void loadSitePlans().then(
+    (plans) => {
+      const orphans = held
+        .filter(({planId}) => !plans.has(planId))
+        .map(({planId, records}) => `${planId}:${records}`)
+        .join('\n');
+      if (orphans === '' || orphans === lookedAt) return;
+      lookedAt = orphans;
+      // A bare `import()`, not src/lib/onDemand: this hook is on every page that shows records, and importing the
+      // helper here moves it into their shared chunk, splitting the plan components' chunk in two (measured: one more
+      // request, about 0.5 KiB more per plan page); the retry it would give is the `lookedAt` reset below.
+      void import('./adoptOrphans')
+        .then(
+          ({adoptOrphans}) => adoptOrphans(),
+          () => undefined,
+        )
+        .then((done) => {
+          if (!done) lookedAt = '';
+        });
+    },
+    () => undefined,
+  );
 }
 
 /** Runs `adoptMovedPlans` on a page that shows records, and again whenever the store changes (an import, another tab). */

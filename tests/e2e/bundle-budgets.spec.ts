@@ -57,3 +57,13 @@ test("each plan's text is in one JavaScript file: its page's chunk, which Today 
     expect(scripts.filter((script) => script.includes(line)).length, `${route}: "${line}"`).toBe(1);
   }
 });
+
+test('the list of plan ids, loaded when the store may hold records of a moved plan, is in one JavaScript file', () => {
+  const ids = readFileSync(path.join(repoRoot, '.docusaurus/plan-data/default/plan-ids.json'), 'utf8');
+  expect(JSON.parse(ids)).toContain('weeks/week-10/go');
+  const holding = readdirSync(path.join(buildDir, 'assets/js')).filter(
+    (name) => name.endsWith('.js') && readFileSync(path.join(buildDir, 'assets/js', name), 'utf8').includes(ids),
+  );
+  // More would be a copy in every plan page's chunk (under every size threshold), growing with the guide on each.
+  expect(holding).toHaveLength(1);
+});
