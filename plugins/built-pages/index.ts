@@ -39,7 +39,8 @@ export function whenPagesWritten(): Promise<void> {
  * reports are then the check, and the pages are parsed here for their scripts only, without source positions: at
  * 192 plans that parse takes a third of the time of one with positions (about 2 of the build's seconds). Pages the
  * minifier did not read (another minifier, or SKIP_HTML_MINIFICATION) are checked here, from the same parse as their
- * policy.
+ * policy. Docusaurus prints the minifier's findings as a warning, which DOCUSAURUS_IGNORE_SSG_WARNINGS=true silences:
+ * that turns the check off too.
  */
 export default function builtPagesPlugin(context: LoadContext): Plugin {
   const minifier = captureMinifierErrors();
