@@ -1,7 +1,16 @@
-import {unified} from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter';
+import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal';
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote';
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough';
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table';
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item';
+import {frontmatter} from 'micromark-extension-frontmatter';
+import {gfmAutolinkLiteral} from 'micromark-extension-gfm-autolink-literal';
+import {gfmFootnote} from 'micromark-extension-gfm-footnote';
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough';
+import {gfmTable} from 'micromark-extension-gfm-table';
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item';
 import {parse as parseYaml} from 'yaml';
 import type {Heading, Root} from 'mdast';
 import {DAY_HEADING, DAY_MENTION, VARIANT_HEADING} from './grammar';
@@ -24,9 +33,27 @@ export function parsePlan(source: string, options: ParseOptions = {}): ParseResu
   return parsePlanTree(parseMarkdown(source), options);
 }
 
+/*
+ * GFM as Docusaurus reads it: autolink literals, footnotes, strikethrough, tables, task lists. Finding bare URLs and
+ * e-mail addresses takes a quarter of the parse, and they only start at `http:`, `https:`, `www.` or `@` (in both
+ * micromark's syntax and mdast's transform), so a file holding none of those is read without that extension: the
+ * tree is the same. markdownReading.test.ts holds the two reads equal.
+ */
+const MAY_HOLD_AUTOLINK_LITERAL = /https?:|www\.|@/i;
+const GFM_BUT_AUTOLINKS = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const GFM_BUT_AUTOLINKS_TO_MDAST = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
+const WITHOUT_AUTOLINK_LITERALS = {
+  extensions: [frontmatter(['yaml']), ...GFM_BUT_AUTOLINKS],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml']), ...GFM_BUT_AUTOLINKS_TO_MDAST],
+};
+const WITH_AUTOLINK_LITERALS = {
+  extensions: [frontmatter(['yaml']), gfmAutolinkLiteral(), ...GFM_BUT_AUTOLINKS],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmAutolinkLiteralFromMarkdown(), ...GFM_BUT_AUTOLINKS_TO_MDAST],
+};
+
 /** The Markdown tree every plan consumer reads (front matter and GFM tables included). */
 export function parseMarkdown(source: string): Root {
-  return unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(source);
+  return fromMarkdown(source, MAY_HOLD_AUTOLINK_LITERAL.test(source) ? WITH_AUTOLINK_LITERALS : WITHOUT_AUTOLINK_LITERALS);
 }
 
 /**
