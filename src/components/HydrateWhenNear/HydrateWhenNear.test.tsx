@@ -1,10 +1,16 @@
 import {act, createContext, useContext, useEffect, useId, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {createRoot, hydrateRoot, type Root} from 'react-dom/client';
 import {renderToString} from 'react-dom/server';
-import {FiberProvider} from 'its-fine';
+import {FiberProvider, useContextBridge} from 'its-fine';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {SECTION_HYDRATED_EVENT} from '@site/src/lib/search/marks';
 import HydrateWhenNear from '.';
+
+// The real bridge, watched: when a section reads the page's contexts is part of what it costs a page to load.
+vi.mock('its-fine', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('its-fine')>();
+  return {...actual, useContextBridge: vi.fn(actual.useContextBridge)};
+});
 
 /** jsdom has no IntersectionObserver: this one lets a test say when the section comes near the viewport. */
 class NearViewport {
@@ -81,6 +87,7 @@ beforeEach(() => {
   vi.stubGlobal('IntersectionObserver', NearViewport);
   NearViewport.watching = [];
   mounted.mockClear();
+  vi.mocked(useContextBridge).mockClear();
   stored = 'a stored note';
   container = document.createElement('div');
   container.innerHTML = serverHtml;
@@ -181,6 +188,16 @@ test('a change of the page’s contexts reaches the section once it has hydrated
   await act(async () => NearViewport.watching[0]!.comeNear());
   await act(async () => root!.render(<Page colour="sepia" />));
   expect(state()).toBe('sepia, browser, a stored note');
+});
+
+test('until it nears the viewport, the section asks nothing of the page’s contexts', async () => {
+  // Bridging a day's root into the page's contexts walks the page's tree up to its root: fourteen days far from the
+  // reader paid that while the page hydrated. Now only a section that starts hydrating does.
+  await hydratePage();
+  expect(useContextBridge).not.toHaveBeenCalled();
+  await act(async () => NearViewport.watching[0]!.comeNear());
+  expect(useContextBridge).toHaveBeenCalled();
+  expect(state()).toBe('dark, browser, a stored note');
 });
 
 test('search marks in the server HTML are taken out before it hydrates, and the highlight is told to mark again', async () => {

@@ -1,4 +1,4 @@
-import {startTransition, useEffect, useId, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode} from 'react';
+import {startTransition, useEffect, useId, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode, type RefObject} from 'react';
 import {flushSync} from 'react-dom';
 import {hydrateRoot, type Root} from 'react-dom/client';
 import {useContextBridge} from 'its-fine';
@@ -50,13 +50,78 @@ export default function HydrateWhenNear({children, ...attributes}: SectionProps)
   return <section {...attributes}>{children}</section>;
 }
 
-/** The section while its server HTML waits: the page's tree holds an empty section, the section's own root the rest. */
+type Start = 'in slices' | 'at once';
+
+/**
+ * The section while its server HTML waits: the page's tree holds an empty section and watches for the reader. Until
+ * the section starts hydrating it reads none of the page's contexts, so a change of theirs (Docusaurus changes several
+ * right after the page hydrates) costs the days far from the reader nothing; bridging them is `SectionRoot`'s part.
+ */
 function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
-  const Bridge = useContextBridge();
   // Each section's root names its `useId`s apart: every day's tree has the same shape, so without a prefix of its own
   // each day's 4h/6h radios would share one name, one group across the page.
   const idPrefix = useId();
   const section = useRef<HTMLElement>(null);
+  const [start, setStart] = useState<Start | null>(null);
+
+  useEffect(() => {
+    const element = section.current;
+    if (!element) return undefined;
+    let started = false;
+    const begin = (at: Start): void => {
+      if (started) return;
+      started = true;
+      stopWatching();
+      // The section's root exists when this returns (`SectionRoot` creates it as it mounts), so that a press from now
+      // on finds it: pressed, focused or printed before it came near, hydrated too, before the event's next step (the
+      // click, the key, the print dialog's snapshot) needs it.
+      flushSync(() => setStart(at));
+    };
+    const hydrateNear = (entries: IntersectionObserverEntry[]): void => {
+      if (entries.some((entry) => entry.isIntersecting)) begin('in slices');
+    };
+    const hydrateAtOnce = (): void => begin('at once');
+    const observer = new IntersectionObserver(hydrateNear, {rootMargin: NEAR_VIEWPORT});
+    const firstUse = ['pointerdown', 'focusin'] as const;
+    function stopWatching(): void {
+      observer.disconnect();
+      for (const type of firstUse) element!.removeEventListener(type, hydrateAtOnce, true);
+      window.removeEventListener('beforeprint', hydrateAtOnce);
+    }
+    observer.observe(element);
+    for (const type of firstUse) element.addEventListener(type, hydrateAtOnce, true);
+    window.addEventListener('beforeprint', hydrateAtOnce);
+    return stopWatching;
+  }, []);
+
+  return (
+    <>
+      <section ref={section} {...attributes} dangerouslySetInnerHTML={SERVER_HTML_KEPT} suppressHydrationWarning />
+      {start && (
+        <SectionRoot section={section} start={start} idPrefix={idPrefix}>
+          {children}
+        </SectionRoot>
+      )}
+    </>
+  );
+}
+
+/**
+ * The section's own root, from the moment it starts hydrating. Renders nothing in the page's tree; from where it sits
+ * (beside the section, under the same providers) it bridges every context of the page into the root.
+ */
+function SectionRoot({
+  section,
+  start,
+  idPrefix,
+  children,
+}: {
+  section: RefObject<HTMLElement | null>;
+  start: Start;
+  idPrefix: string;
+  children: ReactNode;
+}): ReactNode {
+  const Bridge = useContextBridge();
   const root = useRef<{root: Root; hydrated: boolean} | null>(null);
   const latest = useRef<ReactNode>(null);
   // Once hydrated, the root takes the newest values of the page's contexts (they may have changed while it hydrated).
@@ -83,52 +148,30 @@ function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
     if (root.current?.hydrated) root.current.root.render(content);
   });
 
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const element = section.current;
     if (!element) return undefined;
-    const hydrate = (at: 'in slices' | 'at once'): void => {
-      if (root.current) return;
-      stopWatching();
-      unmarkSearchTerms(element);
-      const start = (): void => {
-        releasePageClaim(element);
-        root.current = {root: hydrateRoot(element, latest.current, {identifierPrefix: idPrefix}), hydrated: false};
-      };
-      if (at === 'at once') {
-        // Pressed, focused or printed before it came near: now, before the event's next step (the click, the key, the
-        // print dialog's snapshot) needs it.
-        flushSync(start);
-        return;
-      }
-      // Near the viewport: in a transition, as Docusaurus hydrates the page, so React works in slices and yields to
-      // the reader between them (one long task per day would block a phone while it scrolls). A press meanwhile makes
-      // React finish it at once and hands it the press, as it does for the page.
-      startTransition(start);
+    unmarkSearchTerms(element);
+    const hydrate = (): void => {
+      releasePageClaim(element);
+      root.current = {root: hydrateRoot(element, latest.current, {identifierPrefix: idPrefix}), hydrated: false};
     };
-    const hydrateNear = (entries: IntersectionObserverEntry[]): void => {
-      if (entries.some((entry) => entry.isIntersecting)) hydrate('in slices');
-    };
-    const hydrateAtOnce = (): void => hydrate('at once');
-    const observer = new IntersectionObserver(hydrateNear, {rootMargin: NEAR_VIEWPORT});
-    const firstUse = ['pointerdown', 'focusin'] as const;
-    function stopWatching(): void {
-      observer.disconnect();
-      for (const type of firstUse) element!.removeEventListener(type, hydrateAtOnce, true);
-      window.removeEventListener('beforeprint', hydrateAtOnce);
-    }
-    observer.observe(element);
-    for (const type of firstUse) element.addEventListener(type, hydrateAtOnce, true);
-    window.addEventListener('beforeprint', hydrateAtOnce);
+    // At once: created in this commit, whose updates React flushes before it returns (a layout effect's are sync).
+    // Near the viewport: in a transition, as Docusaurus hydrates the page, so React works in slices and yields to the
+    // reader between them (one long task per day would block a phone while it scrolls). A press meanwhile makes React
+    // finish it at once and hands it the press, as it does for the page.
+    if (start === 'at once') hydrate();
+    else startTransition(hydrate);
     return () => {
-      stopWatching();
       const owned = root.current;
       root.current = null;
       // Not while the page's own tree is committing (React refuses to unmount a root then); the section is gone anyway.
       if (owned) queueMicrotask(() => owned.root.unmount());
     };
-  }, [idPrefix]);
+    // Once: a section's root is created once, however it started.
+  }, []);
 
-  return <section ref={section} {...attributes} dangerouslySetInnerHTML={SERVER_HTML_KEPT} suppressHydrationWarning />;
+  return null;
 }
 
 /**
