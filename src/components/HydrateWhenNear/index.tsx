@@ -54,8 +54,9 @@ type Start = 'in slices' | 'at once';
 
 /**
  * The section while its server HTML waits: the page's tree holds an empty section and watches for the reader. Until
- * the section starts hydrating it reads none of the page's contexts, so a change of theirs (Docusaurus changes several
- * right after the page hydrates) costs the days far from the reader nothing; bridging them is `SectionRoot`'s part.
+ * the section starts hydrating it does not bridge the page's contexts (that is `SectionRoot`'s part): its-fine's bridge
+ * walks the page's tree up to its root and redefines properties on every context it meets, on each render, and the
+ * fourteen days of a plan far from the reader paid that while the page hydrated.
  */
 function DeferredSection({children, ...attributes}: SectionProps): ReactNode {
   // Each section's root names its `useId`s apart: every day's tree has the same shape, so without a prefix of its own
