@@ -96,9 +96,10 @@ export function holdsRecords(state: StoredState, planId: string): boolean {
  * detached. Returns `state` itself when nothing changes, so it can run on every change of the store.
  */
 export function reconcilePlan(state: StoredState, planId: string, items: readonly ItemIdentity[], now: number): StoredState {
-  if (!holdsRecords(state, planId)) return state;
   const ids = recordIds(state, planId);
   const stamps = planEntries(state.stamps, planId);
+  // `holdsRecords`, from what the rest of this needs anyway.
+  if (ids.size === 0 && Object.keys(stamps).length === 0) return state;
   const byId = new Map(items.map((item) => [item.id, item]));
   const records: RecordIdentity[] = [];
   let settled = Object.keys(stamps).every((id) => ids.has(id));
