@@ -1,13 +1,13 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import {docsDir, docsFiles} from '../../tests/support/docs';
 import {repoRoot} from '../../tests/support/seeds';
 import {parsePlan} from '../plan-model/parse';
 import type {Diagnostic} from '../plan-model/types';
 import {collectAnchors, decodeUtf8, RULES, validatePlanFile, type KnownDocs} from './index';
 
 const fixturesDir = path.join(__dirname, '__fixtures__');
-const docsDir = path.join(repoRoot, 'docs');
 
 /**
  * One scenario per fixture file. Its folder is where it pretends to live in docs/
@@ -89,12 +89,7 @@ describe('site pages and seeded plans', () => {
   });
 
   const allDocs = new Map<string, ReadonlySet<string>>();
-  const listDocs = (dir: string): string[] =>
-    readdirSync(path.join(docsDir, dir), {withFileTypes: true}).flatMap((entry) => {
-      const child = dir ? `${dir}/${entry.name}` : entry.name;
-      return entry.isDirectory() ? listDocs(child) : /\.mdx?$/.test(entry.name) ? [child] : [];
-    });
-  const docs = listDocs('');
+  const docs = docsFiles();
   for (const doc of docs) allDocs.set(doc, collectAnchors(doc, readFileSync(path.join(docsDir, doc), 'utf8')));
 
   it.for(docs)('%s passes with no errors', (doc) => {

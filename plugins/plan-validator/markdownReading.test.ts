@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type {Root} from 'mdast';
@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
-import {repoRoot} from '../../tests/support/seeds';
+import {docsDir, docsFiles} from '../../tests/support/docs';
 import {parseMarkdown, parsePlan} from '../plan-model/parse';
 import {analyseFileAndPlan} from './index';
 
@@ -35,14 +35,6 @@ function countNodes(tree: Root, type: string): number {
     count += 1;
   });
   return count;
-}
-
-function docsFiles(dir = path.join(repoRoot, 'docs')): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return docsFiles(full);
-    return name.endsWith('.md') ? [full] : [];
-  });
 }
 
 const WEEK_WITH_URLS = `---
@@ -88,9 +80,8 @@ title: Go Track
 `;
 
 describe('the plan parser reads plans as Docusaurus does', () => {
-  it.for(docsFiles())('%s gives the same plan, findings and links both ways', (file) => {
-    const docPath = path.relative(path.join(repoRoot, 'docs'), file).split(path.sep).join('/');
-    const source = readFileSync(file, 'utf8');
+  it.for(docsFiles())('%s gives the same plan, findings and links both ways', (docPath) => {
+    const source = readFileSync(path.join(docsDir, docPath), 'utf8');
     expect(parseMarkdown(source)).toEqual(fullGfmTree(source));
     const {own, docusaurus} = readBothWays(docPath, source);
     expect(own).toEqual(docusaurus);
