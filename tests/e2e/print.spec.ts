@@ -98,6 +98,13 @@ for (const seed of seedPlans) {
             expect(boxes, `tick boxes of day ${day.number}`).toHaveLength(expected);
           }
 
+          // The notes are ruled across the sheet, not in a stub at its left edge.
+          const ruled = await page.locator(`[data-plan-day="${day.number}"]`).evaluate((section) => {
+            const notes = section.querySelector('[data-print-current] > :last-child');
+            return (notes?.getBoundingClientRect().width ?? 0) / section.getBoundingClientRect().width;
+          });
+          expect(ruled, `width of day ${day.number}'s ruled notes, as a share of the sheet`).toBeGreaterThan(0.9);
+
           // Each PDF is a print job: Chromium fires "afterprint" when it ends and the button clears its state,
           // so the first paper size prints the state checked above and the day is pressed again for the next.
           for (const [index, format] of formats.entries()) {
