@@ -1,4 +1,4 @@
-import {render, screen} from '@testing-library/react';
+import {act, render, screen} from '@testing-library/react';
 import PlanItem from '@site/src/components/PlanItem';
 import {loadRunningTimer} from '@site/src/components/BlockTimer';
 import {STORAGE_KEY, getState, updateState} from '@site/src/store';
@@ -124,6 +124,13 @@ describe('BlockTimer on a plan page', () => {
     });
     // The timers keep no copy of a label (the plan is read for it); only the item's stamp names what it was made on.
     expect(JSON.stringify(JSON.parse(window.localStorage.getItem(STORAGE_KEY)!).timers)).not.toContain('Concepts');
+  });
+
+  it('follows the plan chosen when Start is pressed, also when it was switched after the page showed', () => {
+    renderDay1();
+    act(() => updateState((state) => ({...state, variant: '6h'})));
+    click(screen.getByRole('button', {name: /^Start .+, Block 1 /}));
+    expect(getState().timers['weeks/week-09/go#d1-b1']!.next).toEqual(['d1-b2', 'd1-b3', 'd1-b4', 'd1-a1']);
   });
 
   it('in the 4-hour plan, what follows stops after the blocks', () => {

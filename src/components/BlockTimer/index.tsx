@@ -4,10 +4,9 @@ import {translate} from '@docusaurus/Translate';
 import clsx from 'clsx';
 import {formatMinutes} from '@site/plugins/plan-model/duration';
 import {updateState, useStoredState, startTimer, timerKey} from '@site/src/store';
-import {useVariant} from '@site/src/hooks/useVariant';
 import {useOptionalPlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
 import styles from './styles.module.css';
-import {dayOfItemId, variantItems} from '@site/plugins/plan-model/ids';
+import {dayOfItemId, pageVariant, variantItems} from '@site/plugins/plan-model/ids';
 
 import {MINUTE, nameFor} from './names';
 
@@ -38,7 +37,6 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
   const page = useOptionalPlanPage();
   const planId = givenPlanId ?? page?.planId;
   if (planId === undefined) throw new Error('A timer needs a plan: render it inside <PlanPage> or pass planId.');
-  const [variant] = useVariant();
   const key = timerKey(planId, itemId);
   const timer = useStoredState((state) => state.timers[key]);
   const start = useCallback(() => {
@@ -54,7 +52,9 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
           // plan stops after its blocks; 6-hour additions only follow in the 6-hour plan.
           next: variantItems(
             {blocks: upcoming.filter((item) => item.kind !== 'addition'), additions: upcoming.filter((item) => item.kind === 'addition')},
-            variant,
+            // Read as the timer starts, not subscribed to: every block of a page has a timer, and a 4h/6h switch
+            // would render each of them again for a value only Start uses.
+            pageVariant('', state.variant).variant,
           )
             .filter((item) => item.duration)
             .map((item) => item.id),
@@ -62,7 +62,7 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
         Date.now(),
       ),
     );
-  }, [planId, itemId, duration.min, duration.max, upcoming, variant]);
+  }, [planId, itemId, duration.min, duration.max, upcoming]);
   const Running = useOnDemand(runningTimer, timer !== undefined);
   // Set during render (React's pattern for state derived from a change), so the group and the timer arrive together.
   const [used, setUsed] = useState(false);
