@@ -6,7 +6,7 @@ import styles from './styles.module.css';
 
 /**
  * A Morning or Evening session of the intensive plan, with a session timer. No box of its own (the 14-day plan has 28):
- * its heading, timer and lists are children of the day, whose grid puts the timer beside the heading
+ * its heading, timer and lists are children of the day, whose grid (PlanDay's styles) puts the timer beside the heading
  * (styles.module.css).
  */
 export default function PlanSession({sessionId, children}: {sessionId: string; children: ReactNode}): ReactNode {
