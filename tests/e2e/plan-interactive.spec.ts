@@ -188,6 +188,36 @@ test('a timer started while its code is still arriving works once the device wak
   await expect(page.getByRole('heading', {level: 1})).toBeVisible();
 });
 
+test.describe('a 14-day session’s timer', () => {
+  const INTENSIVE = '/intensive/senior-go-14-days';
+  const place = async (page: Page) => {
+    const day1 = page.locator('[data-plan-day="1"]');
+    const heading = await day1.getByRole('heading', {name: /^Morning/}).boundingBox();
+    const start = await day1.getByRole('button', {name: /^Start .+, Morning/}).boundingBox();
+    const list = await day1.locator('h3 ~ ul').first().boundingBox();
+    return {heading: heading!, start: start!, list: list!};
+  };
+
+  test('sits beside its session’s heading on a wide screen, with the session’s list below both', async ({page}) => {
+    await page.setViewportSize({width: 1280, height: 900});
+    await gotoHydrated(page, INTENSIVE);
+    const {heading, start, list} = await place(page);
+    expect(start.x).toBeGreaterThan(heading.x + heading.width / 2);
+    expect(start.y).toBeLessThan(heading.y + heading.height);
+    expect(start.y + start.height).toBeGreaterThan(heading.y);
+    expect(list.y).toBeGreaterThanOrEqual(Math.max(heading.y + heading.height, start.y + start.height) - 1);
+  });
+
+  test('goes under its session’s heading on a phone, at the start of the line', async ({page}) => {
+    await page.setViewportSize({width: 390, height: 844});
+    await gotoHydrated(page, INTENSIVE);
+    const {heading, start, list} = await place(page);
+    expect(start.y).toBeGreaterThanOrEqual(heading.y + heading.height - 1);
+    expect(Math.abs(start.x - heading.x)).toBeLessThan(2);
+    expect(list.y).toBeGreaterThanOrEqual(start.y + start.height - 1);
+  });
+});
+
 test.describe('keyboard only', () => {
   test('choose the plan and run a timer, with visible focus throughout', async ({page}) => {
     await page.clock.install({time: new Date('2026-01-05T09:00:00Z')});
