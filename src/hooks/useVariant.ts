@@ -1,16 +1,23 @@
 import {useCallback} from 'react';
 import {VARIANT_ATTRIBUTE, pageVariant, searchWithVariant, type PlanVariant} from '@site/plugins/plan-model/ids';
-import {updateState, useStoredState} from '@site/src/store';
+import {updateState, useStoredState, type StoredState} from '@site/src/store';
 
 /** Reflects the choice on <html> so every variant-dependent element updates through CSS alone. */
 export function applyVariantToDocument(variant: PlanVariant): void {
   document.documentElement.setAttribute(VARIANT_ATTRIBUTE, variant);
 }
 
-/** The site-wide 4h/6h choice (4h until the reader picks) and a setter that remembers it. */
+/**
+ * The site-wide 4h/6h choice as stored (4h until the reader picks). A shared `?plan=` is stored once the page has
+ * hydrated (pageWatch), so from then on the stored choice is the page's.
+ */
+export function chosenVariant(state: StoredState): PlanVariant {
+  return pageVariant('', state.variant).variant;
+}
+
+/** The site-wide 4h/6h choice and a setter that remembers it. */
 export function useVariant(): [PlanVariant, (variant: PlanVariant) => void] {
-  // A shared `?plan=` is stored once the page has hydrated (pageWatch), so from then on the stored choice is the page's.
-  const variant = useStoredState((state) => pageVariant('', state.variant).variant);
+  const variant = useStoredState(chosenVariant);
   const setVariant = useCallback((next: PlanVariant) => {
     updateState((state) => ({...state, variant: next}));
     applyVariantToDocument(next);

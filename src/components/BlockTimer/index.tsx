@@ -6,7 +6,8 @@ import {formatMinutes} from '@site/plugins/plan-model/duration';
 import {updateState, useStoredState, startTimer, timerKey} from '@site/src/store';
 import {useOptionalPlanPage, type PlanItemInfo} from '@site/src/components/PlanPage';
 import styles from './styles.module.css';
-import {dayOfItemId, pageVariant, variantItems} from '@site/plugins/plan-model/ids';
+import {dayOfItemId, variantItems} from '@site/plugins/plan-model/ids';
+import {chosenVariant} from '@site/src/hooks/useVariant';
 
 import {MINUTE, nameFor} from './names';
 
@@ -54,7 +55,7 @@ export default function BlockTimer({itemId, label, duration, upcoming, planId: g
             {blocks: upcoming.filter((item) => item.kind !== 'addition'), additions: upcoming.filter((item) => item.kind === 'addition')},
             // Read as the timer starts, not subscribed to: every block of a page has a timer, and a 4h/6h switch
             // would render each of them again for a value only Start uses.
-            pageVariant('', state.variant).variant,
+            chosenVariant(state),
           )
             .filter((item) => item.duration)
             .map((item) => item.id),
