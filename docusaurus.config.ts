@@ -4,6 +4,7 @@ import path from 'node:path';
 import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import recmaLocalImports from './plugins/recma-local-imports';
 import remarkPlan from './plugins/remark-plan';
 import {docLocation} from './plugins/plan-model/location';
 import planDataPlugin from './plugins/plan-data';
@@ -147,6 +148,8 @@ const config: Config = {
           editUrl: `${repositoryUrl}/edit/main/`,
           // Before Docusaurus's own plugins, so lifted headings and stable day ids reach the TOC.
           beforeDefaultRemarkPlugins: [[remarkPlan, {docsDir: path.resolve(__dirname, 'docs'), showDiagnostics: !isProductionBuild}]],
+          // A plan page uses jsx() and its components hundreds of times; read once, they cost the bundler one record each.
+          recmaPlugins: [recmaLocalImports],
         },
         blog: false,
         theme: {customCss: ['./src/css/custom.css', './src/css/print.css']},
