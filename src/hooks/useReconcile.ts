@@ -1,6 +1,7 @@
 import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
 import {planIdentities} from '@site/plugins/plan-model/identity';
 import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
+import {whenIdle} from '@site/src/lib/whenIdle';
 import {getState, holdsRecords, reconcileEachWrite, subscribe, updateState, reconcilePlan, type StoredState} from '@site/src/store';
 
 /**
@@ -20,19 +21,6 @@ function reconciled(state: StoredState, plans: ReadonlyMap<string, PagePlan>): S
 function reconcileStored(plans: ReadonlyMap<string, PagePlan>): void {
   const state = getState();
   if (reconciled(state, plans) !== state) updateState((current) => reconciled(current, plans), {versions: 'keeps-versions'});
-}
-
-/**
- * Runs `task` when the browser is idle (within `timeout` ms at the latest); a browser without `requestIdleCallback`
- * (Safari) runs it after `timeout`. Returns the cancel.
- */
-function whenIdle(task: () => void, timeout: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, {timeout});
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, timeout);
-  return () => clearTimeout(handle);
 }
 
 /** How long a page may stay busy before the plans' item identities are computed anyway, so the first tick finds them. */
