@@ -128,6 +128,34 @@ describe('reading what is stored', () => {
     expect(getState()).not.toBe(first);
     expect(getState().variant).toBe('4h');
   });
+
+  it('is never overwritten even when it holds none of the fields this version knows', () => {
+    const renamed = JSON.stringify({version: SCHEMA_VERSION + 1, ticks: {p: {'d1-b1': 5}}});
+    window.localStorage.setItem(STORAGE_KEY, renamed);
+    expect(updateState((state) => ({...state, variant: '6h'}))).toBe('newer-version');
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBe(renamed);
+  });
+});
+
+describe('a tap with months of records stored', () => {
+  it('writes without parsing what it already read: the cost of a tick does not grow with what the learner keeps', () => {
+    const progress = Object.fromEntries(
+      Array.from({length: 60}, (_, plan) => [
+        `weeks/week-${plan}/go`,
+        Object.fromEntries(Array.from({length: 40}, (_, item) => [`d${item % 7}-b${item}`, 1_700_000_000_000 + item])),
+      ]),
+    );
+    const itemNotes = {'weeks/week-1/go': Object.fromEntries(Array.from({length: 40}, (_, item) => [`d1-b${item}`, 'A note a learner wrote. '.repeat(20)]))};
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify({version: SCHEMA_VERSION, progress, itemNotes}));
+    expect(Object.keys(getState().progress)).toHaveLength(60);
+
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(updateState((state) => ({...state, progress: {...state.progress, 'intensive/senior-go-14-days': {'d2-t1': 1_800_000_000_000}}}))).toBe('saved');
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect((stored()!.progress as Record<string, unknown>)['intensive/senior-go-14-days']).toEqual({'d2-t1': 1_800_000_000_000});
+    expect(Object.keys(stored()!.progress as object)).toHaveLength(61);
+  });
 });
 
 describe('data from a newer version of the site', () => {

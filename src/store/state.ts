@@ -7,7 +7,11 @@ export {DEFAULT_STATE, STORAGE_KEY} from './schema';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let cache: {raw: string | null; state: StoredState; report: DecodeReport} | null = null;
+/**
+ * The stored text last read or written, decoded once: every write checks it (a newer version's data is never
+ * overwritten), and a learner's months of records made each tap parse all of them again.
+ */
+let cache: {raw: string | null; state: StoredState; report: DecodeReport; fromNewerVersion: boolean} | null = null;
 /** What we hold when storage is absent or refuses writes: the page keeps working for this visit. */
 let memoryState: StoredState | null = null;
 
@@ -29,7 +33,12 @@ function readRaw(): string | null {
 }
 
 function readCached(raw: string | null): NonNullable<typeof cache> {
-  if (!cache || cache.raw !== raw) cache = {raw, ...readStored(raw)};
+  if (!cache || cache.raw !== raw) {
+    const {state, report} = readStored(raw);
+    // Text with none of our fields reads as foreign, yet a newer version may have written it: only then parse again.
+    const fromNewerVersion = report.condition === 'newer-version' || (report.condition === 'foreign' && isFromNewerVersion(raw));
+    cache = {raw, state, report, fromNewerVersion};
+  }
   return cache;
 }
 
@@ -119,8 +128,8 @@ function existingBackup(store: Storage, raw: string): string | null {
  */
 function keepDamaged(store: Storage, raw: string | null): WriteProblem | null {
   if (raw === null) return null;
-  const {report} = readCached(raw);
-  if (!losesData(report) || isFromNewerVersion(raw)) return null;
+  const {report, fromNewerVersion} = readCached(raw);
+  if (!losesData(report) || fromNewerVersion) return null;
   if (persistence.damaged?.raw === raw && persistence.damaged.backupKey) return null;
   let backupKey: string | null = null;
   let problem: WriteProblem | null = null;
@@ -188,7 +197,7 @@ export function updateState(change: (state: StoredState) => StoredState, options
   const store = storage();
   const current = readRaw();
   let problem: WriteProblem | null = null;
-  if (isFromNewerVersion(current)) {
+  if (readCached(current).fromNewerVersion) {
     // A newer version of the site wrote this; overwriting would lose data it understands.
     problem = 'newer-version';
   } else if (!store) {
@@ -207,7 +216,7 @@ export function updateState(change: (state: StoredState) => StoredState, options
     memoryState = next;
   } else {
     memoryState = null;
-    cache = {raw, state: next, report: {condition: 'ok', droppedTicks: 0, droppedTimers: 0, recoveredTicks: 0}};
+    cache = {raw, state: next, report: {condition: 'ok', droppedTicks: 0, droppedTimers: 0, recoveredTicks: 0}, fromNewerVersion: false};
   }
   recordWrite(problem);
   listeners.forEach((listener) => listener());
