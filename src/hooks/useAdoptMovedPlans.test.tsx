@@ -3,6 +3,7 @@ import {planIdentities} from '@site/plugins/plan-model/identity';
 import {STORAGE_KEY, getState, resetStoreForTests, updateState} from '@site/src/store';
 import {pagePlanOf} from '@site/tests/unit/support/planPage';
 import {useAdoptMovedPlans} from './useAdoptMovedPlans';
+import {queueIdleCallbacks} from '@site/tests/unit/support/idleCallbacks';
 
 /** Counts loads of the site's list of plans (the check's only download). */
 const listLoads = vi.hoisted(() => vi.fn());
@@ -22,9 +23,7 @@ function ShowsRecords() {
 describe('records of a moved plan, on a page that shows records', () => {
   let idle: (() => void)[] = [];
   beforeEach(() => {
-    idle = [];
-    vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
-    vi.stubGlobal('cancelIdleCallback', () => {});
+    idle = queueIdleCallbacks();
     // Week 9's Day 3 items, kept under the id the plan had before its file moved: enough to be recognised.
     const day3 = planIdentities(pagePlanOf('docs/weeks/week-09/go.md')).filter((item) => item.day === 3);
     window.localStorage.setItem(

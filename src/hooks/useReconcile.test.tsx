@@ -4,6 +4,7 @@ import type {PagePlan} from '@site/plugins/plan-model/pagePlan';
 import {getState, updateState} from '@site/src/store';
 import {loadPlanModel} from './usePlanModels';
 import {useReconciledRecords} from './useReconcile';
+import {queueIdleCallbacks} from '@site/tests/unit/support/idleCallbacks';
 
 const WEEK = 'weeks/week-10/go';
 
@@ -31,9 +32,7 @@ const stampOf = (plan: PagePlan, itemId: string) => {
 describe('a plan without records, shown on a page', () => {
   let idle: (() => void)[] = [];
   beforeEach(() => {
-    idle = [];
-    vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
-    vi.stubGlobal('cancelIdleCallback', () => {});
+    idle = queueIdleCallbacks();
   });
   afterEach(() => {
     // The page goes before the stubbed scheduler does: leaving cancels what it scheduled.
