@@ -1,4 +1,6 @@
-import {readdir, readFile} from 'node:fs/promises';
+import {readFileSync} from 'node:fs';
+import {readdir} from 'node:fs/promises';
+import {setImmediate as nextTurn} from 'node:timers/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {addPolicy} from '../content-security-policy';
@@ -35,12 +37,12 @@ export function whenPagesWritten(): Promise<void> {
  * - The Content-Security-Policy goes into every page (plugins/content-security-policy).
  *
  * SWC's HTML minifier (Docusaurus Faster's) parses every page by the HTML standard's rules and reports each place the
- * tree differs from the markup; the page it writes is its tree written out again, which parses as written. Its
- * reports are then the check, and the pages are parsed here for their scripts only, without source positions: at
- * 192 plans that parse takes a third of the time of one with positions (about 2 of the build's seconds). Pages the
- * minifier did not read (another minifier, or SKIP_HTML_MINIFICATION) are checked here, from the same parse as their
- * policy. Docusaurus prints the minifier's findings as a warning, which DOCUSAURUS_IGNORE_SSG_WARNINGS=true silences:
- * that turns the check off too.
+ * tree differs from the markup; the page it writes is its tree written out again, which parses as written. Its reports
+ * are then the check, and the pages are only tokenized here, for their scripts: at 192 plans a parse by the standard's
+ * rules (parse5) took about five times as long as that, and one with source positions (as the check needs) about eight
+ * times. Pages the minifier did not read (another minifier, or SKIP_HTML_MINIFICATION) are parsed and checked here.
+ * Docusaurus prints the minifier's findings as a warning, which DOCUSAURUS_IGNORE_SSG_WARNINGS=true silences: that
+ * turns the check off too.
  */
 export default function builtPagesPlugin(context: LoadContext): Plugin {
   const minifier = captureMinifierErrors();
@@ -60,22 +62,27 @@ export default function builtPagesPlugin(context: LoadContext): Plugin {
     const lines = minifierProblemLines(minified, sources);
     let failed = minified.size;
     for (const file of await htmlFiles(outDir)) {
-      const html = await readFile(file, 'utf8');
-      if (checkedByMinifier) {
-        await addPolicy(outDir, file, html, apiOrigin);
-        continue;
-      }
+      // Read and written at once rather than on Node's thread pool: the other postBuild steps fill its four threads with
+      // reads of every file (Pagefind's, the PWA plugin's hashing), and each page's three requests waited behind them
+      // (at 192 plans the pass took 3 s, of which 0.7 s its own work). Between pages the other steps' callbacks run.
+      await nextTurn();
+      const html = readFileSync(file, 'utf8');
       const route = builtPageRoute(context.baseUrl, path.relative(outDir, file).split(path.sep).join('/'));
-      const parsed = parseHtml(html, BUILT_PAGE);
       // A page the minifier found misnested was written out as the tree it parsed: its diagnostics are listed above.
-      if (!minified.has(route)) {
+      if (!checkedByMinifier && !minified.has(route)) {
         const source = sources.get(route);
-        const page = {file: path.relative(context.siteDir, file).split(path.sep).join('/'), route, ...(source ? {source} : {}), html, parsed};
+        const page = {
+          file: path.relative(context.siteDir, file).split(path.sep).join('/'),
+          route,
+          ...(source ? {source} : {}),
+          html,
+          parsed: parseHtml(html, BUILT_PAGE),
+        };
         const checked = htmlProblemLines([page]);
         failed += checked.pages;
         lines.push(...checked.lines);
       }
-      await addPolicy(outDir, file, html, apiOrigin, parsed.root);
+      addPolicy(outDir, file, html, apiOrigin);
     }
     if (failed === 0) return;
     // Docusaurus would wrap a thrown error in its own with a stack trace; the lines say what to fix.
