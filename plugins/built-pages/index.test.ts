@@ -1,6 +1,7 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {getHtmlMinifier} from '@docusaurus/bundler';
 import builtPagesPlugin, {whenPagesWritten} from '.';
@@ -73,8 +74,13 @@ describe('the pass over the built pages', () => {
     const plugin = builtPagesPlugin({siteDir: path.dirname(dir), baseUrl: '/'} as never);
     // As Docusaurus does: every plugin's postBuild started at once, the reader's after the pass.
     const pass = plugin.postBuild!({outDir: dir, routes: []} as never);
-    const seen = whenPagesWritten().then(() =>
-      Array.from({length: 20}, (_, page) => readFileSync(path.join(dir, `page-${page}.html`), 'utf8').includes('Content-Security-Policy')),
+    const seen = whenPagesWritten().then((downloadSizes) =>
+      Array.from({length: 20}, (_, page) => {
+        const file = path.join(dir, `page-${page}.html`);
+        const served = readFileSync(file, 'utf8');
+        // Each page's size as it will be served, with its policy, compressed as a server does.
+        return served.includes('Content-Security-Policy') && downloadSizes.get(file) === gzipSync(served).length;
+      }),
     );
     expect(await seen).toEqual(Array.from({length: 20}, () => true));
     await pass;

@@ -7,6 +7,7 @@ import {addPolicy} from '../content-security-policy';
 import {gistApiUrlFrom} from '../content-security-policy/gistApiUrl';
 import {BUILT_PAGE, builtPageRoute, captureMinifierErrors, htmlFailure, htmlProblemLines, minifierProblemLines, routeSources} from '../html-check';
 import {parseHtml} from '../html-check/nesting';
+import {textDownloadSize} from '../offline-guide';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, {recursive: true, withFileTypes: true});
@@ -14,17 +15,16 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** The pass of the build running in this process, once it has started; none outside a production build. */
-let pagesWritten: Promise<void> = Promise.resolve();
+let pagesWritten: Promise<ReadonlyMap<string, number>> = Promise.resolve(new Map());
 
 /**
- * Settles once every built page has its final text (checked, its policy written in). Docusaurus starts every plugin's
- * postBuild at once; a step that reads the pages as they will be served (the offline guide's sizes) waits for this.
+ * Settles once every built page has its final text (checked, its policy written in), with each page's download size
+ * by file (gzip, as served; empty if the pass failed or did not run). Docusaurus starts every plugin's postBuild at
+ * once; a step that reads the pages as they will be served (the offline guide's sizes) waits for this, and need not
+ * compress them again.
  */
-export function whenPagesWritten(): Promise<void> {
-  return pagesWritten.then(
-    () => undefined,
-    () => undefined,
-  );
+export function whenPagesWritten(): Promise<ReadonlyMap<string, number>> {
+  return pagesWritten.catch(() => new Map<string, number>());
 }
 
 /**
@@ -50,17 +50,18 @@ export default function builtPagesPlugin(context: LoadContext): Plugin {
   const checkedByMinifier = process.env.SKIP_HTML_MINIFICATION !== 'true' && context.siteConfig?.future.faster.swcHtmlMinimizer === true;
   return {
     name: 'built-pages',
-    postBuild(props) {
+    async postBuild(props) {
       pagesWritten = writePages(props);
-      return pagesWritten;
+      await pagesWritten;
     },
   };
 
-  async function writePages({outDir, routes}: Parameters<NonNullable<Plugin['postBuild']>>[0]): Promise<void> {
+  async function writePages({outDir, routes}: Parameters<NonNullable<Plugin['postBuild']>>[0]): Promise<ReadonlyMap<string, number>> {
     const minified = minifier.stop();
     const sources = routeSources(routes);
     const lines = minifierProblemLines(minified, sources);
     let failed = minified.size;
+    const downloadSizes = new Map<string, number>();
     for (const file of await htmlFiles(outDir)) {
       // Read and written at once rather than on Node's thread pool: the other postBuild steps fill its four threads with
       // reads of every file (Pagefind's, the PWA plugin's hashing), and each page's three requests waited behind them
@@ -82,9 +83,11 @@ export default function builtPagesPlugin(context: LoadContext): Plugin {
         failed += checked.pages;
         lines.push(...checked.lines);
       }
-      addPolicy(outDir, file, html, apiOrigin);
+      // Compressed here, where the page's final text is at hand: the offline guide's list would otherwise read and
+      // compress every page again once this pass is over (at 192 plans, 0.4 s after it).
+      downloadSizes.set(file, textDownloadSize(addPolicy(outDir, file, html, apiOrigin)));
     }
-    if (failed === 0) return;
+    if (failed === 0) return downloadSizes;
     // Docusaurus would wrap a thrown error in its own with a stack trace; the lines say what to fix.
     console.error(`\n${lines.join('\n')}\n\n${htmlFailure(failed)}`);
     process.exit(1);

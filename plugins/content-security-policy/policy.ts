@@ -12,14 +12,17 @@ const EXECUTABLE = new Set(['', 'text/javascript', 'application/javascript', 'mo
 /** One inline script of a page: its text, as the browser hashes it (never entity-decoded: script content is raw text). */
 function inlineScriptTexts(html: string): string[] {
   const texts: string[] = [];
-  let tagName = '';
+  /** Whether the tag being read is a script's: only a script's attributes are kept (most of a page is other tags). */
+  let inScriptTag = false;
   let attributeName = '';
   let attributeValue = '';
   let attributes = new Map<string, string>();
   /** Where the open script's text starts, while one is open; -1 otherwise. */
   let scriptStart = -1;
+  const isScript = (start: number, end: number) => end - start === 6 && html.slice(start, end).toLowerCase() === 'script';
   const openTagEnded = (endIndex: number) => {
-    if (tagName !== 'script') return;
+    if (!inScriptTag) return;
+    inScriptTag = false;
     const runs = !attributes.has('src') && EXECUTABLE.has((attributes.get('type') ?? '').trim().toLowerCase());
     scriptStart = runs ? endIndex + 1 : -1;
   };
@@ -27,28 +30,29 @@ function inlineScriptTexts(html: string): string[] {
     {decodeEntities: true},
     {
       onopentagname(start, end) {
-        tagName = html.slice(start, end).toLowerCase();
-        attributes = new Map();
+        inScriptTag = isScript(start, end);
+        if (inScriptTag) attributes = new Map();
       },
       onattribname(start, end) {
+        if (!inScriptTag) return;
         attributeName = html.slice(start, end).toLowerCase();
         attributeValue = '';
       },
       onattribdata(start, end) {
-        attributeValue += html.slice(start, end);
+        if (inScriptTag) attributeValue += html.slice(start, end);
       },
       onattribentity(codepoint) {
-        attributeValue += String.fromCodePoint(codepoint);
+        if (inScriptTag) attributeValue += String.fromCodePoint(codepoint);
       },
       onattribend() {
         // The first of two attributes with one name counts, as in the standard's parser.
-        if (!attributes.has(attributeName)) attributes.set(attributeName, attributeValue);
+        if (inScriptTag && !attributes.has(attributeName)) attributes.set(attributeName, attributeValue);
       },
       onopentagend: openTagEnded,
       // `<script/>` opens a script in HTML: the slash is ignored.
       onselfclosingtag: openTagEnded,
       onclosetag(start, end) {
-        if (scriptStart < 0 || html.slice(start, end).toLowerCase() !== 'script') return;
+        if (scriptStart < 0 || !isScript(start, end)) return;
         // `start` is the name's, after `</`.
         texts.push(html.slice(scriptStart, start - 2));
         scriptStart = -1;

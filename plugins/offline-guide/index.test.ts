@@ -51,6 +51,16 @@ describe('the whole guide list', () => {
     expect(JSON.parse(await readFile(path.join(outDir, OFFLINE_GUIDE_FILE), 'utf8'))).toEqual(list);
   });
 
+  it('takes the sizes of pages the build already measured, and measures the rest', async () => {
+    await put('index.html', '<!doctype html><title>Home</title>');
+    await put('weeks/week-10.html', '<!doctype html><title>Week 10</title>');
+    const list = await writeOfflineGuideList(outDir, new Map([[path.join(outDir, 'index.html'), 1234]]));
+    expect(list.pages).toEqual([
+      {path: '/', bytes: 1234},
+      {path: '/weeks/week-10', bytes: gzipSync('<!doctype html><title>Week 10</title>').length},
+    ]);
+  });
+
   it('gives a page its address without .html or a trailing index', () => {
     expect(pageAddress('index.html')).toBe('/');
     expect(pageAddress('notes.html')).toBe('/notes');

@@ -1,7 +1,7 @@
 import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {gzip} from 'node:zlib';
+import {gzip, gzipSync} from 'node:zlib';
 
 /** On zlib's thread pool: the build's other postBuild steps keep the main thread meanwhile. */
 const gzipAsync = promisify(gzip);
@@ -69,15 +69,26 @@ async function filesUnder(outDir: string, relative: string): Promise<string[]> {
   return nested.flat();
 }
 
+/** How many bytes a text file moves, as a server compresses it. */
+export function textDownloadSize(text: string): number {
+  return gzipSync(text).length;
+}
+
 async function downloadSize(file: string): Promise<number> {
   if (!COMPRESSED.test(file)) return (await stat(file)).size;
   return (await gzipAsync(await readFile(file))).length;
 }
 
-/** Every page of the built site and every file its pages use, each with its download size. */
-export async function offlineGuideList(outDir: string): Promise<OfflineGuideList> {
+/**
+ * Every page of the built site and every file its pages use, each with its download size. `known` holds sizes already
+ * measured, by file path (the build's pass over its pages measures each page as it writes it).
+ */
+export async function offlineGuideList(outDir: string, known: ReadonlyMap<string, number> = new Map()): Promise<OfflineGuideList> {
   const all = await filesUnder(outDir, '');
-  const entry = async (file: string, address: string): Promise<OfflineGuideEntry> => ({path: address, bytes: await downloadSize(path.join(outDir, file))});
+  const entry = async (file: string, address: string): Promise<OfflineGuideEntry> => {
+    const absolute = path.join(outDir, file);
+    return {path: address, bytes: known.get(absolute) ?? (await downloadSize(absolute))};
+  };
   const used = (address: string) => !NOT_USED.some((pattern) => pattern.test(address));
   const pages = all.filter((file) => file.endsWith('.html') && used(`/${file}`));
   const files = all.filter((file) => (USED_FOLDERS.includes(file.split('/')[0]!) || file === 'manifest.json') && used(`/${file}`));
@@ -92,8 +103,8 @@ export async function offlineGuideList(outDir: string): Promise<OfflineGuideList
  * Writes the list into the build. Called by the search-index plugin once the index is written: Docusaurus runs the
  * plugins' postBuild steps side by side, and the index is the last part of the site the list names.
  */
-export async function writeOfflineGuideList(outDir: string): Promise<OfflineGuideList> {
-  const list = await offlineGuideList(outDir);
+export async function writeOfflineGuideList(outDir: string, known?: ReadonlyMap<string, number>): Promise<OfflineGuideList> {
+  const list = await offlineGuideList(outDir, known);
   await writeFile(path.join(outDir, OFFLINE_GUIDE_FILE), JSON.stringify(list));
   return list;
 }

@@ -79,9 +79,8 @@ export default function searchIndexPlugin(): Plugin {
       } finally {
         await pagefind.close();
       }
-      // Its sizes are of the pages as served: after the build's pass has written their policies in.
-      await whenPagesWritten();
-      await writeOfflineGuideList(outDir);
+      // Its sizes are of the pages as served: after the build's pass has written their policies in (and measured them).
+      await writeOfflineGuideList(outDir, await whenPagesWritten());
     },
   };
 }
