@@ -14,8 +14,8 @@ const file = (docPath: string): DocFile => ({
 describe('checkContent', () => {
   const files = [file('weeks/week-10/go.md'), file('intensive/senior-go-14-days.md'), file('roadmap/roadmap-16-weeks.md')];
 
-  it('hands back the plan model of every file it parsed, as the shared parser reads it, so the plan data need not parse again', async () => {
-    const check = await checkContent(files, new FactsCache(null));
+  it('hands back the plan model of every file it parsed, as the shared parser reads it, so the plan data need not parse again', () => {
+    const check = checkContent(files, new FactsCache(null));
     expect([...check.plans.keys()]).toEqual(files.map((doc) => doc.docPath));
     expect(check.plans.get('weeks/week-10/go.md')).toEqual(parsePlan(check.sources.get('weeks/week-10/go.md')!, {kind: 'weekly'}).plan);
     expect(check.plans.get('intensive/senior-go-14-days.md')).toEqual(
@@ -24,10 +24,10 @@ describe('checkContent', () => {
     expect(check.plans.get('roadmap/roadmap-16-weeks.md')).toBeNull();
   });
 
-  it('hands back no model for a file whose facts came from the cache', async () => {
+  it('hands back no model for a file whose facts came from the cache', () => {
     const cache = new FactsCache(null);
-    await checkContent(files, cache);
-    const again = await checkContent(files, cache);
+    checkContent(files, cache);
+    const again = checkContent(files, cache);
     expect(again.plans.size).toBe(0);
     expect(again.sources.size).toBe(files.length);
   });

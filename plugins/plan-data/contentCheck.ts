@@ -1,7 +1,6 @@
 import path from 'node:path';
 import {checkSize, decodeUtf8, diagnosticsFor, formatDiagnostic, type FileFacts} from '../plan-validator';
 import type {FactsCache} from '../plan-validator/cache';
-import type {AnalysisHelper} from '../plan-validator/parallel';
 import type {Diagnostic, PlanModel} from '../plan-model/types';
 
 /** One docs file as the site reads it: its path in the docs folder and its bytes. */
@@ -27,10 +26,9 @@ export interface ContentCheck {
 /**
  * Runs the validator over every doc while the site loads, so `npm start` prints the same problems
  * as `npm run validate` and `npm run build` fails on the same errors: a contributor never needs to
- * know the separate command exists. Files too large or not UTF-8 are reported and never parsed. `helper`, a second
- * process analysing the docs too (plugins/plan-validator/parallel.ts), shares the work when there is one.
+ * know the separate command exists. Files too large or not UTF-8 are reported and never parsed.
  */
-export async function checkContent(files: readonly DocFile[], cache: FactsCache, helper: AnalysisHelper | null = null): Promise<ContentCheck> {
+export function checkContent(files: readonly DocFile[], cache: FactsCache): ContentCheck {
   const sources = new Map<string, string>();
   const problems = new Map<string, Diagnostic[]>();
   for (const file of files) {
@@ -41,13 +39,10 @@ export async function checkContent(files: readonly DocFile[], cache: FactsCache,
   }
   const plans = new Map<string, PlanModel | null>();
   const facts = new Map<string, FileFacts>();
-  const analysed = await cache.analysedAll(
-    [...sources].map(([docPath, source]) => ({docPath, source})),
-    helper,
-  );
-  for (const [docPath, {facts: fileFacts, plan}] of analysed) {
-    facts.set(docPath, fileFacts);
-    if (plan !== undefined) plans.set(docPath, plan);
+  for (const [docPath, source] of sources) {
+    const analysed = cache.analysed(docPath, source);
+    facts.set(docPath, analysed.facts);
+    if (analysed.plan !== undefined) plans.set(docPath, analysed.plan);
   }
   cache.save();
   const knownDocs = new Map([...facts].map(([docPath, fileFacts]) => [docPath, new Set(fileFacts.anchors)] as const));

@@ -19,7 +19,6 @@ import {fingerprintKey} from '../plan-model/adoption';
 import {planIdentities} from '../plan-model/identity';
 import {planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
-import {AnalysisHelper} from '../plan-validator/parallel';
 import {checkContent, contentFailure, displayPathOf} from './contentCheck';
 import {buildPlanDataAndPages, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
 
@@ -73,10 +72,6 @@ function pageChunkComment(modulePath: string): string {
  * watcher of its own racing the docs plugin's.
  */
 export default function planDataPlugin(context: LoadContext): Plugin {
-  // A production build reads every doc: a second process starts on them now, while Docusaurus loads the site on this
-  // one, and shares the rest once the docs are loaded (plugins/plan-validator/parallel.ts). The folder is the docs
-  // plugin's default; were it another, the helper's head start would only be lost. `npm start` reads the cache.
-  const helper = process.env.NODE_ENV === 'production' ? AnalysisHelper.start(path.join(context.siteDir, 'docs')) : null;
   return {
     name: PLAN_DATA_PLUGIN,
     injectHtmlTags() {
@@ -93,7 +88,7 @@ export default function planDataPlugin(context: LoadContext): Plugin {
           return {doc, docPath, displayPath: displayPathOf(context.siteDir, file), bytes: await readFile(file)};
         }),
       );
-      const check = await checkContent(files, new FactsCache(defaultCacheFile(context.siteDir)), helper);
+      const check = checkContent(files, new FactsCache(defaultCacheFile(context.siteDir)));
       if (check.lines.length > 0) {
         const summary = `Plans: ${check.errors} ${check.errors === 1 ? 'error' : 'errors'}, ${check.warnings} ${check.warnings === 1 ? 'warning' : 'warnings'}`;
         console.warn(`\n${summary}\n${check.lines.join('\n')}\n`);

@@ -3,7 +3,6 @@ import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {PlanModel} from '../plan-model/types';
 import {analyseFileAndPlan, type FileFacts} from './index';
-import type {AnalysisHelper} from './parallel';
 
 /**
  * The validator's own code, hashed: a cache written by another version of the parser or the rules
@@ -56,47 +55,15 @@ export class FactsCache {
    * then use the model instead of parsing the file a second time. On a hit, `plan` is undefined.
    */
   analysed(docPath: string, source: string): {facts: FileFacts; plan?: PlanModel | null} {
-    const key = this.keyOf(docPath, source);
+    const key = createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
+    this.used.add(key);
     const cached = this.entries.get(key);
     if (cached) {
       this.hits += 1;
       return {facts: cached};
     }
-    return this.remember(key, analyseFileAndPlan({path: docPath, source}));
-  }
-
-  /**
-   * `analysed` for many files, by docs path. The files not cached are analysed with the help of `helper` when there
-   * is one (a second process, ./parallel), which this ends.
-   */
-  async analysedAll(
-    files: readonly {docPath: string; source: string}[],
-    helper: AnalysisHelper | null = null,
-  ): Promise<Map<string, {facts: FileFacts; plan?: PlanModel | null}>> {
-    const found = new Map<string, {facts: FileFacts; plan?: PlanModel | null}>();
-    const missing: {docPath: string; source: string; key: string}[] = [];
-    for (const {docPath, source} of files) {
-      const key = this.keyOf(docPath, source);
-      const cached = this.entries.get(key);
-      if (cached) {
-        this.hits += 1;
-        found.set(docPath, {facts: cached});
-      } else missing.push({docPath, source, key});
-    }
-    const inputs = missing.map(({docPath, source}) => ({path: docPath, source}));
-    const analysed = helper ? await helper.analyse(inputs) : inputs.map((input) => analyseFileAndPlan(input));
-    missing.forEach(({docPath, key}, index) => found.set(docPath, this.remember(key, analysed[index]!)));
-    return new Map(files.map(({docPath}) => [docPath, found.get(docPath)!]));
-  }
-
-  private keyOf(docPath: string, source: string): string {
-    const key = createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
-    this.used.add(key);
-    return key;
-  }
-
-  private remember(key: string, analysed: {facts: FileFacts; plan: PlanModel | null}): {facts: FileFacts; plan: PlanModel | null} {
     this.misses += 1;
+    const analysed = analyseFileAndPlan({path: docPath, source});
     this.entries.set(key, analysed.facts);
     return analysed;
   }
