@@ -17,7 +17,7 @@ const WELL_FORMED = '<!doctype html><html lang=en><head><meta charset=UTF-8><scr
 const BARE_ITEM = '<!doctype html><html lang=en><head><meta charset=UTF-8></head><body><ul><li><div><li>bare</li></div></li></ul></body></html>';
 
 describe('the pass over the built pages', () => {
-  it('writes every page’s policy and fails the build on a misnested page, naming it and its source, from one parse', async () => {
+  it('writes every page’s policy and fails the build on a misnested page, naming it and its source', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'built-pages-'));
     dirs.push(dir);
     writeFileSync(path.join(dir, 'ok.html'), WELL_FORMED);

@@ -5,8 +5,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {addPolicy} from '../content-security-policy';
 import {gistApiUrlFrom} from '../content-security-policy/gistApiUrl';
-import {BUILT_PAGE, builtPageRoute, captureMinifierErrors, htmlFailure, htmlProblemLines, minifierProblemLines, routeSources} from '../html-check';
-import {parseHtml} from '../html-check/nesting';
+import {builtPageRoute, captureMinifierErrors, htmlFailure, htmlProblemLines, minifierProblemLines, routeSources} from '../html-check';
 import {textDownloadSize} from '../offline-guide';
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -72,13 +71,7 @@ export default function builtPagesPlugin(context: LoadContext): Plugin {
       // A page the minifier found misnested was written out as the tree it parsed: its diagnostics are listed above.
       if (!checkedByMinifier && !minified.has(route)) {
         const source = sources.get(route);
-        const page = {
-          file: path.relative(context.siteDir, file).split(path.sep).join('/'),
-          route,
-          ...(source ? {source} : {}),
-          html,
-          parsed: parseHtml(html, BUILT_PAGE),
-        };
+        const page = {file: path.relative(context.siteDir, file).split(path.sep).join('/'), route, ...(source ? {source} : {}), html};
         const checked = htmlProblemLines([page]);
         failed += checked.pages;
         lines.push(...checked.lines);

@@ -1,6 +1,6 @@
 import {format, stripVTControlCharacters} from 'node:util';
 import type {RouteConfig} from '@docusaurus/types';
-import {nestingProblems, type HtmlProblem, type NestingOptions, type ParsedHtml} from './nesting';
+import {nestingProblems, type HtmlProblem, type NestingOptions} from './nesting';
 
 /** One page the build wrote. */
 export interface BuiltPage {
@@ -11,8 +11,6 @@ export interface BuiltPage {
   /** The file the page is written from, relative to the site folder (`docs/weeks/week-12/go.md`), when known. */
   source?: string;
   html: string;
-  /** The page as parse5 already read it, when the caller has it (the build's pass shares it with the CSP step). */
-  parsed?: ParsedHtml;
 }
 
 /** Problems listed per page; the rest of a page's are counted, since one misplaced element sets off several. */
@@ -26,7 +24,7 @@ export function htmlProblemLines(pages: readonly BuiltPage[]): {lines: string[];
   const lines: string[] = [];
   let failed = 0;
   for (const page of pages) {
-    const pageLines = pageProblemLines(page, nestingProblems(page.html, BUILT_PAGE, page.parsed));
+    const pageLines = pageProblemLines(page, nestingProblems(page.html, BUILT_PAGE));
     if (pageLines.length > 0) failed += 1;
     lines.push(...pageLines);
   }

@@ -70,23 +70,20 @@ const TREE_ERRORS = new Set([
 const isElement = (node: DefaultTreeAdapterTypes.ChildNode): node is Element => 'tagName' in node;
 
 /** A page or fragment as parse5 read it: the tree with source positions, and every error the parser reported. */
-export interface ParsedHtml {
+interface ParsedHtml {
   root: ParentNode;
   parserErrors: ParserError[];
 }
 
-/**
- * Parses `html` as the nesting check needs it. A built page is parsed once per build: the Content-Security-Policy
- * step reads its inline scripts from the same tree.
- */
-export function parseHtml(html: string, options: Pick<NestingOptions, 'document'>): ParsedHtml {
+/** Parses `html` as the nesting check needs it. */
+function parseHtml(html: string, options: Pick<NestingOptions, 'document'>): ParsedHtml {
   const parserErrors: ParserError[] = [];
   const parserOptions = {sourceCodeLocationInfo: true, onParseError: (error: ParserError) => parserErrors.push(error)};
   return {root: options.document ? parse(html, parserOptions) : parseFragment(html, parserOptions), parserErrors};
 }
 
 /** Every place where `html` does not parse to the tree its tags spell out; empty when it does. */
-export function nestingProblems(html: string, options: NestingOptions, parsed: ParsedHtml = parseHtml(html, options)): HtmlProblem[] {
+export function nestingProblems(html: string, options: NestingOptions): HtmlProblem[] {
   const lineStarts = [0];
   for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const where = (offset: number): {line: number; column: number} => {
@@ -101,7 +98,7 @@ export function nestingProblems(html: string, options: NestingOptions, parsed: P
   };
   const problems: {offset: number; message: string; opened?: number}[] = [];
 
-  const {root, parserErrors} = parsed;
+  const {root, parserErrors} = parseHtml(html, options);
   for (const error of parserErrors) {
     // A minifier writes tokens HTML allows but a parser still notes (unquoted values, omitted doctype parts).
     if (options.minified && !TREE_ERRORS.has(error.code)) continue;
