@@ -3,11 +3,31 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 
-/** Wall-clock time and peak resident memory (whole process tree) of one command. */
+/** Wall-clock time, CPU time and peak resident memory (whole process tree) of one command. */
 export interface Measured {
   seconds: number;
+  /** User and system CPU seconds of the command and every process it waited for; null where /proc is unavailable. */
+  cpuSeconds: number | null;
   /** Null where /proc is unavailable (not Linux). */
   peakRssMiB: number | null;
+}
+
+/** Linux's clock ticks per second for the times in /proc (USER_HZ), 100 on every architecture Node supports. */
+const USER_HZ = 100;
+
+/**
+ * CPU seconds of this process's children that have ended and been waited for (and of the processes they waited for),
+ * from /proc/self/stat; null where it cannot be read. Read before and after a command, the difference is the command's.
+ */
+function endedChildrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // After the command name: field 3 (state) first, so cutime and cstime (fields 16 and 17) are at 13 and 14.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / USER_HZ;
+  } catch {
+    return null;
+  }
 }
 
 /** Resident set size in KiB of `root` and all its descendants, read from /proc. */
@@ -50,6 +70,7 @@ function treeRssKiB(root: number): number | null {
 export function measure(command: string, args: string[], cwd: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
+    const cpuBefore = endedChildrenCpuSeconds();
     const child = spawn(command, args, {cwd, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NODE_OPTIONS: ''}});
     let output = '';
     const keep = (chunk: Buffer) => {
@@ -75,7 +96,9 @@ export function measure(command: string, args: string[], cwd: string): Promise<M
         reject(new Error(`\`${path.basename(command)} ${args.join(' ')}\` failed (exit ${code}) in ${cwd}:\n${output}`));
         return;
       }
-      resolve({seconds, peakRssMiB: peak === null ? null : Math.round(peak / 1024)});
+      const cpuAfter = endedChildrenCpuSeconds();
+      const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      resolve({seconds, cpuSeconds, peakRssMiB: peak === null ? null : Math.round(peak / 1024)});
     });
   });
 }
