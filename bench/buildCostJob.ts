@@ -91,9 +91,8 @@ export async function buildCostRun(options: Options): Promise<number> {
     '',
     `Median ratios: build time **${timeRatio}×** (budget ${budgets.maxTimeRatioToStock}×), peak memory **${memoryRatio ?? 'n/a'}×** (budget ${budgets.maxMemoryRatioToStock}×). ${missed.length ? `Missed: ${missed.join('; ')}.` : 'Met.'}`,
     '',
-    // Not a budget: the issue's is wall time. A build's wall time here moves with its neighbours on the machine by
-    // more than a change of a second shows; its CPU time much less, and the two builds keep the cores about as busy.
-    `CPU time (user and system, every process of the build): median ratio **${cpuRatio ?? 'n/a'}×**, beside the time ratio, to read it against the machine's noise.`,
+    // Not a budget: the issue's is wall time. It tells a change that saved work from one that only waited less.
+    `CPU time (user and system, every process of the build): median ratio **${cpuRatio ?? 'n/a'}×**, beside the time ratio: work saved shows in both, waiting saved in time only.`,
     '',
   ].join('\n');
   write('build-cost', {date, machine: host, plans, runs, timeRatio, cpuRatio, memoryRatio, budgets}, markdown);
