@@ -6,7 +6,11 @@ import path from 'node:path';
 /** Wall-clock time, CPU time and peak resident memory (whole process tree) of one command. */
 export interface Measured {
   seconds: number;
-  /** User and system CPU seconds of the command and every process it waited for; null where /proc is unavailable. */
+  /**
+   * User and system CPU seconds of the command and every process it waited for; null where /proc is unavailable. Read
+   * from what this process's ended children used, so it is the command's only while the bench runs nothing else (the
+   * build-cost bench runs one command at a time).
+   */
   cpuSeconds: number | null;
   /** Null where /proc is unavailable (not Linux). */
   peakRssMiB: number | null;
