@@ -109,7 +109,8 @@ const config: Config = {
     // (the minifier only notes it), and every page gets its Content-Security-Policy (scripts and connections to this
     // site and the Gist API only).
     builtPagesPlugin,
-    // Prism, mark.js and tslib's unused helpers out of the entry bundle; chunks for code that several pages share.
+    // Prism, mark.js and tslib's unused helpers out of the entry bundle; chunks for code that several pages share;
+    // PostCSS without a config file search per stylesheet.
     bundleShapingPlugin,
     // Offline full-text search in pieces: a query fetches the index fragments of its words only (src/theme/SearchBar).
     searchIndexPlugin,

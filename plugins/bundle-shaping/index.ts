@@ -3,6 +3,7 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {PLAN_DATA_PLUGIN, PLAN_SUMMARIES_FILE} from '../plan-model/ids';
 import {importedStaticallyBy, type ModuleTest} from './importGraph';
 import {writeTslibShim} from './tslibHelpers';
+import {hasPostcssConfig, withoutConfigSearch} from './postcssConfig';
 
 /**
  * A module of another package (or of the site) that a rule depends on: where the guard test looks for it, so an
@@ -202,8 +203,12 @@ export function bundlerConfig(
   return {plugins: swaps, module: {rules: [...aliases, ...withoutEffects]}, optimization: {splitChunks: {cacheGroups}}};
 }
 
-/** Applies RULES: the site's bundles lighter than stock Docusaurus's, and shared where pages share code. */
+/**
+ * Applies RULES: the site's bundles lighter than stock Docusaurus's, and shared where pages share code. Also gives
+ * PostCSS its options without a config file search per stylesheet (see postcssConfig.ts).
+ */
 export default function bundleShapingPlugin(context: LoadContext): Plugin {
+  const siteHasPostcssConfig = hasPostcssConfig(context.siteDir);
   return {
     name: 'bundle-shaping',
     async loadContent() {
@@ -212,6 +217,9 @@ export default function bundleShapingPlugin(context: LoadContext): Plugin {
     configureWebpack(_config, isServer, {currentBundler}) {
       // The bundler's config types want its own classes; the rules only hand it plain options and plugins.
       return bundlerConfig(RULES, context, isServer, currentBundler.instance.NormalModuleReplacementPlugin) as never;
+    },
+    configurePostCss(options) {
+      return withoutConfigSearch(options, siteHasPostcssConfig);
     },
   };
 }
