@@ -60,7 +60,7 @@ export function checkContent(files: readonly DocFile[], cache: FactsCache): Cont
 }
 
 /** The build's last line when plans have errors: the problems themselves are listed above it. */
-export function contentFailure(check: ContentCheck): string {
+export function contentFailure(check: Pick<ContentCheck, 'errors'>): string {
   return `[ERROR] The plans have ${check.errors} ${check.errors === 1 ? 'error' : 'errors'} (listed above as path:line:column); fix them and build again. npm run validate lists them too.`;
 }
 

@@ -1,7 +1,9 @@
+import {spawn} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
+import {setPriority} from 'node:os';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {simpleHash} from '@docusaurus/utils';
 import {
   PLAN_FINGERPRINTS_FILE,
   PLAN_IDS_FILE,
@@ -12,15 +14,13 @@ import {
   VARIANT_ATTRIBUTE,
   VARIANT_RULE,
   chooseVariant,
-  PAGE_MODEL_EXPORT,
   planModuleFile,
 } from '../plan-model/ids';
-import {fingerprintKey} from '../plan-model/adoption';
-import {planIdentities} from '../plan-model/identity';
-import {planIdOf, toDocPath} from '../plan-model/location';
+import {docLocation, isPlanLocation, planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
-import {checkContent, contentFailure, displayPathOf} from './contentCheck';
-import {buildPlanDataAndPages, PLAN_DATA_PLUGIN, type PlanSource} from './summary';
+import {contentFailure, displayPathOf} from './contentCheck';
+import {planModules, type PlanDoc, type PlanModules} from './modules';
+import {PLAN_DATA_PLUGIN} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
 
@@ -53,13 +53,17 @@ interface LoadedDocs {
 }
 
 /**
- * The chunk name Docusaurus gives a route module in a production build (its route registry names each one
- * `simpleHash(modulePath, 8)`), so that importing the doc by id lands in its route's chunk instead of a copy of it.
- * tests/e2e/bundle-budgets.spec.ts fails if a plan's text is ever in two chunks. In development names are longer, and
- * a second copy costs nothing that matters.
+ * Where the loader (`deferredModuleLoader.cjs`, which the bundler loads on its own) finds the text of each module this
+ * plugin writes, by the module's file path, once the plan check has made it. A symbol on the global object, because
+ * the bundler loads the loader outside the module graph this file is part of.
  */
-function pageChunkComment(modulePath: string): string {
-  return process.env.NODE_ENV === 'production' ? `/* webpackChunkName: ${JSON.stringify(simpleHash(modulePath, 8))} */ ` : '';
+const PENDING_MODULES = Symbol.for('go-study-plans.plan-data.pending-modules');
+type PendingModules = Map<string, Promise<string>>;
+
+function pendingModules(): PendingModules {
+  const holder = globalThis as {[PENDING_MODULES]?: PendingModules};
+  holder[PENDING_MODULES] ??= new Map();
+  return holder[PENDING_MODULES];
 }
 
 /**
@@ -70,8 +74,20 @@ function pageChunkComment(modulePath: string): string {
  * page's cost does not grow with the number of plans. The modules are computed after the
  * docs plugin loads, so they re-run whenever a plan file changes in development, without a
  * watcher of its own racing the docs plugin's.
+ *
+ * The bundler does not wait for the plan check. Parsing every doc was most of the time a large site took to load
+ * (about 25 ms a doc on the main thread, while the second core mostly waited). In a production build a process of
+ * its own, at the lowest priority, parses the docs from the moment the site starts to load and makes the modules
+ * beside the bundler (`planModulesAside`). This plugin writes each module as a stand-in naming what it is made from;
+ * a loader (`deferredModuleLoader.cjs`) hands the bundler each module's text once the check has made it; the bundler
+ * cannot finish before the check, and a build whose plans have errors stops there. In development the check runs here,
+ * before the stand-ins are written, as a dev server reloads often and its sites are small.
  */
 export default function planDataPlugin(context: LoadContext): Plugin {
+  const production = process.env.NODE_ENV === 'production';
+  const cacheFile = defaultCacheFile(context.siteDir);
+  const aside = production ? planModulesAside(context.siteDir, cacheFile) : null;
+  let dataDir: string | null = null;
   return {
     name: PLAN_DATA_PLUGIN,
     injectHtmlTags() {
@@ -81,67 +97,118 @@ export default function planDataPlugin(context: LoadContext): Plugin {
       const docs = (allContent['docusaurus-plugin-content-docs'] as Record<string, LoadedDocs> | undefined)?.default;
       const version = docs?.loadedVersions[0];
       if (!version) throw new Error('plan-data: the docs plugin loaded no versions; the plan summary needs the classic docs plugin.');
-      const files = await Promise.all(
-        version.docs.map(async (doc) => {
+      const planDocs = await Promise.all(
+        version.docs.map(async (doc): Promise<PlanDoc> => {
           const file = path.resolve(context.siteDir, doc.source.replace(/^@site\//, ''));
-          const docPath = toDocPath(path.relative(version.contentPath, file));
-          return {doc, docPath, displayPath: displayPathOf(context.siteDir, file), bytes: await readFile(file)};
-        }),
-      );
-      const check = checkContent(files, new FactsCache(defaultCacheFile(context.siteDir)));
-      if (check.lines.length > 0) {
-        const summary = `Plans: ${check.errors} ${check.errors === 1 ? 'error' : 'errors'}, ${check.warnings} ${check.warnings === 1 ? 'warning' : 'warnings'}`;
-        console.warn(`\n${summary}\n${check.lines.join('\n')}\n`);
-      }
-      // While writing, problems are shown and the site keeps serving; a build with errors must not ship.
-      if (check.errors > 0 && process.env.NODE_ENV === 'production') {
-        // Docusaurus would wrap a thrown error in its own with a stack trace; the lines above already say what to fix.
-        console.error(contentFailure(check));
-        process.exit(1);
-      }
-      const sources = files.flatMap(({doc, docPath}): PlanSource[] => {
-        const source = check.sources.get(docPath);
-        if (source === undefined) return [];
-        return [
-          {
-            planId: planIdOf(docPath),
+          return {
+            docPath: toDocPath(path.relative(version.contentPath, file)),
+            displayPath: displayPathOf(context.siteDir, file),
+            bytes: await readFile(file),
             permalink: doc.permalink,
             title: doc.title,
             ...(doc.frontMatter.sidebar_label ? {sidebarLabel: doc.frontMatter.sidebar_label} : {}),
-            source,
-            // The check parsed the file already unless its facts were cached: the model is not parsed again.
-            ...(check.plans.has(docPath) ? {plan: check.plans.get(docPath)!} : {}),
-          },
-        ];
-      });
-      const {data, pages} = buildPlanDataAndPages(sources);
-      const docModules = new Map(files.map(({doc, docPath}) => [planIdOf(docPath), doc.source]));
-      await actions.createData(PLAN_SUMMARIES_FILE, JSON.stringify(data));
-      // Each plan's page model once, as its own module: the plan's page imports it and exports it again (the remark
-      // plugin adds both). /today and the timer panel load a plan by id through the loader map, only when they need
-      // it, from the page's own chunk. A model of its own, loaded by id, was a chunk per plan: about a fifth of a
-      // 192-plan build's peak memory, and a second request on every plan page.
-      const loaders: string[] = [];
-      for (const [planId, page] of pages) {
-        await actions.createData(planModuleFile(planId), JSON.stringify(page));
-        const pageModule = docModules.get(planId)!;
-        loaders.push(
-          `  ${JSON.stringify(planId)}: () => import(${pageChunkComment(pageModule)}${JSON.stringify(pageModule)}).then((page) => ({default: page.${PAGE_MODEL_EXPORT}})),`,
-        );
-      }
-      // Every plan's items as fingerprint keys, for the browser to find where a moved plan's records belong.
-      const fingerprints = Object.fromEntries(
-        [...pages].map(([planId, page]) => [planId, planIdentities(page).map((item) => fingerprintKey(item.fingerprint))]),
+            docModule: doc.source,
+          };
+        }),
       );
-      await actions.createData(PLAN_FINGERPRINTS_FILE, JSON.stringify(fingerprints));
-      // The summaries and fingerprints too, for code that needs them only on an action (importing a progress file) or
-      // in a rare case (records of a plan that moved).
-      const summaries = [
-        `export const loadPlanSummaries = () => import(${JSON.stringify(`./${PLAN_SUMMARIES_FILE}`)});`,
-        `export const loadPlanFingerprints = () => import(${JSON.stringify(`./${PLAN_FINGERPRINTS_FILE}`)});`,
-      ].join('\n');
-      await actions.createData(PLAN_IDS_FILE, JSON.stringify([...pages.keys()]));
-      await actions.createData(PLAN_LOADERS_FILE, `${summaries}\nexport default {\n${loaders.join('\n')}\n};\n`);
+      const here = () => planModules(planDocs, new FactsCache(cacheFile), production);
+      const made = aside
+        ? aside.make(planDocs).catch((error: unknown) => {
+            console.warn(`[plan-data] The plan check's own process failed (${String(error)}); checking the plans in the main thread instead.`);
+            return here();
+          })
+        : Promise.resolve(here());
+      const reported = made.then(report);
+      // Every module the check may make: the shared ones, and a page model for each doc where a plan can be (one that
+      // turns out not to be a plan gets `null`, and no page imports it).
+      const everyDoc = digest(planDocs.flatMap((doc) => [doc.docPath, doc.permalink, doc.title, doc.sidebarLabel ?? '', doc.bytes]));
+      const names = new Map<string, string>([PLAN_SUMMARIES_FILE, PLAN_FINGERPRINTS_FILE, PLAN_IDS_FILE, PLAN_LOADERS_FILE].map((name) => [name, everyDoc]));
+      for (const doc of planDocs) {
+        if (isPlanLocation(docLocation(planIdOf(doc.docPath)))) names.set(planModuleFile(planIdOf(doc.docPath)), digest([doc.docPath, doc.bytes]));
+      }
+      const pending = pendingModules();
+      dataDir = path.join(context.generatedFilesDir, PLAN_DATA_PLUGIN, 'default');
+      for (const [name, inputs] of names) {
+        const text = reported.then(({modules}) => modules.get(name) ?? 'null');
+        // A failure reaches the bundler through the loader, which asks for every module; not as an unhandled rejection.
+        text.catch(() => {});
+        // Set before the stand-in is written: the stand-in's change is what makes a running dev server ask again.
+        pending.set(path.join(dataDir, name), text);
+        // What the module is made from, so the bundler's caches and a dev server see a change whenever its text would.
+        await actions.createData(name, name.endsWith('.json') ? JSON.stringify({madeFrom: inputs}) : `// made from ${inputs}\nexport default {};\n`);
+      }
+      // While writing, problems are shown and the site keeps serving; a build with errors must not ship.
+      if (!production) await reported;
+    },
+    configureWebpack() {
+      if (!dataDir) return {};
+      return {
+        module: {
+          rules: [{include: dataDir, enforce: 'pre' as const, use: [{loader: path.join(__dirname, 'deferredModuleLoader.cjs')}]}],
+        },
+      };
+    },
+  };
+}
+
+/** Prints the plan check's problems; a production build with errors stops here, before anything ships. */
+function report(made: PlanModules): PlanModules {
+  if (made.lines.length > 0) {
+    const summary = `Plans: ${made.errors} ${made.errors === 1 ? 'error' : 'errors'}, ${made.warnings} ${made.warnings === 1 ? 'warning' : 'warnings'}`;
+    console.warn(`\n${summary}\n${made.lines.join('\n')}\n`);
+  }
+  if (made.errors > 0 && process.env.NODE_ENV === 'production') {
+    // Docusaurus would wrap a thrown error in its own with a stack trace; the lines above already say what to fix.
+    console.error(contentFailure(made));
+    process.exit(1);
+  }
+  return made;
+}
+
+/** A short hash of what a module is made from. */
+function digest(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * `planModules` in a process of its own, started as the site starts to load, at the lowest priority. It parses every
+ * doc while Docusaurus loads its plugins and docs on the main thread (the second core is otherwise idle then), and
+ * finishes beside the bundler, taking only the CPU the build leaves idle. It loads this folder's TypeScript as
+ * Docusaurus loaded this plugin (with jiti, whose cache holds it by then). `make` hands it the docs as the docs plugin
+ * loaded them; a process that failed is not trusted: the caller makes the modules itself.
+ */
+function planModulesAside(siteDir: string, cacheFile: string): {make(docs: readonly PlanDoc[]): Promise<PlanModules>} {
+  const load = (file: string) => `load(${JSON.stringify(path.join(__dirname, file))})`;
+  const script = [
+    `const load = require(${JSON.stringify(require.resolve('jiti'))})(${JSON.stringify(__filename)}, {cache: true});`,
+    `const {planModules, parseDocsAhead} = ${load('modules.ts')};`,
+    `const cache = new (${load('../plan-validator/cache.ts')}.FactsCache)(${JSON.stringify(cacheFile)});`,
+    // Registered first; the message waits until the docs are parsed.
+    `process.once('message', (docs) => process.send(planModules(docs, cache, true), () => process.disconnect()));`,
+    `parseDocsAhead(${JSON.stringify(path.join(siteDir, 'docs'))}, cache);`,
+  ].join('\n');
+  const child = spawn(process.execPath, ['-e', script], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'});
+  try {
+    setPriority(child.pid!, 19);
+  } catch {
+    // At the usual priority it still runs beside the bundler, only less politely.
+  }
+  const made = new Promise<PlanModules>((resolve, reject) => {
+    child.once('message', (modules: PlanModules) => resolve(modules));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the process stopped (${code})`)));
+  });
+  made.catch(() => {});
+  let asked = false;
+  return {
+    make(docs) {
+      // One build loads its docs once; were it asked again, the process has already answered and gone.
+      if (asked) return Promise.reject(new Error('it was asked before'));
+      asked = true;
+      child.send(docs);
+      return made;
     },
   };
 }

@@ -32,6 +32,8 @@ export class FactsCache {
   private readonly version = validatorVersion();
   private entries = new Map<string, FileFacts>();
   private readonly used = new Set<string>();
+  /** Models of files parsed ahead (`prime`), by key, for the one `analysed` call that asks for them next. */
+  private readonly parsedAhead = new Map<string, {facts: FileFacts; plan: PlanModel | null}>();
   hits = 0;
   misses = 0;
 
@@ -55,8 +57,13 @@ export class FactsCache {
    * then use the model instead of parsing the file a second time. On a hit, `plan` is undefined.
    */
   analysed(docPath: string, source: string): {facts: FileFacts; plan?: PlanModel | null} {
-    const key = createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
+    const key = entryKey(docPath, source);
     this.used.add(key);
+    const ahead = this.parsedAhead.get(key);
+    if (ahead) {
+      this.parsedAhead.delete(key);
+      return ahead;
+    }
     const cached = this.entries.get(key);
     if (cached) {
       this.hits += 1;
@@ -66,6 +73,20 @@ export class FactsCache {
     const analysed = analyseFileAndPlan({path: docPath, source});
     this.entries.set(key, analysed.facts);
     return analysed;
+  }
+
+  /**
+   * Analyses a file before anyone asks for it, when its facts are not cached: the next `analysed` call for the same
+   * path and text then returns its facts and plan model without parsing. For a build that reads the docs while the site
+   * still loads.
+   */
+  prime(docPath: string, source: string): void {
+    const key = entryKey(docPath, source);
+    if (this.entries.has(key) || this.parsedAhead.has(key)) return;
+    const analysed = analyseFileAndPlan({path: docPath, source});
+    this.misses += 1;
+    this.entries.set(key, analysed.facts);
+    this.parsedAhead.set(key, analysed);
   }
 
   /** Writes the entries used in this run (files deleted since are dropped). */
@@ -79,6 +100,10 @@ export class FactsCache {
       // A read-only checkout still validates, only without the speed-up.
     }
   }
+}
+
+function entryKey(docPath: string, source: string): string {
+  return createHash('sha256').update(docPath).update('\0').update(source).digest('hex');
 }
 
 /** Where the CLI and the site build keep the cache: beside other tools' caches, never committed. */
