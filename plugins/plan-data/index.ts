@@ -135,9 +135,15 @@ export default function planDataPlugin(context: LoadContext): Plugin {
         // Set before the stand-in is written: the stand-in's change is what makes a running dev server ask again.
         pending.set(path.join(dataDir, name), text);
         // What the module is made from, so the bundler's caches and a dev server see a change whenever its text would.
-        await actions.createData(name, name.endsWith('.json') ? JSON.stringify({madeFrom: inputs}) : `// made from ${inputs}\nexport default {};\n`);
+        // Never bundled as it is; if it were (the loader not applied), the page that loads it fails loudly.
+        await actions.createData(
+          name,
+          name.endsWith('.json')
+            ? JSON.stringify({madeFrom: inputs})
+            : `// made from ${inputs}\nthrow new Error('plan-data: a stand-in module was bundled');\n`,
+        );
       }
-      // While writing, problems are shown and the site keeps serving; a build with errors must not ship.
+      // A dev server prints the problems before it compiles, and keeps serving (a build with errors stops in report).
       if (!production) await reported;
     },
     configureWebpack() {
