@@ -5,6 +5,10 @@ import {bundleBudgetMisses, librariesIn, loadBundleBudgets} from '../../bench/bu
 import {planPages} from '../../bench/planPages';
 import {entryBundleFiles, gzipSize, pageWeight, recordScripts} from '../../bench/pageWeight';
 import {repoRoot} from '../support/seeds';
+import {docsDir, docsFiles} from '../support/docs';
+import {planModules} from '../../plugins/plan-data/modules';
+import {FactsCache} from '../../plugins/plan-validator/cache';
+import {PLAN_IDS_FILE, planModuleFile} from '../../plugins/plan-model/ids';
 import {waitForHydration} from './support/site';
 
 /**
@@ -15,6 +19,30 @@ import {waitForHydration} from './support/site';
 
 const buildDir = path.join(repoRoot, 'build');
 const budgets = loadBundleBudgets();
+
+/**
+ * The plan modules the build bundled, made again from the docs as the plan-data plugin made them (the files it leaves
+ * in `.docusaurus/` are stand-ins; the bundler got the text from its loader). Page models and ids depend on the docs'
+ * text alone, not on their titles or permalinks.
+ */
+let planModuleTexts: ReadonlyMap<string, string> | undefined;
+function planModuleText(name: string): string {
+  planModuleTexts ??= planModules(
+    docsFiles().map((docPath) => ({
+      docPath,
+      displayPath: `docs/${docPath}`,
+      bytes: readFileSync(path.join(docsDir, docPath)),
+      permalink: '',
+      title: '',
+      docModule: `@site/docs/${docPath}`,
+    })),
+    new FactsCache(null),
+    true,
+  ).modules;
+  const text = planModuleTexts.get(name);
+  if (text === undefined) throw new Error(`the plan data has no module ${name}`);
+  return text;
+}
 
 test('the entry bundle stays within its budget, without Prism, mark.js or the whole of tslib', () => {
   const files = entryBundleFiles(buildDir);
@@ -50,7 +78,7 @@ test("each plan's text is in one JavaScript file: its page's chunk, which Today 
     .filter((name) => name.endsWith('.js') && !name.startsWith('plan-summaries.'))
     .map((name) => readFileSync(path.join(buildDir, 'assets/js', name), 'utf8'));
   for (const {route} of planPages()) {
-    const model = JSON.parse(readFileSync(path.join(repoRoot, '.docusaurus/plan-data/default/plans', `${route.slice(1)}.json`), 'utf8')) as {days: unknown};
+    const model = JSON.parse(planModuleText(planModuleFile(route.slice(1)))) as {days: unknown};
     const line = longestLine(model.days);
     expect(line.length, route).toBeGreaterThan(20);
     // Two would be the page's chunk and a copy of it (or a chunk of the model alone) made for loading the plan by id.
@@ -59,7 +87,7 @@ test("each plan's text is in one JavaScript file: its page's chunk, which Today 
 });
 
 test('the list of plan ids, loaded when the store may hold records of a moved plan, is in one JavaScript file', () => {
-  const ids = readFileSync(path.join(repoRoot, '.docusaurus/plan-data/default/plan-ids.json'), 'utf8');
+  const ids = planModuleText(PLAN_IDS_FILE);
   expect(JSON.parse(ids)).toContain('weeks/week-10/go');
   const holding = readdirSync(path.join(buildDir, 'assets/js')).filter(
     (name) => name.endsWith('.js') && readFileSync(path.join(buildDir, 'assets/js', name), 'utf8').includes(ids),
