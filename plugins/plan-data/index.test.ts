@@ -9,17 +9,50 @@ import {FactsCache} from '../plan-validator/cache';
 import {planModules, type PlanDoc} from './modules';
 
 const root = path.resolve(__dirname, '../..');
+
+/** Processes the plugin starts, counted: the check's own process is one. */
+const started = vi.hoisted(() => ({processes: 0}));
+vi.mock('node:child_process', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:child_process')>();
+  return {
+    ...actual,
+    spawn: (...args: Parameters<typeof actual.spawn>) => {
+      started.processes += 1;
+      return actual.spawn(...args);
+    },
+  };
+});
 const loader = createRequire(__filename)('./deferredModuleLoader.cjs') as (this: unknown) => void;
-// The site's own docs, all of them: the check follows links between them.
-const docIds = readdirSync(path.join(root, 'docs'), {recursive: true, encoding: 'utf8'})
-  .filter((file) => file.endsWith('.md'))
-  .map((file) => file.split(path.sep).join('/').replace(/\.md$/, ''));
-const plans = docIds.filter((id) => id.startsWith('weeks/') || id.startsWith('intensive/'));
+/** Every doc of the temporary site, as an id (`weeks/week-10/go`). */
+const docIdsIn = (dir: string): string[] =>
+  readdirSync(path.join(dir, 'docs'), {recursive: true, encoding: 'utf8'})
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => file.split(path.sep).join('/').replace(/\.md$/, ''))
+    .sort();
 
 let siteDir: string;
+let docIds: string[];
+let plans: string[];
 beforeEach(() => {
+  started.processes = 0;
   siteDir = mkdtempSync(path.join(os.tmpdir(), 'plan-data-'));
+  // The site's own docs, all of them (the check follows links between them), and as many weeks again as a guide that
+  // grew: a production build checks a site of this size in a process of its own.
   cpSync(path.join(root, 'docs'), path.join(siteDir, 'docs'), {recursive: true});
+  const week10 = readFileSync(path.join(root, 'docs/weeks/week-10/go.md'), 'utf8');
+  for (let week = 1; week <= 16; week += 1) {
+    const folder = `docs/weeks/week-${String(week).padStart(2, '0')}`;
+    mkdirSync(path.join(siteDir, folder), {recursive: true});
+    for (const track of ['rust', 'java']) {
+      const plan = week10
+        .replace('id: go', `id: ${track}`)
+        .replace('title: Go Track', `title: ${track} track`)
+        .replace(/^(### Day \d+ – .*)$/gm, `$1 (${track}, week ${week})`);
+      writeFileSync(path.join(siteDir, folder, `${track}.md`), plan);
+    }
+  }
+  docIds = docIdsIn(siteDir);
+  plans = docIds.filter((id) => id.startsWith('weeks/') || id.startsWith('intensive/'));
 });
 afterEach(() => {
   rmSync(siteDir, {recursive: true, force: true});
@@ -75,6 +108,7 @@ describe('the plan modules, made while the bundler starts', () => {
     vi.stubEnv('NODE_ENV', 'production');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const {written, bundled} = await build();
+    expect(started.processes).toBe(1);
     expect(warn.mock.calls.join('\n')).not.toMatch(/process failed/);
     const made = expected();
     expect([...made.keys()].sort()).toEqual(
@@ -98,6 +132,19 @@ describe('the plan modules, made while the bundler starts', () => {
     // The dev server's path (the check in this thread) hands over the edited plan.
     expect(bundled.get(planModuleFile('weeks/week-09/go'))).toBe(expected().get(planModuleFile('weeks/week-09/go')));
     expect(bundled.get(planModuleFile('weeks/week-09/go'))).toContain('"title":"Interview Framework, edited"');
+    expect(started.processes).toBe(0);
+  });
+
+  it('checks a small site in the main process in a production build too, making the same modules', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    rmSync(path.join(siteDir, 'docs/weeks'), {recursive: true});
+    cpSync(path.join(root, 'docs/weeks'), path.join(siteDir, 'docs/weeks'), {recursive: true});
+    docIds = docIdsIn(siteDir);
+    const {bundled} = await build();
+    expect(started.processes).toBe(0);
+    expect(bundled).toEqual(expected());
+    expect(bundled.get(planModuleFile('weeks/week-10/go'))).toContain('"number":1');
   });
 
   it('fails a module the plugin did not write, naming it, instead of bundling the stand-in', async () => {

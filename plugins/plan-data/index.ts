@@ -1,7 +1,7 @@
 import {spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
+import {readdirSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
-import {setPriority} from 'node:os';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {
@@ -76,8 +76,8 @@ function pendingModules(): PendingModules {
  * watcher of its own racing the docs plugin's.
  *
  * The bundler does not wait for the plan check. Parsing every doc was most of the time a large site took to load
- * (about 25 ms a doc on the main thread, while the second core mostly waited). In a production build a process of
- * its own, at the lowest priority, parses the docs from the moment the site starts to load and makes the modules
+ * (about 25 ms a doc on the main thread, while the second core mostly waited). In a production build of a site of
+ * some size, a process of its own parses the docs from the moment the site starts to load and makes the modules
  * beside the bundler (`planModulesAside`). This plugin writes each module as a stand-in naming what it is made from;
  * a loader (`deferredModuleLoader.cjs`) hands the bundler each module's text once the check has made it; the bundler
  * cannot finish before the check, and a build whose plans have errors stops there. In development the check runs here,
@@ -86,7 +86,7 @@ function pendingModules(): PendingModules {
 export default function planDataPlugin(context: LoadContext): Plugin {
   const production = process.env.NODE_ENV === 'production';
   const cacheFile = defaultCacheFile(context.siteDir);
-  const aside = production ? planModulesAside(context.siteDir, cacheFile) : null;
+  const aside = production && docsCount(context.siteDir) >= DOCS_WORTH_A_PROCESS ? planModulesAside(context.siteDir, cacheFile) : null;
   let dataDir: string | null = null;
   return {
     name: PLAN_DATA_PLUGIN,
@@ -179,11 +179,28 @@ function digest(parts: readonly (string | Uint8Array)[]): string {
 }
 
 /**
- * `planModules` in a process of its own, started as the site starts to load, at the lowest priority. It parses every
- * doc while Docusaurus loads its plugins and docs on the main thread (the second core is otherwise idle then), and
- * finishes beside the bundler, taking only the CPU the build leaves idle. It loads this folder's TypeScript as
- * Docusaurus loaded this plugin (with jiti, whose cache holds it by then). `make` hands it the docs as the docs plugin
- * loaded them; a process that failed is not trusted: the caller makes the modules itself.
+ * From how many docs the check pays for a process of its own: starting one (Node, then the plugin's modules) costs
+ * about half a second of CPU, what the check of some twenty docs takes; on a busy machine a few docs are checked sooner
+ * in the main process.
+ */
+const DOCS_WORTH_A_PROCESS = 40;
+
+/** How many Markdown files the docs folder holds (0 without one). */
+function docsCount(siteDir: string): number {
+  try {
+    return readdirSync(path.join(siteDir, 'docs'), {recursive: true, encoding: 'utf8'}).filter((file) => /\.mdx?$/.test(file)).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * `planModules` in a process of its own, started as the site starts to load. It parses every doc while Docusaurus
+ * loads its plugins and docs on the main thread (the second core is otherwise idle then), and finishes beside the
+ * bundler. At the lowest priority it made no difference on an idle machine, and it would wait behind anything else
+ * running on a busy one, with the bundler waiting for it; so it keeps the usual priority. It loads this folder's
+ * TypeScript as Docusaurus loaded this plugin (with jiti, whose cache holds it by then). `make` hands it the docs as
+ * the docs plugin loaded them; a process that failed is not trusted: the caller makes the modules itself.
  */
 function planModulesAside(siteDir: string, cacheFile: string): {make(docs: readonly PlanDoc[]): Promise<PlanModules>} {
   const load = (file: string) => `load(${JSON.stringify(path.join(__dirname, file))})`;
@@ -196,11 +213,6 @@ function planModulesAside(siteDir: string, cacheFile: string): {make(docs: reado
     `parseDocsAhead(${JSON.stringify(path.join(siteDir, 'docs'))}, cache);`,
   ].join('\n');
   const child = spawn(process.execPath, ['-e', script], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'});
-  try {
-    setPriority(child.pid!, 19);
-  } catch {
-    // At the usual priority it still runs beside the bundler, only less politely.
-  }
   const made = new Promise<PlanModules>((resolve, reject) => {
     child.once('message', (modules: PlanModules) => resolve(modules));
     child.once('error', reject);
