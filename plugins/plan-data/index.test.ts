@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {LoadContext, PluginContentLoadedActions} from '@docusaurus/types';
 import {PLAN_IDS_FILE, PLAN_LOADERS_FILE, PLAN_SUMMARIES_FILE, planModuleFile} from '../plan-model/ids';
-import planDataPlugin from './index';
+import planDataPlugin, {type PlanDataOptions} from './index';
 import {FactsCache} from '../plan-validator/cache';
 import {planModules, type PlanDoc} from './modules';
 
@@ -60,9 +60,9 @@ afterEach(() => {
 });
 
 /** Loads the plugin's content as Docusaurus would, then asks the bundler's loader for every module the plugin wrote. */
-async function build(): Promise<{written: Map<string, string>; bundled: Map<string, string>}> {
+async function build(options?: PlanDataOptions): Promise<{written: Map<string, string>; bundled: Map<string, string>}> {
   const generatedFilesDir = path.join(siteDir, '.docusaurus');
-  const plugin = planDataPlugin({siteDir, generatedFilesDir} as LoadContext);
+  const plugin = planDataPlugin({siteDir, generatedFilesDir} as LoadContext, options);
   const written = new Map<string, string>();
   const actions = {
     createData: async (name: string, data: string) => {
@@ -107,7 +107,8 @@ describe('the plan modules, made while the bundler starts', () => {
   it('hands the bundler, in a production build, the modules the check makes, in a process of its own, for every plan', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const {written, bundled} = await build();
+    // At the usual priority: the test runner keeps both cores busy, which a build's own process would yield to.
+    const {written, bundled} = await build({checkNice: 0, checkPatienceMs: 50_000});
     expect(started.processes).toBe(1);
     expect(warn.mock.calls.join('\n')).not.toMatch(/process failed/);
     const made = expected();
@@ -133,6 +134,15 @@ describe('the plan modules, made while the bundler starts', () => {
     expect(bundled.get(planModuleFile('weeks/week-09/go'))).toBe(expected().get(planModuleFile('weeks/week-09/go')));
     expect(bundled.get(planModuleFile('weeks/week-09/go'))).toContain('"title":"Interview Framework, edited"');
     expect(started.processes).toBe(0);
+  });
+
+  it('checks in the main process when its own process does not answer in time, making the same modules', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const {bundled} = await build({checkPatienceMs: 1});
+    expect(started.processes).toBe(1);
+    expect(warn.mock.calls.join('\n')).toMatch(/own process failed \(Error: no answer within 0 s\); checking the plans in the main thread instead/);
+    expect(bundled).toEqual(expected());
   });
 
   it('checks a small site in the main process in a production build too, making the same modules', async () => {

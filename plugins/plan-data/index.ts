@@ -2,6 +2,7 @@ import {spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {readdirSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
+import {setPriority} from 'node:os';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {
@@ -44,6 +45,14 @@ var ours=s===null||(s&&typeof s==='object'&&typeof s.version==='number'&&s.versi
 if(c.shared&&ours&&(!s||s.variant!==c.variant)){try{s=s||{version:ver};s.variant=c.variant;localStorage.setItem(k,JSON.stringify(s))}catch(e){}}
 })();`;
 
+/** For tests: a build's defaults fit a build. */
+export interface PlanDataOptions {
+  /** How long a production build waits for the plan check's own process before checking in the main process. */
+  checkPatienceMs?: number;
+  /** The nice value of the plan check's own process (19, the lowest priority, by default). */
+  checkNice?: number;
+}
+
 /** The parts of the docs plugin's loaded content this plugin reads. */
 interface LoadedDocs {
   loadedVersions: {
@@ -83,10 +92,13 @@ function pendingModules(): PendingModules {
  * cannot finish before the check, and a build whose plans have errors stops there. In development the check runs here,
  * before the stand-ins are written, as a dev server reloads often and its sites are small.
  */
-export default function planDataPlugin(context: LoadContext): Plugin {
+export default function planDataPlugin(context: LoadContext, options?: unknown): Plugin {
   const production = process.env.NODE_ENV === 'production';
   const cacheFile = defaultCacheFile(context.siteDir);
-  const aside = production && docsCount(context.siteDir) >= DOCS_WORTH_A_PROCESS ? planModulesAside(context.siteDir, cacheFile) : null;
+  const docsInFolder = docsCount(context.siteDir);
+  // About six times what the check takes in the main process: a process that is slower than that is not being run.
+  const {checkPatienceMs = Math.max(10_000, docsInFolder * 150), checkNice = 19} = (options ?? {}) as PlanDataOptions;
+  const aside = production && docsInFolder >= DOCS_WORTH_A_PROCESS ? planModulesAside(context.siteDir, cacheFile, checkPatienceMs, checkNice) : null;
   let dataDir: string | null = null;
   return {
     name: PLAN_DATA_PLUGIN,
@@ -195,14 +207,15 @@ function docsCount(siteDir: string): number {
 }
 
 /**
- * `planModules` in a process of its own, started as the site starts to load. It parses every doc while Docusaurus
- * loads its plugins and docs on the main thread (the second core is otherwise idle then), and finishes beside the
- * bundler. At the lowest priority it made no difference on an idle machine, and it would wait behind anything else
- * running on a busy one, with the bundler waiting for it; so it keeps the usual priority. It loads this folder's
- * TypeScript as Docusaurus loaded this plugin (with jiti, whose cache holds it by then). `make` hands it the docs as
- * the docs plugin loaded them; a process that failed is not trusted: the caller makes the modules itself.
+ * `planModules` in a process of its own, started as the site starts to load, at the lowest priority. It parses every
+ * doc while Docusaurus loads its plugins and docs on the main thread (the second core is otherwise idle then), and
+ * finishes beside the bundler on the CPU the build leaves idle. At the usual priority it cost the build more CPU time
+ * than it saved (the bundler's threads and it took turns on the cores). On a machine busy with other work it could get
+ * no CPU at all, with the bundler waiting for it: so if it has not answered within `patienceMs` of being asked, it is
+ * stopped and the caller checks the docs itself. It loads this folder's TypeScript as Docusaurus loaded this plugin
+ * (with jiti, whose cache holds it by then). A process that failed is not trusted either.
  */
-function planModulesAside(siteDir: string, cacheFile: string): {make(docs: readonly PlanDoc[]): Promise<PlanModules>} {
+function planModulesAside(siteDir: string, cacheFile: string, patienceMs: number, nice: number): {make(docs: readonly PlanDoc[]): Promise<PlanModules>} {
   const load = (file: string) => `load(${JSON.stringify(path.join(__dirname, file))})`;
   const script = [
     `const load = require(${JSON.stringify(require.resolve('jiti'))})(${JSON.stringify(__filename)}, {cache: true});`,
@@ -213,6 +226,11 @@ function planModulesAside(siteDir: string, cacheFile: string): {make(docs: reado
     `parseDocsAhead(${JSON.stringify(path.join(siteDir, 'docs'))}, cache);`,
   ].join('\n');
   const child = spawn(process.execPath, ['-e', script], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced'});
+  try {
+    setPriority(child.pid!, nice);
+  } catch {
+    // At the usual priority it still works, at some cost in CPU time.
+  }
   const made = new Promise<PlanModules>((resolve, reject) => {
     child.once('message', (modules: PlanModules) => resolve(modules));
     child.once('error', reject);
@@ -226,7 +244,14 @@ function planModulesAside(siteDir: string, cacheFile: string): {make(docs: reado
       if (asked) return Promise.reject(new Error('it was asked before'));
       asked = true;
       child.send(docs);
-      return made;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          child.kill();
+          reject(new Error(`no answer within ${Math.round(patienceMs / 1000)} s`));
+        }, patienceMs);
+      });
+      return Promise.race([made, late]).finally(() => clearTimeout(timer));
     },
   };
 }
