@@ -96,8 +96,9 @@ export default function planDataPlugin(context: LoadContext, options?: unknown):
   const production = process.env.NODE_ENV === 'production';
   const cacheFile = defaultCacheFile(context.siteDir);
   const docsInFolder = docsCount(context.siteDir);
-  // About six times what the check takes in the main process: a process that is slower than that is not being run.
-  const {checkPatienceMs = Math.max(10_000, docsInFolder * 150), checkNice = 19} = (options ?? {}) as PlanDataOptions;
+  // About twelve times what the check takes in the main process (at 192 plans the process answers 16–22 s after it is
+  // asked, 100 ms a doc, on the CPU the build leaves it): a process slower than that is not being run.
+  const {checkPatienceMs = Math.max(10_000, docsInFolder * 300), checkNice = 19} = (options ?? {}) as PlanDataOptions;
   const aside = production && docsInFolder >= DOCS_WORTH_A_PROCESS ? planModulesAside(context.siteDir, cacheFile, checkPatienceMs, checkNice) : null;
   let dataDir: string | null = null;
   return {
