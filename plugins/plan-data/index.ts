@@ -1,6 +1,5 @@
 import {spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {readdirSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {setPriority} from 'node:os';
 import path from 'node:path';
@@ -20,7 +19,7 @@ import {
 import {docLocation, isPlanLocation, planIdOf, toDocPath} from '../plan-model/location';
 import {FactsCache, defaultCacheFile} from '../plan-validator/cache';
 import {contentFailure, displayPathOf} from './contentCheck';
-import {planModules, type PlanDoc, type PlanModules} from './modules';
+import {markdownFilesUnder, planModules, type PlanDoc, type PlanModules} from './modules';
 import {PLAN_DATA_PLUGIN} from './summary';
 
 export type {PlanData, PlanSummary, WeeklyPlanSummary, IntensivePlanSummary, WeeklyDaySummary, IntensiveDaySummary} from './summary';
@@ -95,7 +94,7 @@ function pendingModules(): PendingModules {
 export default function planDataPlugin(context: LoadContext, options?: unknown): Plugin {
   const production = process.env.NODE_ENV === 'production';
   const cacheFile = defaultCacheFile(context.siteDir);
-  const docsInFolder = docsCount(context.siteDir);
+  const docsInFolder = markdownFilesUnder(path.join(context.siteDir, 'docs')).length;
   // About twelve times what the check takes in the main process (at 192 plans the process answers 16–22 s after it is
   // asked, 100 ms a doc, on the CPU the build leaves it): a process slower than that is not being run.
   const {checkPatienceMs = Math.max(10_000, docsInFolder * 300), checkNice = 19} = (options ?? {}) as PlanDataOptions;
@@ -197,15 +196,6 @@ function digest(parts: readonly (string | Uint8Array)[]): string {
  * in the main process.
  */
 const DOCS_WORTH_A_PROCESS = 40;
-
-/** How many Markdown files the docs folder holds (0 without one). */
-function docsCount(siteDir: string): number {
-  try {
-    return readdirSync(path.join(siteDir, 'docs'), {recursive: true, encoding: 'utf8'}).filter((file) => /\.mdx?$/.test(file)).length;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * `planModules` in a process of its own, started as the site starts to load, at the lowest priority. It parses every

@@ -1,10 +1,10 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
 import {simpleHash} from '@docusaurus/utils';
 import {PLAN_FINGERPRINTS_FILE, PLAN_IDS_FILE, PLAN_LOADERS_FILE, PLAN_SUMMARIES_FILE, PAGE_MODEL_EXPORT, planModuleFile} from '../plan-model/ids';
 import {fingerprintKey} from '../plan-model/adoption';
 import {planIdentities} from '../plan-model/identity';
 import {planIdOf, toDocPath} from '../plan-model/location';
-import {readdirSync, readFileSync} from 'node:fs';
-import path from 'node:path';
 import type {FactsCache} from '../plan-validator/cache';
 import {checkSize, decodeUtf8} from '../plan-validator';
 import {checkContent, type DocFile} from './contentCheck';
@@ -31,7 +31,7 @@ export interface PlanModules {
 /**
  * Checks every doc and makes the plan modules from them: the summaries of every plan, one page model per plan, the
  * fingerprints, the ids and the loader map. A pure function of the docs' bytes (and the facts cache), so it can run in
- * a worker thread while the bundler starts: `index.ts` says why.
+ * a process of its own while the bundler starts: `index.ts` says why.
  */
 export function planModules(docs: readonly PlanDoc[], cache: FactsCache, production: boolean): PlanModules {
   const check = checkContent(docs, cache);
@@ -96,16 +96,19 @@ function pageChunkComment(modulePath: string): string {
  * between is parsed again when asked for.
  */
 export function parseDocsAhead(docsDir: string, cache: FactsCache): void {
-  let files: string[];
-  try {
-    files = readdirSync(docsDir, {recursive: true, encoding: 'utf8'}).filter((file) => /\.mdx?$/.test(file));
-  } catch {
-    return;
-  }
-  for (const file of files.sort()) {
+  for (const file of markdownFilesUnder(docsDir).sort()) {
     const bytes = readFileSync(path.join(docsDir, file));
     if (checkSize(bytes.length)) continue;
     const decoded = decodeUtf8(bytes);
     if (decoded.ok) cache.prime(toDocPath(file), decoded.source);
+  }
+}
+
+/** Every Markdown file under `docsDir`, relative to it; none when there is no such folder. */
+export function markdownFilesUnder(docsDir: string): string[] {
+  try {
+    return readdirSync(docsDir, {recursive: true, encoding: 'utf8'}).filter((file) => /\.mdx?$/.test(file));
+  } catch {
+    return [];
   }
 }

@@ -42,6 +42,11 @@ describe('the facts cache', () => {
       const next = new FactsCache(file);
       expect(next.analysed('weeks/week-10/go.md', week10)).toEqual({facts: analyseFileAndPlan({path: 'weeks/week-10/go.md', source: week10}).facts});
       expect(next.hits).toBe(1);
+      // A build primes a file whose facts are cached too: the summaries need its plan model, which the cache lacks.
+      const build = new FactsCache(file);
+      build.prime('weeks/week-10/go.md', week10);
+      expect(build.analysed('weeks/week-10/go.md', week10).plan).toEqual(parsePlan(week10, {kind: 'weekly'}).plan);
+      expect(build.misses).toBe(0);
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }

@@ -76,15 +76,15 @@ export class FactsCache {
   }
 
   /**
-   * Analyses a file before anyone asks for it, when its facts are not cached: the next `analysed` call for the same
-   * path and text then returns its facts and plan model without parsing. For a build that reads the docs while the site
-   * still loads.
+   * Analyses a file before anyone asks for it: the next `analysed` call for the same path and text then returns its
+   * facts and plan model without parsing. For a build that reads the docs while the site still loads. It parses even a
+   * file whose facts are cached, since the build needs its plan model too, which the cache does not keep.
    */
   prime(docPath: string, source: string): void {
     const key = entryKey(docPath, source);
-    if (this.entries.has(key) || this.parsedAhead.has(key)) return;
+    if (this.parsedAhead.has(key)) return;
     const analysed = analyseFileAndPlan({path: docPath, source});
-    this.misses += 1;
+    if (!this.entries.has(key)) this.misses += 1;
     this.entries.set(key, analysed.facts);
     this.parsedAhead.set(key, analysed);
   }
