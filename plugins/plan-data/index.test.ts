@@ -59,6 +59,13 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** The temporary site with the site's own docs only (no generated weeks): checked in the main process, and quicker. */
+function siteDocsOnly(): void {
+  rmSync(path.join(siteDir, 'docs/weeks'), {recursive: true});
+  cpSync(path.join(root, 'docs/weeks'), path.join(siteDir, 'docs/weeks'), {recursive: true});
+  docIds = docIdsIn(siteDir);
+}
+
 /** Loads the plugin's content as Docusaurus would, then asks the bundler's loader for every module the plugin wrote. */
 async function build(options?: PlanDataOptions): Promise<{written: Map<string, string>; bundled: Map<string, string>}> {
   const generatedFilesDir = path.join(siteDir, '.docusaurus');
@@ -124,6 +131,7 @@ describe('the plan modules, made while the bundler starts', () => {
   });
 
   it('writes stand-ins that change with the docs they are made from, and only those', async () => {
+    siteDocsOnly();
     const before = (await build()).written;
     const week9 = path.join(siteDir, 'docs', 'weeks/week-09/go.md');
     writeFileSync(week9, readFileSync(week9, 'utf8').replace('System Design Interview Framework\n', 'Interview Framework, edited\n'));
@@ -148,9 +156,7 @@ describe('the plan modules, made while the bundler starts', () => {
   it('checks a small site in the main process in a production build too, making the same modules', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    rmSync(path.join(siteDir, 'docs/weeks'), {recursive: true});
-    cpSync(path.join(root, 'docs/weeks'), path.join(siteDir, 'docs/weeks'), {recursive: true});
-    docIds = docIdsIn(siteDir);
+    siteDocsOnly();
     const {bundled} = await build();
     expect(started.processes).toBe(0);
     expect(bundled).toEqual(expected());
@@ -158,6 +164,7 @@ describe('the plan modules, made while the bundler starts', () => {
   });
 
   it('fails a module the plugin did not write, naming it, instead of bundling the stand-in', async () => {
+    siteDocsOnly();
     await build();
     const error = await new Promise<Error>((resolve) => {
       loader.call({resourcePath: path.join(siteDir, 'elsewhere.json'), cacheable: () => {}, async: () => (failure: Error | null) => resolve(failure!)});
