@@ -134,3 +134,19 @@ describe('importedStaticallyBy', () => {
     expect(test(after.moduleFor('src/store/newRecordKind.ts'), {moduleGraph: after.moduleGraph})).toBe(true);
   });
 });
+
+describe("the bundler's vendor group", () => {
+  const vendors = RULES.find((rule) => rule.name === 'defaultVendors');
+  const picks = (name: string | undefined, initial = false): boolean => {
+    if (vendors?.kind !== 'cache group' || typeof vendors.group.chunks !== 'function') throw new Error('no vendor group with a chunk filter');
+    return vendors.group.chunks({name, canBeInitial: () => initial});
+  };
+
+  it('leaves the docs root route chunk whole, under the name Docusaurus gives it, and splits other on-demand chunks as before', () => {
+    // md5 of the route component's path, as Docusaurus names the route chunk in a production build.
+    expect(picks('a94703ab')).toBe(false);
+    expect(picks('phone-menu')).toBe(true);
+    expect(picks(undefined)).toBe(true);
+    expect(picks('main', true)).toBe(false);
+  });
+});
