@@ -18,7 +18,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const chromiumFound = findChromium();
+const chromiumFound = findChromium({headlessShell: true});
 if ('error' in chromiumFound) fail(chromiumFound.error);
 
 if (!existsSync(path.join(__dirname, 'build', 'index.html'))) {

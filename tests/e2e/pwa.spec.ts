@@ -116,7 +116,7 @@ test('Chromium finds nothing that stops the site being installed, once its servi
   // Lighthouse 12 dropped its PWA category; its installability audit asked Chromium the same question over the
   // DevTools protocol. Playwright's usual browser contexts are incognito, where Chromium answers "in-incognito"
   // whatever the site does, so this test opens an ordinary profile of its own.
-  const chromium = findChromium();
+  const chromium = findChromium({headlessShell: true});
   if ('error' in chromium) throw new Error(chromium.error);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'go-study-plans-profile-'));
   const context = await playwright.chromium.launchPersistentContext(profile, {executablePath: chromium.path, args: chromiumArgs, baseURL});
