@@ -20,7 +20,7 @@ export const noChromiumMessage = [
 ].join('\n');
 
 /** Debian's package `chromium-headless-shell`: the same engine, without the full browser around it (see findChromium). */
-export const HEADLESS_SHELL_PATH = '/usr/bin/chromium-headless-shell';
+const HEADLESS_SHELL_PATH = '/usr/bin/chromium-headless-shell';
 
 /**
  * CHROMIUM_PATH, then a system Chromium (Playwright's own download is often blocked on build machines), then
