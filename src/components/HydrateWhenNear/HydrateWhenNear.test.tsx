@@ -1,4 +1,4 @@
-import {act, createContext, useContext, useEffect, useId, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {act, createContext, Profiler, useContext, useEffect, useId, useState, useSyncExternalStore, type ReactNode} from 'react';
 import {createRoot, hydrateRoot, type Root} from 'react-dom/client';
 import {renderToString} from 'react-dom/server';
 import {FiberProvider, useContextBridge} from 'its-fine';
@@ -122,6 +122,22 @@ test('the page hydrates without the section: its server HTML stays, and none of 
   expect(NearViewport.watching).toHaveLength(1);
 });
 
+test('hydrating the page commits once: the waiting section asks for no render of the page after it', async () => {
+  // A second commit right after hydration is a render of the page's tree that React runs synchronously, in one long
+  // task, while a phone is still busy loading; the section has nothing to render again until the reader comes near.
+  const commits: string[] = [];
+  await act(async () => {
+    root = hydrateRoot(
+      container,
+      <Profiler id="page" onRender={(_id, phase) => commits.push(phase)}>
+        <Page colour="dark" />
+      </Profiler>,
+    );
+  });
+  expect(commits).toEqual(['mount']);
+  expect(state()).toBe('dark, server, nothing stored');
+});
+
 test('near the viewport, the section hydrates in place with the page’s contexts, then shows what is stored', async () => {
   const serverButton = button();
   await hydratePage();
@@ -217,14 +233,17 @@ test('rendered by the browser (a page reached by a link inside the site), the se
   const fresh = document.createElement('div');
   document.body.append(fresh);
   const own = createRoot(fresh);
+  // As Docusaurus renders such a page: its browser context says the page has hydrated.
   await act(async () =>
     own.render(
-      <HydrateWhenNear data-plan-day="3">
-        <Day />
-      </HydrateWhenNear>,
+      <BrowserContext.Provider value>
+        <HydrateWhenNear data-plan-day="3">
+          <Day />
+        </HydrateWhenNear>
+      </BrowserContext.Provider>,
     ),
   );
-  expect(fresh.querySelector('[data-testid="state"]')!.textContent).toBe('light, server, a stored note');
+  expect(fresh.querySelector('[data-testid="state"]')!.textContent).toBe('light, browser, a stored note');
   expect(mounted).toHaveBeenCalledTimes(1);
   expect(NearViewport.watching).toHaveLength(0);
   act(() => own.unmount());

@@ -1,4 +1,4 @@
-import {startTransition, useEffect, useId, useRef, useState, useSyncExternalStore, type ComponentProps, type ReactNode, type RefObject} from 'react';
+import {startTransition, useContext, useEffect, useId, useRef, useState, type ComponentProps, type ReactNode, type RefObject} from 'react';
 import {flushSync} from 'react-dom';
 import {hydrateRoot, type Root} from 'react-dom/client';
 import {useContextBridge} from 'its-fine';
@@ -12,20 +12,6 @@ const NEAR_VIEWPORT = '100% 0px';
 
 /** What a deferred part renders in the page's own tree: nothing React manages, so the server's HTML stays as it is. */
 const SERVER_HTML_KEPT = {__html: ''};
-
-const neverChanges = (): (() => void) => () => {};
-
-/**
- * True while this render hydrates the page's server HTML (React reads the server snapshot then), false in a render
- * of the browser's own (a page reached by a link inside the site, a component test).
- */
-function useHydrating(): boolean {
-  return useSyncExternalStore(
-    neverChanges,
-    () => false,
-    () => true,
-  );
-}
 
 type SectionProps = Omit<ComponentProps<'section'>, 'ref' | 'dangerouslySetInnerHTML'>;
 
@@ -43,7 +29,11 @@ type SectionProps = Omit<ComponentProps<'section'>, 'ref' | 'dangerouslySetInner
  * A page reached by a link inside the site has no server HTML to keep: the section renders at once, as any other.
  */
 export default function HydrateWhenNear({children, ...attributes}: SectionProps): ReactNode {
-  const hydrating = useHydrating();
+  // Docusaurus's `useIsBrowser`: false on the server and while the browser hydrates the page's server HTML, true once the
+  // page has hydrated (so in a page reached by a link inside the site). Not `useSyncExternalStore` with a server
+  // snapshot of its own: React renders again, synchronously, every component whose snapshot differs once hydrated, and
+  // with the page's other first updates that made one long task of the whole page's second render on every load.
+  const hydrating = !useContext(BrowserContext);
   // Decided by the first render and kept: once the page's tree has left this section's HTML alone, it must go on doing so.
   const [deferred] = useState(() => hydrating && typeof window !== 'undefined');
   if (deferred) return <DeferredSection {...attributes}>{children}</DeferredSection>;
