@@ -1,4 +1,6 @@
-import {useSyncExternalStore} from 'react';
+import {useContext, useSyncExternalStore} from 'react';
+// The context behind Docusaurus's `useIsBrowser`: false on the server and while the browser hydrates the page.
+import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {DEFAULT_STATE, STORAGE_KEY, isFromNewerVersion, losesData, readStored, type DecodeReport, type StoredState} from './schema';
 import {stampWrite} from './stampWrite';
 
@@ -226,6 +228,7 @@ export function updateState(change: (state: StoredState) => StoredState, options
 
 /** Calls `listener` on every change of the state, in this tab or another. */
 export function subscribe(listener: Listener): () => void {
+  pageHydrated = true;
   listeners.add(listener);
   const onStorage = (event: StorageEvent) => {
     if (event.key === STORAGE_KEY || event.key === null) {
@@ -240,18 +243,29 @@ export function subscribe(listener: Listener): () => void {
   };
 }
 
-const serverSnapshot = (): StoredState => DEFAULT_STATE;
+/**
+ * Whether the page has hydrated: true from the first subscription on, as a component subscribes once its first render
+ * is on screen, and the page's first render is its hydration.
+ */
+let pageHydrated = false;
 
 /**
  * Reads a slice of the stored state. The server render and the hydrating render both
  * see the defaults, so hydration never mismatches; stored values apply right after.
  * The selector must return a value that stays identical while its slice is unchanged.
+ *
+ * Right after: in the render where Docusaurus's browser context turns true, which React runs in slices with the page's
+ * other first updates. Left to `useSyncExternalStore` alone (the defaults as its server snapshot), every component whose
+ * stored value differs would be rendered again synchronously once hydrated, taking the page's other first updates with
+ * it: one long task of the whole page on every load of a learner with records.
  */
 export function useStoredState<T>(select: (state: StoredState) => T): T {
+  // Or a React root of its own made after the page hydrated (the site-update prompt's), outside Docusaurus's context.
+  const hydrated = useContext(BrowserContext) || pageHydrated;
   return useSyncExternalStore(
     subscribe,
-    () => select(getState()),
-    () => select(serverSnapshot()),
+    () => select(hydrated ? getState() : DEFAULT_STATE),
+    () => select(DEFAULT_STATE),
   );
 }
 
@@ -263,6 +277,7 @@ export function resetStoreForTests(): void {
   reconcilers.clear();
   persistence = NO_PERSISTENCE_PROBLEM;
   statusListeners.clear();
+  pageHydrated = false;
 }
 
 /**

@@ -1,4 +1,5 @@
 import {useEffect, useState, type ReactNode} from 'react';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import {lazyComponent} from '@site/src/lib/onDemand';
 import {isTransferFragment} from '@site/src/lib/transferFragment';
 import {FiberProvider} from 'its-fine';
@@ -11,7 +12,7 @@ const StorageNotice = lazyComponent(() => import('@site/src/components/StorageNo
 // The merge dialog when a "Move my progress" link is opened.
 const ProgressReceiver = lazyComponent(() => import('@site/src/components/ProgressReceiver'));
 
-/** Set on <html> once the page has hydrated and the first effects of every component on it have run. */
+/** Set on <html> once the page has hydrated, shows what is stored, and the first effects of every component on it have run. */
 const INTERACTIVE_ATTRIBUTE = 'data-page-interactive';
 
 /** True from the first render where `condition` holds: a panel, once loaded, stays mounted with its own state. */
@@ -32,7 +33,11 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
   // page has hydrated, from the chunk plan pages already share, and only then is the page interactive. Until then the
   // page shows what the server rendered, as it always did before stored values applied.
   const [needs, setNeeds] = useState({notice: false, timers: false});
+  // Once Docusaurus says the page has hydrated: stored values show in that render (src/store/state.ts), so when the
+  // page says it is interactive, every stored value is on screen.
+  const hydrated = useIsBrowser();
   useEffect(() => {
+    if (!hydrated) return undefined;
     let stop: (() => void) | undefined;
     let active = true;
     void import('@site/src/store/pageWatch')
@@ -50,7 +55,7 @@ export default function Root({children}: {children: ReactNode}): ReactNode {
       active = false;
       stop?.();
     };
-  }, []);
+  }, [hydrated]);
   const showNotice = useOnceTrue(needs.notice);
   const showTimers = useOnceTrue(needs.timers);
 

@@ -55,28 +55,35 @@ function Day(): ReactNode {
   );
 }
 
-/** The page as the browser hydrates it: a day deferred inside a context of the page. */
+/**
+ * The page as the browser hydrates it: a day deferred inside a context of the page, while Docusaurus's browser context
+ * still says the page is hydrating (as its provider does until its first effect).
+ */
 function Page({colour}: {colour: string}): ReactNode {
   return (
     <FiberProvider>
-      <Colour.Provider value={colour}>
-        <p>Above the day</p>
-        <HydrateWhenNear data-plan-day="3" aria-label="Day 3">
-          <Day />
-        </HydrateWhenNear>
-      </Colour.Provider>
+      <BrowserContext.Provider value={false}>
+        <Colour.Provider value={colour}>
+          <p>Above the day</p>
+          <HydrateWhenNear data-plan-day="3" aria-label="Day 3">
+            <Day />
+          </HydrateWhenNear>
+        </Colour.Provider>
+      </BrowserContext.Provider>
     </FiberProvider>
   );
 }
 
 /** The server's HTML of the page: the section holds its content (as HydrateWhenNear renders it without a DOM). */
 const serverHtml = renderToString(
-  <Colour.Provider value="dark">
-    <p>Above the day</p>
-    <section data-plan-day="3" aria-label="Day 3">
-      <Day />
-    </section>
-  </Colour.Provider>,
+  <BrowserContext.Provider value={false}>
+    <Colour.Provider value="dark">
+      <p>Above the day</p>
+      <section data-plan-day="3" aria-label="Day 3">
+        <Day />
+      </section>
+    </Colour.Provider>
+  </BrowserContext.Provider>,
 );
 
 let container: HTMLElement;
@@ -274,8 +281,14 @@ test('two sections hydrated on their own keep their ids apart (a radio group per
     );
   container.innerHTML = renderToString(<>{twoDays(false)}</>);
   await act(async () => {
-    root = hydrateRoot(container, <FiberProvider>{twoDays(true)}</FiberProvider>);
+    root = hydrateRoot(
+      container,
+      <FiberProvider>
+        <BrowserContext.Provider value={false}>{twoDays(true)}</BrowserContext.Provider>
+      </FiberProvider>,
+    );
   });
+  expect(NearViewport.watching).toHaveLength(2);
   await act(async () => NearViewport.watching.slice().forEach((observer) => observer.comeNear()));
   const fourHour = Array.from(container.querySelectorAll<HTMLInputElement>('input[aria-label="4-hour plan"]'));
   expect(fourHour.map((input) => input.checked)).toEqual([true, true]);

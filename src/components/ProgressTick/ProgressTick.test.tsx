@@ -1,11 +1,11 @@
 import {act, fireEvent, render, screen, within} from '@testing-library/react';
 import {renderToString} from 'react-dom/server';
-import {hydrateRoot} from 'react-dom/client';
 import PlanItem from '@site/src/components/PlanItem';
 import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
 import {STORAGE_KEY, getState, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
+import {hydrateAsDocusaurus} from '@site/tests/unit/support/hydration';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
@@ -87,12 +87,14 @@ describe('tick boxes', () => {
     const container = document.createElement('div');
     container.innerHTML = html;
     document.body.append(container);
-    const errors: unknown[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
-    const root = await act(async () => hydrateRoot(container, tree, {onRecoverableError: (error) => errors.push(error)}));
-    spy.mockRestore();
+    const {root, errors, finishHydrating} = await hydrateAsDocusaurus(container, tree);
+    const tick = within(container).getByRole('checkbox', {name: 'Done: Block 1 · Concepts'});
+    // Hydrated, it still shows what the server rendered: no render of its own (React would run that one synchronously,
+    // in one long task with the page's other first updates). The stored tick shows once the page says it has hydrated.
+    expect(tick).not.toBeChecked();
+    await finishHydrating();
     expect(errors).toEqual([]);
-    expect(within(container).getByRole('checkbox', {name: 'Done: Block 1 · Concepts'})).toBeChecked();
+    expect(tick).toBeChecked();
     act(() => root.unmount());
     container.remove();
   });

@@ -1,11 +1,11 @@
 import {act, render, screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {hydrateRoot} from 'react-dom/client';
 import {renderToString} from 'react-dom/server';
 import VariantToggle from '@site/src/components/VariantToggle';
 import DayToolbar from '@site/src/components/DayToolbar';
 import {STORAGE_KEY, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
+import {hydrateAsDocusaurus} from '@site/tests/unit/support/hydration';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
@@ -107,10 +107,8 @@ describe('hydrating server HTML', () => {
     container.innerHTML = html;
     document.body.append(container);
     expect(container.querySelector('[data-variant-name="4 h plan: "]')).toHaveTextContent('3 h 30 – 3 h 45');
-    const errors: unknown[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
-    const root = await act(async () => hydrateRoot(container, tree, {onRecoverableError: (error) => errors.push(error)}));
-    spy.mockRestore();
+    const {root, errors, finishHydrating} = await hydrateAsDocusaurus(container, tree);
+    await finishHydrating();
     expect(errors).toEqual([]);
     for (const radio of within(container).getAllByRole('radio', {name: /6-hour plan/})) expect(radio).toBeChecked();
     act(() => root.unmount());
