@@ -1,4 +1,4 @@
-import {useContext, useSyncExternalStore} from 'react';
+import {use, useSyncExternalStore} from 'react';
 // The context behind Docusaurus's `useIsBrowser`: false on the server and while the browser hydrates the page.
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {DEFAULT_STATE, STORAGE_KEY, isFromNewerVersion, losesData, readStored, type DecodeReport, type StoredState} from './schema';
@@ -260,8 +260,10 @@ let pageHydrated = false;
  * it: one long task of the whole page on every load of a learner with records.
  */
 export function useStoredState<T>(select: (state: StoredState) => T): T {
-  // Or a React root of its own made after the page hydrated (the site-update prompt's), outside Docusaurus's context.
-  const hydrated = useContext(BrowserContext) || pageHydrated;
+  // Once the page has hydrated the context is not read at all (`use` may be skipped): a day hydrating later, as a root
+  // of its own (src/components/HydrateWhenNear), turns the context true as it finishes, and every store reader in it
+  // would render again for that. A root made outside Docusaurus's tree (the site-update prompt's) reads what is stored.
+  const hydrated = pageHydrated || use(BrowserContext);
   return useSyncExternalStore(
     subscribe,
     () => select(hydrated ? getState() : DEFAULT_STATE),

@@ -4,6 +4,7 @@ import {renderToString} from 'react-dom/server';
 import {FiberProvider, useContextBridge} from 'its-fine';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {SECTION_HYDRATED_EVENT} from '@site/src/lib/search/marks';
+import {useStoredState} from '@site/src/store';
 import HydrateWhenNear from '.';
 
 // The real bridge, watched: when a section reads the page's contexts is part of what it costs a page to load.
@@ -156,6 +157,42 @@ test('near the viewport, the section hydrates in place with the page’s context
   await act(async () => button().click());
   expect(button().textContent).toBe('Pressed 1');
   // No hydration mismatch: `useIsBrowser` was false while the section hydrated, as on the server.
+  expect(errors).not.toHaveBeenCalled();
+});
+
+test('a day hydrating after the page renders what it stores once: nothing that matches the server renders again', async () => {
+  // Every tick box, note and bar of a day reads the store: rendering them all again as the day finishes hydrating
+  // would be a synchronous task per day while the reader scrolls.
+  const renders = vi.fn();
+  function TickCount(): ReactNode {
+    const ticked = useStoredState((stored) => Object.keys(stored.progress).length);
+    renders();
+    return <output>{`${ticked} ticked`}</output>;
+  }
+  const page = (hydrated: boolean, deferred: boolean): ReactNode => (
+    <BrowserContext.Provider value={hydrated}>
+      {/* The page's own progress, outside the days, as a plan page's overview has. */}
+      <TickCount />
+      {deferred ? (
+        <HydrateWhenNear data-plan-day="1">
+          <TickCount />
+        </HydrateWhenNear>
+      ) : (
+        <section data-plan-day="1">
+          <TickCount />
+        </section>
+      )}
+    </BrowserContext.Provider>
+  );
+  container.innerHTML = renderToString(page(false, false));
+  await act(async () => {
+    root = hydrateRoot(container, <FiberProvider>{page(false, true)}</FiberProvider>);
+  });
+  await act(async () => root!.render(<FiberProvider>{page(true, true)}</FiberProvider>));
+  renders.mockClear();
+  await act(async () => NearViewport.watching[0]!.comeNear());
+  expect(container.querySelector('section output')!.textContent).toBe('0 ticked');
+  expect(renders).toHaveBeenCalledTimes(1);
   expect(errors).not.toHaveBeenCalled();
 });
 
