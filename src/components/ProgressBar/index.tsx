@@ -64,8 +64,10 @@ function Bar({
 /**
  * The same measure for both variants of a weekly plan, shown for the chosen one. The server HTML (and the hydrating
  * render) hold one bar: nothing is ticked there, and the count of the variant <html> names (set before paint) is drawn
- * by CSS from the two totals, so there is no flash and no second bar. Once the page is running, the count is text and
- * the bar names its variant; a change of variant re-renders it.
+ * by CSS from the two totals, so there is no flash and no second bar. Once the page is running the bar names its
+ * variant, and its count becomes text as soon as something is ticked in either variant. While nothing is, the drawn
+ * count is already right for both, and the bar's contents stay as the server wrote them: turning the count into text
+ * at hydration made the browser lay out the week's overview table, and the page under it, again on every load.
  */
 export function VariantProgressBar({
   done4h,
@@ -85,11 +87,15 @@ export function VariantProgressBar({
   const running = useIsBrowser();
   const [variant] = useVariant();
   const className = size === 'large' ? styles.large : undefined;
-  if (!running) {
-    return (
-      <Bar done={0} total={total4h} label={label} className={className} counts={{'data-count-4h': barText(0, total4h), 'data-count-6h': barText(0, total6h)}} />
-    );
-  }
-  const six = variant === '6h';
-  return <Bar done={six ? done6h : done4h} total={six ? total6h : total4h} label={`${label} (${six ? '6 h' : '4 h'} plan)`} className={className} />;
+  const six = running && variant === '6h';
+  const drawn = done4h === 0 && done6h === 0;
+  return (
+    <Bar
+      done={six ? done6h : done4h}
+      total={six ? total6h : total4h}
+      label={running ? `${label} (${six ? '6 h' : '4 h'} plan)` : label}
+      className={className}
+      counts={drawn ? {'data-count-4h': barText(0, total4h), 'data-count-6h': barText(0, total6h)} : undefined}
+    />
+  );
 }

@@ -1,11 +1,10 @@
 import {act, fireEvent, render, screen, within} from '@testing-library/react';
-import {renderToString} from 'react-dom/server';
 import PlanItem from '@site/src/components/PlanItem';
 import DayToolbar from '@site/src/components/DayToolbar';
 import PlanProgress from '@site/src/components/PlanProgress';
 import {STORAGE_KEY, getState, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
-import {hydrateAsDocusaurus} from '@site/tests/unit/support/hydration';
+import {hydrateAsDocusaurus, renderAsServer} from '@site/tests/unit/support/hydration';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals and import checks from the plan-data plugin's global data.
@@ -82,7 +81,7 @@ describe('tick boxes', () => {
         <PlanItem itemId="d1-b1">Block 1 (Concepts – 60–75 min)</PlanItem>
       </Week09>
     );
-    const html = renderToString(tree);
+    const html = renderAsServer(tree);
     updateState((state) => ({...state, progress: {[WEEK]: {'d1-b1': 1000}}}));
     const container = document.createElement('div');
     container.innerHTML = html;

@@ -1,11 +1,10 @@
 import {act, render, screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {renderToString} from 'react-dom/server';
 import VariantToggle from '@site/src/components/VariantToggle';
 import DayToolbar from '@site/src/components/DayToolbar';
 import {STORAGE_KEY, updateState} from '@site/src/store';
 import {Week09} from '@site/tests/unit/support/planPage';
-import {hydrateAsDocusaurus} from '@site/tests/unit/support/hydration';
+import {hydrateAsDocusaurus, renderAsServer} from '@site/tests/unit/support/hydration';
 import {expectLabelInName, shows} from '@site/tests/unit/support/labelInName';
 
 // Plan pages show progress totals from the plan-data plugin's global data.
@@ -100,7 +99,7 @@ describe('hydrating server HTML', () => {
         <DayToolbar day="1" />
       </Week09>
     );
-    const html = renderToString(tree);
+    const html = renderAsServer(tree);
     updateState((state) => ({...state, variant: '6h'}));
 
     const container = document.createElement('div');

@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import {act} from '@testing-library/react';
 import {hydrateRoot, type Root} from 'react-dom/client';
+import {renderToString} from 'react-dom/server';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 
 export interface HydratedPage {
@@ -37,4 +38,9 @@ export async function hydrateAsDocusaurus(container: HTMLElement, tree: ReactNod
   } finally {
     spy.mockRestore();
   }
+}
+
+/** The server HTML of `tree`, rendered as Docusaurus's server does: its browser context says the page is not running. */
+export function renderAsServer(tree: ReactNode): string {
+  return renderToString(<BrowserContext.Provider value={false}>{tree}</BrowserContext.Provider>);
 }
