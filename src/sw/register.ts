@@ -2,11 +2,13 @@
  * Registers the site's service worker and announces a new version; replaces the PWA plugin's own registration
  * (`swRegister` in docusaurus.config.ts). The plugin's version loads workbox-window (about 2.3 KiB gzip) on every page
  * and carries code for offline-mode strategies this site does not use (offline mode is on for everyone). This does the
- * same with the browser's own API: it registers once the page has loaded, at the same address (so a worker already
- * installed stays the same worker), and when a new version waits it shows the same prompt (`@theme/PwaReloadPopup`,
- * through the plugin's own renderer). The page reloads once the new version has taken over, only after Reload.
+ * same with the browser's own API: it registers once the page has loaded and gone idle, at the same address (so a
+ * worker already installed stays the same worker), and when a new version waits it shows the same prompt
+ * (`@theme/PwaReloadPopup`, through the plugin's own renderer). The page reloads once the new version has taken over,
+ * only after Reload.
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import {whenIdle} from '@site/src/lib/whenIdle';
 
 /** The worker's address, with the parameters the plugin's worker reads: set by the plugin at build time. */
 export function serviceWorkerUrl(base: string, debug: boolean): string {
@@ -87,8 +89,19 @@ export function onRouteDidUpdate({location, previousLocation}: {location: Locati
   if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) tellWorker({type: 'keep-page', url: location.pathname, assets: []});
 }
 
-if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) {
-  // After the page's own resources, as the plugin did.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, {once: true});
+/** The longest the worker waits for an idle moment after the page has loaded. */
+const SETTLED_WITHIN_MS = 5000;
+
+/**
+ * Runs `task` once the page has loaded and then gone idle: after its own resources, as the plugin's registration did,
+ * and after hydration too, which runs in slices from about the load event and leaves the browser no idle moment until
+ * it ends. A first visit's worker (its script, its install, and then the fetches of a page it controls) otherwise ran
+ * beside hydration: on a phone's few cores the two share the processor, and the page became interactive later.
+ */
+export function afterLoadWhenIdle(task: () => void): void {
+  const onceIdle = () => void whenIdle(task, SETTLED_WITHIN_MS);
+  if (document.readyState === 'complete') onceIdle();
+  else window.addEventListener('load', onceIdle, {once: true});
 }
+
+if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) afterLoadWhenIdle(register);
