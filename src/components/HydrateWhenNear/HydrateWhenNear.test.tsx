@@ -4,6 +4,7 @@ import {renderToString} from 'react-dom/server';
 import {FiberProvider, useContextBridge} from 'its-fine';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {SECTION_HYDRATED_EVENT} from '@site/src/lib/search/marks';
+import {renderAsServer} from '@site/tests/unit/support/hydration';
 import {useStoredState} from '@site/src/store';
 import HydrateWhenNear from '.';
 
@@ -76,15 +77,13 @@ function Page({colour}: {colour: string}): ReactNode {
 }
 
 /** The server's HTML of the page: the section holds its content (as HydrateWhenNear renders it without a DOM). */
-const serverHtml = renderToString(
-  <BrowserContext.Provider value={false}>
-    <Colour.Provider value="dark">
-      <p>Above the day</p>
-      <section data-plan-day="3" aria-label="Day 3">
-        <Day />
-      </section>
-    </Colour.Provider>
-  </BrowserContext.Provider>,
+const serverHtml = renderAsServer(
+  <Colour.Provider value="dark">
+    <p>Above the day</p>
+    <section data-plan-day="3" aria-label="Day 3">
+      <Day />
+    </section>
+  </Colour.Provider>,
 );
 
 let container: HTMLElement;
