@@ -163,8 +163,8 @@ const config: Config = {
     // Days only: per-day 4h/6h sub-headings would list hidden sections and crowd the TOC.
     tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 2},
     navbar: {
+      // The mark beside the title is drawn in the page by src/theme/Logo, not loaded as an image.
       title: 'Go Study Plans',
-      logo: {alt: '', src: 'img/logo.svg'},
       items: [
         {to: '/roadmap/roadmap-16-weeks', label: 'Roadmap', position: 'left'},
         ...(firstWeek ? [{to: firstWeek, label: 'Weekly plans', position: 'left' as const, activeBaseRegex: '^/weeks/'}] : []),
