@@ -55,3 +55,30 @@ test('on a phone, a link in the menu’s plan sidebar opens its page and closes 
   expect(await collatorCalls()).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('on a phone, the navbar and its menu draw the mark and the search magnifier in the page, loading no image for them', async ({page}) => {
+  // An SVG file in an <img> or a CSS background is a document of its own, which the browser builds on the page's main
+  // thread: 5–12 ms of a load each (src/theme/Logo, src/theme/SearchBar/styles.module.css).
+  const errors = collectErrors(page);
+  await gotoHydrated(page, '/weeks/week-10/go');
+  const navbar = page.locator('nav.navbar');
+  const home = navbar.getByRole('link', {name: 'Go Study Plans'});
+  await expect(home.locator('svg')).toBeVisible();
+  expect((await home.locator('svg').boundingBox())?.height).toBe(32);
+  const search = navbar.getByRole('combobox', {name: 'Search'});
+  await expect(search).toBeVisible();
+  expect(await search.evaluate((input) => getComputedStyle(input).backgroundImage)).toBe('none');
+  // The magnifier's lens: a ring drawn by the field's box, in the field's text colour.
+  const lens = await search.evaluate((input) => {
+    const ring = getComputedStyle(input.parentElement!, '::before');
+    return {border: ring.borderTopWidth, radius: ring.borderTopLeftRadius, colour: ring.borderTopColor, text: getComputedStyle(input).color};
+  });
+  expect({border: lens.border, radius: lens.radius}).toEqual({border: '2px', radius: '50%'});
+  expect(lens.colour).toBe(lens.text);
+
+  await page.getByRole('button', {name: 'Toggle navigation bar'}).click();
+  const menu = page.locator('.navbar-sidebar');
+  await expect(menu.getByRole('link', {name: 'Go Study Plans'}).locator('svg')).toBeVisible();
+  expect(await page.locator('.navbar img, .navbar-sidebar img').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
