@@ -9,7 +9,7 @@ import type {Props} from '@theme/Logo';
  * The site's mark, drawn in the page: the same drawing as static/img/logo.svg (Logo.test.tsx holds them equal), which
  * the app icons are made from.
  */
-export function LogoMark({className}: {className?: string}): ReactNode {
+function LogoMark({className}: {className?: string}): ReactNode {
   return (
     <svg className={className} viewBox="0 0 64 64" aria-hidden="true" focusable="false">
       <rect width="64" height="64" rx="14" fill="#00758f" />
@@ -21,8 +21,8 @@ export function LogoMark({className}: {className?: string}): ReactNode {
 /**
  * Ejected from the classic theme's Logo, with one local change: the mark is an inline SVG instead of the theme's
  * themed image. An SVG file in an <img> is a document of its own, which the browser builds on the page's main thread:
- * 10–20 ms of a phone's load for the navbar's mark and again for the mobile menu's, where the inline drawing costs
- * three elements' style and paint. The themed image also drew the mark twice on the server (one per colour mode) and
+ * 3–12 ms of a load (unthrottled) for the navbar's mark and 5 ms more for the mobile menu's, where the inline drawing
+ * costs three elements' style and paint. The themed image also drew the mark twice on the server (one per colour mode) and
  * removed one while hydrating; this mark is the same in both modes. The title, the link and its classes are the
  * theme's.
  */
