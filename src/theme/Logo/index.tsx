@@ -31,11 +31,12 @@ export default function Logo({imageClassName, titleClassName, ...linkProps}: Pro
   // The theme's useThemeConfig() reads just this; its module would bring the whole of theme-common into unit tests.
   const {navbar} = siteConfig.themeConfig as unknown as ThemeConfig;
   const home = useBaseUrl('/');
-  const shownTitle = navbar.title ?? siteConfig.title;
+  // Without a visible title the link is named by the site's, as the theme's image was by its alt text.
+  const name = navbar.title == null ? {'aria-label': siteConfig.title} : {};
   return (
-    <Link to={home} {...linkProps}>
+    <Link to={home} {...name} {...linkProps}>
       <LogoMark className={imageClassName} />
-      {navbar.title != null && <b className={titleClassName}>{shownTitle}</b>}
+      {navbar.title != null && <b className={titleClassName}>{navbar.title}</b>}
     </Link>
   );
 }
